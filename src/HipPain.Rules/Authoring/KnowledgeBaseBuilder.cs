@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Model;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Authoring;
+
+/// <summary>
+/// Writes a knowledge base in C#: findings, treatments, causes with their rules and plans, and red-flag
+/// gates. <see cref="Build"/> validates the whole base, reports every problem at once with stable codes,
+/// and returns an immutable <see cref="KnowledgeBase"/>. After a successful build the builder refuses changes.
+/// </summary>
+/// <example>
+/// <code>
+/// var kb = new KnowledgeBaseBuilder("my-clinic", "1.0.0")
+///     .AddFinding("loc.lateral-hip", "Lateral hip pain", FindingKind.PainLocation, BodyRegion.LateralHip)
+///     .AddTreatment("tx.education", "Load-management education", TreatmentKind.SelfCare, evidence)
+///     .AddCause("gtps", "Greater trochanteric pain syndrome", c => c
+///         .Prior(0.3, priorEvidence)
+///         .Finding("loc.lateral-hip", 3.0, 0.2, evidence)
+///         .Treat("tx.education"))
+///     .Build();
+/// </code>
+/// </example>
+/// <threadsafety>Not thread-safe; build on one thread, then share the immutable result.</threadsafety>
+public sealed class KnowledgeBaseBuilder
+{
+    private bool built;
+
+    /// <summary>Starts an empty knowledge base.</summary>
+    /// <param name="id">The knowledge base's stable id; results are stamped with it.</param>
+    /// <param name="version">The knowledge base's version; results are stamped with it.</param>
+    /// <param name="title">An optional display title.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="version"/> is null.</exception>
+    public KnowledgeBaseBuilder(string id, string version, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(version);
+        Id = id;
+        Version = version;
+        Title = title;
+    }
+
+    /// <summary>The knowledge base's id.</summary>
+    public string Id { get; private set; }
+
+    /// <summary>The knowledge base's version.</summary>
+    public string Version { get; private set; }
+
+    /// <summary>The display title, or null.</summary>
+    public string? Title { get; private set; }
+
+    internal List<FindingDraft> Findings { get; } = [];
+
+    internal List<TreatmentDraft> Treatments { get; } = [];
+
+    internal List<CauseDraft> Causes { get; } = [];
+
+    internal List<RedFlagDraft> RedFlags { get; } = [];
+
+    /// <summary>Changes the id, version and title, for example when a clinic derives its own base.</summary>
+    /// <param name="id">The new id.</param>
+    /// <param name="version">The new version.</param>
+    /// <param name="title">The new title, or null.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="version"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder WithIdentity(string id, string version, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(version);
+        EnsureOpen();
+        Id = id;
+        Version = version;
+        Title = title;
+        return this;
+    }
+
+    /// <summary>Adds a finding to the vocabulary.</summary>
+    /// <param name="id">The stable code cases use, for example <c>exam.single-leg-stance</c>.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="kind">The finding's family.</param>
+    /// <param name="region">The body region, for a pain location.</param>
+    /// <param name="question">How to ask about or test for it.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        EnsureOpen();
+        Findings.Add(new FindingDraft(id, name, kind, region, question));
+        return this;
+    }
+
+    /// <summary>Adds a treatment, workup step or prevention measure.</summary>
+    /// <param name="id">The stable id.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="kind">What kind of measure it is.</param>
+    /// <param name="evidence">The evidence for it, with its level.</param>
+    /// <param name="description">How to carry it out.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="name"/> or <paramref name="evidence"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder AddTreatment(string id, string name, TreatmentKind kind, Evidence evidence, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(evidence);
+        EnsureOpen();
+        Treatments.Add(new TreatmentDraft(id, name, kind, evidence, description));
+        return this;
+    }
+
+    /// <summary>Adds a cause and describes it.</summary>
+    /// <param name="id">The stable id.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="configure">Sets the prior, codes, rules and plan.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder AddCause(string id, string name, Action<CauseBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        EnsureOpen();
+        var draft = new CauseDraft(id, name);
+        Causes.Add(draft);
+        configure(new CauseBuilder(draft, this));
+        return this;
+    }
+
+    /// <summary>Adds a red-flag gate and describes it.</summary>
+    /// <param name="id">The stable id.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="configure">Sets the criterion, urgency, action and source.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder AddRedFlag(string id, string name, Action<RedFlagBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        EnsureOpen();
+        var draft = new RedFlagDraft(id, name);
+        RedFlags.Add(draft);
+        configure(new RedFlagBuilder(draft, this));
+        return this;
+    }
+
+    /// <summary>Checks the whole knowledge base without building it.</summary>
+    /// <returns>Every problem found, in a stable order; empty when the base is valid.</returns>
+    public ImmutableArray<ValidationProblem> Validate() => KnowledgeBaseValidator.Validate(this);
+
+    /// <summary>Validates and builds the knowledge base. The builder refuses changes afterwards.</summary>
+    /// <returns>The immutable knowledge base.</returns>
+    /// <exception cref="KnowledgeBaseValidationException">The base has problems; the exception lists every one.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBase Build()
+    {
+        if (!TryBuild(out var knowledgeBase, out var problems))
+        {
+            throw new KnowledgeBaseValidationException(Id, problems);
+        }
+
+        return knowledgeBase;
+    }
+
+    /// <summary>Validates and builds the knowledge base without throwing on problems.</summary>
+    /// <param name="knowledgeBase">The knowledge base, or null when there are problems.</param>
+    /// <param name="problems">Every problem found; empty on success.</param>
+    /// <returns>True when the base was built.</returns>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public bool TryBuild([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems)
+    {
+        EnsureOpen();
+        problems = Validate();
+        if (!problems.IsEmpty)
+        {
+            knowledgeBase = null;
+            return false;
+        }
+
+        knowledgeBase = KnowledgeBase.FromValidatedBuilder(this);
+        built = true;
+        return true;
+    }
+
+    internal void EnsureOpen()
+    {
+        if (built)
+        {
+            throw new InvalidOperationException(
+                $"The builder of knowledge base '{Id}' has already built it and refuses changes; start a new builder (or call KnowledgeBase.ToBuilder()).");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Authoring;
+
+/// <summary>Describes one red-flag gate inside <see cref="KnowledgeBaseBuilder.AddRedFlag"/>.</summary>
+/// <threadsafety>Not thread-safe; use from one thread while building.</threadsafety>
+public sealed class RedFlagBuilder
+{
+    private readonly RedFlagDraft draft;
+    private readonly KnowledgeBaseBuilder owner;
+
+    internal RedFlagBuilder(RedFlagDraft draft, KnowledgeBaseBuilder owner)
+    {
+        this.draft = draft;
+        this.owner = owner;
+    }
+
+    /// <summary>Sets the criterion that fires the gate.</summary>
+    /// <param name="criterion">The criterion.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criterion"/> is null.</exception>
+    public RedFlagBuilder When(Criterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        owner.EnsureOpen();
+        draft.Criterion = criterion;
+        return this;
+    }
+
+    /// <summary>Sets the urgency the gate imposes; required (code HPK006).</summary>
+    /// <param name="urgency">The urgency.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    public RedFlagBuilder Urgency(Urgency urgency)
+    {
+        owner.EnsureOpen();
+        draft.Urgency = urgency;
+        return this;
+    }
+
+    /// <summary>Sets what to do when the gate fires; required.</summary>
+    /// <param name="action">The action in words.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="action"/> is null.</exception>
+    public RedFlagBuilder Action(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        owner.EnsureOpen();
+        draft.Action = action;
+        return this;
+    }
+
+    /// <summary>Sets the running advice while the flag stands (default: stop running).</summary>
+    /// <param name="restriction">How restrictive the advice is.</param>
+    /// <param name="text">The advice in words.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public RedFlagBuilder Running(RunningRestriction restriction, string text)
+    {
+        owner.EnsureOpen();
+        draft.RunningAdvice = new RunningAdvice(restriction, text);
+        return this;
+    }
+
+    /// <summary>Names the causes the flag raises suspicion of.</summary>
+    /// <param name="causeIds">The causes' ids.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="causeIds"/> or one of its items is null.</exception>
+    public RedFlagBuilder Suspects(params string[] causeIds)
+    {
+        ArgumentNullException.ThrowIfNull(causeIds);
+        owner.EnsureOpen();
+        foreach (var id in causeIds)
+        {
+            ArgumentNullException.ThrowIfNull(id, nameof(causeIds));
+            draft.SuspectedCauseIds.Add(id);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the source of the gate; required.</summary>
+    /// <param name="evidence">The source.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evidence"/> is null.</exception>
+    public RedFlagBuilder Evidence(Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        owner.EnsureOpen();
+        draft.Evidence = evidence;
+        return this;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+
+namespace HipPain.Rules.Model;
+
+/// <summary>
+/// A possible cause of a runner's hip pain, with its prior probability for the population the knowledge
+/// base describes, its codes, how urgent it is when suspected, and its plan: workup, treatments,
+/// prevention and running advice.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class Cause
+{
+    internal Cause(
+        string id,
+        string name,
+        string? description,
+        string? icd10,
+        string? snomedCt,
+        double prior,
+        Evidence priorEvidence,
+        Urgency suspectedUrgency,
+        ImmutableArray<TreatmentRecommendation> recommendations,
+        RunningAdvice runningAdvice)
+    {
+        Id = id;
+        Name = name;
+        Description = description;
+        Icd10 = icd10;
+        SnomedCt = snomedCt;
+        Prior = prior;
+        PriorEvidence = priorEvidence;
+        SuspectedUrgency = suspectedUrgency;
+        Recommendations = recommendations;
+        RunningAdvice = runningAdvice;
+    }
+
+    /// <summary>The stable id, for example <c>gtps</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>A short clinical description; null when not given.</summary>
+    public string? Description { get; }
+
+    /// <summary>The WHO ICD-10 code where the facts table verifies it; otherwise null.</summary>
+    public string? Icd10 { get; }
+
+    /// <summary>The SNOMED CT concept id where the facts table verifies it; otherwise null.</summary>
+    public string? SnomedCt { get; }
+
+    /// <summary>The pre-test probability, in (0, 1), for a runner presenting with hip pain.</summary>
+    public double Prior { get; }
+
+    /// <summary>Where the prior comes from, and the reasoning when it is an estimate.</summary>
+    public Evidence PriorEvidence { get; }
+
+    /// <summary>How urgent the cause is when suspected; causes at Urgent or above must have a red-flag gate.</summary>
+    public Urgency SuspectedUrgency { get; }
+
+    /// <summary>Workup steps, treatments, prevention measures and things to avoid, in the author's order.</summary>
+    public ImmutableArray<TreatmentRecommendation> Recommendations { get; }
+
+    /// <summary>Running advice while this cause is the leading one.</summary>
+    public RunningAdvice RunningAdvice { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Name})";
+}

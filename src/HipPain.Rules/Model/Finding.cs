@@ -1,0 +1,36 @@
+namespace HipPain.Rules.Model;
+
+/// <summary>
+/// Something a clinician can observe or ask about: a pain location, a symptom, a history item, a risk
+/// factor or an examination test. A case gives each finding one <see cref="FindingState"/>.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class Finding
+{
+    internal Finding(string id, string name, FindingKind kind, BodyRegion region, string? question)
+    {
+        Id = id;
+        Name = name;
+        Kind = kind;
+        Region = region;
+        Question = question;
+    }
+
+    /// <summary>The stable code, for example <c>loc.lateral-hip</c>. Cases name findings by this code.</summary>
+    public string Id { get; }
+
+    /// <summary>The display name a clinician reads.</summary>
+    public string Name { get; }
+
+    /// <summary>The family the finding belongs to.</summary>
+    public FindingKind Kind { get; }
+
+    /// <summary>The body region for a pain location; <see cref="BodyRegion.None"/> for other kinds.</summary>
+    public BodyRegion Region { get; }
+
+    /// <summary>How a clinician asks about or tests for the finding; null when not given.</summary>
+    public string? Question { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Name})";
+}

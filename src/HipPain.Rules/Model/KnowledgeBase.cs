@@ -1,0 +1,257 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HipPain.Rules.Authoring;
+
+namespace HipPain.Rules.Model;
+
+/// <summary>
+/// A validated, immutable knowledge base: the vocabulary of findings, the causes with their priors and plans,
+/// the rules that weigh findings, the red-flag gates and the treatments. Made by
+/// <see cref="KnowledgeBaseBuilder.Build"/>; identified by <see cref="Id"/>, <see cref="Version"/> and a
+/// <see cref="ContentHash"/> over its whole content.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class KnowledgeBase
+{
+    private readonly FrozenDictionary<string, Finding> findingsById;
+    private readonly FrozenDictionary<string, Cause> causesById;
+    private readonly FrozenDictionary<string, Treatment> treatmentsById;
+    private readonly FrozenDictionary<string, ImmutableArray<DiagnosticRule>> rulesByCause;
+
+    private KnowledgeBase(
+        string id,
+        string version,
+        string? title,
+        ImmutableArray<Finding> findings,
+        ImmutableArray<Treatment> treatments,
+        ImmutableArray<Cause> causes,
+        ImmutableArray<DiagnosticRule> rules,
+        ImmutableArray<RedFlag> redFlags)
+    {
+        Id = id;
+        Version = version;
+        Title = title;
+        Findings = findings;
+        Treatments = treatments;
+        Causes = causes;
+        Rules = rules;
+        RedFlags = redFlags;
+        findingsById = findings.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+        causesById = causes.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        treatmentsById = treatments.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        rulesByCause = causes.ToFrozenDictionary(
+            c => c.Id,
+            c => rules.Where(r => r.CauseId == c.Id).ToImmutableArray(),
+            StringComparer.Ordinal);
+        ContentHash = ComputeHash();
+    }
+
+    /// <summary>The stable id.</summary>
+    public string Id { get; }
+
+    /// <summary>The version.</summary>
+    public string Version { get; }
+
+    /// <summary>The display title, or null.</summary>
+    public string? Title { get; }
+
+    /// <summary>The findings, in authoring order.</summary>
+    public ImmutableArray<Finding> Findings { get; }
+
+    /// <summary>The treatments, workup steps and prevention measures, in authoring order.</summary>
+    public ImmutableArray<Treatment> Treatments { get; }
+
+    /// <summary>The causes, in authoring order.</summary>
+    public ImmutableArray<Cause> Causes { get; }
+
+    /// <summary>Every rule, grouped by cause in authoring order.</summary>
+    public ImmutableArray<DiagnosticRule> Rules { get; }
+
+    /// <summary>The red-flag gates, in authoring order.</summary>
+    public ImmutableArray<RedFlag> RedFlags { get; }
+
+    /// <summary>
+    /// <c>sha256:</c> and the lowercase hex SHA-256 of a canonical text of the whole content (ids, names,
+    /// weights, citations, plans), independent of authoring order. Two bases with the same hash score alike.
+    /// </summary>
+    public string ContentHash { get; }
+
+    /// <summary>Finds a finding by code.</summary>
+    /// <param name="id">The finding's code.</param>
+    /// <param name="finding">The finding, when found.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGetFinding(string id, [NotNullWhen(true)] out Finding? finding) => findingsById.TryGetValue(id ?? string.Empty, out finding);
+
+    /// <summary>Finds a cause by id.</summary>
+    /// <param name="id">The cause's id.</param>
+    /// <param name="cause">The cause, when found.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGetCause(string id, [NotNullWhen(true)] out Cause? cause) => causesById.TryGetValue(id ?? string.Empty, out cause);
+
+    /// <summary>Finds a treatment by id.</summary>
+    /// <param name="id">The treatment's id.</param>
+    /// <param name="treatment">The treatment, when found.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGetTreatment(string id, [NotNullWhen(true)] out Treatment? treatment) => treatmentsById.TryGetValue(id ?? string.Empty, out treatment);
+
+    /// <summary>The rules of one cause, in authoring order.</summary>
+    /// <param name="causeId">The cause's id.</param>
+    /// <returns>The rules.</returns>
+    /// <exception cref="KeyNotFoundException">The base has no cause with that id.</exception>
+    public ImmutableArray<DiagnosticRule> RulesFor(string causeId) =>
+        rulesByCause.TryGetValue(causeId ?? string.Empty, out var rules)
+            ? rules
+            : throw new KeyNotFoundException($"Knowledge base '{Id}' has no cause '{causeId}'.");
+
+    /// <summary>A new builder holding a copy of this base's content, for deriving a customised base.</summary>
+    /// <returns>An open builder.</returns>
+    public KnowledgeBaseBuilder ToBuilder()
+    {
+        var builder = new KnowledgeBaseBuilder(Id, Version, Title);
+        foreach (var f in Findings)
+        {
+            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question);
+        }
+
+        foreach (var t in Treatments)
+        {
+            builder.AddTreatment(t.Id, t.Name, t.Kind, t.Evidence, t.Description);
+        }
+
+        foreach (var c in Causes)
+        {
+            builder.AddCause(c.Id, c.Name, b =>
+            {
+                b.Describe(c.Description).Codes(c.Icd10, c.SnomedCt).Prior(c.Prior, c.PriorEvidence)
+                    .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
+                foreach (var r in RulesFor(c.Id))
+                {
+                    b.Composite(r.Id, r.Criterion, r.Ratio.Positive, r.Ratio.Negative, r.Ratio.Evidence, r.Description);
+                }
+
+                foreach (var rec in c.Recommendations)
+                {
+                    b.Treat(rec.TreatmentId, rec.Line, rec.Note);
+                }
+            });
+        }
+
+        foreach (var flag in RedFlags)
+        {
+            builder.AddRedFlag(flag.Id, flag.Name, b => b
+                .When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
+                .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
+                .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence));
+        }
+
+        return builder;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Version} ({ContentHash})";
+
+    internal static KnowledgeBase FromValidatedBuilder(KnowledgeBaseBuilder builder)
+    {
+        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question)).ToImmutableArray();
+        var treatments = builder.Treatments.Select(t => new Treatment(t.Id, t.Name, t.Kind, t.Description, t.Evidence)).ToImmutableArray();
+        var causes = builder.Causes.Select(c => new Cause(
+            c.Id,
+            c.Name,
+            c.Description,
+            c.Icd10,
+            c.SnomedCt,
+            c.Prior!.Value,
+            c.PriorEvidence!,
+            c.SuspectedUrgency,
+            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note))],
+            c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
+        var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => new DiagnosticRule(
+            r.Id,
+            c.Id,
+            r.Criterion,
+            new LikelihoodRatio(r.Positive, r.Negative, r.Evidence),
+            r.Description))).ToImmutableArray();
+        var flags = builder.RedFlags.Select(f => new RedFlag(
+            f.Id,
+            f.Name,
+            f.Criterion!,
+            f.Urgency!.Value,
+            f.Action!,
+            f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
+            [.. f.SuspectedCauseIds],
+            f.Evidence!)).ToImmutableArray();
+        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, findings, treatments, causes, rules, flags);
+    }
+
+    internal static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent
+        ? new RunningAdvice(RunningRestriction.StopRunning, "Stop running until a clinician has excluded a serious cause.")
+        : new RunningAdvice(RunningRestriction.ReduceLoad, "Reduce running to a level that does not provoke pain until reviewed.");
+
+    private string ComputeHash()
+    {
+        var text = new StringBuilder();
+        void Line(params object?[] parts)
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    text.Append('\u001f');
+                }
+
+                text.Append(parts[i] switch
+                {
+                    null => "\u2400",
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    var o => o.ToString(),
+                });
+            }
+
+            text.Append('\n');
+        }
+
+        void EvidenceLine(string tag, Evidence e) => Line(tag, e.Citation, e.Level, e.Status, e.Note);
+
+        Line("kb", Id, Version, Title);
+        foreach (var f in Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            Line("finding", f.Id, f.Name, f.Kind, f.Region, f.Question);
+        }
+
+        foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))
+        {
+            Line("treatment", t.Id, t.Name, t.Kind, t.Description);
+            EvidenceLine("evidence", t.Evidence);
+        }
+
+        foreach (var c in Causes.OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            Line("cause", c.Id, c.Name, c.Description, c.Icd10, c.SnomedCt, c.Prior, c.SuspectedUrgency, c.RunningAdvice.Restriction, c.RunningAdvice.Text);
+            EvidenceLine("prior", c.PriorEvidence);
+            foreach (var r in c.Recommendations)
+            {
+                Line("recommend", r.TreatmentId, r.Line, r.Note);
+            }
+        }
+
+        foreach (var r in Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            Line("rule", r.Id, r.CauseId, r.Criterion, r.Ratio.Positive, r.Ratio.Negative, r.Description);
+            EvidenceLine("evidence", r.Ratio.Evidence);
+        }
+
+        foreach (var f in RedFlags.OrderBy(f => f.Id, StringComparer.Ordinal))
+        {
+            Line("redflag", f.Id, f.Name, f.Criterion, f.Urgency, f.Action, f.RunningAdvice.Restriction, f.RunningAdvice.Text, string.Join(",", f.SuspectedCauseIds));
+            EvidenceLine("evidence", f.Evidence);
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return "sha256:" + Convert.ToHexString(hash).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace HipPain.Rules.Model;
+
+/// <summary>
+/// A red-flag gate: when its criterion is met the case's urgency is at least <see cref="Urgency"/>, whatever
+/// the ranking says. Gates are evaluated independently of the differential so that a rare, can't-miss
+/// cause always escalates.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class RedFlag
+{
+    internal RedFlag(
+        string id,
+        string name,
+        Criterion criterion,
+        Urgency urgency,
+        string action,
+        RunningAdvice runningAdvice,
+        ImmutableArray<string> suspectedCauseIds,
+        Evidence evidence)
+    {
+        Id = id;
+        Name = name;
+        Criterion = criterion;
+        Urgency = urgency;
+        Action = action;
+        RunningAdvice = runningAdvice;
+        SuspectedCauseIds = suspectedCauseIds;
+        Evidence = evidence;
+    }
+
+    /// <summary>The stable id, for example <c>rf.femoral-neck-stress-fracture</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>The condition that fires the gate.</summary>
+    public Criterion Criterion { get; }
+
+    /// <summary>The least urgency a case gets when the gate fires.</summary>
+    public Urgency Urgency { get; }
+
+    /// <summary>What to do, in words, for example "Same-day emergency department; aspirate before antibiotics".</summary>
+    public string Action { get; }
+
+    /// <summary>Running advice while the flag stands.</summary>
+    public RunningAdvice RunningAdvice { get; }
+
+    /// <summary>The causes the flag raises suspicion of.</summary>
+    public ImmutableArray<string> SuspectedCauseIds { get; }
+
+    /// <summary>The source of the gate.</summary>
+    public Evidence Evidence { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Urgency}): {Criterion}";
+}

@@ -1,0 +1,104 @@
+namespace HipPain.Rules.Model;
+
+/// <summary>What a treatment, workup step or prevention measure is.</summary>
+public enum TreatmentKind
+{
+    /// <summary>Something the patient does: relative rest, ice, a walking aid, activity modification, education.</summary>
+    SelfCare = 0,
+
+    /// <summary>A medicine: NSAIDs, analgesics, antibiotics.</summary>
+    Medication = 1,
+
+    /// <summary>Physiotherapy and therapeutic exercise.</summary>
+    Physiotherapy = 2,
+
+    /// <summary>An injection: corticosteroid, prolotherapy.</summary>
+    Injection = 3,
+
+    /// <summary>An operation.</summary>
+    Surgery = 4,
+
+    /// <summary>Referral to another service (orthopaedics, emergency department, rheumatology).</summary>
+    Referral = 5,
+
+    /// <summary>A workup step at the examination: a test to perform or a question to ask.</summary>
+    Examination = 6,
+
+    /// <summary>A workup step by imaging: radiographs, MRI, ultrasound.</summary>
+    Imaging = 7,
+
+    /// <summary>A workup step by laboratory test or aspiration.</summary>
+    Laboratory = 8,
+
+    /// <summary>A measure that prevents recurrence: warm-up, footwear, load progression, bone health.</summary>
+    Prevention = 9,
+}
+
+/// <summary>Where a treatment stands for a given cause.</summary>
+public enum TreatmentLine
+{
+    /// <summary>Offer first.</summary>
+    FirstLine = 0,
+
+    /// <summary>Offer when first-line care has not worked, or as an adjunct.</summary>
+    SecondLine = 1,
+
+    /// <summary>Do not offer for this cause; the plan lists it under "avoid".</summary>
+    Avoid = 2,
+}
+
+/// <summary>A treatment, workup step or prevention measure, with the evidence for it.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class Treatment
+{
+    internal Treatment(string id, string name, TreatmentKind kind, string? description, Evidence evidence)
+    {
+        Id = id;
+        Name = name;
+        Kind = kind;
+        Description = description;
+        Evidence = evidence;
+    }
+
+    /// <summary>The stable id, for example <c>tx.education-exercise</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>What kind of measure it is.</summary>
+    public TreatmentKind Kind { get; }
+
+    /// <summary>How to carry it out, in a sentence or two; null when the name says enough.</summary>
+    public string? Description { get; }
+
+    /// <summary>The evidence for it, with its level: a measure with no support says so (<see cref="EvidenceLevel.Insufficient"/>).</summary>
+    public Evidence Evidence { get; }
+
+    /// <summary>True for examination, imaging, laboratory and referral steps.</summary>
+    public bool IsWorkup => Kind is TreatmentKind.Examination or TreatmentKind.Imaging or TreatmentKind.Laboratory or TreatmentKind.Referral;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Name})";
+}
+
+/// <summary>A treatment as it applies to one cause.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class TreatmentRecommendation
+{
+    internal TreatmentRecommendation(string treatmentId, TreatmentLine line, string? note)
+    {
+        TreatmentId = treatmentId;
+        Line = line;
+        Note = note;
+    }
+
+    /// <summary>The treatment's id.</summary>
+    public string TreatmentId { get; }
+
+    /// <summary>First line, second line or avoid.</summary>
+    public TreatmentLine Line { get; }
+
+    /// <summary>A cause-specific remark, for example the evidence for this cause; null when none.</summary>
+    public string? Note { get; }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Scoring;
+
+/// <summary>A cause's place in the differential, with its probability and the explanation of how it got there.</summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class RankedCause
+{
+    internal RankedCause(
+        int rank,
+        Cause cause,
+        double priorLogOdds,
+        double logOdds,
+        double probability,
+        double share,
+        ImmutableArray<Contribution> contributions,
+        ImmutableArray<string> suspectedByRedFlags)
+    {
+        Rank = rank;
+        Cause = cause;
+        PriorLogOdds = priorLogOdds;
+        LogOdds = logOdds;
+        Probability = probability;
+        Share = share;
+        Contributions = contributions;
+        SuspectedByRedFlags = suspectedByRedFlags;
+    }
+
+    /// <summary>The 1-based rank: 1 is the most likely cause.</summary>
+    public int Rank { get; }
+
+    /// <summary>The cause.</summary>
+    public Cause Cause { get; }
+
+    /// <summary>The prior probability (<see cref="Cause.Prior"/>).</summary>
+    public double PriorProbability => Cause.Prior;
+
+    /// <summary>The natural log of the prior odds.</summary>
+    public double PriorLogOdds { get; }
+
+    /// <summary>The natural log of the posterior odds: <see cref="PriorLogOdds"/> plus every contribution.</summary>
+    public double LogOdds { get; }
+
+    /// <summary>
+    /// The posterior probability that this cause is present, from its own prior and likelihood ratios
+    /// (independent per-cause model), in [0, 1].
+    /// </summary>
+    public double Probability { get; }
+
+    /// <summary>This cause's <see cref="Probability"/> divided by the sum over the differential; the shares sum to 1.</summary>
+    public double Share { get; }
+
+    /// <summary>Every decided rule's contribution, largest effect first (ties by rule id).</summary>
+    public ImmutableArray<Contribution> Contributions { get; }
+
+    /// <summary>The ids of fired red flags that name this cause; empty when none.</summary>
+    public ImmutableArray<string> SuspectedByRedFlags { get; }
+
+    /// <summary>The contributions for the cause, largest first.</summary>
+    public IEnumerable<Contribution> For => Contributions.Where(c => c.Direction == ContributionDirection.For);
+
+    /// <summary>The contributions against the cause, largest first.</summary>
+    public IEnumerable<Contribution> Against => Contributions.Where(c => c.Direction == ContributionDirection.Against);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{Rank} {Cause.Name}: {Probability:P1}");
+}

@@ -1,0 +1,80 @@
+namespace HipPain.Rules.Validation;
+
+/// <summary>
+/// The stable codes of every validation problem. Codes never change meaning once released; new problems get
+/// new codes. <c>HPK</c> codes are about a knowledge base, <c>HPC</c> codes about a case.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>Two causes, findings, treatments, rules or red flags share an id.</summary>
+    public const string DuplicateId = "HPK001";
+
+    /// <summary>A rule, red flag or overlay names a cause the knowledge base does not have.</summary>
+    public const string UnknownCause = "HPK002";
+
+    /// <summary>A criterion names a finding the knowledge base does not have.</summary>
+    public const string UnknownFinding = "HPK003";
+
+    /// <summary>A likelihood ratio is not a finite number greater than zero.</summary>
+    public const string InvalidLikelihoodRatio = "HPK004";
+
+    /// <summary>A prior probability is not strictly between 0 and 1.</summary>
+    public const string PriorOutOfRange = "HPK005";
+
+    /// <summary>A red flag does not say which urgency it sets.</summary>
+    public const string RedFlagWithoutUrgency = "HPK006";
+
+    /// <summary>A cause has no treatment and no workup step.</summary>
+    public const string CauseWithoutPlan = "HPK007";
+
+    /// <summary>A cause recommends a treatment the knowledge base does not have.</summary>
+    public const string UnknownTreatment = "HPK008";
+
+    /// <summary>A weight, prior, treatment or red flag has no citation.</summary>
+    public const string MissingCitation = "HPK009";
+
+    /// <summary>A finding feeds two rules of the same cause, which would count its evidence twice.</summary>
+    public const string FindingCountedTwice = "HPK010";
+
+    /// <summary>A criterion is malformed: no parts, a minimum outside 1..parts, an age range outside 0..120 or reversed, an unspecified sex, or a state other than present or absent.</summary>
+    public const string InvalidCriterion = "HPK011";
+
+    /// <summary>An id, name or required text is missing or blank, or an id has characters outside <c>[A-Za-z0-9._/-]</c>.</summary>
+    public const string InvalidText = "HPK012";
+
+    /// <summary>A cause that is Urgent or Emergency when suspected has no red-flag gate that names it.</summary>
+    public const string CriticalCauseWithoutRedFlag = "HPK013";
+
+    /// <summary>A red flag has no criterion.</summary>
+    public const string RedFlagWithoutCriterion = "HPK014";
+
+    /// <summary>A cause has no prior.</summary>
+    public const string MissingPrior = "HPK015";
+
+    /// <summary>A value is outside its enumeration (an undefined kind, level, urgency or line).</summary>
+    public const string UndefinedValue = "HPK016";
+
+    /// <summary>The knowledge base has no cause.</summary>
+    public const string NoCauses = "HPK017";
+
+    /// <summary>A case names a finding the knowledge base does not have.</summary>
+    public const string CaseUnknownFinding = "HPC001";
+
+    /// <summary>A case gives the same finding as both present and absent.</summary>
+    public const string CaseContradiction = "HPC002";
+
+    /// <summary>A case lists the same finding more than once with the same state.</summary>
+    public const string CaseDuplicateFinding = "HPC003";
+
+    /// <summary>A case's age is outside 0 to 120 years.</summary>
+    public const string CaseAgeOutOfRange = "HPC004";
+
+    /// <summary>A case's observation has a null or blank finding code.</summary>
+    public const string CaseMissingFindingId = "HPC005";
+
+    /// <summary>A case's observation has a state outside <c>Unknown</c>, <c>Present</c>, <c>Absent</c>.</summary>
+    public const string CaseUndefinedState = "HPC006";
+
+    /// <summary>A case's sex is outside <c>Unspecified</c>, <c>Female</c>, <c>Male</c>.</summary>
+    public const string CaseUndefinedSex = "HPC007";
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace HipPain.Rules.Validation;
+
+/// <summary>The base of the exceptions that carry every validation problem at once.</summary>
+public abstract class ValidationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="subject">What was validated, for the message: "knowledge base 'x'" or "case".</param>
+    /// <param name="problems">Every problem found; at least one.</param>
+    protected ValidationException(string subject, IEnumerable<ValidationProblem> problems)
+        : this(subject, [.. problems ?? throw new ArgumentNullException(nameof(problems))])
+    {
+    }
+
+    private ValidationException(string subject, ImmutableArray<ValidationProblem> problems)
+        : base(Format(subject, problems)) => Problems = problems;
+
+    /// <summary>Every problem found, in a stable order.</summary>
+    public ImmutableArray<ValidationProblem> Problems { get; }
+
+    private static string Format(string subject, ImmutableArray<ValidationProblem> problems)
+    {
+        var text = new StringBuilder();
+        text.Append("The ").Append(subject).Append(" is invalid (")
+            .Append(problems.Length).Append(problems.Length == 1 ? " problem):" : " problems):");
+        foreach (var problem in problems)
+        {
+            text.AppendLine().Append("  ").Append(problem);
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Thrown by <c>KnowledgeBaseBuilder.Build</c> when the knowledge base has problems; lists them all.</summary>
+public sealed class KnowledgeBaseValidationException : ValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="knowledgeBaseId">The id of the knowledge base being built.</param>
+    /// <param name="problems">Every problem found.</param>
+    public KnowledgeBaseValidationException(string knowledgeBaseId, IEnumerable<ValidationProblem> problems)
+        : base($"knowledge base '{knowledgeBaseId}'", problems)
+    {
+    }
+}
+
+/// <summary>Thrown by <c>TriageEngine.Triage</c> when a case has problems; lists them all.</summary>
+public sealed class CaseValidationException : ValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="problems">Every problem found.</param>
+    public CaseValidationException(IEnumerable<ValidationProblem> problems)
+        : base("case", problems)
+    {
+    }
+}
