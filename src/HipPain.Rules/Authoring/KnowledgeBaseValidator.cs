@@ -118,7 +118,7 @@ internal sealed class KnowledgeBaseValidator
             Text(advice.Text, path + ".running.text");
         }
 
-        var counted = new Dictionary<string, string>(StringComparer.Ordinal);
+        var earlier = new List<RuleDraft>();
         foreach (var rule in cause.Rules)
         {
             var rulePath = $"{path}.rules[{rule.Id}]";
@@ -131,20 +131,25 @@ internal sealed class KnowledgeBaseValidator
             Ratio(rule.Negative, rulePath + ".ratio.negative", "LR-");
             EvidenceOf(rule.Evidence, rulePath + ".evidence");
             CriterionOf(rule.Criterion, rulePath + ".criterion");
-            foreach (var findingId in rule.Criterion.FindingIds())
+            var ids = rule.Criterion.FindingIds();
+            foreach (var duplicate in ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                if (counted.TryGetValue(findingId, out var firstRule))
+                Add(ErrorCodes.FindingCountedTwice, rulePath + ".criterion", $"Finding '{duplicate.Key}' appears more than once in the criterion of rule '{rule.Id}'.");
+            }
+
+            foreach (var other in earlier)
+            {
+                var shared = other.Criterion.FindingIds().Intersect(ids, StringComparer.Ordinal).FirstOrDefault();
+                if (shared is not null && !MutuallyExclusiveOneSided(other, rule))
                 {
                     Add(
                         ErrorCodes.FindingCountedTwice,
                         rulePath + ".criterion",
-                        $"Finding '{findingId}' already feeds rule '{firstRule}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold it into one rule.");
-                }
-                else
-                {
-                    counted.Add(findingId, rule.Id);
+                        $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
                 }
             }
+
+            earlier.Add(rule);
         }
 
         var plan = 0;
@@ -167,6 +172,40 @@ internal sealed class KnowledgeBaseValidator
         {
             Add(ErrorCodes.CauseWithoutPlan, path + ".recommendations", $"Cause '{cause.Id}' has no treatment and no workup step; recommend at least one.");
         }
+    }
+
+    // Two rules may share a finding when each only acts when met (LR- = 1) and they cannot both be met:
+    // the outcomes of a test cluster ("both positive" and "both negative") are the usual example.
+    private static bool MutuallyExclusiveOneSided(RuleDraft a, RuleDraft b)
+    {
+        if (a.Negative != 1 || b.Negative != 1 || RequiredStates(a.Criterion) is not { } left || RequiredStates(b.Criterion) is not { } right)
+        {
+            return false;
+        }
+
+        return left.Any(pair => right.TryGetValue(pair.Key, out var state) && state != pair.Value);
+    }
+
+    private static Dictionary<string, FindingState>? RequiredStates(Criterion criterion)
+    {
+        var parts = criterion switch
+        {
+            FindingCriterion single => [single],
+            CountCriterion all when all.Minimum == all.Parts.Length && all.Parts.All(p => p is FindingCriterion) => all.Parts.Cast<FindingCriterion>().ToArray(),
+            _ => null,
+        };
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var required = new Dictionary<string, FindingState>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            required[part.FindingId] = part.Expected;
+        }
+
+        return required;
     }
 
     private void RedFlagOf(RedFlagDraft flag, HashSet<string> flagIds, HashSet<string> flaggedCauses)

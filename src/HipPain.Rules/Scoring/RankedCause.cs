@@ -15,6 +15,7 @@ public sealed class RankedCause
         double probability,
         double share,
         ImmutableArray<Contribution> contributions,
+        ImmutableArray<PendingRule> pending,
         ImmutableArray<string> suspectedByRedFlags)
     {
         Rank = rank;
@@ -24,6 +25,7 @@ public sealed class RankedCause
         Probability = probability;
         Share = share;
         Contributions = contributions;
+        Pending = pending;
         SuspectedByRedFlags = suspectedByRedFlags;
     }
 
@@ -53,6 +55,12 @@ public sealed class RankedCause
 
     /// <summary>Every decided rule's contribution, largest effect first (ties by rule id).</summary>
     public ImmutableArray<Contribution> Contributions { get; }
+
+    /// <summary>
+    /// Composite rules the case has begun to answer but not yet decided, with the findings still unknown:
+    /// the questions that would complete a clinical rule for this cause.
+    /// </summary>
+    public ImmutableArray<PendingRule> Pending { get; }
 
     /// <summary>The ids of fired red flags that name this cause; empty when none.</summary>
     public ImmutableArray<string> SuspectedByRedFlags { get; }

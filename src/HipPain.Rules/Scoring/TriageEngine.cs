@@ -78,12 +78,12 @@ public sealed class TriageEngine
         }
 
         var states = StatesOf(patientCase);
-        var scored = new (CompiledCause Cause, double LogOdds, double Probability, ImmutableArray<Contribution> Contributions)[compiled.Causes.Length];
+        var scored = new (CompiledCause Cause, double LogOdds, double Probability, ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending)[compiled.Causes.Length];
         for (var c = 0; c < compiled.Causes.Length; c++)
         {
             var cause = compiled.Causes[c];
-            var (logOdds, contributions) = Explain(cause, states, patientCase.Age, patientCase.Sex);
-            scored[c] = (cause, logOdds, CompiledKnowledgeBase.Logistic(logOdds), contributions);
+            var (logOdds, contributions, pending) = Explain(cause, states, patientCase.Age, patientCase.Sex);
+            scored[c] = (cause, logOdds, CompiledKnowledgeBase.Logistic(logOdds), contributions, pending);
         }
 
         Array.Sort(scored, static (a, b) =>
@@ -103,6 +103,7 @@ public sealed class TriageEngine
             s.Probability,
             total > 0 ? s.Probability / total : 1.0 / scored.Length,
             s.Contributions,
+            s.Pending,
             [.. redFlags.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(s.Cause.Cause.Id)).Select(r => r.RedFlag.Id)]))
             .ToImmutableArray();
         var plan = CarePlanner.Plan(compiled.Source, differential, redFlags, urgency, leadingCauseCount);
@@ -120,14 +121,25 @@ public sealed class TriageEngine
         return states;
     }
 
-    private static (double LogOdds, ImmutableArray<Contribution> Contributions) Explain(CompiledCause cause, FindingState[] states, int? age, Sex sex)
+    private (double LogOdds, ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending) Explain(CompiledCause cause, FindingState[] states, int? age, Sex sex)
     {
         var logOdds = cause.PriorLogOdds;
         var contributions = ImmutableArray.CreateBuilder<Contribution>();
+        var pending = ImmutableArray.CreateBuilder<PendingRule>();
         foreach (var rule in cause.Rules)
         {
             if (rule.Criterion.Evaluate(states, age, sex) is not bool met)
             {
+                if (rule.Rule.Criterion is CountCriterion)
+                {
+                    var ids = rule.Rule.Criterion.FindingIds();
+                    var missing = ids.Where(id => states[compiled.FindingIndex[id]] == FindingState.Unknown).Distinct().ToImmutableArray();
+                    if (missing.Length < ids.Count)
+                    {
+                        pending.Add(new PendingRule(rule.Rule, rule.Label, missing));
+                    }
+                }
+
                 continue;
             }
 
@@ -146,7 +158,7 @@ public sealed class TriageEngine
             var bySize = Math.Abs(b.LogOdds).CompareTo(Math.Abs(a.LogOdds));
             return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
         });
-        return (logOdds, contributions.ToImmutable());
+        return (logOdds, contributions.ToImmutable(), pending.ToImmutable());
     }
 
     private ImmutableArray<RedFlagOutcome> EvaluateRedFlags(FindingState[] states, PatientCase patientCase)

@@ -33,7 +33,7 @@ public static class ErrorCodes
     /// <summary>A weight, prior, treatment or red flag has no citation.</summary>
     public const string MissingCitation = "HPK009";
 
-    /// <summary>A finding feeds two rules of the same cause, which would count its evidence twice.</summary>
+    /// <summary>A finding feeds two rules of the same cause (or appears twice in one criterion), which would count its evidence twice. Allowed only for one-sided rules (LR- = 1) that cannot both be met.</summary>
     public const string FindingCountedTwice = "HPK010";
 
     /// <summary>A criterion is malformed: no parts, a minimum outside 1..parts, an age range outside 0..120 or reversed, an unspecified sex, or a state other than present or absent.</summary>

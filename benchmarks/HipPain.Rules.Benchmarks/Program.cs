@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HipPain.Rules.Benchmarks.TriageBenchmarks).Assembly).Run(args);

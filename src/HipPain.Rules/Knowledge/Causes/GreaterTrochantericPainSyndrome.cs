@@ -1,0 +1,59 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class GreaterTrochantericPainSyndrome
+{
+    public const string Id = "gtps";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Greater trochanteric pain syndrome (trochanteric bursitis, gluteal tendinopathy)", c =>
+    {
+        c.Describe("Lateral hip pain at the greater trochanter from gluteal tendinopathy with or without bursitis; worse lying on the side, on stairs and in single-leg loading.")
+         .Codes("M70.6", "7674000")
+         .Prior(0.20, Sources.Estimate("The commonest lateral hip pain in adults (Segal 2007: 15% of women aged 50-79); the clinic page names bursitis the commonest cause in runners. Estimated at 20% of runners presenting with hip pain."))
+         .Typical(LateralHip)
+         .Possible(Buttock)
+         .Possible(LateralThighToKnee)
+         .Finding(LyingOnSide, 2.0, 0.6, Sources.Estimate("Pain lying on the affected side is the characteristic complaint (Grimaldi & Fearon 2015; facts §1.1, V-sec); no accuracy figure."))
+         .Finding(NightPain, 1.5, 1.0, Sources.Estimate("Pain worse at night (clinic page; facts §1.1); no accuracy figure."))
+         .Finding(Stairs, 1.5, 1.0, Sources.Estimate("Stair climbing aggravates (facts §1.1, V-sec); no accuracy figure."));
+
+        var (slsPos, slsNeg, slsNote) = Sources.Cap(12, 0.62, CapTier.C);
+        c.Finding(SingleLegStance, slsPos, slsNeg, Sources.Grimaldi2017("T1: LR+ 12 from Sp 1.00 in 65 patients; LR- 0.62 computed from Sn 0.38 (V-sec). " + slsNote));
+
+        var (tPos, tNeg, tNote) = Sources.Cap(6.83, 0.25, CapTier.A);
+        c.Finding(Trendelenburg, tPos, tNeg, Sources.Reiman2013("T5: meta-analysis of 3 studies, n=78. " + tNote));
+
+        var (kPos, _, kNote) = Sources.Cap(16.7, 1, CapTier.A);
+        c.Composite(
+            "gtps/kinsella-cluster-positive",
+            Criterion.AllOf(TrochanterTenderness, ResistedAbductionPain),
+            kPos,
+            1.0,
+            Sources.Kinsella2024("T7: both positive raises 59% to 96% (LR+ about 16.7, derived). " + kNote),
+            "Kinsella cluster: trochanter tenderness and painful resisted abduction both positive");
+        c.Composite(
+            "gtps/kinsella-cluster-negative",
+            Criterion.AllOf(Criterion.Absent(TrochanterTenderness), Criterion.Absent(ResistedAbductionPain)),
+            0.11,
+            1.0,
+            Sources.Kinsella2024("T8: both negative lowers 59% to 14% (LR about 0.11, derived)."),
+            "Kinsella cluster: trochanter tenderness and painful resisted abduction both negative");
+
+        c.Sex(Sex.Female, 1.61, 0.49, Sources.Segal2007("H19: community prevalence 23.5% of women vs 8.5% of men aged 50-79; LRs computed assuming equal numbers of women and men."))
+         .Age(40, 60, 1.5, 0.8, Sources.Estimate("Most frequent in women aged 40-60 (facts §1.1, V-sec); modest estimate."))
+         .Treat(ExamineLateralHip)
+         .Treat(LoadEducation, note: "Education plus exercise beat corticosteroid injection and wait-and-see at 8 weeks (Mellor 2018).")
+         .Treat(AbductorStrengthening)
+         .Treat(Nsaid, TreatmentLine.SecondLine)
+         .Treat(Corticosteroid, TreatmentLine.SecondLine, "Short-term relief; the advantage fades (Rompe 2009; Mellor 2018).")
+         .Treat(Shockwave, TreatmentLine.SecondLine, "For pain persisting after exercise-based care (Furia 2009).")
+         .Treat(Ultrasound, TreatmentLine.SecondLine, "When the diagnosis is in doubt.")
+         .Treat(StrengthRoutine)
+         .Treat(GradualLoad)
+         .Running(RunningRestriction.ReduceLoad, "Keep running at a volume that keeps pain at or below 3/10 and settled by the next morning; avoid cambered roads and crossing the feet over the midline.");
+    });
+}

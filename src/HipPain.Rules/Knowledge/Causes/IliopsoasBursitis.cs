@@ -1,0 +1,30 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class IliopsoasBursitis
+{
+    public const string Id = "iliopsoas";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Iliopsoas bursitis or tendinopathy", c => c
+        .Describe("Anterior hip and groin pain from the iliopsoas tendon or bursa, sometimes radiating to the front of the thigh or knee; may snap when the flexed hip straightens.")
+        .Codes("M76.1", "281352004")
+        .Prior(0.08, Sources.Estimate("Iliopsoas-related pain was the primary entity in 36% of 207 athletes with long-standing groin pain (Hölmich 2007); groin pain is one presentation among several in runners, so estimated at 8%."))
+        .Typical(Groin)
+        .Possible(AnteriorThigh)
+        .Possible(Knee)
+        .Finding(IliopsoasTenderness, 3.0, 0.3, Sources.Holmich2007("Defining criterion of iliopsoas-related groin pain (Doha); no accuracy study (facts T60, NOT FOUND), so the maintainers' estimate."))
+        .Finding(ResistedFlexionPain, 2.0, 0.6, Sources.Holmich2007("Makes iliopsoas-related pain more likely (Doha); no accuracy study (T60), estimate."))
+        .Finding(Snapping, 3.0, 1.0, Sources.Holmich2007("Painful snap on extending the flexed hip (internal snapping); qualitative criterion, estimate."))
+        .Treat(ExamineGroin)
+        .Treat(RelativeRest)
+        .Treat(HipFlexorProgramme)
+        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(Corticosteroid, TreatmentLine.SecondLine, "Ultrasound-guided iliopsoas bursa injection when conservative care fails.")
+        .Treat(WarmUp)
+        .Treat(GradualLoad)
+        .Running(RunningRestriction.ReduceLoad, "Reduce speed work and hills; keep easy running that does not provoke groin pain."));
+}

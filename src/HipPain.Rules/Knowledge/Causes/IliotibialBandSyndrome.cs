@@ -1,0 +1,31 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class IliotibialBandSyndrome
+{
+    public const string Id = "itbs";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Iliotibial band syndrome", c => c
+        .Describe("Irritation of the iliotibial band: sharp or burning lateral knee pain, sometimes along the outer thigh to the hip, that starts after a set running distance and is worse downhill.")
+        .Codes("M76.3", null)
+        .Prior(0.10, Sources.Estimate("7.9% of all running injuries (Kakouris 2021) and 5-14% incidence (van der Worp 2012); among runners whose complaint includes the hip or thigh, estimated at 10%."))
+        .Typical(LateralThighToKnee)
+        .Possible(Knee)
+        .Possible(LateralHip)
+        .Finding(SetDistanceOnset, 2.5, 0.6, Sources.Estimate("Pain after a set distance (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
+        .Finding(Downhill, 2.0, 0.8, Sources.Estimate("Worse running downhill (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
+        .Finding(NobleTest, 2.0, 0.7, Sources.Estimate("Noble compression test is a listed key diagnostic factor but has no accuracy study (facts T59, NOT FOUND); modest estimate."))
+        .Finding(TrainingIncrease, 1.3, 1.0, Sources.Estimate("Abrupt increases in distance are a risk factor (BMJ Best Practice ITBS); modest estimate."))
+        .Treat(RunningLoadModification)
+        .Treat(AbductorStrengthening, note: "22 of 24 runners pain-free after a 6-week programme (Fredericson 2000, case series).")
+        .Treat(Corticosteroid, TreatmentLine.SecondLine, "Local injection reduced pain while running at 2 weeks in recent-onset ITBS (Gunter 2004, n=18).")
+        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(Rice, TreatmentLine.SecondLine, "Comfort only.")
+        .Treat(GradualLoad)
+        .Treat(Footwear)
+        .Running(RunningRestriction.ReduceLoad, "Run below the distance that provokes pain, on flat routes; avoid downhill and cambered roads until it settles."));
+}

@@ -1,0 +1,30 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class MuscleStrain
+{
+    public const string Id = "muscle-strain";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Hip flexor or adductor muscle strain", c => c
+        .Describe("An acute strain of the adductor longus, iliopsoas or rectus femoris after a sprint, kick or sharp change of direction: medial groin or anterior hip pain.")
+        .Codes("S76.2", null)
+        .Prior(0.08, Sources.Estimate("Adductor injuries are 66% of acute groin injuries in male athletes (Serner 2015, football-dominated); runners sprint and turn less, so estimated at 8%."))
+        .Typical(Groin)
+        .Possible(AnteriorThigh)
+        .Finding(SuddenOnset, 4.0, 0.3, Sources.Serner2020("Acute onset with kicking, sprinting or change of direction defines the injury (Serner 2015); estimate."))
+        .Finding(RecentInjury, 1.5, 0.8, Sources.Estimate("A recent sports injury (clinic page history question) makes a strain more likely; modest estimate."))
+        .Finding(AdductorTenderness, 1.8, 0.11, Sources.Falvey2016("T55: palpation of the adductor origin, 382 athletes with groin pain, MRI reference."))
+        .Finding(ResistedAdductionPain, 2.5, 0.6, Sources.Serner2020("Resisted adduction had a positive predictive value of 80-81% for MRI-positive adductor injury (Serner 2016); not a likelihood ratio, so an estimate."))
+        .Finding(ResistedFlexionPain, 1.5, 1.0, Sources.Estimate("Pain on resisted flexion in iliopsoas or rectus femoris strains (Serner 2015); modest estimate."))
+        .Treat(ExamineGroin)
+        .Treat(RelativeRest)
+        .Treat(Rice, note: "Ice about 10 minutes a few times a day for comfort in the first days.")
+        .Treat(CriteriaRehab)
+        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(WarmUp)
+        .Running(RunningRestriction.RelativeRest, "Pause running and sprinting until walking and resisted testing are pain-free; then return progressively."));
+}

@@ -1,0 +1,32 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class ProximalHamstringTendinopathy
+{
+    public const string Id = "proximal-hamstring-tendinopathy";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Proximal hamstring tendinopathy", c =>
+    {
+        c.Describe("Deep lower-buttock pain at the ischial tuberosity, worse sitting and running uphill or accelerating.")
+         .Codes("M76.8", null)
+         .Prior(0.06, Sources.Estimate("Seen in runners of all distances; no incidence data published (facts §1.9). Estimated at 6%."))
+         .Typical(Buttock)
+         .Possible(PosteriorThigh)
+         .Finding(Sitting, 2.5, 0.5, Sources.Estimate("Pain with sitting is characteristic (Goom 2016; facts §1.9); no accuracy figure."));
+
+        var (mPos, mNeg, mNote) = Sources.Cap(9.89, 0.12, CapTier.C);
+        c.Finding(ModifiedBentKneeStretch, mPos, mNeg, Sources.Cacchio2012("T42: case-control, 46 vs 46 athletes; Sn 0.89, Sp 0.91. " + mNote));
+
+        var (pPos, pNeg, pNote) = Sources.Cap(4.22, 0.29, CapTier.C);
+        c.Finding(PuranenOrava, pPos, pNeg, Sources.Cacchio2012("T40: case-control, 46 vs 46; Sn 0.76, Sp 0.82. " + pNote))
+         .Treat(TendonLoading)
+         .Treat(Shockwave, TreatmentLine.SecondLine, "Radial shockwave: 85% vs 10% responders at 3 months in athletes (Cacchio 2011).")
+         .Treat(RelativeRest, TreatmentLine.SecondLine, "From hills and sprints.")
+         .Treat(StrengthRoutine)
+         .Running(RunningRestriction.ReduceLoad, "Keep easy flat running; avoid hills, sprints and long sitting; no aggressive hamstring stretching.");
+    });
+}
