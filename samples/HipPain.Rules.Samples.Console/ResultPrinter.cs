@@ -25,6 +25,11 @@ public static class ResultPrinter
             output.WriteLine($"  RED FLAG ({flag.RedFlag.Urgency}): {flag.RedFlag.Name}");
         }
 
+        foreach (var suspected in result.Differential.Where(r => r.SuspectedByRedFlags.Length > 0))
+        {
+            output.WriteLine(string.Create(inv, $"  Can't-miss cause named by a red flag: {suspected.Cause.Name} (rank {suspected.Rank}, {suspected.Probability:P1}); escalated whatever its rank"));
+        }
+
         var notAssessed = result.RedFlags.Where(r => r.Status == RedFlagStatus.NotAssessed).Select(r => r.RedFlag.Name).ToList();
         if (notAssessed.Count > 0)
         {

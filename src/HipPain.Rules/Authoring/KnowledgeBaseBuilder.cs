@@ -188,6 +188,16 @@ public sealed class KnowledgeBaseBuilder
         return true;
     }
 
+    /// <summary>Replaces the likelihood ratios of one rule; used by tests and overlays.</summary>
+    internal void ReplaceRatio(string ruleId, double positive, double negative)
+    {
+        EnsureOpen();
+        var rule = Causes.SelectMany(c => c.Rules).FirstOrDefault(r => r.Id == ruleId)
+            ?? throw new KeyNotFoundException($"Knowledge base '{Id}' has no rule '{ruleId}'.");
+        rule.Positive = positive;
+        rule.Negative = negative;
+    }
+
     internal void EnsureOpen()
     {
         if (built)

@@ -1,0 +1,143 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Tests.Generators;
+
+/// <summary>A random knowledge base and a random case over its vocabulary, reproducible from <see cref="Seed"/>.</summary>
+public sealed record World(int Seed, KnowledgeBase KnowledgeBase, PatientCase Case)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"World(seed {Seed}: {KnowledgeBase.Causes.Length} causes, {KnowledgeBase.Findings.Length} findings, {KnowledgeBase.Rules.Length} rules, {KnowledgeBase.RedFlags.Length} flags; case age {Case.Age}, {Case.Sex}, [{string.Join(", ", Case.Observations.Select(o => $"{o.FindingId}={o.State}"))}])");
+}
+
+/// <summary>A random case over the built-in knowledge base, reproducible from <see cref="Seed"/>.</summary>
+public sealed record BuiltInCase(int Seed, PatientCase Case)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"BuiltInCase(seed {Seed}: age {Case.Age}, {Case.Sex}, [{string.Join(", ", Case.Observations.Select(o => $"{o.FindingId}={o.State}"))}])");
+}
+
+/// <summary>
+/// FsCheck arbitraries for the engine's properties. Structure is drawn from a seed so that a failing case
+/// prints a seed that rebuilds it exactly; FsCheck shrinks the seed's size parameters.
+/// </summary>
+public static class RandomWorlds
+{
+    private static readonly Urgency[] FlagUrgencies = [Urgency.Routine, Urgency.Urgent, Urgency.Emergency];
+
+    public static Arbitrary<World> World() =>
+        Gen.Choose(0, int.MaxValue).Select(MakeWorld).ToArbitrary();
+
+    public static Arbitrary<BuiltInCase> BuiltInCase() =>
+        Gen.Choose(0, int.MaxValue).Select(seed => new BuiltInCase(seed, RandomCase(new Random(seed), BuiltInKnowledgeBase.Instance))).ToArbitrary();
+
+    public static World MakeWorld(int seed)
+    {
+        var rng = new Random(seed);
+        var kb = RandomKnowledgeBase(rng);
+        return new World(seed, kb, RandomCase(rng, kb));
+    }
+
+    public static KnowledgeBase RandomKnowledgeBase(Random rng, int maxFindings = 12, int maxCauses = 6)
+    {
+        var evidence = new Evidence("Generated", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+        var findingCount = rng.Next(1, maxFindings + 1);
+        var causeCount = rng.Next(1, maxCauses + 1);
+        var findings = Enumerable.Range(0, findingCount).Select(i => $"f{i}").ToArray();
+        var causes = Enumerable.Range(0, causeCount).Select(i => $"c{i}").ToArray();
+        var builder = new KnowledgeBaseBuilder($"kb{rng.Next(1000)}", "1")
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, evidence)
+            .AddTreatment("wu", "Workup", TreatmentKind.Imaging, evidence)
+            .AddTreatment("avoid", "Avoided", TreatmentKind.Medication, evidence);
+        foreach (var f in findings)
+        {
+            builder.AddFinding(f, "Finding " + f, (FindingKind)rng.Next(0, 8));
+        }
+
+        var flags = Enumerable.Range(0, rng.Next(0, 4)).Select(i => (
+            Id: $"rf{i}",
+            Criterion: RandomCriterion(rng, Shuffle(rng, findings).Take(rng.Next(1, Math.Min(3, findingCount) + 1)).ToArray()),
+            Urgency: FlagUrgencies[rng.Next(FlagUrgencies.Length)],
+            Suspects: causes.Where(_ => rng.NextDouble() < 0.3).ToArray())).ToList();
+
+        foreach (var id in causes)
+        {
+            var urgency = flags.Where(f => f.Suspects.Contains(id)).Select(f => f.Urgency).DefaultIfEmpty(Urgency.Routine).Max();
+            builder.AddCause(id, "Cause " + id, c =>
+            {
+                c.Prior(0.001 + (rng.NextDouble() * 0.998), evidence).SuspectedUrgency(urgency).Treat("tx").Treat("wu", TreatmentLine.SecondLine);
+                if (rng.NextDouble() < 0.3)
+                {
+                    c.Avoid("avoid");
+                }
+
+                var pool = new Queue<string>(Shuffle(rng, findings).Where(_ => rng.NextDouble() < 0.7));
+                var composite = 0;
+                while (pool.Count > 0)
+                {
+                    if (pool.Count >= 2 && rng.NextDouble() < 0.3)
+                    {
+                        var parts = Enumerable.Range(0, rng.Next(2, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
+                        c.Composite($"{id}/composite{composite++}", RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence);
+                    }
+                    else
+                    {
+                        c.Finding(pool.Dequeue(), RandomRatio(rng), RandomRatio(rng), evidence);
+                    }
+                }
+
+                if (rng.NextDouble() < 0.4)
+                {
+                    var min = rng.Next(0, 100);
+                    c.Age(min, rng.NextDouble() < 0.5 ? null : rng.Next(min, 121), RandomRatio(rng), RandomRatio(rng), evidence);
+                }
+
+                if (rng.NextDouble() < 0.4)
+                {
+                    c.Sex(rng.NextDouble() < 0.5 ? Sex.Female : Sex.Male, RandomRatio(rng), RandomRatio(rng), evidence);
+                }
+            });
+        }
+
+        foreach (var flag in flags)
+        {
+            builder.AddRedFlag(flag.Id, "Flag " + flag.Id, f => f.When(flag.Criterion).Urgency(flag.Urgency).Action("Act").Suspects(flag.Suspects).Evidence(evidence));
+        }
+
+        return builder.Build();
+    }
+
+    public static PatientCase RandomCase(Random rng, KnowledgeBase kb)
+    {
+        int? age = rng.NextDouble() < 0.2 ? null : rng.Next(0, 121);
+        var sex = (Sex)rng.Next(0, 3);
+        var observations = Shuffle(rng, kb.Findings.Select(f => f.Id).ToArray())
+            .Where(_ => rng.NextDouble() < 0.5)
+            .Select(id => new Observation(id, rng.NextDouble() switch
+            {
+                < 0.5 => FindingState.Present,
+                < 0.9 => FindingState.Absent,
+                _ => FindingState.Unknown,
+            }));
+        return new PatientCase(age, sex, observations);
+    }
+
+    public static T[] Shuffle<T>(Random rng, IReadOnlyList<T> items)
+    {
+        var copy = items.ToArray();
+        rng.Shuffle(copy);
+        return copy;
+    }
+
+    private static double RandomRatio(Random rng) => rng.NextDouble() < 0.15 ? 1.0 : Math.Exp((rng.NextDouble() * 6) - 3);
+
+    private static Criterion RandomCriterion(Random rng, string[] findingIds)
+    {
+        var parts = findingIds.Select(id => (Criterion)(rng.NextDouble() < 0.75 ? Criterion.Present(id) : Criterion.Absent(id))).ToArray();
+        return parts.Length == 1 ? parts[0] : Criterion.AtLeast(rng.Next(1, parts.Length + 1), parts);
+    }
+}

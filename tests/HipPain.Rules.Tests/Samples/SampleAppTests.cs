@@ -1,0 +1,90 @@
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Samples.Console;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Samples;
+
+public sealed class SampleAppTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = SampleApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Run_NoArguments_PrintsRankedExplainedResultForDefaultCase()
+    {
+        var (code, output, error) = Run();
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("Case: lateral-hip-runner", output, StringComparison.Ordinal);
+        Assert.Contains("URGENCY: ROUTINE", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n 1\. Greater trochanteric pain syndrome[^\n]*%", output);
+        Assert.Contains("for     x3     Pain on the outer side of the hip: present", output, StringComparison.Ordinal);
+        Assert.Contains("pending  Kinsella cluster", output, StringComparison.Ordinal);
+        Assert.Contains("Treat    Education on load management", output, StringComparison.Ordinal);
+        Assert.Contains(TriageResult.Disclaimer, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_StressFractureCase_PrintsUrgentAndStopRunning()
+    {
+        var (code, output, _) = Run("--case", "groin-stress-fracture");
+
+        Assert.Equal(0, code);
+        Assert.Contains("URGENCY: URGENT", output, StringComparison.Ordinal);
+        Assert.Contains("RED FLAG (Urgent): Suspected femoral-neck stress fracture", output, StringComparison.Ordinal);
+        Assert.Contains("Running: No running.", output, StringComparison.Ordinal);
+        Assert.Contains("Avoid    Keep running through the pain", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownCaseName_ExitsTwoListingKnownCases()
+    {
+        var (code, _, error) = Run("--case", "nope");
+
+        Assert.Equal(2, code);
+        Assert.Contains("No bundled case named 'nope'. Known cases: lateral-hip-runner,", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_List_PrintsEveryBundledCase()
+    {
+        var (code, output, _) = Run("--list");
+
+        Assert.Equal(0, code);
+        Assert.All(BundledCases.All, c => Assert.Contains(c.Name, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BundledCase_HotHip_EmergencyWithSepticArthritisFlaggedAndPlannedFirst()
+    {
+        var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(BundledCases.Find("hot-hip")!);
+
+        Assert.Equal(Urgency.Emergency, result.Urgency);
+        Assert.NotEmpty(result.Differential.Single(r => r.Cause.Id == "septic-arthritis").SuspectedByRedFlags);
+        Assert.Equal("ref.emergency", result.Plan.Workup[0].Treatment.Id);
+        Assert.Contains(result.Plan.Avoid, a => a.Treatment.Id == "tx.corticosteroid-injection");
+    }
+
+    [Theory]
+    [InlineData("lateral-hip-runner", "gtps", Urgency.Routine)]
+    [InlineData("groin-stress-fracture", "femoral-neck-stress-fracture", Urgency.Urgent)]
+    [InlineData("itb-runner", "itbs", Urgency.Routine)]
+    [InlineData("older-runner-groin", "hip-oa", Urgency.Routine)]
+    [InlineData("sitting-buttock", "proximal-hamstring-tendinopathy", Urgency.Routine)]
+    [InlineData("clicking-groin", "labral-tear", Urgency.Routine)]
+    [InlineData("sprint-groin", "muscle-strain", Urgency.Routine)]
+    public void BundledCase_Triaged_LeadingCauseAndUrgencyAsExpected(string name, string causeId, Urgency urgency)
+    {
+        var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(BundledCases.Find(name)!);
+
+        Assert.Equal(causeId, result.Leading.Cause.Id);
+        Assert.Equal(urgency, result.Urgency);
+    }
+}

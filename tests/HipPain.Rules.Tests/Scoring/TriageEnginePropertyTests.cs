@@ -1,0 +1,190 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Tests.Generators;
+
+namespace HipPain.Rules.Tests.Scoring;
+
+/// <summary>The guarantees of docs/architecture: each holds for random knowledge bases and random cases.</summary>
+[Properties(Arbitrary = [typeof(RandomWorlds)], MaxTest = 200)]
+public sealed class TriageEnginePropertyTests
+{
+    private static readonly TriageEngine BuiltIn = new(BuiltInKnowledgeBase.Instance);
+
+    [Property]
+    public Property Triage_ObservationOrderShuffled_ResultIdentical(World world, int shuffleSeed)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var shuffled = new PatientCase(world.Case.Age, world.Case.Sex, RandomWorlds.Shuffle(new Random(shuffleSeed), world.Case.Observations));
+        return Same(engine.Triage(world.Case), engine.Triage(shuffled)).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_UnknownFindingAdded_ResultIdentical(World world, int pick)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var unmentioned = world.KnowledgeBase.Findings.Select(f => f.Id).Except(world.Case.Observations.Select(o => o.FindingId)).ToArray();
+        if (unmentioned.Length == 0)
+        {
+            return true.Label("no unmentioned finding");
+        }
+
+        var withUnknown = world.Case.With(unmentioned[Math.Abs(pick % unmentioned.Length)], FindingState.Unknown);
+        return Same(engine.Triage(world.Case), engine.Triage(withUnknown)).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_UnknownObservationsRemoved_ResultIdentical(World world)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var withoutUnknown = new PatientCase(world.Case.Age, world.Case.Sex, world.Case.Observations.Where(o => o.State != FindingState.Unknown));
+        return Same(engine.Triage(world.Case), engine.Triage(withoutUnknown)).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_FindingAnswered_MovesEachSingleFindingCauseTheWayItsRatioSays(World world, int pick, bool present)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var unmentioned = world.KnowledgeBase.Findings.Select(f => f.Id).Except(world.Case.Observations.Select(o => o.FindingId)).ToArray();
+        if (unmentioned.Length == 0)
+        {
+            return true.Label("no unmentioned finding");
+        }
+
+        var finding = unmentioned[Math.Abs(pick % unmentioned.Length)];
+        var before = engine.Triage(world.Case).Differential.ToDictionary(r => r.Cause.Id);
+        var after = engine.Triage(world.Case.With(finding, present ? FindingState.Present : FindingState.Absent)).Differential.ToDictionary(r => r.Cause.Id);
+        var checks = world.KnowledgeBase.Rules
+            .Where(r => r.Criterion is FindingCriterion f && f.FindingId == finding && f.Expected == FindingState.Present)
+            .Select(r =>
+            {
+                var ratio = present ? r.Ratio.Positive : r.Ratio.Negative;
+                var (p0, p1) = (before[r.CauseId].Probability, after[r.CauseId].Probability);
+                var (l0, l1) = (before[r.CauseId].LogOdds, after[r.CauseId].LogOdds);
+                var ok = ratio > 1 ? p1 >= p0 && l1 > l0 : ratio < 1 ? p1 <= p0 && l1 < l0 : l1 == l0;
+                return ok.Label($"{r.Id}: ratio {ratio}, probability {p0} -> {p1}");
+            })
+            .ToList();
+        return checks.Aggregate(true.ToProperty(), (all, next) => all.And(next)).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_LikelihoodRatioRaised_CauseNeverLess(World world, int pick)
+    {
+        if (world.KnowledgeBase.Rules.IsEmpty)
+        {
+            return true.Label("no rules");
+        }
+
+        var rule = world.KnowledgeBase.Rules[Math.Abs(pick % world.KnowledgeBase.Rules.Length)];
+        var raised = Rebuild(world.KnowledgeBase, rule.Id, rule.Ratio.Positive * 2, rule.Ratio.Negative * 2);
+        var before = new TriageEngine(world.KnowledgeBase).Triage(world.Case).Differential.Single(r => r.Cause.Id == rule.CauseId);
+        var after = new TriageEngine(raised).Triage(world.Case).Differential.Single(r => r.Cause.Id == rule.CauseId);
+        return (after.Probability >= before.Probability && after.LogOdds >= before.LogOdds).Label($"{world} rule {rule.Id}: {before.Probability} -> {after.Probability}");
+    }
+
+    [Property]
+    public Property Triage_AnyCase_ProbabilitiesFiniteAndModelInvariantHolds(World world)
+    {
+        var result = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var shares = result.Differential.Sum(r => r.Share);
+        var each = result.Differential.All(r =>
+            double.IsFinite(r.Probability) && r.Probability is >= 0 and <= 1
+            && double.IsFinite(r.LogOdds)
+            && Math.Abs(r.LogOdds - (r.PriorLogOdds + r.Contributions.Sum(c => c.LogOdds))) < 1e-9
+            && Math.Abs(r.Probability - (1 / (1 + Math.Exp(-r.LogOdds)))) < 1e-12);
+        return (each && Math.Abs(shares - 1) < 1e-9 && result.Differential.Length == world.KnowledgeBase.Causes.Length).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_RedFlagFires_UrgencyAtLeastTheFlags(World world)
+    {
+        var result = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var ok = result.RedFlags.Where(r => r.Status == RedFlagStatus.Fired).All(r => result.Urgency >= r.RedFlag.Urgency)
+            && result.RedFlags.Select(r => r.Status).SequenceEqual(result.RedFlags.Select(r => r.RedFlag.Criterion.Evaluate(world.Case) switch
+            {
+                true => RedFlagStatus.Fired,
+                false => RedFlagStatus.RuledOut,
+                null => RedFlagStatus.NotAssessed,
+            }));
+        return ok.Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_BuiltInBaseCannotBearWeight_EmergencyWhateverElseIsPresent(BuiltInCase random)
+    {
+        var observations = random.Case.Observations.Where(o => o.FindingId != "exam.cannot-bear-weight").Append(Observation.Present("exam.cannot-bear-weight"));
+        var result = BuiltIn.Triage(new PatientCase(random.Case.Age, random.Case.Sex, observations));
+        return (result.Urgency == Urgency.Emergency && result.Plan.RunningAdvice.Restriction == RunningRestriction.StopRunning).Label(random.ToString());
+    }
+
+    [Property]
+    public Property Triage_BuiltInBaseStressFracturePattern_AtLeastUrgentAndNoRunning(BuiltInCase random)
+    {
+        string[] pattern = ["loc.groin", "tim.weight-bearing-pain", "hx.training-increase"];
+        var observations = random.Case.Observations.Where(o => !pattern.Contains(o.FindingId)).Concat(pattern.Select(Observation.Present));
+        var result = BuiltIn.Triage(new PatientCase(random.Case.Age, random.Case.Sex, observations));
+        var plan = result.Plan;
+        var ok = result.Urgency >= Urgency.Urgent
+            && plan.RunningAdvice.Restriction == RunningRestriction.StopRunning
+            && plan.Treatments.All(t => t.CauseIds.Any(c => result.Differential.Single(r => r.Cause.Id == c).SuspectedByRedFlags.Length > 0))
+            && plan.Avoid.Any(a => a.Treatment.Id == "tx.run-through-pain");
+        return ok.Label(random.ToString());
+    }
+
+    [Property(MaxTest = 50)]
+    public Property Triage_ParallelAndSerial_GiveIdenticalResults(World world, int caseSeed)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var rng = new Random(caseSeed);
+        var cases = Enumerable.Range(0, 32).Select(_ => RandomWorlds.RandomCase(rng, world.KnowledgeBase)).ToArray();
+        var serial = cases.Select(engine.Triage).ToArray();
+        var parallel = new TriageResult[cases.Length];
+        Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = engine.Triage(cases[i]));
+        return serial.Zip(parallel).All(p => Same(p.First, p.Second)).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_TwoEnginesSameBase_DeterministicRankingOrderedByLogOddsThenId(World world)
+    {
+        var first = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var second = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var ordered = first.Differential.Zip(first.Differential.Skip(1)).All(p =>
+            p.First.LogOdds > p.Second.LogOdds
+            || (p.First.LogOdds == p.Second.LogOdds && string.CompareOrdinal(p.First.Cause.Id, p.Second.Cause.Id) < 0));
+        var ranks = first.Differential.Select(r => r.Rank).SequenceEqual(Enumerable.Range(1, first.Differential.Length));
+        return (Same(first, second) && ordered && ranks && first.KnowledgeBaseHash == world.KnowledgeBase.ContentHash).Label(world.ToString());
+    }
+
+    [Property]
+    public Property ContentHash_RebuiltFromBuilder_Identical(World world)
+    {
+        var rebuilt = world.KnowledgeBase.ToBuilder().Build();
+        return (rebuilt.ContentHash == world.KnowledgeBase.ContentHash).Label(world.ToString());
+    }
+
+    internal static bool Same(TriageResult a, TriageResult b) =>
+        a.Urgency == b.Urgency
+        && a.Differential.Length == b.Differential.Length
+        && a.Differential.Zip(b.Differential).All(p =>
+            p.First.Cause.Id == p.Second.Cause.Id
+            && p.First.LogOdds.Equals(p.Second.LogOdds)
+            && p.First.Probability.Equals(p.Second.Probability)
+            && p.First.Share.Equals(p.Second.Share)
+            && p.First.Contributions.Select(c => (c.Rule.Id, c.LogOdds)).SequenceEqual(p.Second.Contributions.Select(c => (c.Rule.Id, c.LogOdds))))
+        && a.RedFlags.Select(r => (r.RedFlag.Id, r.Status)).SequenceEqual(b.RedFlags.Select(r => (r.RedFlag.Id, r.Status)))
+        && a.Plan.RunningAdvice.Restriction == b.Plan.RunningAdvice.Restriction
+        && a.Plan.Treatments.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Treatments.Select(t => t.Treatment.Id))
+        && a.Plan.Deferred.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Deferred.Select(t => t.Treatment.Id))
+        && a.Plan.Avoid.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Avoid.Select(t => t.Treatment.Id));
+
+    private static KnowledgeBase Rebuild(KnowledgeBase source, string ruleId, double positive, double negative)
+    {
+        var builder = source.ToBuilder();
+        builder.ReplaceRatio(ruleId, positive, negative);
+        return builder.Build();
+    }
+}
