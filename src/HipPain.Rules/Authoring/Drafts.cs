@@ -4,7 +4,7 @@ namespace HipPain.Rules.Authoring;
 
 // Mutable drafts behind the builders. They are never exposed: Build() validates them and copies them
 // into the immutable model.
-internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question)
+internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
 {
     public string Id { get; } = id;
 
@@ -15,6 +15,8 @@ internal sealed class FindingDraft(string id, string name, FindingKind kind, Bod
     public BodyRegion Region { get; set; } = region;
 
     public string? Question { get; set; } = question;
+
+    public string? PatientQuestion { get; set; } = patientQuestion;
 }
 
 internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)

@@ -80,16 +80,17 @@ public sealed class KnowledgeBaseBuilder
     /// <param name="name">The display name.</param>
     /// <param name="kind">The finding's family.</param>
     /// <param name="region">The body region, for a pain location.</param>
-    /// <param name="question">How to ask about or test for it.</param>
+    /// <param name="question">How a clinician asks about or tests for it.</param>
+    /// <param name="patientQuestion">The question in plain language for the patient, when it is asked of the patient.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
-    public KnowledgeBaseBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null)
+    public KnowledgeBaseBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null, string? patientQuestion = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         EnsureOpen();
-        Findings.Add(new FindingDraft(id, name, kind, region, question));
+        Findings.Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
         return this;
     }
 

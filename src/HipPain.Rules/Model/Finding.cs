@@ -7,13 +7,14 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class Finding
 {
-    internal Finding(string id, string name, FindingKind kind, BodyRegion region, string? question)
+    internal Finding(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
     {
         Id = id;
         Name = name;
         Kind = kind;
         Region = region;
         Question = question;
+        PatientQuestion = patientQuestion;
     }
 
     /// <summary>The stable code, for example <c>loc.lateral-hip</c>. Cases name findings by this code.</summary>
@@ -28,8 +29,11 @@ public sealed class Finding
     /// <summary>The body region for a pain location; <see cref="BodyRegion.None"/> for other kinds.</summary>
     public BodyRegion Region { get; }
 
-    /// <summary>How a clinician asks about or tests for the finding; null when not given.</summary>
+    /// <summary>How a clinician asks about or tests for the finding (clinician wording); null when not given.</summary>
     public string? Question { get; }
+
+    /// <summary>The same question in plain language for the patient; null when the finding is not asked of the patient (an examination test) or not given.</summary>
+    public string? PatientQuestion { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Name})";

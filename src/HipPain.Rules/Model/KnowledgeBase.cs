@@ -114,7 +114,7 @@ public sealed class KnowledgeBase
         var builder = new KnowledgeBaseBuilder(Id, Version, Title);
         foreach (var f in Findings)
         {
-            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question);
+            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
         }
 
         foreach (var t in Treatments)
@@ -156,7 +156,7 @@ public sealed class KnowledgeBase
 
     internal static KnowledgeBase FromValidatedBuilder(KnowledgeBaseBuilder builder)
     {
-        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question)).ToImmutableArray();
+        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, t.Name, t.Kind, t.Description, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
             c.Id,
@@ -220,7 +220,7 @@ public sealed class KnowledgeBase
         Line("kb", Id, Version, Title);
         foreach (var f in Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            Line("finding", f.Id, f.Name, f.Kind, f.Region, f.Question);
+            Line("finding", f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
         }
 
         foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))
