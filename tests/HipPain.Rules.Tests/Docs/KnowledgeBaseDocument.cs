@@ -31,7 +31,7 @@ internal static class KnowledgeBaseDocument
         Line(md, $"| Causes | {kb.Causes.Length} |");
         Line(md, $"| Findings | {kb.Findings.Length} |");
         Line(md, $"| Rules (likelihood-ratio weights) | {kb.Rules.Length} |");
-        Line(md, $"| of which composite (clinical criteria and clusters) | {kb.Rules.Count(r => !r.IsSingleFinding)} |");
+        Line(md, $"| of which not single-finding (clinical criteria, clusters, age and sex modifiers) | {kb.Rules.Count(r => !r.IsSingleFinding)} |");
         Line(md, $"| Red-flag gates | {kb.RedFlags.Length} |");
         Line(md, $"| Treatments, workup steps and prevention measures | {kb.Treatments.Length} |");
         Line(md);

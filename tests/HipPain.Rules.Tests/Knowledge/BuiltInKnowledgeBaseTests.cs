@@ -114,11 +114,12 @@ public sealed class BuiltInKnowledgeBaseTests
     }
 
     [Fact]
-    public void Prolotherapy_ForEveryCause_IsNeverOffered()
+    public void Prolotherapy_ForEveryCause_IsMarkedAvoidAndNeverOffered()
     {
         var prolotherapy = Assert.Single(Kb.Treatments, t => t.Id == "tx.prolotherapy");
 
         Assert.Equal(EvidenceLevel.Insufficient, prolotherapy.Evidence.Level);
+        Assert.All(Kb.Causes, cause => Assert.Contains(cause.Recommendations, r => r.TreatmentId == prolotherapy.Id && r.Line == TreatmentLine.Avoid));
         Assert.All(Kb.Causes, cause => Assert.DoesNotContain(cause.Recommendations, r => r.TreatmentId == prolotherapy.Id && r.Line != TreatmentLine.Avoid));
     }
 

@@ -34,6 +34,7 @@ internal static class PubicRamusStressFracture
         .Treat(BoneHealthNutrition, note: "Assess energy availability and menstrual history (REDs; Barrack 2014).")
         .Treat(RelativeRest, note: "Relative rest from running for 8-12 weeks, progressing by pain (Noakes 1985).")
         .Avoid(RunThroughPain, "Running is impossible or harmful until the fracture heals.")
+        .Avoid(Prolotherapy, "No role in a stress fracture.")
         .Avoid(Rice, "Off-load and image first; RICE is not the plan.")
         .Treat(GradualLoad)
         .Running(RunningRestriction.StopRunning, "No running until imaging; then relative rest for 8-12 weeks with a graded return guided by pain."));

@@ -34,5 +34,6 @@ internal static class SepticArthritis
         .Treat(Opioid, TreatmentLine.SecondLine, "For severe pain while emergency care is arranged.")
         .Avoid(Corticosteroid, "Never inject a joint that may be infected.")
         .Avoid(RunThroughPain)
+        .Avoid(Prolotherapy, "Never inject a joint that may be infected.")
         .Running(RunningRestriction.StopRunning, "No running or exercise; same-day emergency assessment."));
 }
