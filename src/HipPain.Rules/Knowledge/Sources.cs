@@ -39,11 +39,11 @@ internal static class Sources
     }
 
     /// <summary>
-    /// Marks evidence whose source describes a feature but publishes no ratio for it: the citation stays, the
-    /// level becomes expert opinion and the status <see cref="VerificationStatus.Estimated"/>.
+    /// Marks evidence whose source describes a feature but publishes no ratio for it: the citation and the
+    /// source's design (level) stay, and the status becomes <see cref="VerificationStatus.Estimated"/>.
     /// </summary>
     public static Evidence AsEstimate(this Evidence source) =>
-        new(source.Citation, EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, source.Note);
+        new(source.Citation, source.Level, VerificationStatus.Estimated, source.Note);
 
     public static Evidence Estimate(string reasoning) =>
         new("HipPain.Rules maintainers' estimate (no published figure); see docs/knowledge-base.md", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, reasoning);

@@ -64,6 +64,7 @@ internal static class Treatments
     public const string StrengthRoutine = "pv.strength-routine";
     public const string BoneHealthNutrition = "pv.bone-health-nutrition";
     public const string Posture = "pv.posture";
+    public const string AdductorSqueezePrevention = "pv.adductor-squeeze";
 
     private static readonly Evidence ClinicPage = new(
         "Clinic patient page 'Hip Pain Running' (the product's seed text); no trial cited",
@@ -132,6 +133,7 @@ internal static class Treatments
           .AddTreatment(Footwear, "Footwear suited to the runner's gait, replaced when worn", TreatmentKind.Prevention, ClinicPage)
           .AddTreatment(GradualLoad, "Increase training load gradually; avoid abrupt jumps in distance", TreatmentKind.Prevention, new Evidence("BMJ Best Practice ITBS; Robertson & Wood 2017 (training errors precede stress fractures)", EvidenceLevel.ExpertOpinion, VerificationStatus.VerifiedSecondary))
           .AddTreatment(StrengthRoutine, "A regular strength routine for bone and muscle (hip abduction, lunges, heel drops)", TreatmentKind.Prevention, ClinicPage)
+          .AddTreatment(AdductorSqueezePrevention, "Regular adductor squeeze exercise (hold with bent or straight knees) to keep the groin strong", TreatmentKind.Prevention, ClinicPage)
           .AddTreatment(Posture, "Keep a good posture standing, sitting and walking", TreatmentKind.Prevention, ClinicPage)
           .AddTreatment(BoneHealthNutrition, "Eat enough for the training load; balanced diet for bone health; screen for REDs", TreatmentKind.Prevention, new Evidence("Mountjoy M et al. 2023 IOC consensus on REDs. Br J Sports Med 2023;57:1073", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary));
     }

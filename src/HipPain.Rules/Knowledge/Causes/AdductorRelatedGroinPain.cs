@@ -34,5 +34,6 @@ internal static class AdductorRelatedGroinPain
         .Avoid(PassiveModalities, "Passive treatment alone did worse than active training (Hölmich 1999).")
         .Avoid(Prolotherapy, "No evidence for adductor-related groin pain.")
         .Treat(WarmUp)
+        .Treat(AdductorSqueezePrevention)
         .Running(RunningRestriction.ReduceLoad, "Keep straight-line easy running that does not provoke groin pain; leave out sprints, hills and change-of-direction drills for now."));
 }

@@ -31,5 +31,6 @@ internal static class MuscleStrain
         .Treat(Nsaid, TreatmentLine.SecondLine)
         .Avoid(Prolotherapy, "No evidence for acute muscle strain.")
         .Treat(WarmUp)
+        .Treat(AdductorSqueezePrevention)
         .Running(RunningRestriction.RelativeRest, "Pause running and sprinting until walking and resisted testing are pain-free; then return progressively."));
 }

@@ -36,7 +36,6 @@ internal static class SeriousPathology
         .Treat(CancerPathway)
         .Treat(Radiographs, note: "Radiographs of the pelvis and hip first; MRI as directed by the pathway.")
         .Treat(UrgentOrthopaedics, TreatmentLine.SecondLine, "If imaging shows a lesion at risk of pathological fracture.")
-        .Treat(Opioid, TreatmentLine.SecondLine, "For severe pain while the pathway proceeds.")
         .Avoid(RunThroughPain, "A weakened bone can fracture.")
         .Avoid(Corticosteroid, "Do not inject before a tumour is excluded.")
         .Avoid(Prolotherapy, "No role.")
