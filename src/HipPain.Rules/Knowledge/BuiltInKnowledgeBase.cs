@@ -16,7 +16,7 @@ public static class BuiltInKnowledgeBase
     public const string Id = "hippain.builtin";
 
     /// <summary>The built-in base's version. It changes whenever any weight, text or plan changes.</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 
     private static readonly Lazy<KnowledgeBase> Lazy = new(() => CreateBuilder().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -39,6 +39,15 @@ public static class BuiltInKnowledgeBase
         ProximalHamstringTendinopathy.Define(kb);
         MuscleStrain.Define(kb);
         SepticArthritis.Define(kb);
+        SnappingHip.Define(kb);
+        FemoroacetabularImpingement.Define(kb);
+        PubicRamusStressFracture.Define(kb);
+        AdductorRelatedGroinPain.Define(kb);
+        DeepGlutealSyndrome.Define(kb);
+        LumbarRadicularPain.Define(kb);
+        SacroiliacJointPain.Define(kb);
+        AvascularNecrosis.Define(kb);
+        SeriousPathology.Define(kb);
         RedFlags.Define(kb);
         return kb;
     }

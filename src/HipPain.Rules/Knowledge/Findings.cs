@@ -3,7 +3,7 @@ using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Knowledge;
 
-/// <summary>The built-in vocabulary of findings. Codes are stable: <c>loc.</c> locations, <c>tim.</c> timing and aggravating factors, <c>sym.</c> symptoms, <c>hx.</c> history, <c>rf.</c> risk factors, <c>exam.</c> examination.</summary>
+/// <summary>The built-in vocabulary of findings. Codes are stable: <c>loc.</c> locations, <c>tim.</c> timing and aggravating factors, <c>sym.</c> symptoms, <c>hx.</c> history, <c>rf.</c> risk factors, <c>exam.</c> examination, <c>inv.</c> investigations.</summary>
 internal static class Findings
 {
     // Pain locations (the clinic page's "outer hip, groin, thigh, buttock, knee").
@@ -27,6 +27,9 @@ internal static class Findings
     public const string BetterWithRest = "tim.better-with-rest";
     public const string BetterWithMovement = "tim.better-with-movement";
     public const string SuddenOnset = "tim.sudden-onset";
+    public const string ActivityRelated = "tim.activity-related";
+    public const string RunningImpossible = "tim.running-impossible";
+    public const string ConstantRestPain = "tim.constant-rest-pain";
 
     // Symptoms.
     public const string Clicking = "sym.clicking";
@@ -34,6 +37,14 @@ internal static class Findings
     public const string Fever = "sym.fever";
     public const string Swelling = "sym.swelling";
     public const string WeightLoss = "sym.weight-loss";
+    public const string LateralSnap = "sym.lateral-snap";
+    public const string StiffnessUnder60 = "sym.morning-stiffness-60";
+    public const string StiffnessUnder30 = "sym.morning-stiffness-30";
+    public const string LegPainBelowKnee = "sym.leg-pain-below-knee";
+    public const string Paraesthesia = "sym.paraesthesia";
+    public const string SaddleAnaesthesia = "sym.saddle-anaesthesia";
+    public const string BladderBowel = "sym.bladder-bowel";
+    public const string ProgressiveWeakness = "sym.progressive-weakness";
 
     // History and risk factors.
     public const string RecentInjury = "hx.recent-sports-injury";
@@ -42,10 +53,15 @@ internal static class Findings
     public const string TrainingIncrease = "hx.training-increase";
     public const string CancerHistory = "hx.cancer";
     public const string FallOrTrauma = "hx.fall-or-trauma";
+    public const string GlutealPiriformisProblem = "hx.gluteal-piriformis";
+    public const string NoImprovement = "hx.no-improvement";
     public const string PriorStressFracture = "rf.prior-stress-fracture";
     public const string LowEnergyAvailability = "rf.low-energy-availability";
     public const string HipProsthesis = "rf.hip-prosthesis";
     public const string RecentJointSurgery = "rf.recent-joint-surgery";
+    public const string SteroidUse = "rf.steroid-use";
+    public const string AlcoholExcess = "rf.alcohol-excess";
+    public const string OsteonecrosisCondition = "rf.osteonecrosis-condition";
 
     // Examination.
     public const string CannotBearWeight = "exam.cannot-bear-weight";
@@ -65,6 +81,32 @@ internal static class Findings
     public const string PuranenOrava = "exam.puranen-orava";
     public const string AdductorTenderness = "exam.adductor-tenderness";
     public const string ResistedAdductionPain = "exam.resisted-adduction-pain";
+    public const string AntalgicGait = "exam.antalgic-gait";
+    public const string InternalRotationBelow15 = "exam.ir-below-15";
+    public const string FlexionBelow115 = "exam.flexion-below-115";
+    public const string Faber = "exam.faber";
+    public const string Fulcrum = "exam.fulcrum";
+    public const string Ober = "exam.ober";
+    public const string Thomas = "exam.thomas";
+    public const string BentKneeStretch = "exam.bent-knee-stretch";
+    public const string StraightLegRaise = "exam.slr";
+    public const string CrossedStraightLegRaise = "exam.crossed-slr";
+    public const string NeurologicalDeficit = "exam.neuro-deficit";
+    public const string SiDistraction = "exam.si-distraction";
+    public const string SiThighThrust = "exam.si-thigh-thrust";
+    public const string SiCompression = "exam.si-compression";
+    public const string SiSacralThrust = "exam.si-sacral-thrust";
+    public const string Gaenslen = "exam.gaenslen";
+    public const string ActivePiriformis = "exam.active-piriformis";
+    public const string SeatedPiriformisStretch = "exam.seated-piriformis-stretch";
+    public const string SciaticNotchTenderness = "exam.sciatic-notch-tenderness";
+    public const string AdductorSqueeze = "exam.adductor-squeeze";
+    public const string PubicRamusTenderness = "exam.pubic-ramus-tenderness";
+    public const string StandingSign = "exam.standing-sign";
+
+    // Investigations (laboratory results used by the Kocher-style septic criteria).
+    public const string EsrOver40 = "inv.esr-over-40";
+    public const string WhiteCellsOver12 = "inv.wbc-over-12";
 
     public static void Define(KnowledgeBaseBuilder kb)
     {
@@ -86,21 +128,37 @@ internal static class Findings
           .AddFinding(BetterWithRest, "Better with rest", FindingKind.Timing, question: "Is your hip pain better when you rest?")
           .AddFinding(BetterWithMovement, "Better with movement", FindingKind.Timing, question: "Is your hip pain better when you move?")
           .AddFinding(SuddenOnset, "Sudden onset during a sprint, kick or change of direction", FindingKind.Timing, question: "Did it start suddenly during a sprint, kick or sharp turn?")
+          .AddFinding(ActivityRelated, "Pain brought on by activity and use of the hip", FindingKind.Timing, question: "Is the pain brought on by walking, running or other use of the hip?")
+          .AddFinding(RunningImpossible, "Running impossible because of the pain", FindingKind.Timing, question: "Has the pain made running impossible?")
+          .AddFinding(ConstantRestPain, "Constant pain at rest, unrelated to activity", FindingKind.Timing, question: "Is the pain there all the time, even at rest, whatever you do?")
           .AddFinding(Clicking, "Clicking or catching in the hip", FindingKind.Symptom, question: "Does your hip click or catch when you move?")
           .AddFinding(Snapping, "Painful snap in the groin when the bent hip straightens", FindingKind.Symptom, question: "Do you feel a painful snap in the groin when you straighten a bent hip?")
           .AddFinding(Fever, "Fever or feeling systemically unwell", FindingKind.Symptom, question: "Do you have a fever or feel unwell?")
           .AddFinding(Swelling, "Swelling around the hip", FindingKind.Symptom, question: "Have you noticed swelling around the hip?")
           .AddFinding(WeightLoss, "Unexplained weight loss", FindingKind.Symptom, question: "Have you lost weight without trying?")
+          .AddFinding(LateralSnap, "Visible or palpable snap over the outer hip", FindingKind.Symptom, question: "Do you feel or see a snap over the outer side of the hip as it bends or turns?")
+          .AddFinding(StiffnessUnder60, "No morning hip stiffness, or stiffness lasting 60 minutes or less", FindingKind.Symptom, question: "If the hip is stiff in the morning, does it ease within an hour?")
+          .AddFinding(StiffnessUnder30, "No morning hip stiffness, or stiffness lasting 30 minutes or less", FindingKind.Symptom, question: "If the hip is stiff in the morning, does it ease within 30 minutes?")
+          .AddFinding(LegPainBelowKnee, "Leg pain radiating below the knee", FindingKind.Symptom, question: "Does the pain shoot down the leg below the knee?")
+          .AddFinding(Paraesthesia, "Numbness or pins and needles in the leg", FindingKind.Symptom, question: "Do you have numbness or pins and needles in the leg?")
+          .AddFinding(SaddleAnaesthesia, "Numbness in the saddle area (between the legs, buttocks)", FindingKind.Symptom, question: "Is there numbness between your legs or around your back passage?")
+          .AddFinding(BladderBowel, "New difficulty passing or controlling urine or stool", FindingKind.Symptom, question: "Any new difficulty passing urine, or loss of bladder or bowel control?")
+          .AddFinding(ProgressiveWeakness, "Progressive or two-sided leg weakness", FindingKind.Symptom, question: "Are one or both legs getting weaker?")
           .AddFinding(RecentInjury, "Recent sports injury", FindingKind.History, question: "Have you had a recent sports injury?")
           .AddFinding(FamilyArthritis, "Family history of arthritis", FindingKind.History, question: "Does anyone in your family have arthritis or joint pain?")
           .AddFinding(KneeOsteoarthritis, "History of knee osteoarthritis", FindingKind.History, question: "Have you been told you have knee arthritis?")
           .AddFinding(TrainingIncrease, "Recent increase in training load", FindingKind.History, question: "Have you recently increased your mileage, speed work or races?")
           .AddFinding(CancerHistory, "History of cancer", FindingKind.History, question: "Have you ever had cancer?")
           .AddFinding(FallOrTrauma, "Fall or significant trauma", FindingKind.History, question: "Did the pain start after a fall or a blow?")
+          .AddFinding(GlutealPiriformisProblem, "Known gluteal or piriformis problem", FindingKind.History, question: "Have you been told you have a problem with your gluteal muscles or piriformis?")
+          .AddFinding(NoImprovement, "No improvement after a month of care", FindingKind.History, question: "Has the pain failed to improve after a month of treatment?")
           .AddFinding(PriorStressFracture, "Previous stress fracture", FindingKind.RiskFactor, question: "Have you had a stress fracture before?")
           .AddFinding(LowEnergyAvailability, "Features of low energy availability (REDs / Female Athlete Triad)", FindingKind.RiskFactor, question: "Missed periods, low body weight, restricted eating, or very high training hours?")
           .AddFinding(HipProsthesis, "Hip replacement on the painful side", FindingKind.RiskFactor, question: "Do you have a hip replacement on this side?")
           .AddFinding(RecentJointSurgery, "Recent joint surgery or injection", FindingKind.RiskFactor, question: "Have you had surgery or an injection in this joint recently?")
+          .AddFinding(SteroidUse, "Long-term or high-dose corticosteroid use", FindingKind.RiskFactor, question: "Have you taken steroid tablets or injections for long periods or at high doses?")
+          .AddFinding(AlcoholExcess, "Heavy alcohol use", FindingKind.RiskFactor, question: "Do you regularly drink heavily?")
+          .AddFinding(OsteonecrosisCondition, "Sickle cell disease, lupus, organ transplant, HIV or decompression illness", FindingKind.RiskFactor, question: "Do you have sickle cell disease, lupus, HIV, a transplant, or a history of diving decompression illness?")
           .AddFinding(CannotBearWeight, "Unable to bear weight", FindingKind.Examination, question: "Can the patient take four steps unaided?")
           .AddFinding(HotSwollenJoint, "Hot, swollen hip with painful restricted movement", FindingKind.Examination, question: "Is the hip warm and swollen, with pain on any movement?")
           .AddFinding(TrochanterTenderness, "Tenderness over the greater trochanter", FindingKind.Examination, question: "Palpate the greater trochanter: does it reproduce the pain?")
@@ -117,6 +175,30 @@ internal static class Findings
           .AddFinding(ModifiedBentKneeStretch, "Positive modified bent-knee stretch test", FindingKind.Examination, question: "Modified bent-knee stretch: does it reproduce pain at the ischial tuberosity?")
           .AddFinding(PuranenOrava, "Positive Puranen-Orava test", FindingKind.Examination, question: "Standing hamstring stretch with the foot on a support: does it reproduce buttock pain?")
           .AddFinding(AdductorTenderness, "Tenderness at the adductor origin", FindingKind.Examination, question: "Is the adductor longus origin tender?")
-          .AddFinding(ResistedAdductionPain, "Pain on resisted hip adduction", FindingKind.Examination, question: "Resisted adduction: does it reproduce groin pain?");
+          .AddFinding(ResistedAdductionPain, "Pain on resisted hip adduction", FindingKind.Examination, question: "Resisted adduction: does it reproduce groin pain?")
+          .AddFinding(AntalgicGait, "Antalgic gait or limp", FindingKind.Examination, question: "Watch the patient walk: is there a limp or a shortened stance on the painful side?")
+          .AddFinding(InternalRotationBelow15, "Hip internal rotation less than 15 degrees", FindingKind.Examination, question: "Measure passive internal rotation at 90 degrees of flexion: is it under 15 degrees?")
+          .AddFinding(FlexionBelow115, "Hip flexion 115 degrees or less", FindingKind.Examination, question: "Measure passive hip flexion: is it 115 degrees or less?")
+          .AddFinding(Faber, "Pain on FABER (flexion, abduction, external rotation)", FindingKind.Examination, question: "Does the figure-of-four (FABER) position reproduce the pain?")
+          .AddFinding(Fulcrum, "Positive fulcrum test", FindingKind.Examination, question: "With the patient seated, an arm under the thigh as a fulcrum and gentle pressure on the knee: does it reproduce sharp thigh or groin pain?")
+          .AddFinding(Ober, "Positive Ober test", FindingKind.Examination, question: "Side lying, the upper hip extended and released: does the leg stay abducted or reproduce lateral pain?")
+          .AddFinding(Thomas, "Positive Thomas test (tight or painful hip flexor)", FindingKind.Examination, question: "Lying supine hugging the other knee: does the thigh lift off the couch or hurt in the groin?")
+          .AddFinding(BentKneeStretch, "Positive bent-knee stretch test", FindingKind.Examination, question: "Bent-knee stretch: does straightening the knee from full hip flexion reproduce pain at the ischial tuberosity?")
+          .AddFinding(StraightLegRaise, "Straight leg raise reproduces leg pain", FindingKind.Examination, question: "Does a straight leg raise between 30 and 70 degrees reproduce pain down the leg?")
+          .AddFinding(CrossedStraightLegRaise, "Crossed straight leg raise reproduces leg pain", FindingKind.Examination, question: "Does raising the other, pain-free leg reproduce the pain in the painful leg?")
+          .AddFinding(NeurologicalDeficit, "Dermatomal sensory loss, myotomal weakness or a reduced reflex", FindingKind.Examination, question: "Is there a sensory, motor or reflex deficit in one nerve-root distribution?")
+          .AddFinding(SiDistraction, "Positive sacroiliac distraction test", FindingKind.Examination, question: "Supine, pressure spreading the anterior superior iliac spines: does it reproduce the buttock pain?")
+          .AddFinding(SiThighThrust, "Positive thigh thrust test", FindingKind.Examination, question: "Supine, hip at 90 degrees, pressure along the femur: does it reproduce the buttock pain?")
+          .AddFinding(SiCompression, "Positive sacroiliac compression test", FindingKind.Examination, question: "Side lying, pressure down on the iliac crest: does it reproduce the buttock pain?")
+          .AddFinding(SiSacralThrust, "Positive sacral thrust test", FindingKind.Examination, question: "Prone, pressure on the sacrum: does it reproduce the buttock pain?")
+          .AddFinding(Gaenslen, "Positive Gaenslen test", FindingKind.Examination, question: "One hip flexed, the other extended over the couch edge: does it reproduce the buttock pain?")
+          .AddFinding(ActivePiriformis, "Positive active piriformis test", FindingKind.Examination, question: "Side lying, resisted abduction with external rotation: does it reproduce deep buttock pain?")
+          .AddFinding(SeatedPiriformisStretch, "Positive seated piriformis stretch test", FindingKind.Examination, question: "Seated, hip flexed, adducted and internally rotated: does it reproduce deep buttock pain?")
+          .AddFinding(SciaticNotchTenderness, "Tenderness near the greater sciatic notch", FindingKind.Examination, question: "Is the buttock tender over the piriformis, near the greater sciatic notch?")
+          .AddFinding(AdductorSqueeze, "Pain on the adductor squeeze test", FindingKind.Examination, question: "Squeeze a fist between the knees (bent or straight): does it reproduce groin pain?")
+          .AddFinding(PubicRamusTenderness, "Exquisite tenderness over the pubic ramus", FindingKind.Examination, question: "Is the inferior pubic ramus exquisitely tender?")
+          .AddFinding(StandingSign, "Pain standing unsupported on the affected leg (standing sign)", FindingKind.Examination, question: "Standing on the painful leg alone without support: does it hurt in the groin or buttock?")
+          .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
+          .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?");
     }
 }

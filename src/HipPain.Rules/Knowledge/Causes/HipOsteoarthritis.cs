@@ -18,13 +18,31 @@ internal static class HipOsteoarthritis
         .Finding(FamilyArthritis, 2.13, 1.0, Sources.Reiman2021("H1: family history of OA, LR+ 2.13."))
         .Finding(KneeOsteoarthritis, 2.06, 1.0, Sources.Reiman2021("H2: history of knee OA, LR+ 2.06."))
         .Finding(RangeRestricted, 1.87, 0.26, Sources.Birrell2001("T30: restriction in any single plane (internal rotation most predictive), Sn 0.86, Sp 0.54, primary care aged 40 and over."))
+        .Composite(
+            "hip-oa/acr-clinical",
+            Criterion.AnyOf(
+                Criterion.AllOf(Criterion.Present(InternalRotationPain), Criterion.Present(StiffnessUnder60), Criterion.AgeBetween(51, null)),
+                Criterion.AllOf(Criterion.Present(InternalRotationBelow15), Criterion.Present(FlexionBelow115))),
+            3.44,
+            0.19,
+            Sources.Altman1991("T25: ACR clinical classification tree, Sn 0.86, Sp 0.75 (201 patients); within the tier A caps. Without an ESR the tree uses hip flexion 115 degrees or less, as here. The first branch's 'internal rotation 15 degrees or more' is left out because a criterion may name a finding only once (HPK010); the approximation counts a few more patients as meeting the criteria. The age item overlaps the age modifier, so age is partly counted twice (documented)."),
+            "ACR clinical criteria for hip OA (Altman 1991, without ESR)")
+        .Composite(
+            "hip-oa/nice-clinical",
+            Criterion.AllOf(Criterion.AgeBetween(45, null), Criterion.Present(ActivityRelated), Criterion.Present(StiffnessUnder30)),
+            1.5,
+            0.7,
+            Sources.Nice226Diagnosis("NICE diagnoses OA clinically when age is 45 or over, pain is activity-related and morning stiffness is absent or 30 minutes or less. NICE publishes no accuracy figures and nearly every runner's pain is activity-related, so a modest estimate."),
+            "NICE NG226 clinical diagnosis of OA")
         .Age(50, null, 2.5, 0.4, Sources.Estimate("Hip OA affects 10-25% of people over 55 and is uncommon before 45 (facts §1.5; NICE NG226 uses age 45 and over); estimated age effect."))
         .Treat(OsteoarthritisExercise, note: "Core treatment for everyone with OA (NICE NG226).")
         .Treat(WalkingAid, TreatmentLine.SecondLine)
         .Treat(Nsaid, TreatmentLine.SecondLine, "Oral NSAID with a proton-pump inhibitor, lowest dose, shortest time (NICE NG226).")
         .Treat(Corticosteroid, TreatmentLine.SecondLine, "Intra-articular, ultrasound-guided (ACR 2019).")
+        .Treat(AvoidAggravating, note: "Stairs and long walks on hard ground while pain flares.")
         .Treat(Radiographs, TreatmentLine.SecondLine, "Diagnose clinically; image only for atypical features (NICE NG226).")
         .Avoid(Opioid, "NICE NG226: do not offer strong opioids; weak opioids not routinely.")
+        .Avoid(Prolotherapy, "No evidence for hip OA.")
         .Treat(StrengthRoutine)
         .Running(RunningRestriction.ReduceLoad, "Running need not stop: recreational runners have less hip and knee OA than sedentary people (Alentorn-Geli 2017). Keep to a volume the hip tolerates; softer surfaces and cross-training help."));
 }

@@ -27,7 +27,10 @@ internal static class LabralTear
          .Treat(HipTherapy, note: "Physiotherapist-led care first (Warwick 2016; Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral views first (Zurich 2018).")
          .Treat(Mri, TreatmentLine.SecondLine, "Tears are common without symptoms; image only if it changes management.")
-         .Treat(Nsaid, TreatmentLine.SecondLine)
+         .Treat(QuadrupedSeries)
+         .Treat(Nsaid, TreatmentLine.SecondLine, "The clinic page names labral tears among the pains NSAIDs relieve; symptomatic only.")
+         .Treat(Arthroscopy, TreatmentLine.SecondLine, "Only when symptoms, signs and imaging agree and physiotherapy has failed.")
+         .Avoid(Prolotherapy, "No evidence for labral tears.")
          .Treat(StrengthRoutine)
          .Running(RunningRestriction.ReduceLoad, "Keep running that does not provoke groin pain; avoid deep hip flexion and twisting drills.");
     });

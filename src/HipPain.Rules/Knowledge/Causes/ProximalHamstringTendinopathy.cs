@@ -21,11 +21,16 @@ internal static class ProximalHamstringTendinopathy
         var (mPos, mNeg, mNote) = Sources.Cap(9.89, 0.12, CapTier.C);
         c.Finding(ModifiedBentKneeStretch, mPos, mNeg, Sources.Cacchio2012("T42: case-control, 46 vs 46 athletes; Sn 0.89, Sp 0.91. " + mNote));
 
+        var (bPos, bNeg, bNote) = Sources.Cap(6.46, 0.18, CapTier.C);
+        c.Finding(BentKneeStretch, bPos, bNeg, Sources.Cacchio2012("T41: case-control, 46 vs 46; Sn 0.84, Sp 0.87. The three Cacchio tests are correlated; counting each adds some evidence twice, which the tier C caps limit. " + bNote));
+
         var (pPos, pNeg, pNote) = Sources.Cap(4.22, 0.29, CapTier.C);
         c.Finding(PuranenOrava, pPos, pNeg, Sources.Cacchio2012("T40: case-control, 46 vs 46; Sn 0.76, Sp 0.82. " + pNote))
          .Treat(TendonLoading)
          .Treat(Shockwave, TreatmentLine.SecondLine, "Radial shockwave: 85% vs 10% responders at 3 months in athletes (Cacchio 2011).")
          .Treat(RelativeRest, TreatmentLine.SecondLine, "From hills and sprints.")
+         .Avoid(HamstringStretch, "Stretching compresses the tendon on the ischial tuberosity; avoid early (Goom 2016, expert opinion).")
+         .Avoid(Prolotherapy, "No evidence for proximal hamstring tendinopathy.")
          .Treat(StrengthRoutine)
          .Running(RunningRestriction.ReduceLoad, "Keep easy flat running; avoid hills, sprints and long sitting; no aggressive hamstring stretching.");
     });

@@ -1,0 +1,45 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class DeepGlutealSyndrome
+{
+    public const string Id = "deep-gluteal-syndrome";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Piriformis or deep gluteal syndrome", c =>
+    {
+        c.Describe("Buttock pain, often with sciatica-like pain down the back of the thigh, from entrapment of the sciatic nerve in the deep gluteal space (piriformis among other structures); worse sitting. A diagnosis made after the lumbar spine and sacroiliac joint are excluded.")
+         .Codes("G57.0", null)
+         .Prior(0.04, Sources.Estimate("No prevalence figure for runners; buttock pain has several commoner causes (proximal hamstring, lumbar, sacroiliac). Estimated at 4%."))
+         .Typical(Buttock)
+         .Typical(PosteriorThigh)
+         .Finding(Sitting, 2.0, 0.6, Sources.Hopayian2010("Pain aggravated by sitting is among the commonest features; no accuracy figure, estimate."))
+         .Finding(SciaticNotchTenderness, 2.5, 0.4, Sources.Hopayian2010("External tenderness near the greater sciatic notch is among the commonest features; no accuracy figure, estimate."))
+         .Finding(GlutealPiriformisProblem, 1.5, 1.0, Sources.Estimate("The clinic page's history question about gluteal or piriformis problems; modest estimate."));
+
+        var (pPos, pNeg, pNote) = Sources.Cap(4.55, 0.11, CapTier.C);
+        c.Composite(
+            "deep-gluteal-syndrome/piriformis-tests",
+            Criterion.AnyOf(ActivePiriformis, SeatedPiriformisStretch),
+            pPos,
+            pNeg,
+            Sources.Martin2014Combined("T46: active piriformis and seated piriformis stretch combined, Sn 0.91, Sp 0.80 (case-control, 23 endoscopic entrapments vs 10 controls). " + pNote),
+            "Active piriformis or seated piriformis stretch test positive");
+
+        var (sPos, sNeg, sNote) = Sources.Cap(3.20, 0.90, CapTier.C);
+        c.Finding(StraightLegRaise, sPos, sNeg, Sources.Martin2014("T43: straight leg raise, Sn 0.15, Sp 0.95, same case-control study. " + sNote))
+         .Sex(Sex.Female, 1.3, 0.8, Sources.Martin2014("25 of 33 in the endoscopic series were women (mean age 43); the series gives no ratio, so a modest estimate.").AsEstimate())
+         .Treat(ExamineButtock, note: "Exclude the lumbar spine and sacroiliac joint first.")
+         .Treat(PiriformisStretching)
+         .Treat(AvoidAggravating, note: "Break up long sitting.")
+         .Treat(Nsaid, TreatmentLine.SecondLine)
+         .Treat(Corticosteroid, TreatmentLine.SecondLine, "Image-guided steroid (or botulinum) injection when conservative care fails (low-quality evidence).")
+         .Treat(Mri, TreatmentLine.SecondLine, "When symptoms persist or neurology appears.")
+         .Avoid(Prolotherapy, "No evidence for deep gluteal syndrome.")
+         .Treat(Posture)
+         .Running(RunningRestriction.ReduceLoad, "Keep running that does not provoke buttock or leg pain; shorten runs and avoid hills until it settles.");
+    });
+}

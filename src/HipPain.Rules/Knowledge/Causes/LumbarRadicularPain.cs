@@ -1,0 +1,36 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using static HipPain.Rules.Knowledge.Findings;
+using static HipPain.Rules.Knowledge.Treatments;
+
+namespace HipPain.Rules.Knowledge.Causes;
+
+internal static class LumbarRadicularPain
+{
+    public const string Id = "lumbar-radicular";
+
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Lumbar radicular or referred spinal pain", c => c
+        .Describe("Pain felt in the buttock and leg but arising in the lumbar spine: a compressed or irritated nerve root (sciatica, often below the knee in a dermatome) or pain referred from spinal structures. Cauda equina features are an emergency.")
+        .Codes("M54.1", "23056005")
+        .Prior(0.06, Sources.Estimate("The lumbar spine is a competing cause to exclude before hip-related pain (Zurich 2018); no figure for runners. Estimated at 6%."))
+        .Typical(Buttock)
+        .Typical(PosteriorThigh)
+        .Possible(AnteriorThigh)
+        .Finding(LowerBack, 2.0, 0.6, Sources.Estimate("Back pain accompanies radicular pain variably (facts §1.13); not in the location matrix, so an estimate."))
+        .Finding(LegPainBelowKnee, 3.0, 0.4, Sources.Estimate("Dermatomal pain below the knee is standard teaching for sciatica (facts §1.19 marks it as not traced to a source); estimate."))
+        .Finding(StraightLegRaise, 1.28, 0.29, Sources.VanDerWindt2010("T47: straight leg raise, Sn 0.92, Sp 0.28 (Cochrane, surgical populations); within the tier A caps."))
+        .Finding(CrossedStraightLegRaise, 2.8, 0.8, Sources.VanDerWindt2010("T48: crossed straight leg raise, Sn 0.28, Sp 0.90; within the tier A caps."))
+        .Finding(NeurologicalDeficit, 2.0, 0.7, Sources.Iversen2013("T49: no single neurological test reached LR+ 4 or LR- 0.4 (116 patients); a modest estimate inside those bounds."))
+        .Finding(Paraesthesia, 2.0, 0.7, Sources.Estimate("Numbness or pins and needles suggest nerve-root involvement; no figure, modest estimate."))
+        .Treat(ExamineButtock, note: "Screen for cauda equina, cancer, infection, trauma and inflammatory disease (NICE NG59).")
+        .Treat(StayActive)
+        .Treat(SpinalExercise)
+        .Treat(PelvicTilts)
+        .Treat(Nsaid, TreatmentLine.SecondLine, "Lowest dose, shortest time; limited evidence for sciatica (NICE NG59).")
+        .Treat(SpecialistSpinalImaging, TreatmentLine.SecondLine)
+        .Avoid(NeuropathicDrugs, "NICE NG59: do not offer gabapentinoids, other antiepileptics, oral corticosteroids or benzodiazepines for sciatica.")
+        .Avoid(Opioid, "NICE NG59: no opioids for chronic sciatica.")
+        .Avoid(Prolotherapy, "No evidence for radicular pain.")
+        .Treat(Posture)
+        .Running(RunningRestriction.ReduceLoad, "Staying active helps; run at a level that does not spread pain further down the leg. Stop and seek same-day care if saddle numbness, bladder or bowel change, or leg weakness appear."));
+}

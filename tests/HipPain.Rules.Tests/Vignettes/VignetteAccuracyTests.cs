@@ -1,0 +1,87 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Tests.Vignettes;
+
+public sealed class VignetteAccuracyTests
+{
+    private static readonly Lazy<string> Root = new(() => VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+
+    private static readonly Lazy<IReadOnlyList<Vignette>> All = new(() => VignetteSet.Load(Path.Combine(Root.Value, VignetteSet.RelativePath)));
+
+    private static readonly Lazy<AccuracyReport> Report = new(() => AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, All.Value));
+
+    [Fact]
+    public void Vignettes_File_HasAtLeast40WithSourcesAndKnownIds()
+    {
+        var kb = BuiltInKnowledgeBase.Instance;
+
+        Assert.True(All.Value.Count >= 40, $"Expected at least 40 vignettes, found {All.Value.Count}.");
+        Assert.Equal(All.Value.Count, All.Value.Select(v => v.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(All.Value, v =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(v.Source), v.Id);
+            Assert.True(kb.TryGetCause(v.Reference, out _), $"{v.Id}: unknown reference '{v.Reference}'.");
+            Assert.All(v.Alternatives, id => Assert.True(kb.TryGetCause(id, out _), $"{v.Id}: unknown alternative '{id}'."));
+            Assert.DoesNotContain(v.Reference, v.Alternatives);
+        });
+    }
+
+    [Fact]
+    public void Vignettes_EveryCase_IsValidForTheBuiltInBase()
+    {
+        var engine = new Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+
+        Assert.All(All.Value, v => Assert.True(engine.Validate(v.ToCase()).IsEmpty, string.Join("; ", engine.Validate(v.ToCase()))));
+    }
+
+    [Fact]
+    public void Vignettes_EveryCause_HasAtLeastOneVignette()
+    {
+        var references = All.Value.Select(v => v.Reference).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(BuiltInKnowledgeBase.Instance.Causes, c => Assert.Contains(c.Id, references));
+    }
+
+    [Fact]
+    public void Evaluate_BuiltInBase_Top3AtLeastTheFloor()
+    {
+        var report = Report.Value;
+
+        Assert.True(report.Top3 >= AccuracyReport.Top3Floor, AccuracyDocument.Summary(report));
+    }
+
+    [Fact]
+    public void Evaluate_BuiltInBase_NoUrgentOrEmergencyVignetteUnderTriaged()
+    {
+        var under = Report.Value.Outcomes.Where(o => o.UnderTriaged).Select(o => $"{o.Vignette.Id}: {o.Urgency} < {o.Vignette.ExpectedUrgency}");
+
+        Assert.Empty(under);
+    }
+
+    [Fact]
+    public void Evaluate_UrgentVignettes_NameTheReferenceInAFiredFlagOrRankIt()
+    {
+        var urgent = Report.Value.Outcomes.Where(o => o.Vignette.ExpectedUrgency >= Urgency.Urgent).ToList();
+
+        Assert.NotEmpty(urgent);
+        Assert.All(urgent, o => Assert.NotEmpty(o.FiredRedFlags));
+    }
+
+    [Fact]
+    public void AccuracyDocument_Committed_MatchesTheCurrentResults()
+    {
+        var path = Path.Combine(Root.Value, AccuracyDocument.RelativePath);
+        var expected = GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.Render(Report.Value));
+        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.True(
+            expected == actual,
+            $"{AccuracyDocument.RelativePath} is stale. Regenerate it with 'dotnet run -c Release --project tools/HipPain.Rules.Accuracy -- --write' or 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release', then commit it.");
+    }
+}

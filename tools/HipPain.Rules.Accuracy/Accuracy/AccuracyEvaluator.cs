@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Accuracy;
+
+/// <summary>How the engine did on one vignette.</summary>
+/// <param name="Vignette">The vignette.</param>
+/// <param name="Ranking">The cause ids, most likely first.</param>
+/// <param name="ReferenceRank">The reference diagnosis's rank, from 1.</param>
+/// <param name="BestAcceptedRank">The best rank of the reference or an accepted alternative.</param>
+/// <param name="Urgency">The urgency the engine set.</param>
+/// <param name="FiredRedFlags">The ids of the red flags that fired.</param>
+internal sealed record VignetteOutcome(
+    Vignette Vignette,
+    ImmutableArray<string> Ranking,
+    int ReferenceRank,
+    int BestAcceptedRank,
+    Urgency Urgency,
+    ImmutableArray<string> FiredRedFlags)
+{
+    /// <summary>The reference or an accepted alternative ranks first.</summary>
+    public bool Top1 => BestAcceptedRank == 1;
+
+    /// <summary>The reference or an accepted alternative ranks in the first three.</summary>
+    public bool Top3 => BestAcceptedRank <= 3;
+
+    /// <summary>The engine set exactly the expected urgency.</summary>
+    public bool UrgencyAgrees => Urgency == Vignette.ExpectedUrgency;
+
+    /// <summary>The vignette expects Urgent or Emergency and the engine set less.</summary>
+    public bool UnderTriaged => Vignette.ExpectedUrgency >= Urgency.Urgent && Urgency < Vignette.ExpectedUrgency;
+
+    /// <summary>The engine set more than the vignette expects.</summary>
+    public bool OverTriaged => Urgency > Vignette.ExpectedUrgency;
+}
+
+/// <summary>The accuracy of a knowledge base over a vignette set.</summary>
+/// <param name="KnowledgeBaseId">The knowledge base's id.</param>
+/// <param name="KnowledgeBaseVersion">Its version.</param>
+/// <param name="KnowledgeBaseHash">Its content hash.</param>
+/// <param name="Outcomes">One outcome per vignette, in file order.</param>
+internal sealed record AccuracyReport(string KnowledgeBaseId, string KnowledgeBaseVersion, string KnowledgeBaseHash, ImmutableArray<VignetteOutcome> Outcomes)
+{
+    /// <summary>The floor the tests hold for top-3 accuracy.</summary>
+    public const double Top3Floor = 0.85;
+
+    /// <summary>How many vignettes.</summary>
+    public int Count => Outcomes.Length;
+
+    /// <summary>Share with the reference or an alternative ranked first.</summary>
+    public double Top1 => Share(o => o.Top1);
+
+    /// <summary>Share with the reference or an alternative in the first three.</summary>
+    public double Top3 => Share(o => o.Top3);
+
+    /// <summary>Share with the reference itself ranked first.</summary>
+    public double StrictTop1 => Share(o => o.ReferenceRank == 1);
+
+    /// <summary>Share with the reference itself in the first three.</summary>
+    public double StrictTop3 => Share(o => o.ReferenceRank <= 3);
+
+    /// <summary>Share whose urgency equals the expected urgency.</summary>
+    public double UrgencyAgreement => Share(o => o.UrgencyAgrees);
+
+    /// <summary>Vignettes expecting Urgent or Emergency.</summary>
+    public int UrgentOrEmergencyCount => Outcomes.Count(o => o.Vignette.ExpectedUrgency >= Urgency.Urgent);
+
+    /// <summary>Vignettes expecting Urgent or Emergency that got less.</summary>
+    public int UnderTriagedCount => Outcomes.Count(o => o.UnderTriaged);
+
+    /// <summary>Vignettes that got more urgency than expected.</summary>
+    public int OverTriagedCount => Outcomes.Count(o => o.OverTriaged);
+
+    private double Share(Func<VignetteOutcome, bool> predicate) => Count == 0 ? 0 : (double)Outcomes.Count(predicate) / Count;
+}
+
+/// <summary>Runs every vignette through the engine.</summary>
+internal static class AccuracyEvaluator
+{
+    /// <summary>Triages every vignette and collects the outcomes.</summary>
+    /// <param name="knowledgeBase">The knowledge base.</param>
+    /// <param name="vignettes">The vignettes.</param>
+    public static AccuracyReport Evaluate(KnowledgeBase knowledgeBase, IEnumerable<Vignette> vignettes)
+    {
+        var engine = new TriageEngine(knowledgeBase);
+        var outcomes = vignettes.Select(v =>
+        {
+            var result = engine.Triage(v.ToCase());
+            var ranking = result.Differential.Select(r => r.Cause.Id).ToImmutableArray();
+            var accepted = v.Alternatives.Append(v.Reference).ToHashSet(StringComparer.Ordinal);
+            return new VignetteOutcome(
+                v,
+                ranking,
+                ranking.IndexOf(v.Reference) + 1,
+                ranking.Select((id, i) => (id, i)).Where(x => accepted.Contains(x.id)).Select(x => x.i + 1).DefaultIfEmpty(int.MaxValue).Min(),
+                result.Urgency,
+                [.. result.FiredRedFlags.Select(f => f.Id)]);
+        });
+        return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
+    }
+}

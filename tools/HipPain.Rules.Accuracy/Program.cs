@@ -1,0 +1,24 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+
+// Prints the accuracy of the built-in knowledge base on the vignettes; with --write it also updates
+// docs/accuracy.md below its marker line. Exit code 1 when a floor fails (top-3 below 85% or any
+// under-triaged urgent or emergency vignette).
+var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
+var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
+var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
+Console.Write(AccuracyDocument.Summary(report));
+if (args.Contains("--details"))
+{
+    Console.WriteLine();
+    Console.Write(AccuracyDocument.Render(report));
+}
+
+if (args.Contains("--write"))
+{
+    var path = Path.Combine(root, AccuracyDocument.RelativePath);
+    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.Render(report)));
+    Console.WriteLine($"Wrote {AccuracyDocument.RelativePath}.");
+}
+
+return report.Top3 >= AccuracyReport.Top3Floor && report.UnderTriagedCount == 0 ? 0 : 1;
