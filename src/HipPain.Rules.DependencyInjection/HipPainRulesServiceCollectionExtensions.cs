@@ -13,8 +13,8 @@ public static class HipPainRulesServiceCollectionExtensions
     /// the <see cref="KnowledgeBase"/> and the <see cref="TriageEngine"/>. The knowledge base is made at the
     /// first resolution of any of them: the base from <see cref="HipPainRulesOptions"/>, then its overlays; every
     /// problem is reported at once in a <see cref="HipPainRulesOptionsException"/>. The registered
-    /// <see cref="KnowledgeBase"/> and <see cref="TriageEngine"/> are those of the first snapshot; inject
-    /// <see cref="IKnowledgeBaseProvider"/> to follow reloads.
+    /// <see cref="KnowledgeBase"/> and <see cref="TriageEngine"/> are the pair of the provider's first snapshot
+    /// (generation 1) and do not follow swaps; inject <see cref="IKnowledgeBaseProvider"/> to follow reloads.
     /// </summary>
     /// <remarks>
     /// Calling it again adds no service: its <paramref name="configure"/> runs after the earlier ones, on the
@@ -40,8 +40,16 @@ public static class HipPainRulesServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IKnowledgeBaseProvider>(sp => new KnowledgeBaseProvider(sp, sp.GetRequiredService<HipPainRulesRegistration>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<IKnowledgeBaseProvider>().Current.KnowledgeBase);
-        services.TryAddSingleton(sp => sp.GetRequiredService<IKnowledgeBaseProvider>().Current.Engine);
+        services.TryAddSingleton(sp => InitialSnapshot(sp).KnowledgeBase);
+        services.TryAddSingleton(sp => InitialSnapshot(sp).Engine);
         return services;
+    }
+
+    // The registered base and engine are always one pair: the provider's first snapshot, whichever is resolved
+    // first and however many swaps happened before. A provider registered by the application gives its current one.
+    private static KnowledgeBaseSnapshot InitialSnapshot(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<IKnowledgeBaseProvider>();
+        return provider is KnowledgeBaseProvider own ? own.Initial : provider.Current;
     }
 }

@@ -17,7 +17,11 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
         this.services = services;
         this.registration = registration;
         current = new KnowledgeBaseSnapshot(KnowledgeBaseComposer.Compose(services, registration.Configure, out triageOptions), 1);
+        Initial = current;
     }
+
+    /// <summary>The snapshot made at first resolution; the registered knowledge base and engine are its pair.</summary>
+    public KnowledgeBaseSnapshot Initial { get; }
 
     public KnowledgeBaseSnapshot Current => Volatile.Read(ref current);
 
