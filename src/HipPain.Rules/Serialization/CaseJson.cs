@@ -61,10 +61,8 @@ public static class CaseJson
         var mapper = new DocumentMapper();
         var sex = mapper.Optional(document.Sex, "$.sex", Sex.Unspecified);
         var observations = new List<Observation>();
-        for (var i = 0; i < (document.Observations?.Count ?? 0); i++)
+        mapper.Each(document.Observations, "$.observations", (observation, path) =>
         {
-            var observation = document.Observations![i];
-            var path = DocumentMapper.Index("$.observations", i);
             if (observation.FindingId is null)
             {
                 mapper.Add(ErrorCodes.JsonMissingProperty, path + ".findingId", "The observation has no findingId.");
@@ -72,7 +70,7 @@ public static class CaseJson
 
             var state = mapper.Required(observation.State, path + ".state", FindingState.Unknown);
             observations.Add(new Observation(observation.FindingId ?? string.Empty, state));
-        }
+        });
 
         if (mapper.Problems.Count > 0)
         {

@@ -20,6 +20,22 @@ internal sealed class DocumentMapper
 
     public void Add(string code, string path, string message) => problems.Add(new ValidationProblem(code, path, message));
 
+    /// <summary>Calls <paramref name="action"/> for every item with its path; a null item is reported (HPJ005) and skipped.</summary>
+    public void Each<T>(List<T>? items, string path, Action<T, string> action)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var itemPath = Index(path, i);
+            if (items![i] is null)
+            {
+                Add(ErrorCodes.JsonMissingProperty, itemPath, "The item is null; remove it or give a value.");
+                continue;
+            }
+
+            action(items[i], itemPath);
+        }
+    }
+
     public FindingDraft Finding(FindingDocument document, string path) => new(
         document.Id ?? string.Empty,
         document.Name ?? string.Empty,
@@ -53,18 +69,15 @@ internal sealed class DocumentMapper
             SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
             RunningAdvice = Running(document.Running, path + ".running"),
         };
-        for (var i = 0; i < (document.Rules?.Count ?? 0); i++)
+        Each(document.Rules, path + ".rules", (rule, rulePath) =>
         {
-            if (Rule(document.Rules![i], Index(path + ".rules", i)) is { } rule)
+            if (Rule(rule, rulePath) is { } draftRule)
             {
-                draft.Rules.Add(rule);
+                draft.Rules.Add(draftRule);
             }
-        }
-
-        for (var i = 0; i < (document.Recommendations?.Count ?? 0); i++)
-        {
-            draft.Recommendations.Add(Recommendation(document.Recommendations![i], Index(path + ".recommendations", i)));
-        }
+        });
+        Each(document.Recommendations, path + ".recommendations", (recommendation, recommendationPath) =>
+            draft.Recommendations.Add(Recommendation(recommendation, recommendationPath)));
 
         return draft;
     }

@@ -123,26 +123,10 @@ public static class KnowledgeBaseJson
     internal static KnowledgeBaseBuilder ToBuilder(KnowledgeBaseDocument document, DocumentMapper mapper)
     {
         var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title) { PathPrefix = "$." };
-        for (var i = 0; i < (document.Findings?.Count ?? 0); i++)
-        {
-            builder.Findings.Add(mapper.Finding(document.Findings![i], DocumentMapper.Index("$.findings", i)));
-        }
-
-        for (var i = 0; i < (document.Treatments?.Count ?? 0); i++)
-        {
-            builder.Treatments.Add(mapper.Treatment(document.Treatments![i], DocumentMapper.Index("$.treatments", i)));
-        }
-
-        for (var i = 0; i < (document.Causes?.Count ?? 0); i++)
-        {
-            builder.Causes.Add(mapper.Cause(document.Causes![i], DocumentMapper.Index("$.causes", i)));
-        }
-
-        for (var i = 0; i < (document.RedFlags?.Count ?? 0); i++)
-        {
-            builder.RedFlags.Add(mapper.RedFlag(document.RedFlags![i], DocumentMapper.Index("$.redFlags", i)));
-        }
-
+        mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Findings.Add(mapper.Finding(finding, path)));
+        mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Treatments.Add(mapper.Treatment(treatment, path)));
+        mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Causes.Add(mapper.Cause(cause, path)));
+        mapper.Each(document.RedFlags, "$.redFlags", (flag, path) => builder.RedFlags.Add(mapper.RedFlag(flag, path)));
         return builder;
     }
 }

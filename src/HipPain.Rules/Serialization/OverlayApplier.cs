@@ -353,11 +353,5 @@ internal sealed class OverlayApplier
         }
     }
 
-    private static void Each<T>(List<T>? items, string path, Action<T, string> action)
-    {
-        for (var i = 0; i < (items?.Count ?? 0); i++)
-        {
-            action(items![i], DocumentMapper.Index(path, i));
-        }
-    }
+    private void Each<T>(List<T>? items, string path, Action<T, string> action) => mapper.Each(items, path, action);
 }

@@ -330,4 +330,16 @@ public sealed class KnowledgeBaseJsonTests
         Assert.Equal(30, age.Maximum);
         Assert.Equal(original.ContentHash, copy.ContentHash);
     }
+
+    [Fact]
+    public void Read_NullItems_HPJ005AtTheirPaths()
+    {
+        var json = SampleJson();
+        json["findings"]!.AsArray().Add(null);
+        json["causes"]![0]!["rules"]!.AsArray().Insert(0, null);
+
+        var ex = ReadInvalid(json);
+
+        Assert.Equal(["HPJ005 at $.findings[5]", "HPJ005 at $.causes[0].rules[0]"], ex.Problems.Select(p => $"{p.Code} at {p.Path}"));
+    }
 }

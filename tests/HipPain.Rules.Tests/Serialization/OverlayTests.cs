@@ -348,4 +348,12 @@ public sealed class OverlayTests
         Assert.Equal("Missed periods or weight loss?", finding.Question);
         Assert.Equal("2025.2", result.Version);
     }
+
+    [Fact]
+    public void ApplyTo_NullItems_HPJ005()
+    {
+        var problems = Problems(Overlay(("disableRules", new JsonArray((JsonNode?)null)), ("addCauses", new JsonArray((JsonNode?)null))));
+
+        Assert.Equal(["HPJ005 at $.disableRules[0]", "HPJ005 at $.addCauses[0]"], problems);
+    }
 }
