@@ -69,8 +69,50 @@ internal static class JsonDocumentReader
         }
         catch (JsonException ex)
         {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, Describe(ex.Message, format), ex.Path, ex.LineNumber + 1, ex.BytePositionInLine + 1, ex);
+            // The serializer reports the position after the offending value; point at its start instead.
+            var (line, position) = ex.Path is { } path && FindValue(utf8, path) is long offset
+                ? Locate(utf8, offset)
+                : ((ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1);
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, Describe(ex.Message, format), ex.Path, line, position, ex);
         }
+    }
+
+    /// <summary>The byte offset where the value at a JSON path starts, or null when the document has no such value.</summary>
+    private static long? FindValue(ReadOnlySpan<byte> utf8, string path)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        var frames = new List<Frame>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    frames[^1].Property = reader.GetString();
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    frames.RemoveAt(frames.Count - 1);
+                    break;
+                default:
+                    if (frames.Count > 0 && frames[^1].IsArray)
+                    {
+                        frames[^1].Count++;
+                    }
+
+                    if (PathOf(frames) == path)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private static void Scan(ReadOnlySpan<byte> utf8, int maxDepth, int maxItems, string format)

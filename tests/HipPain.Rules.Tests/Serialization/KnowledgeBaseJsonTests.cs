@@ -342,4 +342,15 @@ public sealed class KnowledgeBaseJsonTests
 
         Assert.Equal(["HPJ005 at $.findings[5]", "HPJ005 at $.causes[0].rules[0]"], ex.Problems.Select(p => $"{p.Code} at {p.Path}"));
     }
+
+    [Fact]
+    public void Read_WrongTypeOnLaterLine_PointsAtTheStartOfTheValue()
+    {
+        const string json = "{\n  \"formatVersion\": 1,\n  \"id\": 3,\n  \"version\": \"1\"\n}";
+
+        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json));
+
+        Assert.Equal(("$.id", 3L, 9L), (ex.JsonPath, ex.LineNumber, ex.BytePositionInLine));
+        Assert.StartsWith("HPJ001 at $.id (line 3, byte 9): The value has the wrong JSON type", ex.Message, StringComparison.Ordinal);
+    }
 }
