@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers HipPain.Rules with a service collection.</summary>
+/// <threadsafety>Call at startup, from one thread, like every registration on an <see cref="IServiceCollection"/>. The services it registers are thread-safe.</threadsafety>
 public static class HipPainRulesServiceCollectionExtensions
 {
     /// <summary>

@@ -11,12 +11,21 @@ internal static class KnowledgeBaseComposer
     public static TriageEngine Compose(IServiceProvider services, IReadOnlyList<Action<HipPainRulesOptions>> configure, out TriageOptions triageOptions)
     {
         var options = new HipPainRulesOptions();
-        foreach (var action in configure)
+        var failures = new List<string>();
+        for (var i = 0; i < configure.Count; i++)
         {
-            action(options);
+            try
+            {
+                configure[i](options);
+            }
+#pragma warning disable CA1031 // Any failure of user code is reported with the others.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures.Add($"The configure delegate of AddHipPainRules call #{i + 1} threw {ex.GetType().Name}: {ex.Message}");
+            }
         }
 
-        var failures = new List<string>();
         triageOptions = Check(options, failures);
         var knowledgeBase = Base(services, options, failures);
         var overlays = new List<(string Source, KnowledgeBaseOverlay Overlay)>();

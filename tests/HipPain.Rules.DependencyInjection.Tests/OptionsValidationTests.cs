@@ -97,4 +97,14 @@ public sealed class OptionsValidationTests
 
         Assert.Contains("HPJ001 at $.id (line 3, byte 9)", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Resolve_ConfigureThrows_ReportedWithTheOtherFailures()
+    {
+        var ex = Resolve(o => throw new InvalidOperationException("boom"));
+
+        Assert.Equal(
+            ["The configure delegate of AddHipPainRules call #1 threw InvalidOperationException: boom", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."],
+            ex.Failures);
+    }
 }

@@ -34,6 +34,14 @@ public static class CaseJson
     public static PatientCase Read(string json, JsonReadOptions? options) =>
         ToCase(JsonDocumentReader.Read(json, RulesJsonContext.Default.CaseDocument, options, Format));
 
+    /// <summary>Reads a case from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
+    public static PatientCase Read(Stream utf8Json) => Read(utf8Json, null);
+
     /// <summary>Reads a case from a UTF-8 JSON stream, which is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
     /// <param name="options">Size and depth limits; null for the defaults.</param>

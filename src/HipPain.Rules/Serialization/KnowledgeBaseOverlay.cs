@@ -40,9 +40,9 @@ public sealed class KnowledgeBaseOverlay
     /// <summary>The title of the knowledge bases this overlay produces, or null to keep the base's title.</summary>
     public string? Title => Document.Title;
 
-    /// <summary>True when the overlay changes no content (it may still change id, version and title).</summary>
+    /// <summary>True when the overlay changes no content (it may still change id, version and title, and name the base it applies to).</summary>
     public bool IsEmpty =>
-        Document.AppliesTo is null && IsNullOrEmpty(Document.Priors) && IsNullOrEmpty(Document.AddFindings) && IsNullOrEmpty(Document.AddTreatments)
+        IsNullOrEmpty(Document.Priors) && IsNullOrEmpty(Document.AddFindings) && IsNullOrEmpty(Document.AddTreatments)
         && IsNullOrEmpty(Document.AddCauses) && IsNullOrEmpty(Document.AddRules) && IsNullOrEmpty(Document.OverrideRules)
         && IsNullOrEmpty(Document.DisableRules) && IsNullOrEmpty(Document.AddRecommendations) && IsNullOrEmpty(Document.AddRedFlags)
         && IsNullOrEmpty(Document.CauseText) && IsNullOrEmpty(Document.FindingText) && IsNullOrEmpty(Document.TreatmentText)

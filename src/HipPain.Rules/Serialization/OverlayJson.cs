@@ -29,6 +29,13 @@ public static class OverlayJson
     public static KnowledgeBaseOverlay Read(string json, JsonReadOptions? options) =>
         new(JsonDocumentReader.Read(json, RulesJsonContext.Default.OverlayDocument, options, Format));
 
+    /// <summary>Reads an overlay from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The overlay.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    public static KnowledgeBaseOverlay Read(Stream utf8Json) => Read(utf8Json, null);
+
     /// <summary>Reads an overlay from a UTF-8 JSON stream, which is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
     /// <param name="options">Size and depth limits; null for the defaults.</param>

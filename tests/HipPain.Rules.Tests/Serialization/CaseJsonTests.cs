@@ -75,4 +75,14 @@ public sealed class CaseJsonTests
         Assert.Equal("$.observations", ex.JsonPath);
         Assert.EndsWith("The array has 11 items; the limit MaxItems is 10.", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_Stream_SameAsText()
+    {
+        var json = CaseJson.Write(PatientCase.Create(50, Sex.Female, Observation.Absent("a")));
+
+        var patientCase = CaseJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(json, CaseJson.Write(patientCase));
+    }
 }

@@ -221,11 +221,11 @@ public sealed class OverlayTests
     }
 
     [Fact]
-    public void ApplyTo_MatchingBase_Applies()
+    public void ApplyTo_MatchingBase_AppliesAndCountsAsEmpty()
     {
         var overlay = Read(Overlay(("appliesTo", new JsonObject { ["id"] = "sample", ["version"] = "1.0.0" })));
 
-        Assert.False(overlay.IsEmpty);
+        Assert.True(overlay.IsEmpty);
         Assert.Equal("clinic", overlay.ApplyTo(Base).Id);
     }
 
