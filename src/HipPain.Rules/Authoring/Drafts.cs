@@ -3,9 +3,12 @@ using HipPain.Rules.Model;
 namespace HipPain.Rules.Authoring;
 
 // Mutable drafts behind the builders. They are never exposed: Build() validates them and copies them
-// into the immutable model.
+// into the immutable model. SourcePath, when set, is where the item came from (a JSON path such as
+// "$.causes[3]"); the validator reports problems there instead of at the id-keyed path.
 internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
 {
+    public string? SourcePath { get; set; }
+
     public string Id { get; } = id;
 
     public string Name { get; set; } = name;
@@ -21,6 +24,8 @@ internal sealed class FindingDraft(string id, string name, FindingKind kind, Bod
 
 internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)
 {
+    public string? SourcePath { get; set; }
+
     public string Id { get; } = id;
 
     public string Name { get; set; } = name;
@@ -34,6 +39,8 @@ internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind,
 
 internal sealed class RuleDraft(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
 {
+    public string? SourcePath { get; set; }
+
     public string Id { get; } = id;
 
     public Criterion Criterion { get; set; } = criterion;
@@ -49,6 +56,8 @@ internal sealed class RuleDraft(string id, Criterion criterion, double positive,
 
 internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line, string? note)
 {
+    public string? SourcePath { get; set; }
+
     public string TreatmentId { get; } = treatmentId;
 
     public TreatmentLine Line { get; set; } = line;
@@ -58,6 +67,8 @@ internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line
 
 internal sealed class CauseDraft(string id, string name)
 {
+    public string? SourcePath { get; set; }
+
     public string Id { get; } = id;
 
     public string Name { get; set; } = name;
@@ -83,6 +94,8 @@ internal sealed class CauseDraft(string id, string name)
 
 internal sealed class RedFlagDraft(string id, string name)
 {
+    public string? SourcePath { get; set; }
+
     public string Id { get; } = id;
 
     public string Name { get; set; } = name;

@@ -49,6 +49,9 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>The display title, or null.</summary>
     public string? Title { get; private set; }
 
+    /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from JSON.</summary>
+    internal string PathPrefix { get; set; } = string.Empty;
+
     internal List<FindingDraft> Findings { get; } = [];
 
     internal List<TreatmentDraft> Treatments { get; } = [];

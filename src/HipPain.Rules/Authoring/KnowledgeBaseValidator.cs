@@ -27,16 +27,16 @@ internal sealed class KnowledgeBaseValidator
 
     private void Run()
     {
-        Id(builder.Id, "id");
-        Text(builder.Version, "version");
+        Id(builder.Id, builder.PathPrefix + "id");
+        Text(builder.Version, builder.PathPrefix + "version");
         if (builder.Causes.Count == 0)
         {
-            Add(ErrorCodes.NoCauses, "causes", "The knowledge base has no cause; add at least one.");
+            Add(ErrorCodes.NoCauses, builder.PathPrefix + "causes", "The knowledge base has no cause; add at least one.");
         }
 
         foreach (var finding in builder.Findings)
         {
-            var path = $"findings[{finding.Id}]";
+            var path = finding.SourcePath ?? $"findings[{finding.Id}]";
             if (Id(finding.Id, path + ".id") && !findingIds.Add(finding.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Finding id '{finding.Id}' is used more than once.");
@@ -49,7 +49,7 @@ internal sealed class KnowledgeBaseValidator
 
         foreach (var treatment in builder.Treatments)
         {
-            var path = $"treatments[{treatment.Id}]";
+            var path = treatment.SourcePath ?? $"treatments[{treatment.Id}]";
             if (Id(treatment.Id, path + ".id") && !treatmentIds.Add(treatment.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Treatment id '{treatment.Id}' is used more than once.");
@@ -62,9 +62,10 @@ internal sealed class KnowledgeBaseValidator
 
         foreach (var cause in builder.Causes)
         {
-            if (Id(cause.Id, $"causes[{cause.Id}].id") && !causeIds.Add(cause.Id))
+            var path = cause.SourcePath ?? $"causes[{cause.Id}]";
+            if (Id(cause.Id, path + ".id") && !causeIds.Add(cause.Id))
             {
-                Add(ErrorCodes.DuplicateId, $"causes[{cause.Id}]", $"Cause id '{cause.Id}' is used more than once.");
+                Add(ErrorCodes.DuplicateId, path, $"Cause id '{cause.Id}' is used more than once.");
             }
         }
 
@@ -87,7 +88,7 @@ internal sealed class KnowledgeBaseValidator
             {
                 Add(
                     ErrorCodes.CriticalCauseWithoutRedFlag,
-                    $"causes[{cause.Id}].suspectedUrgency",
+                    (cause.SourcePath ?? $"causes[{cause.Id}]") + ".suspectedUrgency",
                     $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"{cause.Id}\").");
             }
         }
@@ -95,7 +96,7 @@ internal sealed class KnowledgeBaseValidator
 
     private void CauseOf(CauseDraft cause, HashSet<string> ruleIds)
     {
-        var path = $"causes[{cause.Id}]";
+        var path = cause.SourcePath ?? $"causes[{cause.Id}]";
         Text(cause.Name, path + ".name");
         Defined(cause.SuspectedUrgency, path + ".suspectedUrgency");
         if (cause.Prior is not double prior)
@@ -121,7 +122,7 @@ internal sealed class KnowledgeBaseValidator
         var earlier = new List<RuleDraft>();
         foreach (var rule in cause.Rules)
         {
-            var rulePath = $"{path}.rules[{rule.Id}]";
+            var rulePath = rule.SourcePath ?? $"{path}.rules[{rule.Id}]";
             if (Id(rule.Id, rulePath + ".id") && !ruleIds.Add(rule.Id))
             {
                 Add(ErrorCodes.DuplicateId, rulePath, $"Rule id '{rule.Id}' is used more than once.");
@@ -156,7 +157,7 @@ internal sealed class KnowledgeBaseValidator
         for (var i = 0; i < cause.Recommendations.Count; i++)
         {
             var recommendation = cause.Recommendations[i];
-            var recPath = $"{path}.recommendations[{i}]";
+            var recPath = recommendation.SourcePath ?? $"{path}.recommendations[{i}]";
             Defined(recommendation.Line, recPath + ".line");
             if (!treatmentIds.Contains(recommendation.TreatmentId))
             {
@@ -210,7 +211,7 @@ internal sealed class KnowledgeBaseValidator
 
     private void RedFlagOf(RedFlagDraft flag, HashSet<string> flagIds, HashSet<string> flaggedCauses)
     {
-        var path = $"redFlags[{flag.Id}]";
+        var path = flag.SourcePath ?? $"redFlags[{flag.Id}]";
         if (Id(flag.Id, path + ".id") && !flagIds.Add(flag.Id))
         {
             Add(ErrorCodes.DuplicateId, path, $"Red flag id '{flag.Id}' is used more than once.");

@@ -2,9 +2,10 @@ namespace HipPain.Rules.Validation;
 
 /// <summary>
 /// The stable codes of every validation problem. Codes never change meaning once released; new problems get
-/// new codes. <c>HPK</c> codes are about a knowledge base, <c>HPC</c> codes about a case.
+/// new codes. <c>HPK</c> codes are about a knowledge base (HPK050 and up: applying an overlay), <c>HPC</c> codes
+/// about a case, <c>HPJ</c> codes about reading JSON (the overlay and JSON codes are in ErrorCodes.Json.cs).
 /// </summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     /// <summary>Two causes, findings, treatments, rules or red flags share an id.</summary>
     public const string DuplicateId = "HPK001";

@@ -31,7 +31,7 @@ public sealed class VignetteAccuracyTests
     [Fact]
     public void Vignettes_EveryCase_IsValidForTheBuiltInBase()
     {
-        var engine = new Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
 
         Assert.All(All.Value, v => Assert.True(engine.Validate(v.ToCase()).IsEmpty, string.Join("; ", engine.Validate(v.ToCase()))));
     }

@@ -1,0 +1,106 @@
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Serialization;
+
+namespace HipPain.Rules.DependencyInjection;
+
+/// <summary>
+/// What <c>AddHipPainRules</c> registers: one base knowledge base (from a delegate, an instance or a JSON
+/// file), then clinic overlays applied in the order they are added, and the engine's settings. The options
+/// are checked when the knowledge base is first resolved; every failure is reported at once in a
+/// <see cref="HipPainRulesOptionsException"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// builder.Services.AddHipPainRules(o => o
+///     .UseKnowledgeBase(() => HipPain.Rules.Knowledge.BuiltInKnowledgeBase.Instance)
+///     .AddOverlayFile("packs/endurance-clinic.overlay.json"));
+/// </code>
+/// </example>
+/// <threadsafety>Not thread-safe; configure it on one thread inside the configure delegate. The delegate may run again on <see cref="IKnowledgeBaseProvider.Reload"/>.</threadsafety>
+public sealed class HipPainRulesOptions
+{
+    private readonly List<OverlaySource> overlays = [];
+
+    /// <summary>The delegate that makes the base knowledge base, or null when none is set.</summary>
+    public Func<IServiceProvider, KnowledgeBase>? KnowledgeBaseFactory { get; set; }
+
+    /// <summary>The path of a knowledge-base JSON file to use as the base, or null when none is set.</summary>
+    public string? KnowledgeBasePath { get; set; }
+
+    /// <summary>Limits for reading the knowledge-base and overlay files (defaults: 4 MiB, depth 32, 10,000 items per array).</summary>
+    public JsonReadOptions Json { get; } = new();
+
+    /// <summary>The engine's settings.</summary>
+    public TriageOptions Triage { get; } = new();
+
+    internal IReadOnlyList<OverlaySource> Overlays => overlays;
+
+    /// <summary>Uses a knowledge base as the base, for example one built with the DSL.</summary>
+    /// <param name="knowledgeBase">The knowledge base.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
+    public HipPainRulesOptions UseKnowledgeBase(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        KnowledgeBaseFactory = _ => knowledgeBase;
+        return this;
+    }
+
+    /// <summary>Uses the knowledge base a delegate returns as the base, for example <c>() =&gt; BuiltInKnowledgeBase.Instance</c>.</summary>
+    /// <param name="factory">The delegate; it runs at first resolution and on every reload.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public HipPainRulesOptions UseKnowledgeBase(Func<KnowledgeBase> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        KnowledgeBaseFactory = _ => factory();
+        return this;
+    }
+
+    /// <summary>Uses the knowledge base a delegate makes from the services as the base.</summary>
+    /// <param name="factory">The delegate; it runs at first resolution and on every reload.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
+    public HipPainRulesOptions UseKnowledgeBase(Func<IServiceProvider, KnowledgeBase> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        KnowledgeBaseFactory = factory;
+        return this;
+    }
+
+    /// <summary>Reads the base from a knowledge-base JSON file (format version 1) at first resolution and on every reload.</summary>
+    /// <param name="path">The file's path, absolute or relative to the current directory.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    public HipPainRulesOptions UseKnowledgeBaseFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        KnowledgeBasePath = path;
+        return this;
+    }
+
+    /// <summary>Applies a clinic overlay JSON file after the base and the overlays added before it.</summary>
+    /// <param name="path">The file's path, absolute or relative to the current directory.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    public HipPainRulesOptions AddOverlayFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        overlays.Add(new OverlaySource(path, null));
+        return this;
+    }
+
+    /// <summary>Applies an overlay after the base and the overlays added before it.</summary>
+    /// <param name="overlay">The overlay, for example from <see cref="OverlayJson.Read(string)"/>.</param>
+    /// <returns>These options, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overlay"/> is null.</exception>
+    public HipPainRulesOptions AddOverlay(KnowledgeBaseOverlay overlay)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        overlays.Add(new OverlaySource(null, overlay));
+        return this;
+    }
+
+    internal sealed record OverlaySource(string? Path, KnowledgeBaseOverlay? Overlay);
+}

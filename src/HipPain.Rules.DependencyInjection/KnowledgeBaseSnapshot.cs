@@ -1,0 +1,38 @@
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.DependencyInjection;
+
+/// <summary>
+/// A knowledge base and the engine compiled for it, swapped as one: a caller that takes
+/// <see cref="IKnowledgeBaseProvider.Current"/> once and triages with its <see cref="Engine"/> always gets a
+/// result stamped with the hash of <see cref="KnowledgeBase"/>, even while another thread reloads.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class KnowledgeBaseSnapshot
+{
+    internal KnowledgeBaseSnapshot(TriageEngine engine, long generation)
+    {
+        Engine = engine;
+        Generation = generation;
+    }
+
+    /// <summary>The knowledge base.</summary>
+    public KnowledgeBase KnowledgeBase => Engine.KnowledgeBase;
+
+    /// <summary>The engine that scores against <see cref="KnowledgeBase"/>.</summary>
+    public TriageEngine Engine { get; }
+
+    /// <summary>1 for the knowledge base loaded at first resolution, then one more for every swap or reload.</summary>
+    public long Generation { get; }
+
+    /// <summary>Triages a case with this snapshot's engine.</summary>
+    /// <param name="patientCase">The case.</param>
+    /// <returns>The result, stamped with this snapshot's knowledge-base id, version and hash.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="Validation.CaseValidationException">The case has problems.</exception>
+    public TriageResult Triage(PatientCase patientCase) => Engine.Triage(patientCase);
+
+    /// <inheritdoc />
+    public override string ToString() => $"#{Generation}: {KnowledgeBase}";
+}

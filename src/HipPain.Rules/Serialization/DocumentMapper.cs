@@ -1,0 +1,311 @@
+using System.Globalization;
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization.Documents;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Serialization;
+
+/// <summary>
+/// Maps JSON documents to the builder's drafts, each draft carrying its JSON path, and collects the problems
+/// only JSON can have (unknown enumeration names, missing properties, malformed criteria). Everything else is
+/// left to the knowledge-base validator, which reports at the drafts' JSON paths.
+/// </summary>
+internal sealed class DocumentMapper
+{
+    private readonly List<ValidationProblem> problems = [];
+    private readonly List<(string Path, CriterionDocument Document)> criteria = [];
+
+    public IReadOnlyList<ValidationProblem> Problems => problems;
+
+    public void Add(string code, string path, string message) => problems.Add(new ValidationProblem(code, path, message));
+
+    /// <summary>Calls <paramref name="action"/> for every item with its path; a null item is reported (HPJ005) and skipped.</summary>
+    public void Each<T>(List<T>? items, string path, Action<T, string> action)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var itemPath = Index(path, i);
+            if (items![i] is null)
+            {
+                Add(ErrorCodes.JsonMissingProperty, itemPath, "The item is null; remove it or give a value.");
+                continue;
+            }
+
+            action(items[i], itemPath);
+        }
+    }
+
+    public FindingDraft Finding(FindingDocument document, string path) => new(
+        document.Id ?? string.Empty,
+        document.Name ?? string.Empty,
+        Required(document.Kind, path + ".kind", FindingKind.Symptom),
+        Optional(document.Region, path + ".region", BodyRegion.None),
+        document.Question,
+        document.PatientQuestion)
+    {
+        SourcePath = path,
+    };
+
+    public TreatmentDraft Treatment(TreatmentDocument document, string path) => new(
+        document.Id ?? string.Empty,
+        document.Name ?? string.Empty,
+        Required(document.Kind, path + ".kind", TreatmentKind.SelfCare),
+        Evidence(document.Evidence, path + ".evidence")!,
+        document.Description)
+    {
+        SourcePath = path,
+    };
+
+    public CauseDraft Cause(CauseDocument document, string path)
+    {
+        var draft = new CauseDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        {
+            SourcePath = path,
+            Description = document.Description,
+            Icd10 = document.Icd10,
+            SnomedCt = document.SnomedCt,
+            Prior = document.Prior,
+            PriorEvidence = document.Prior is null ? null : Evidence(document.PriorEvidence, path + ".priorEvidence"),
+            SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
+            RunningAdvice = Running(document.Running, path + ".running"),
+        };
+        Each(document.Rules, path + ".rules", (rule, rulePath) =>
+        {
+            if (Rule(rule, rulePath) is { } draftRule)
+            {
+                draft.Rules.Add(draftRule);
+            }
+        });
+        Each(document.Recommendations, path + ".recommendations", (recommendation, recommendationPath) =>
+            draft.Recommendations.Add(Recommendation(recommendation, recommendationPath)));
+
+        return draft;
+    }
+
+    public RecommendationDraft Recommendation(RecommendationDocument document, string path) => new(
+        document.TreatmentId ?? string.Empty,
+        Optional(document.Line, path + ".line", TreatmentLine.FirstLine),
+        document.Note)
+    {
+        SourcePath = path,
+    };
+
+    /// <summary>A rule draft, or null when its criterion or ratio is unusable (the problem is reported).</summary>
+    public RuleDraft? Rule(RuleDocument document, string path)
+    {
+        var criterion = Criterion(document.Criterion, path + ".criterion");
+        double? positive = null, negative = null;
+        if (document.Ratio is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "The rule has no ratio; give { \"positive\": LR+, \"negative\": LR- }.");
+        }
+        else
+        {
+            positive = RequiredNumber(document.Ratio.Positive, path + ".ratio.positive");
+            negative = RequiredNumber(document.Ratio.Negative, path + ".ratio.negative");
+        }
+
+        var evidence = Evidence(document.Evidence, path + ".evidence");
+        return criterion is null || positive is null || negative is null
+            ? null
+            : new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Description) { SourcePath = path };
+    }
+
+    public RedFlagDraft RedFlag(RedFlagDocument document, string path)
+    {
+        var draft = new RedFlagDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        {
+            SourcePath = path,
+            Criterion = Criterion(document.Criterion, path + ".criterion"),
+            Urgency = document.Urgency is null ? null : Required(document.Urgency, path + ".urgency", Model.Urgency.Routine),
+            Action = document.Action ?? string.Empty,
+            RunningAdvice = Running(document.Running, path + ".running"),
+            Evidence = document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"),
+        };
+        foreach (var id in document.Suspects ?? [])
+        {
+            draft.SuspectedCauseIds.Add(id ?? string.Empty);
+        }
+
+        return draft;
+    }
+
+    /// <summary>Evidence with an empty citation when none is given, so that the validator reports HPK009 at its path.</summary>
+    public Evidence? Evidence(EvidenceDocument? document, string path)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        return new Evidence(
+            document.Citation ?? string.Empty,
+            Required(document.Level, path + ".level", EvidenceLevel.ExpertOpinion),
+            Required(document.Status, path + ".status", VerificationStatus.Estimated),
+            document.Note);
+    }
+
+    public Criterion? Criterion(CriterionDocument? document, string path)
+    {
+        if (document is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path, "The criterion is missing; give one of present, absent, allOf, anyOf, atLeast with of, age or sex.");
+            return null;
+        }
+
+        criteria.Add((path, document));
+        var forms = (document.Present is null ? 0 : 1) + (document.Absent is null ? 0 : 1) + (document.AllOf is null ? 0 : 1)
+            + (document.AnyOf is null ? 0 : 1) + (document.AtLeast is null ? 0 : 1) + (document.Age is null ? 0 : 1) + (document.Sex is null ? 0 : 1);
+        if (forms != 1 || (document.Of is not null && document.AtLeast is null))
+        {
+            Add(ErrorCodes.InvalidCriterion, path, "A criterion has exactly one of present, absent, allOf, anyOf, atLeast (with of), age or sex.");
+            return null;
+        }
+
+        if (document.Present is { } present)
+        {
+            return Model.Criterion.Present(present);
+        }
+
+        if (document.Absent is { } absent)
+        {
+            return Model.Criterion.Absent(absent);
+        }
+
+        if (document.Age is { } age)
+        {
+            return Model.Criterion.AgeBetween(age.Minimum, age.Maximum);
+        }
+
+        if (document.Sex is { } sex)
+        {
+            return JsonEnum<Sex>.TryParse(sex, out var value) && value != Model.Sex.Unspecified
+                ? Model.Criterion.SexIs(value)
+                : Unknown<Criterion>(path + ".sex", sex, "female, male");
+        }
+
+        int? minimum = document.AtLeast;
+        var list = document.Of;
+        var name = "of";
+        if (document.AllOf is { } all)
+        {
+            (minimum, list, name) = (null, all, "allOf");
+        }
+        else if (document.AnyOf is { } any)
+        {
+            (minimum, list, name) = (1, any, "anyOf");
+        }
+
+        if (list is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path + ".of", "atLeast needs the list of criteria it counts, in \"of\".");
+            return null;
+        }
+
+        var parts = new List<Criterion>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (Criterion(list[i], Index($"{path}.{name}", i)) is { } part)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count != list.Count ? null : Model.Criterion.AtLeast(minimum ?? parts.Count, [.. parts]);
+    }
+
+    /// <summary>
+    /// Rewrites a validator path inside a criterion (<c>.criterion.parts[2]</c>) to the JSON path
+    /// (<c>.criterion.allOf[2]</c>), and drops validator problems at paths the mapper already reported.
+    /// </summary>
+    public List<ValidationProblem> Merge(IEnumerable<ValidationProblem> validatorProblems)
+    {
+        var merged = new List<ValidationProblem>(problems);
+        var reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in validatorProblems)
+        {
+            var path = JsonPathOf(problem.Path);
+            if (reported.Any(r => path == r || path.StartsWith(r + ".", StringComparison.Ordinal) || path.StartsWith(r + "[", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            merged.Add(path == problem.Path ? problem : new ValidationProblem(problem.Code, path, problem.Message));
+        }
+
+        return merged;
+    }
+
+    private string JsonPathOf(string path)
+    {
+        foreach (var (root, document) in criteria)
+        {
+            if (path.Length > root.Length && path.StartsWith(root + ".parts[", StringComparison.Ordinal))
+            {
+                var rest = path[root.Length..];
+                var current = document;
+                var result = root;
+                while (rest.StartsWith(".parts[", StringComparison.Ordinal))
+                {
+                    var close = rest.IndexOf(']', StringComparison.Ordinal);
+                    var index = int.Parse(rest[7..close], CultureInfo.InvariantCulture);
+                    var name = current.AllOf is not null ? "allOf" : current.AnyOf is not null ? "anyOf" : "of";
+                    var list = current.AllOf ?? current.AnyOf ?? current.Of;
+                    result = Index($"{result}.{name}", index);
+                    rest = rest[(close + 1)..];
+                    if (list is null || index >= list.Count)
+                    {
+                        break;
+                    }
+
+                    current = list[index];
+                }
+
+                return result + rest;
+            }
+        }
+
+        return path;
+    }
+
+    public T Required<T>(string? text, string path, T fallback)
+        where T : struct, Enum
+    {
+        if (text is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path, $"The property is required; allowed: {JsonEnum<T>.Allowed}.");
+            return fallback;
+        }
+
+        return Optional(text, path, fallback);
+    }
+
+    public T Optional<T>(string? text, string path, T fallback)
+        where T : struct, Enum =>
+        text is null ? fallback
+        : JsonEnum<T>.TryParse(text, out var value) ? value
+        : Unknown(path, text, JsonEnum<T>.Allowed, fallback);
+
+    public double? RequiredNumber(double? value, string path)
+    {
+        if (value is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path, "The number is required.");
+        }
+
+        return value;
+    }
+
+    public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+    private RunningAdvice? Running(RunningDocument? document, string path) => document is null
+        ? null
+        : new RunningAdvice(Required(document.Restriction, path + ".restriction", RunningRestriction.ReduceLoad), document.Text ?? string.Empty);
+
+    private T? Unknown<T>(string path, string text, string allowed, T? fallback = default)
+    {
+        Add(ErrorCodes.JsonUnknownValue, path, $"'{text}' is not an allowed value; allowed: {allowed}.");
+        return fallback;
+    }
+}

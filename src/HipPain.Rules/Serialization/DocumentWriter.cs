@@ -1,0 +1,115 @@
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization.Documents;
+
+namespace HipPain.Rules.Serialization;
+
+/// <summary>Maps the immutable model to JSON documents, writing every value explicitly so a round trip is exact.</summary>
+internal static class DocumentWriter
+{
+    public static KnowledgeBaseDocument KnowledgeBase(KnowledgeBase knowledgeBase) => new()
+    {
+        FormatVersion = JsonDocumentReader.FormatVersion,
+        Id = knowledgeBase.Id,
+        Version = knowledgeBase.Version,
+        Title = knowledgeBase.Title,
+        Findings = [.. knowledgeBase.Findings.Select(Finding)],
+        Treatments = [.. knowledgeBase.Treatments.Select(Treatment)],
+        Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id)))],
+        RedFlags = [.. knowledgeBase.RedFlags.Select(RedFlag)],
+    };
+
+    public static CaseDocument Case(PatientCase patientCase) => new()
+    {
+        FormatVersion = JsonDocumentReader.FormatVersion,
+        Label = patientCase.Label,
+        Age = patientCase.Age,
+        Sex = JsonEnum<Sex>.Name(patientCase.Sex),
+        Observations = [.. patientCase.Observations.Select(o => new ObservationDocument { FindingId = o.FindingId, State = JsonEnum<FindingState>.Name(o.State) })],
+    };
+
+    private static FindingDocument Finding(Finding finding) => new()
+    {
+        Id = finding.Id,
+        Name = finding.Name,
+        Kind = JsonEnum<FindingKind>.Name(finding.Kind),
+        Region = finding.Region == BodyRegion.None ? null : JsonEnum<BodyRegion>.Name(finding.Region),
+        Question = finding.Question,
+        PatientQuestion = finding.PatientQuestion,
+    };
+
+    private static TreatmentDocument Treatment(Treatment treatment) => new()
+    {
+        Id = treatment.Id,
+        Name = treatment.Name,
+        Kind = JsonEnum<TreatmentKind>.Name(treatment.Kind),
+        Description = treatment.Description,
+        Evidence = Evidence(treatment.Evidence),
+    };
+
+    private static CauseDocument Cause(Cause cause, IEnumerable<DiagnosticRule> rules) => new()
+    {
+        Id = cause.Id,
+        Name = cause.Name,
+        Description = cause.Description,
+        Icd10 = cause.Icd10,
+        SnomedCt = cause.SnomedCt,
+        Prior = cause.Prior,
+        PriorEvidence = Evidence(cause.PriorEvidence),
+        SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
+        Running = Running(cause.RunningAdvice),
+        Rules = [.. rules.Select(Rule)],
+        Recommendations = [.. cause.Recommendations.Select(r => new RecommendationDocument
+        {
+            TreatmentId = r.TreatmentId,
+            Line = r.Line == TreatmentLine.FirstLine ? null : JsonEnum<TreatmentLine>.Name(r.Line),
+            Note = r.Note,
+        })],
+    };
+
+    private static RuleDocument Rule(DiagnosticRule rule) => new()
+    {
+        Id = rule.Id,
+        Criterion = Criterion(rule.Criterion),
+        Ratio = new RatioDocument { Positive = rule.Ratio.Positive, Negative = rule.Ratio.Negative },
+        Evidence = Evidence(rule.Ratio.Evidence),
+        Description = rule.Description,
+    };
+
+    private static RedFlagDocument RedFlag(RedFlag flag) => new()
+    {
+        Id = flag.Id,
+        Name = flag.Name,
+        Criterion = Criterion(flag.Criterion),
+        Urgency = JsonEnum<Urgency>.Name(flag.Urgency),
+        Action = flag.Action,
+        Running = Running(flag.RunningAdvice),
+        Suspects = [.. flag.SuspectedCauseIds],
+        Evidence = Evidence(flag.Evidence),
+    };
+
+    private static CriterionDocument Criterion(Criterion criterion) => criterion switch
+    {
+        FindingCriterion { Expected: FindingState.Absent } f => new() { Absent = f.FindingId },
+        FindingCriterion f => new() { Present = f.FindingId },
+        CountCriterion c when c.Minimum == c.Parts.Length => new() { AllOf = [.. c.Parts.Select(Criterion)] },
+        CountCriterion c when c.Minimum == 1 => new() { AnyOf = [.. c.Parts.Select(Criterion)] },
+        CountCriterion c => new() { AtLeast = c.Minimum, Of = [.. c.Parts.Select(Criterion)] },
+        AgeCriterion a => new() { Age = new AgeDocument { Minimum = a.Minimum, Maximum = a.Maximum } },
+        SexCriterion s => new() { Sex = JsonEnum<Sex>.Name(s.Sex) },
+        _ => throw new NotSupportedException($"Criterion type {criterion.GetType().Name} has no JSON form."),
+    };
+
+    private static EvidenceDocument Evidence(Evidence evidence) => new()
+    {
+        Citation = evidence.Citation,
+        Level = JsonEnum<EvidenceLevel>.Name(evidence.Level),
+        Status = JsonEnum<VerificationStatus>.Name(evidence.Status),
+        Note = evidence.Note,
+    };
+
+    private static RunningDocument Running(RunningAdvice advice) => new()
+    {
+        Restriction = JsonEnum<RunningRestriction>.Name(advice.Restriction),
+        Text = advice.Text,
+    };
+}

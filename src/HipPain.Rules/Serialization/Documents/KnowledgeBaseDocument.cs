@@ -1,0 +1,178 @@
+using System.Text.Json.Serialization;
+
+namespace HipPain.Rules.Serialization.Documents;
+
+// The JSON shapes, as plain mutable classes for the source generator. They never leave the assembly:
+// readers map them to the immutable model and report every problem with its JSON path.
+
+/// <summary>The root of a knowledge-base document (format version 1).</summary>
+internal sealed class KnowledgeBaseDocument
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
+    public int? FormatVersion { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Title { get; set; }
+
+    public List<FindingDocument>? Findings { get; set; }
+
+    public List<TreatmentDocument>? Treatments { get; set; }
+
+    public List<CauseDocument>? Causes { get; set; }
+
+    public List<RedFlagDocument>? RedFlags { get; set; }
+}
+
+internal sealed class EvidenceDocument
+{
+    public string? Citation { get; set; }
+
+    public string? Level { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class FindingDocument
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Question { get; set; }
+
+    public string? PatientQuestion { get; set; }
+}
+
+internal sealed class TreatmentDocument
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Description { get; set; }
+
+    public EvidenceDocument? Evidence { get; set; }
+}
+
+internal sealed class RunningDocument
+{
+    public string? Restriction { get; set; }
+
+    public string? Text { get; set; }
+}
+
+internal sealed class RecommendationDocument
+{
+    public string? TreatmentId { get; set; }
+
+    public string? Line { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class RatioDocument
+{
+    public double? Positive { get; set; }
+
+    public double? Negative { get; set; }
+}
+
+internal sealed class AgeDocument
+{
+    public int? Minimum { get; set; }
+
+    public int? Maximum { get; set; }
+}
+
+/// <summary>A criterion: exactly one of the forms is set.</summary>
+internal sealed class CriterionDocument
+{
+    public string? Present { get; set; }
+
+    public string? Absent { get; set; }
+
+    public List<CriterionDocument>? AllOf { get; set; }
+
+    public List<CriterionDocument>? AnyOf { get; set; }
+
+    public int? AtLeast { get; set; }
+
+    public List<CriterionDocument>? Of { get; set; }
+
+    public AgeDocument? Age { get; set; }
+
+    public string? Sex { get; set; }
+}
+
+internal sealed class RuleDocument
+{
+    public string? Id { get; set; }
+
+    /// <summary>Only in an overlay's <c>addRules</c>: the cause the rule belongs to.</summary>
+    public string? Cause { get; set; }
+
+    public CriterionDocument? Criterion { get; set; }
+
+    public RatioDocument? Ratio { get; set; }
+
+    public EvidenceDocument? Evidence { get; set; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class CauseDocument
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Icd10 { get; set; }
+
+    public string? SnomedCt { get; set; }
+
+    public double? Prior { get; set; }
+
+    public EvidenceDocument? PriorEvidence { get; set; }
+
+    public string? SuspectedUrgency { get; set; }
+
+    public RunningDocument? Running { get; set; }
+
+    public List<RuleDocument>? Rules { get; set; }
+
+    public List<RecommendationDocument>? Recommendations { get; set; }
+}
+
+internal sealed class RedFlagDocument
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public CriterionDocument? Criterion { get; set; }
+
+    public string? Urgency { get; set; }
+
+    public string? Action { get; set; }
+
+    public RunningDocument? Running { get; set; }
+
+    public List<string>? Suspects { get; set; }
+
+    public EvidenceDocument? Evidence { get; set; }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization.Documents;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Serialization;
+
+/// <summary>
+/// Reads and writes knowledge bases as JSON (format version 1; the schema is <see cref="JsonSchemas.KnowledgeBase"/>).
+/// A knowledge base written and read back has the same <see cref="Model.KnowledgeBase.ContentHash"/> and scores
+/// every case alike.
+/// </summary>
+/// <remarks>
+/// Reading has two tiers of errors. A document that cannot be read at all (not well-formed, of the wrong
+/// shape, of an unknown <c>formatVersion</c>, or over a <see cref="JsonReadOptions"/> limit) throws a
+/// <see cref="RulesJsonException"/> naming the JSON path, line and byte position. A readable document whose
+/// content is invalid throws one <see cref="KnowledgeBaseValidationException"/> listing every problem with its
+/// stable code and JSON path, for example <c>HPK004 at $.causes[3].rules[0].ratio.positive</c>.
+/// </remarks>
+/// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
+public static class KnowledgeBaseJson
+{
+    private const string Format = "knowledge-base";
+
+    /// <summary>Reads a knowledge base from JSON text with the default limits.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The validated, immutable knowledge base.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
+    public static KnowledgeBase Read(string json) => Read(json, null);
+
+    /// <summary>Reads a knowledge base from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The validated, immutable knowledge base.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
+    public static KnowledgeBase Read(Stream utf8Json) => Read(utf8Json, null);
+
+    /// <summary>Reads a knowledge base from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">Size and depth limits; null for the defaults.</param>
+    /// <returns>The validated, immutable knowledge base.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
+    public static KnowledgeBase Read(string json, JsonReadOptions? options) =>
+        Build(JsonDocumentReader.Read(json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format));
+
+    /// <summary>Reads a knowledge base from a UTF-8 JSON stream; the stream is read to its end but not closed.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">Size and depth limits; null for the defaults.</param>
+    /// <returns>The validated, immutable knowledge base.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
+    public static KnowledgeBase Read(Stream utf8Json, JsonReadOptions? options) =>
+        Build(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format));
+
+    /// <summary>Checks a knowledge-base document without throwing on content problems.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="knowledgeBase">The knowledge base, or null when there are problems.</param>
+    /// <param name="problems">Every content problem with its code and JSON path; empty on success.</param>
+    /// <param name="options">Size and depth limits; null for the defaults.</param>
+    /// <returns>True when the document holds a valid knowledge base.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="RulesJsonException">The document cannot be read at all (HPJ001, HPJ002, HPJ003).</exception>
+    public static bool TryRead(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems, JsonReadOptions? options = null)
+    {
+        var document = JsonDocumentReader.Read(json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format);
+        return TryBuild(document, out knowledgeBase, out problems);
+    }
+
+    /// <summary>Writes a knowledge base as indented JSON text.</summary>
+    /// <param name="knowledgeBase">The knowledge base.</param>
+    /// <returns>The JSON text, starting with <c>"formatVersion": 1</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
+    public static string Write(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        return JsonSerializer.Serialize(DocumentWriter.KnowledgeBase(knowledgeBase), RulesJsonContext.Default.KnowledgeBaseDocument);
+    }
+
+    /// <summary>Writes a knowledge base as indented UTF-8 JSON to a stream, which is left open.</summary>
+    /// <param name="knowledgeBase">The knowledge base.</param>
+    /// <param name="utf8Json">The stream.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(KnowledgeBase knowledgeBase, Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonSerializer.Serialize(utf8Json, DocumentWriter.KnowledgeBase(knowledgeBase), RulesJsonContext.Default.KnowledgeBaseDocument);
+    }
+
+    private static KnowledgeBase Build(KnowledgeBaseDocument document) =>
+        TryBuild(document, out var knowledgeBase, out var problems)
+            ? knowledgeBase
+            : throw new KnowledgeBaseValidationException(document.Id ?? "(no id)", problems);
+
+    private static bool TryBuild(KnowledgeBaseDocument document, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems)
+    {
+        var mapper = new DocumentMapper();
+        var builder = ToBuilder(document, mapper);
+        var merged = mapper.Merge(builder.Validate());
+        if (merged.Count > 0)
+        {
+            knowledgeBase = null;
+            problems = [.. merged];
+            return false;
+        }
+
+        knowledgeBase = builder.Build();
+        problems = [];
+        return true;
+    }
+
+    internal static KnowledgeBaseBuilder ToBuilder(KnowledgeBaseDocument document, DocumentMapper mapper)
+    {
+        var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title) { PathPrefix = "$." };
+        mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Findings.Add(mapper.Finding(finding, path)));
+        mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Treatments.Add(mapper.Treatment(treatment, path)));
+        mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Causes.Add(mapper.Cause(cause, path)));
+        mapper.Each(document.RedFlags, "$.redFlags", (flag, path) => builder.RedFlags.Add(mapper.RedFlag(flag, path)));
+        return builder;
+    }
+}

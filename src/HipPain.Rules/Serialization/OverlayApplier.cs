@@ -1,0 +1,357 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization.Documents;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Serialization;
+
+/// <summary>
+/// Applies an overlay document to a knowledge base: copies the base into a builder, applies the changes in a
+/// fixed order (disable rules, override rules, priors, additions, display text), reports every conflict and
+/// then validates the result, with overlay items reported at their JSON paths.
+/// </summary>
+internal sealed class OverlayApplier
+{
+    private readonly OverlayDocument overlay;
+    private readonly KnowledgeBase knowledgeBase;
+    private readonly DocumentMapper mapper = new();
+    private readonly KnowledgeBaseBuilder builder;
+    private readonly Dictionary<string, CauseDraft> causes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CauseDraft Cause, RuleDraft Rule)> baseRules = new(StringComparer.Ordinal);
+    private readonly HashSet<string> changedRules = new(StringComparer.Ordinal);
+
+    private OverlayApplier(OverlayDocument overlay, KnowledgeBase knowledgeBase)
+    {
+        this.overlay = overlay;
+        this.knowledgeBase = knowledgeBase;
+        builder = knowledgeBase.ToBuilder();
+        builder.PathPrefix = "$.";
+        foreach (var cause in builder.Causes)
+        {
+            causes[cause.Id] = cause;
+            foreach (var rule in cause.Rules)
+            {
+                baseRules[rule.Id] = (cause, rule);
+            }
+        }
+    }
+
+    public static List<ValidationProblem> Apply(OverlayDocument overlay, KnowledgeBase knowledgeBase, out KnowledgeBaseBuilder builder)
+    {
+        var applier = new OverlayApplier(overlay, knowledgeBase);
+        applier.Run();
+        builder = applier.builder;
+        return applier.mapper.Merge(applier.builder.Validate());
+    }
+
+    private void Run()
+    {
+        builder.WithIdentity(overlay.Id ?? string.Empty, overlay.Version ?? string.Empty, overlay.Title ?? knowledgeBase.Title);
+        if (overlay.AppliesTo is { } target)
+        {
+            if (target.Id is not null && target.Id != knowledgeBase.Id)
+            {
+                mapper.Add(ErrorCodes.OverlayBaseMismatch, "$.appliesTo.id", $"The overlay applies to knowledge base '{target.Id}', not '{knowledgeBase.Id}'.");
+            }
+
+            if (target.Version is not null && target.Version != knowledgeBase.Version)
+            {
+                mapper.Add(ErrorCodes.OverlayBaseMismatch, "$.appliesTo.version", $"The overlay applies to version '{target.Version}' of '{knowledgeBase.Id}', not to version '{knowledgeBase.Version}'.");
+            }
+        }
+
+        Each(overlay.DisableRules, "$.disableRules", DisableRule);
+        Each(overlay.OverrideRules, "$.overrideRules", OverrideRule);
+        var priors = new HashSet<string>(StringComparer.Ordinal);
+        Each(overlay.Priors, "$.priors", (change, path) => Prior(change, path, priors));
+        Each(overlay.AddFindings, "$.addFindings", (document, path) =>
+            AddNew(builder.Findings, builder.Findings.Exists(f => f.Id == document.Id), mapper.Finding(document, path), "finding", path));
+        Each(overlay.AddTreatments, "$.addTreatments", (document, path) =>
+            AddNew(builder.Treatments, builder.Treatments.Exists(t => t.Id == document.Id), mapper.Treatment(document, path), "treatment", path));
+        Each(overlay.AddCauses, "$.addCauses", (document, path) =>
+        {
+            var exists = causes.ContainsKey(document.Id ?? string.Empty);
+            var draft = mapper.Cause(document, path);
+            if (AddNew(builder.Causes, exists, draft, "cause", path))
+            {
+                causes.TryAdd(draft.Id, draft);
+            }
+        });
+        Each(overlay.AddRules, "$.addRules", AddRule);
+        Each(overlay.AddRecommendations, "$.addRecommendations", AddRecommendation);
+        Each(overlay.AddRedFlags, "$.addRedFlags", (document, path) =>
+            AddNew(builder.RedFlags, builder.RedFlags.Exists(f => f.Id == document.Id), mapper.RedFlag(document, path), "red flag", path));
+        Texts();
+    }
+
+    private void DisableRule(string? ruleId, string path)
+    {
+        if (!baseRules.TryGetValue(ruleId ?? string.Empty, out var entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, $"The base has no rule '{ruleId}' to disable.");
+        }
+        else if (!changedRules.Add(entry.Rule.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path, $"Rule '{ruleId}' is disabled or overridden more than once.");
+        }
+        else
+        {
+            entry.Cause.Rules.Remove(entry.Rule);
+        }
+    }
+
+    private void OverrideRule(RuleDocument document, string path)
+    {
+        if (document.Id is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", "An overridden rule names the base rule it replaces in \"id\".");
+            return;
+        }
+
+        if (!baseRules.TryGetValue(document.Id, out var entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no rule '{document.Id}' to override; add it with addRules instead.");
+            return;
+        }
+
+        if (!changedRules.Add(document.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"Rule '{document.Id}' is disabled or overridden more than once.");
+            return;
+        }
+
+        if (document.Cause is not null && document.Cause != entry.Cause.Id)
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"Rule '{document.Id}' belongs to cause '{entry.Cause.Id}', not '{document.Cause}'; an override cannot move a rule.");
+            return;
+        }
+
+        var criterion = document.Criterion is null ? entry.Rule.Criterion : mapper.Criterion(document.Criterion, path + ".criterion");
+        double? positive = null, negative = null;
+        if (document.Ratio is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "An overridden rule gives its new ratio: { \"positive\": LR+, \"negative\": LR- }.");
+        }
+        else
+        {
+            positive = mapper.RequiredNumber(document.Ratio.Positive, path + ".ratio.positive");
+            negative = mapper.RequiredNumber(document.Ratio.Negative, path + ".ratio.negative");
+        }
+
+        var evidence = mapper.Evidence(document.Evidence, path + ".evidence");
+        if (criterion is null || positive is null || negative is null)
+        {
+            return;
+        }
+
+        var index = entry.Cause.Rules.IndexOf(entry.Rule);
+        entry.Cause.Rules[index] = new RuleDraft(document.Id, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Rule.Description)
+        {
+            SourcePath = path,
+        };
+    }
+
+    private void Prior(PriorChangeDocument change, string path, HashSet<string> seen)
+    {
+        if (change.Cause is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "A prior change names its cause in \"cause\".");
+            return;
+        }
+
+        if (!causes.TryGetValue(change.Cause, out var cause) || !knowledgeBase.TryGetCause(change.Cause, out _))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".cause", $"The base has no cause '{change.Cause}' whose prior could change; a cause the overlay adds carries its own prior.");
+            return;
+        }
+
+        if (!seen.Add(change.Cause))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"The prior of cause '{change.Cause}' is changed more than once.");
+            return;
+        }
+
+        var ok = true;
+        if (change.Prior is not double prior)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".prior", "A prior change gives the new probability in \"prior\".");
+            ok = false;
+        }
+        else if (!(prior > 0 && prior < 1))
+        {
+            mapper.Add(ErrorCodes.PriorOutOfRange, path + ".prior", FormattableString.Invariant($"Prior {prior:R} of cause '{change.Cause}' is outside the open interval (0, 1)."));
+            ok = false;
+        }
+
+        var evidence = mapper.Evidence(change.PriorEvidence, path + ".priorEvidence");
+        if (evidence is null || string.IsNullOrWhiteSpace(evidence.Citation))
+        {
+            mapper.Add(ErrorCodes.MissingCitation, path + ".priorEvidence.citation", "A changed prior needs its source: the clinic's audit or the study of its population.");
+            ok = false;
+        }
+
+        if (ok)
+        {
+            cause.Prior = change.Prior;
+            cause.PriorEvidence = evidence;
+        }
+    }
+
+    private bool AddNew<T>(List<T> items, bool existsInBase, T draft, string kind, string path)
+    {
+        var id = draft switch
+        {
+            FindingDraft f => f.Id,
+            TreatmentDraft t => t.Id,
+            CauseDraft c => c.Id,
+            RedFlagDraft r => r.Id,
+            _ => string.Empty,
+        };
+        if (existsInBase && !IsAddedByOverlay(items, id))
+        {
+            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a {kind} '{id}'; change it instead of adding it again.");
+            return false;
+        }
+
+        items.Add(draft);
+        return true;
+    }
+
+    // An id that exists only because this overlay added it already is a duplicate inside the overlay: the
+    // validator reports that one (HPK001) at the second item's path.
+    private static bool IsAddedByOverlay<T>(List<T> items, string id) => items.Exists(item => item switch
+    {
+        FindingDraft f => f.Id == id && f.SourcePath is not null,
+        TreatmentDraft t => t.Id == id && t.SourcePath is not null,
+        CauseDraft c => c.Id == id && c.SourcePath is not null,
+        RedFlagDraft r => r.Id == id && r.SourcePath is not null,
+        _ => false,
+    });
+
+    private void AddRule(RuleDocument document, string path)
+    {
+        if (document.Cause is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "An added rule names its cause in \"cause\".");
+            return;
+        }
+
+        if (!causes.TryGetValue(document.Cause, out var cause))
+        {
+            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"Rule '{document.Id}' names unknown cause '{document.Cause}'.");
+            return;
+        }
+
+        if (document.Id is not null && baseRules.ContainsKey(document.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a rule '{document.Id}'; use overrideRules to change it.");
+            return;
+        }
+
+        if (mapper.Rule(document, path) is { } rule)
+        {
+            cause.Rules.Add(rule);
+        }
+    }
+
+    private void AddRecommendation(AddRecommendationDocument document, string path)
+    {
+        if (document.Cause is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "An added recommendation names its cause in \"cause\".");
+            return;
+        }
+
+        if (!causes.TryGetValue(document.Cause, out var cause))
+        {
+            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"The recommendation names unknown cause '{document.Cause}'.");
+            return;
+        }
+
+        cause.Recommendations.Add(mapper.Recommendation(
+            new RecommendationDocument { TreatmentId = document.TreatmentId, Line = document.Line, Note = document.Note },
+            path));
+    }
+
+    private void Texts()
+    {
+        Text(overlay.CauseText, "$.causeText", "cause", id => causes.GetValueOrDefault(id) is { } c && knowledgeBase.TryGetCause(id, out _) ? c : null, (draft, change, path) =>
+        {
+            Refuse(change.Question, path + ".question", "A cause has no question; give name or description.");
+            Refuse(change.Action, path + ".action", "A cause has no action; give name or description.");
+            draft.Name = change.Name ?? draft.Name;
+            draft.Description = change.Description ?? draft.Description;
+        });
+        Text(overlay.FindingText, "$.findingText", "finding", id => builder.Findings.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
+        {
+            Refuse(change.Description, path + ".description", "A finding has no description; give name or question.");
+            Refuse(change.Action, path + ".action", "A finding has no action; give name or question.");
+            draft.Name = change.Name ?? draft.Name;
+            draft.Question = change.Question ?? draft.Question;
+        });
+        Text(overlay.TreatmentText, "$.treatmentText", "treatment", id => builder.Treatments.Find(t => t.Id == id && t.SourcePath is null), (draft, change, path) =>
+        {
+            Refuse(change.Question, path + ".question", "A treatment has no question; give name or description.");
+            Refuse(change.Action, path + ".action", "A treatment has no action; give name or description.");
+            draft.Name = change.Name ?? draft.Name;
+            draft.Description = change.Description ?? draft.Description;
+        });
+        Text(overlay.RedFlagText, "$.redFlagText", "red flag", id => builder.RedFlags.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
+        {
+            Refuse(change.Question, path + ".question", "A red flag has no question; give name or action.");
+            Refuse(change.Description, path + ".description", "A red flag has no description; give name or action.");
+            draft.Name = change.Name ?? draft.Name;
+            draft.Action = change.Action ?? draft.Action;
+        });
+    }
+
+    private void Text<T>(List<TextChangeDocument>? changes, string listPath, string kind, Func<string, T?> find, Action<T, TextChangeDocument, string> apply)
+        where T : class
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Each(changes, listPath, (change, path) =>
+        {
+            if (change.Id is null)
+            {
+                mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", $"A text change names the {kind} in \"id\".");
+                return;
+            }
+
+            if (find(change.Id) is not { } draft)
+            {
+                mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no {kind} '{change.Id}' whose text could change.");
+                return;
+            }
+
+            if (!seen.Add(change.Id))
+            {
+                mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"The text of {kind} '{change.Id}' is changed more than once.");
+                return;
+            }
+
+            var before = mapper.Problems.Count;
+            foreach (var (value, field) in new[] { (change.Name, "name"), (change.Description, "description"), (change.Question, "question"), (change.Action, "action") })
+            {
+                if (value is not null && string.IsNullOrWhiteSpace(value))
+                {
+                    mapper.Add(ErrorCodes.InvalidText, $"{path}.{field}", "The text is blank; leave the property out to keep the base's text.");
+                }
+            }
+
+            if (mapper.Problems.Count == before)
+            {
+                apply(draft, change, path);
+            }
+        });
+    }
+
+    private void Refuse(string? value, string path, string message)
+    {
+        if (value is not null)
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, message);
+        }
+    }
+
+    private void Each<T>(List<T>? items, string path, Action<T, string> action) => mapper.Each(items, path, action);
+}

@@ -1,0 +1,35 @@
+namespace HipPain.Rules.Validation;
+
+// The codes of reading JSON documents (HPJ) and of applying clinic overlays (HPK050 and up).
+public static partial class ErrorCodes
+{
+    /// <summary>
+    /// A JSON document is not well-formed, or does not have the shape of its format (a value of the wrong type,
+    /// an unknown property). Thrown as a <c>RulesJsonException</c> naming the JSON path, line and byte position.
+    /// </summary>
+    public const string JsonMalformed = "HPJ001";
+
+    /// <summary>A JSON document has no <c>formatVersion</c>, or one this library cannot read. Thrown as a <c>RulesJsonException</c>.</summary>
+    public const string JsonUnsupportedFormatVersion = "HPJ002";
+
+    /// <summary>A JSON document is larger, deeper or has longer arrays than the reader's limits allow. Thrown as a <c>RulesJsonException</c>.</summary>
+    public const string JsonLimitExceeded = "HPJ003";
+
+    /// <summary>A JSON string that names an enumeration value (a kind, level, status, urgency, line, sex or state) is not one of the allowed names.</summary>
+    public const string JsonUnknownValue = "HPJ004";
+
+    /// <summary>A JSON property that the format requires is missing or null.</summary>
+    public const string JsonMissingProperty = "HPJ005";
+
+    /// <summary>An overlay adds a cause, finding, treatment, rule or red flag whose id the base already has; override or change the existing item instead.</summary>
+    public const string OverlayIdExists = "HPK050";
+
+    /// <summary>An overlay overrides, disables or changes an item (a rule, a cause's prior or text, a finding's or treatment's text) that the base does not have.</summary>
+    public const string OverlayTargetNotFound = "HPK051";
+
+    /// <summary>An overlay changes the same item twice in ways that contradict each other, for example it both disables and overrides one rule, or sets two priors for one cause.</summary>
+    public const string OverlayConflict = "HPK052";
+
+    /// <summary>An overlay says which base it applies to (<c>appliesTo</c>) and the base it is applied to has another id or version.</summary>
+    public const string OverlayBaseMismatch = "HPK053";
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Json.Schema;
+using HipPain.Rules.Serialization;
+
+namespace HipPain.Rules.Tests.Serialization;
+
+/// <summary>Validates JSON text against the embedded schemas with JsonSchema.Net (draft 2020-12).</summary>
+internal static class SchemaChecker
+{
+    private static readonly Lazy<JsonSchema> KnowledgeBaseSchema = new(() => JsonSchema.FromText(JsonSchemas.KnowledgeBase));
+    private static readonly Lazy<JsonSchema> OverlaySchema = new(() => JsonSchema.FromText(JsonSchemas.Overlay));
+    private static readonly Lazy<JsonSchema> CaseSchema = new(() => JsonSchema.FromText(JsonSchemas.Case));
+
+    public static JsonSchema KnowledgeBase => KnowledgeBaseSchema.Value;
+
+    public static JsonSchema Overlay => OverlaySchema.Value;
+
+    public static JsonSchema Case => CaseSchema.Value;
+
+    /// <summary>Every schema error, as "instance location: keyword message"; empty when the document is valid.</summary>
+    public static IReadOnlyList<string> Errors(JsonSchema schema, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        var errors = (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))
+            .ToList();
+        return errors.Count > 0 ? errors : ["invalid (no details)"];
+    }
+}
