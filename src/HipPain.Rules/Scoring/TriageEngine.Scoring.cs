@@ -132,7 +132,7 @@ public sealed partial class TriageEngine
         if (causeIndicesByRank.Length > CauseCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Expected length 0 to {CauseCount} (at most one place per cause, CauseCount), got {causeIndicesByRank.Length}."),
+                string.Create(CultureInfo.InvariantCulture, $"Expected length 0 to {CauseCount}: at most one place per cause (CauseCount); got {causeIndicesByRank.Length}."),
                 nameof(causeIndicesByRank));
         }
 
@@ -176,7 +176,7 @@ public sealed partial class TriageEngine
         if (actual != expected)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Expected length {expected} ({what}), got {actual}."),
+                string.Create(CultureInfo.InvariantCulture, $"Expected length {expected}: {what}; got {actual}."),
                 parameterName);
         }
     }
