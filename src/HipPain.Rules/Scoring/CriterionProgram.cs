@@ -69,11 +69,14 @@ internal sealed class CriterionProgram
                 int met = 0, notMet = 0;
                 for (var i = node.B; i < node.B + node.C; i++)
                 {
-                    switch (EvaluateNode(nodes, children, children[i], states, age, sex))
-                    {
-                        case Met: met++; break;
-                        case NotMet: notMet++; break;
-                    }
+                    var child = nodes[children[i]];
+
+                    // Most parts are single findings: decide them here rather than through a call.
+                    var outcome = child.Kind == NodeKind.Finding
+                        ? states[child.A] == FindingState.Unknown ? Undecided : (int)states[child.A] == child.B ? Met : NotMet
+                        : EvaluateNode(nodes, children, children[i], states, age, sex);
+                    met += outcome == Met ? 1 : 0;
+                    notMet += outcome == NotMet ? 1 : 0;
                 }
 
                 return met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HipPain.Rules.Model;
 
@@ -114,31 +116,36 @@ internal sealed class ScoringTables
         var causes = FindingRuleCause;
         var ratios = FindingRuleLogRatios;
 
-        // Unknown is 0: skip runs of unknown findings with a vectorised search.
+        // Unknown is 0: skip blocks of unknown findings a vector at a time, then apply each stated finding's row.
         var raw = MemoryMarshal.Cast<FindingState, int>(states);
         var f = 0;
-        while (f < raw.Length)
+        if (Vector.IsHardwareAccelerated)
         {
-            var skip = raw[f..].IndexOfAnyExcept(0);
-            if (skip < 0)
+            for (; f <= raw.Length - Vector<int>.Count; f += Vector<int>.Count)
             {
-                break;
-            }
+                if (new Vector<int>(raw[f..]) == Vector<int>.Zero)
+                {
+                    continue;
+                }
 
-            f += skip;
-            var column = raw[f] - 1;
-            if ((uint)column > 1)
+                for (var j = f; j < f + Vector<int>.Count; j++)
+                {
+                    if (!TryApply(raw[j], j, start, causes, ratios, logOdds))
+                    {
+                        invalidStateIndex = j;
+                        return false;
+                    }
+                }
+            }
+        }
+
+        for (; f < raw.Length; f++)
+        {
+            if (!TryApply(raw[f], f, start, causes, ratios, logOdds))
             {
                 invalidStateIndex = f;
                 return false;
             }
-
-            for (var e = start[f]; e < start[f + 1]; e++)
-            {
-                logOdds[causes[e]] += ratios[(2 * e) + column];
-            }
-
-            f++;
         }
 
         var generalCauses = GeneralRuleCause;
@@ -154,6 +161,29 @@ internal sealed class ScoringTables
         }
 
         invalidStateIndex = -1;
+        return true;
+    }
+
+    /// <summary>Adds finding <paramref name="finding"/>'s row for its state; false when the state is not defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryApply(int state, int finding, int[] start, int[] causes, double[] ratios, Span<double> logOdds)
+    {
+        if (state == 0)
+        {
+            return true;
+        }
+
+        var column = state - 1;
+        if ((uint)column > 1)
+        {
+            return false;
+        }
+
+        for (var e = start[finding]; e < start[finding + 1]; e++)
+        {
+            logOdds[causes[e]] += ratios[(2 * e) + column];
+        }
+
         return true;
     }
 }

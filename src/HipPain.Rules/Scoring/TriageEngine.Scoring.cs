@@ -217,6 +217,7 @@ public sealed partial class TriageEngine
         }
 
         states.Clear();
+        var anyUnknown = false;
         foreach (var (findingId, state) in patientCase.Observations)
         {
             if (findingId is null || (uint)state > (uint)FindingState.Absent || !compiled.FindingIndex.TryGetValue(findingId, out var index) || states[index] != FindingState.Unknown)
@@ -224,7 +225,13 @@ public sealed partial class TriageEngine
                 return false;
             }
 
+            anyUnknown |= state == FindingState.Unknown;
             states[index] = state == FindingState.Unknown ? Listed : state;
+        }
+
+        if (!anyUnknown)
+        {
+            return true;
         }
 
         foreach (var (findingId, state) in patientCase.Observations)
