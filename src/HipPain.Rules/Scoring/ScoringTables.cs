@@ -18,9 +18,8 @@ namespace HipPain.Rules.Scoring;
 /// </remarks>
 internal sealed class ScoringTables
 {
-    public ScoringTables(KnowledgeBase knowledgeBase, IReadOnlyDictionary<string, int> findingIndex, CriterionProgram program)
+    public ScoringTables(KnowledgeBase knowledgeBase, Dictionary<string, int> findingIndex, Dictionary<string, int> causeIndex, CriterionProgram program)
     {
-        var causeIndex = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         FindingCount = knowledgeBase.Findings.Length;
         CauseCount = knowledgeBase.Causes.Length;
         PriorLogOdds = [.. knowledgeBase.Causes.Select(c => Logit(c.Prior))];
