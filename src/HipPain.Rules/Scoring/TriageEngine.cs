@@ -23,6 +23,12 @@ namespace HipPain.Rules.Scoring;
 /// Ranking: by posterior log-odds, highest first; equal log-odds are ordered by cause id (ordinal), so the
 /// ranking is deterministic. Urgency comes from the red-flag gates alone, never from the ranking.
 /// </para>
+/// <para>
+/// Two ways in, one compiled core: <see cref="Triage"/> returns the full immutable result, and the span API
+/// (<see cref="CopyStates"/>, <see cref="Score"/>, <see cref="Rank"/>, <see cref="ScoreBatch"/>) writes
+/// log-odds and rankings into the caller's buffers without allocating. Both give bitwise the same log-odds
+/// and ranking. See <c>docs/benchmarks.md</c> for what each costs.
+/// </para>
 /// </remarks>
 /// <threadsafety>Thread-safe: one instance can serve every request concurrently.</threadsafety>
 public sealed partial class TriageEngine
