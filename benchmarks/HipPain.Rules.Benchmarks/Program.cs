@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(HipPain.Rules.Benchmarks.TriageBenchmarks).Assembly).Run(args);
+// Run from the repository root (see docs/benchmarks.md for the exact command and the committed results):
+//   dotnet run -c Release --project benchmarks/HipPain.Rules.Benchmarks -- --filter '*' --job short --inProcess
+BenchmarkSwitcher.FromAssembly(typeof(HipPain.Rules.Benchmarks.ScoringBenchmarks).Assembly).Run(args);

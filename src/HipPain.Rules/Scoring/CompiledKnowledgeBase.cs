@@ -1,34 +1,61 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Scoring;
 
-/// <summary>A knowledge base compiled once into arrays: prior log-odds, log likelihood ratios and resolved criteria.</summary>
+/// <summary>
+/// A knowledge base compiled once: the dense scoring tables, every criterion in one flat program, and the
+/// per-rule view the explanation reads.
+/// </summary>
 internal sealed class CompiledKnowledgeBase
 {
     public CompiledKnowledgeBase(KnowledgeBase knowledgeBase)
     {
         Source = knowledgeBase;
-        FindingIndex = knowledgeBase.Findings.Select((f, i) => (f.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        Causes = [.. knowledgeBase.Causes.Select(c => new CompiledCause(
+        // Plain dictionaries: a frozen one looks up a little faster but costs far more to build, and
+        // compiling stays well under a millisecond only without it. Never mutated after construction.
+        FindingIndex = IndexById(knowledgeBase.Findings.Select(f => f.Id), knowledgeBase.Findings.Length);
+        CauseIndex = IndexById(knowledgeBase.Causes.Select(c => c.Id), knowledgeBase.Causes.Length);
+        var program = new CriterionProgram();
+        Tables = new ScoringTables(knowledgeBase, FindingIndex, CauseIndex, program);
+        Causes = [.. knowledgeBase.Causes.Select((c, i) => new CompiledCause(
             c,
-            Logit(c.Prior),
-            [.. knowledgeBase.RulesFor(c.Id).Select(r => new CompiledRule(r, Label(r, knowledgeBase), CompiledCriterion.Compile(r.Criterion, FindingIndex)))]))];
-        RedFlags = [.. knowledgeBase.RedFlags.Select(f => (f, CompiledCriterion.Compile(f.Criterion, FindingIndex)))];
+            Tables.PriorLogOdds[i],
+            [.. knowledgeBase.RulesFor(c.Id).Select(r => new CompiledRule(r, Label(r, knowledgeBase), program.Add(r.Criterion, FindingIndex), FindingIndicesOf(r.Criterion)))]))];
+        RedFlags = [.. knowledgeBase.RedFlags.Select(f => (f, program.Add(f.Criterion, FindingIndex)))];
+        program.Freeze();
     }
 
     public KnowledgeBase Source { get; }
 
-    public FrozenDictionary<string, int> FindingIndex { get; }
+    public Dictionary<string, int> FindingIndex { get; }
+
+    public Dictionary<string, int> CauseIndex { get; }
+
+    public ScoringTables Tables { get; }
+
+    public CriterionProgram Program => Tables.Program;
 
     public CompiledCause[] Causes { get; }
 
-    public (RedFlag Flag, CompiledCriterion Criterion)[] RedFlags { get; }
-
-    public static double Logit(double probability) => Math.Log(probability / (1 - probability));
+    public (RedFlag Flag, int Root)[] RedFlags { get; }
 
     public static double Logistic(double logOdds) => logOdds >= 0 ? 1 / (1 + Math.Exp(-logOdds)) : Math.Exp(logOdds) / (1 + Math.Exp(logOdds));
+
+    private static Dictionary<string, int> IndexById(IEnumerable<string> ids, int count)
+    {
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            index.Add(id, index.Count);
+        }
+
+        return index;
+    }
+
+    private ImmutableArray<(string Id, int Index)> FindingIndicesOf(Criterion criterion) =>
+        [.. criterion.FindingIds().Distinct(StringComparer.Ordinal).Select(id => (id, FindingIndex[id]))];
 
     private static string Label(DiagnosticRule rule, KnowledgeBase knowledgeBase) => rule.Criterion switch
     {
@@ -49,13 +76,17 @@ internal sealed class CompiledCause(Cause cause, double priorLogOdds, CompiledRu
     public CompiledRule[] Rules { get; } = rules;
 }
 
-internal sealed class CompiledRule(DiagnosticRule rule, string label, CompiledCriterion criterion)
+/// <summary>One rule as the explanation reads it: its label, criterion root and the findings it reads.</summary>
+internal sealed class CompiledRule(DiagnosticRule rule, string label, int root, ImmutableArray<(string Id, int Index)> findings)
 {
     public DiagnosticRule Rule { get; } = rule;
 
     public string Label { get; } = label;
 
-    public CompiledCriterion Criterion { get; } = criterion;
+    public int Root { get; } = root;
+
+    /// <summary>The distinct findings the criterion reads, with their indices, in order of appearance.</summary>
+    public ImmutableArray<(string Id, int Index)> Findings { get; } = findings;
 
     public double LogPositive { get; } = Math.Log(rule.Ratio.Positive);
 

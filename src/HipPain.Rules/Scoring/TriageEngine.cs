@@ -23,9 +23,15 @@ namespace HipPain.Rules.Scoring;
 /// Ranking: by posterior log-odds, highest first; equal log-odds are ordered by cause id (ordinal), so the
 /// ranking is deterministic. Urgency comes from the red-flag gates alone, never from the ranking.
 /// </para>
+/// <para>
+/// Two ways in, one compiled core: <see cref="Triage"/> returns the full immutable result, and the span API
+/// (<see cref="CopyStates"/>, <see cref="Score"/>, <see cref="Rank"/>, <see cref="ScoreBatch"/>) writes
+/// log-odds and rankings into the caller's buffers without allocating. Both give bitwise the same log-odds
+/// and ranking. See <c>docs/benchmarks.md</c> for what each costs.
+/// </para>
 /// </remarks>
 /// <threadsafety>Thread-safe: one instance can serve every request concurrently.</threadsafety>
-public sealed class TriageEngine
+public sealed partial class TriageEngine
 {
     private readonly CompiledKnowledgeBase compiled;
     private readonly int leadingCauseCount;
@@ -71,70 +77,61 @@ public sealed class TriageEngine
     public TriageResult Triage(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        var problems = CaseValidator.Validate(patientCase, compiled);
-        if (!problems.IsEmpty)
+        var states = new FindingState[compiled.Tables.FindingCount];
+        CopyStates(patientCase, states);
+        var age = patientCase.Age ?? CriterionProgram.NoAge;
+        var logOdds = new double[compiled.Tables.CauseCount];
+        compiled.Tables.TryScore(states, age, patientCase.Sex, logOdds, out _);
+        var ranking = new int[logOdds.Length];
+        CauseRanking.Rank(logOdds, compiled.Tables.CauseIdOrder, ranking);
+
+        var redFlags = EvaluateRedFlags(states, age, patientCase.Sex);
+        var urgency = UrgencyOf(redFlags);
+        var total = 0.0;
+        foreach (var c in ranking)
         {
-            throw new CaseValidationException(problems);
+            total += CompiledKnowledgeBase.Logistic(logOdds[c]);
         }
 
-        var states = StatesOf(patientCase);
-        var scored = new (CompiledCause Cause, double LogOdds, double Probability, ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending)[compiled.Causes.Length];
-        for (var c = 0; c < compiled.Causes.Length; c++)
+        var differential = ImmutableArray.CreateBuilder<RankedCause>(ranking.Length);
+        foreach (var c in ranking)
         {
             var cause = compiled.Causes[c];
-            var (logOdds, contributions, pending) = Explain(cause, states, patientCase.Age, patientCase.Sex);
-            scored[c] = (cause, logOdds, CompiledKnowledgeBase.Logistic(logOdds), contributions, pending);
+            var (contributions, pending) = Explain(cause, states, age, patientCase.Sex);
+            var probability = CompiledKnowledgeBase.Logistic(logOdds[c]);
+            differential.Add(new RankedCause(
+                differential.Count + 1,
+                cause.Cause,
+                cause.PriorLogOdds,
+                logOdds[c],
+                probability,
+                total > 0 ? probability / total : 1.0 / ranking.Length,
+                contributions,
+                pending,
+                [.. redFlags.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(cause.Cause.Id)).Select(r => r.RedFlag.Id)]));
         }
 
-        Array.Sort(scored, static (a, b) =>
-        {
-            var byOdds = b.LogOdds.CompareTo(a.LogOdds);
-            return byOdds != 0 ? byOdds : string.CompareOrdinal(a.Cause.Cause.Id, b.Cause.Cause.Id);
-        });
-
-        var redFlags = EvaluateRedFlags(states, patientCase);
-        var urgency = UrgencyOf(redFlags);
-        var total = scored.Sum(s => s.Probability);
-        var differential = scored.Select((s, i) => new RankedCause(
-            i + 1,
-            s.Cause.Cause,
-            s.Cause.PriorLogOdds,
-            s.LogOdds,
-            s.Probability,
-            total > 0 ? s.Probability / total : 1.0 / scored.Length,
-            s.Contributions,
-            s.Pending,
-            [.. redFlags.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(s.Cause.Cause.Id)).Select(r => r.RedFlag.Id)]))
-            .ToImmutableArray();
-        var plan = CarePlanner.Plan(compiled.Source, differential, redFlags, urgency, leadingCauseCount);
-        return new TriageResult(patientCase, differential, urgency, redFlags, plan, compiled.Source, Version);
+        var ranked = differential.MoveToImmutable();
+        var plan = CarePlanner.Plan(compiled.Source, ranked, redFlags, urgency, leadingCauseCount);
+        return new TriageResult(patientCase, ranked, urgency, redFlags, plan, compiled.Source, Version);
     }
 
-    private FindingState[] StatesOf(PatientCase patientCase)
+    /// <summary>
+    /// Each decided rule's contribution and each partly answered composite rule of one cause. The cause's
+    /// log-odds come from the scoring tables; the contributions sum to the same value up to rounding.
+    /// </summary>
+    private (ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending) Explain(CompiledCause cause, FindingState[] states, int age, Sex sex)
     {
-        var states = new FindingState[compiled.FindingIndex.Count];
-        foreach (var (findingId, state) in patientCase.Observations)
-        {
-            states[compiled.FindingIndex[findingId]] = state;
-        }
-
-        return states;
-    }
-
-    private (double LogOdds, ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending) Explain(CompiledCause cause, FindingState[] states, int? age, Sex sex)
-    {
-        var logOdds = cause.PriorLogOdds;
         var contributions = ImmutableArray.CreateBuilder<Contribution>();
         var pending = ImmutableArray.CreateBuilder<PendingRule>();
         foreach (var rule in cause.Rules)
         {
-            if (rule.Criterion.Evaluate(states, age, sex) is not bool met)
+            if (CriterionProgram.ToNullable(compiled.Program.Evaluate(rule.Root, states, age, sex)) is not bool met)
             {
                 if (rule.Rule.Criterion is CountCriterion)
                 {
-                    var ids = rule.Rule.Criterion.FindingIds();
-                    var missing = ids.Where(id => states[compiled.FindingIndex[id]] == FindingState.Unknown).Distinct().ToImmutableArray();
-                    if (missing.Length < ids.Count)
+                    var missing = rule.Findings.Where(f => states[f.Index] == FindingState.Unknown).Select(f => f.Id).ToImmutableArray();
+                    if (missing.Length < rule.Findings.Length)
                     {
                         pending.Add(new PendingRule(rule.Rule, rule.Label, missing));
                     }
@@ -144,7 +141,6 @@ public sealed class TriageEngine
             }
 
             var log = met ? rule.LogPositive : rule.LogNegative;
-            logOdds += log;
             var label = rule.Label + (rule.Rule.Criterion switch
             {
                 FindingCriterion f => (f.Expected == FindingState.Present) == met ? ": present" : ": absent",
@@ -158,18 +154,18 @@ public sealed class TriageEngine
             var bySize = Math.Abs(b.LogOdds).CompareTo(Math.Abs(a.LogOdds));
             return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
         });
-        return (logOdds, contributions.ToImmutable(), pending.ToImmutable());
+        return (contributions.ToImmutable(), pending.ToImmutable());
     }
 
-    private ImmutableArray<RedFlagOutcome> EvaluateRedFlags(FindingState[] states, PatientCase patientCase)
+    private ImmutableArray<RedFlagOutcome> EvaluateRedFlags(FindingState[] states, int age, Sex sex)
     {
         var outcomes = compiled.RedFlags.Select(r => new RedFlagOutcome(
             r.Flag,
-            r.Criterion.Evaluate(states, patientCase.Age, patientCase.Sex) switch
+            compiled.Program.Evaluate(r.Root, states, age, sex) switch
             {
-                true => RedFlagStatus.Fired,
-                false => RedFlagStatus.RuledOut,
-                null => RedFlagStatus.NotAssessed,
+                CriterionProgram.Met => RedFlagStatus.Fired,
+                CriterionProgram.NotMet => RedFlagStatus.RuledOut,
+                _ => RedFlagStatus.NotAssessed,
             }));
         return [.. outcomes.OrderByDescending(o => o.Status == RedFlagStatus.Fired).ThenByDescending(o => o.Status == RedFlagStatus.Fired ? o.RedFlag.Urgency : Urgency.SelfCare)];
     }

@@ -1,0 +1,115 @@
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Scoring;
+
+/// <summary>
+/// Every criterion of a knowledge base (rules and red-flag gates) compiled into one flat node table:
+/// finding codes resolved to indices, composite parts stored as contiguous runs of child node indices.
+/// Evaluation walks the table without allocating.
+/// </summary>
+internal sealed class CriterionProgram
+{
+    /// <summary>The criterion is met.</summary>
+    public const int Met = 1;
+
+    /// <summary>The criterion is definitely not met.</summary>
+    public const int NotMet = 0;
+
+    /// <summary>The criterion cannot be decided yet.</summary>
+    public const int Undecided = -1;
+
+    /// <summary>The age passed to <see cref="Evaluate"/> when the case gives none.</summary>
+    public const int NoAge = -1;
+
+    private readonly List<Node> nodes = [];
+    private readonly List<int> children = [];
+    private Node[] nodeArray = [];
+    private int[] childArray = [];
+
+    private enum NodeKind : byte
+    {
+        Finding,
+        Count,
+        Age,
+        Sex,
+    }
+
+    /// <summary>Adds a criterion and returns its root node index; call <see cref="Freeze"/> once all are added.</summary>
+    public int Add(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex) => AddNode(criterion, findingIndex);
+
+    /// <summary>Copies the nodes into the arrays that <see cref="Evaluate"/> reads.</summary>
+    public void Freeze()
+    {
+        nodeArray = [.. nodes];
+        childArray = [.. children];
+        nodes.Clear();
+        children.Clear();
+    }
+
+    /// <summary>Evaluates the criterion rooted at <paramref name="root"/>: <see cref="Met"/>, <see cref="NotMet"/> or <see cref="Undecided"/>.</summary>
+    public int Evaluate(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
+        EvaluateNode(nodeArray, childArray, root, states, age, sex);
+
+    /// <summary>Converts an evaluation to the model's three-valued form.</summary>
+    public static bool? ToNullable(int outcome) => outcome == Undecided ? null : outcome == Met;
+
+    private static int EvaluateNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex)
+    {
+        var node = nodes[index];
+        switch (node.Kind)
+        {
+            case NodeKind.Finding:
+                var state = states[node.A];
+                return state == FindingState.Unknown ? Undecided : (int)state == node.B ? Met : NotMet;
+            case NodeKind.Age:
+                return age == NoAge ? Undecided : age >= node.A && age <= node.B ? Met : NotMet;
+            case NodeKind.Sex:
+                return sex == Sex.Unspecified ? Undecided : (int)sex == node.A ? Met : NotMet;
+            default:
+                int met = 0, notMet = 0;
+                for (var i = node.B; i < node.B + node.C; i++)
+                {
+                    var child = nodes[children[i]];
+
+                    // Most parts are single findings: decide them here rather than through a call.
+                    var outcome = child.Kind == NodeKind.Finding
+                        ? states[child.A] == FindingState.Unknown ? Undecided : (int)states[child.A] == child.B ? Met : NotMet
+                        : EvaluateNode(nodes, children, children[i], states, age, sex);
+                    met += outcome == Met ? 1 : 0;
+                    notMet += outcome == NotMet ? 1 : 0;
+                }
+
+                return met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;
+        }
+    }
+
+    private int AddNode(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex)
+    {
+        switch (criterion)
+        {
+            case FindingCriterion f:
+                nodes.Add(new Node(NodeKind.Finding, findingIndex[f.FindingId], (int)f.Expected, 0));
+                return nodes.Count - 1;
+            case AgeCriterion a:
+                nodes.Add(new Node(NodeKind.Age, a.Minimum ?? int.MinValue, a.Maximum ?? int.MaxValue, 0));
+                return nodes.Count - 1;
+            case SexCriterion s:
+                nodes.Add(new Node(NodeKind.Sex, (int)s.Sex, 0, 0));
+                return nodes.Count - 1;
+            case CountCriterion c:
+                var parts = c.Parts.Select(p => AddNode(p, findingIndex)).ToArray();
+                var first = children.Count;
+                children.AddRange(parts);
+                nodes.Add(new Node(NodeKind.Count, c.Minimum, first, parts.Length));
+                return nodes.Count - 1;
+            default:
+                throw new NotSupportedException($"Unsupported criterion type {criterion.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// One node. Finding: A = finding index, B = expected state. Age: A = minimum, B = maximum (inclusive).
+    /// Sex: A = the sex. Count: A = minimum, B = first slot in the child array, C = number of parts.
+    /// </summary>
+    private readonly record struct Node(NodeKind Kind, int A, int B, int C);
+}

@@ -1,0 +1,116 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Tests.Generators;
+
+namespace HipPain.Rules.Tests.Scoring;
+
+/// <summary>The optimised engine equals the plain <see cref="ReferenceScorer"/>, and its APIs agree with each other.</summary>
+[Properties(Arbitrary = [typeof(RandomWorlds)], MaxTest = 300)]
+public sealed class CompiledScoringPropertyTests
+{
+    private const double Tolerance = 1e-12;
+
+    private static readonly TriageEngine BuiltIn = new(BuiltInKnowledgeBase.Instance);
+
+    /// <summary>Many causes, so that ranking takes the heap path as well as the insertion path.</summary>
+    private static readonly TriageEngine ManyCauses = new(ManyCauseBase(61));
+
+    [Property]
+    public Property Score_RandomWorld_EqualsReferenceWithin1e12AndRanksAlike(World world) =>
+        MatchesReference(new TriageEngine(world.KnowledgeBase), world.Case).Label(world.ToString());
+
+    [Property]
+    public Property Score_BuiltInBaseRandomCase_EqualsReferenceWithin1e12AndRanksAlike(BuiltInCase random) =>
+        MatchesReference(BuiltIn, random.Case).Label(random.ToString());
+
+    [Property]
+    public Property Triage_RandomWorld_LogOddsAndRankingIdenticalToSpanApi(World world)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var (logOdds, ranking) = ScoreAndRank(engine, world.Case);
+        var result = engine.Triage(world.Case);
+        var ok = result.Differential.Select(r => engine.IndexOfCause(r.Cause.Id)).SequenceEqual(ranking)
+            && result.Differential.All(r => r.LogOdds.Equals(logOdds[engine.IndexOfCause(r.Cause.Id)])
+                && r.Probability.Equals(TriageEngine.ToProbability(r.LogOdds)));
+        return ok.Label(world.ToString());
+    }
+
+    [Property(MaxTest = 100)]
+    public Property ScoreBatch_RandomCases_IdenticalToScoringOneByOne(World world, int caseSeed)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var rng = new Random(caseSeed);
+        var cases = Enumerable.Range(0, rng.Next(0, 8)).Select(_ => RandomWorlds.RandomCase(rng, world.KnowledgeBase)).ToArray();
+        var states = new FindingState[cases.Length * engine.FindingCount];
+        for (var k = 0; k < cases.Length; k++)
+        {
+            engine.CopyStates(cases[k], states.AsSpan(k * engine.FindingCount, engine.FindingCount));
+        }
+
+        var batch = new double[cases.Length * engine.CauseCount];
+        engine.ScoreBatch(states, cases.Select(c => c.Age).ToArray(), cases.Select(c => c.Sex).ToArray(), batch);
+        var single = cases.SelectMany(c => ScoreAndRank(engine, c).LogOdds).ToArray();
+        return batch.SequenceEqual(single).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Rank_AnyLogOddsWithTies_EqualsReferenceOrderAndShortBuffersArePrefixes(int seed)
+    {
+        var rng = new Random(seed);
+        var logOdds = Enumerable.Range(0, ManyCauses.CauseCount).Select(_ => (double)rng.Next(-3, 4)).ToArray();
+        var expected = ReferenceScorer.Ranking(ManyCauses.KnowledgeBase, logOdds);
+        var full = new int[ManyCauses.CauseCount];
+        ManyCauses.Rank(logOdds, full);
+        var top = new int[rng.Next(0, ManyCauses.CauseCount + 1)];
+        ManyCauses.Rank(logOdds, top);
+        return (full.SequenceEqual(expected) && top.SequenceEqual(expected.Take(top.Length)))
+            .Label($"seed {seed}: {ManyCauses.CauseCount} causes, top {top.Length}");
+    }
+
+    /// <summary>
+    /// Log-odds within <see cref="Tolerance"/> of the reference for every cause; the ranking sorted by the
+    /// engine's own log-odds; and at every place the cause has the reference's log-odds for that place, so
+    /// the rankings can differ only inside a tie closer than the tolerance.
+    /// </summary>
+    private static Property MatchesReference(TriageEngine engine, PatientCase patientCase)
+    {
+        var expected = ReferenceScorer.LogOdds(engine.KnowledgeBase, patientCase);
+        var expectedRanking = ReferenceScorer.Ranking(engine.KnowledgeBase, expected);
+        var (logOdds, ranking) = ScoreAndRank(engine, patientCase);
+        var close = expected.Zip(logOdds).All(p => Math.Abs(p.First - p.Second) <= Tolerance);
+        var sorted = ranking.SequenceEqual(ReferenceScorer.Ranking(engine.KnowledgeBase, logOdds));
+        var sameOrder = ranking.Zip(expectedRanking).All(p => Math.Abs(expected[p.First] - expected[p.Second]) <= Tolerance);
+        return close.Label("log-odds within 1e-12").And(sorted.Label("ranking sorted")).And(sameOrder.Label("ranking as the reference's"));
+    }
+
+    /// <summary>A base of <paramref name="count"/> causes whose ids are not in index order (c0, c37, c13, ...).</summary>
+    private static KnowledgeBase ManyCauseBase(int count)
+    {
+        var evidence = new Evidence("Generated", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+        var builder = new KnowledgeBaseBuilder("many-causes", "1")
+            .AddFinding("f0", "Finding 0", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, evidence);
+        for (var i = 0; i < count; i++)
+        {
+            builder.AddCause($"c{i * 37 % count}", $"Cause {i}", c => c.Prior(0.1, evidence).Treat("tx"));
+        }
+
+        return builder.Build();
+    }
+
+    private static (double[] LogOdds, int[] Ranking) ScoreAndRank(TriageEngine engine, PatientCase patientCase)
+    {
+        var states = new FindingState[engine.FindingCount];
+        engine.CopyStates(patientCase, states);
+        var logOdds = new double[engine.CauseCount];
+        engine.Score(states, patientCase.Age, patientCase.Sex, logOdds);
+        var ranking = new int[engine.CauseCount];
+        engine.Rank(logOdds, ranking);
+        return (logOdds, ranking);
+    }
+}
