@@ -13,7 +13,6 @@ internal sealed class CaseAnalysis
     private readonly InterviewModel model;
     private readonly FindingState[] states;
     private readonly bool[] asked;
-    private readonly Func<string, FindingState> stateOf;
     private readonly int? age;
     private readonly Sex sex;
     private readonly bool?[] ruleOutcomes;
@@ -41,7 +40,6 @@ internal sealed class CaseAnalysis
             }
         }
 
-        stateOf = id => states[model.FindingIndex[id]];
         age = patientCase.Age;
         sex = patientCase.Sex;
         LogOdds = (double[])model.PriorLogOdds.Clone();
@@ -49,7 +47,7 @@ internal sealed class CaseAnalysis
         for (var r = 0; r < model.Rules.Length; r++)
         {
             var rule = model.Rules[r];
-            ruleOutcomes[r] = rule.Criterion.Evaluate(stateOf, age, sex);
+            ruleOutcomes[r] = rule.Criterion.Evaluate(states, age, sex);
             if (ruleOutcomes[r] is bool met)
             {
                 LogOdds[rule.Cause] += met ? rule.LogPositive : rule.LogNegative;
@@ -59,7 +57,7 @@ internal sealed class CaseAnalysis
         gateOutcomes = new bool?[model.Gates.Length];
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateOutcomes[g] = model.Gates[g].Criterion.Evaluate(stateOf, age, sex);
+            gateOutcomes[g] = model.GateCriteria[g].Evaluate(states, age, sex);
         }
 
         Urgency = UrgencyOf(gateOutcomes);
@@ -123,11 +121,10 @@ internal sealed class CaseAnalysis
     public List<RedFlag>? OpenGates(int finding)
     {
         List<RedFlag>? gates = null;
-        var id = model.KnowledgeBase.Findings[finding].Id;
         foreach (var g in model.GatesByFinding[finding])
         {
             var gate = model.Gates[g];
-            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && IsLive(gate.Criterion, id))
+            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && model.GateCriteria[g].IsLive(states, age, sex, finding))
             {
                 (gates ??= []).Add(gate);
             }
@@ -136,7 +133,7 @@ internal sealed class CaseAnalysis
         return gates;
     }
 
-    /// <summary>True when some answer to some open question changes the set of the top three causes or the urgency.</summary>
+    /// <summary>True when some answer to some open question changes the top three causes (which they are, or their order) or the urgency.</summary>
     public bool CanChangeTopThreeOrUrgency()
     {
         var top = TopThree(LogOdds);
@@ -169,7 +166,7 @@ internal sealed class CaseAnalysis
                     states[f] = answer;
                     foreach (var g in model.GatesByFinding[f])
                     {
-                        outcomes[g] ??= model.Gates[g].Criterion.Evaluate(stateOf, age, sex);
+                        outcomes[g] ??= model.GateCriteria[g].Evaluate(states, age, sex);
                     }
 
                     states[f] = FindingState.Unknown;
@@ -202,7 +199,7 @@ internal sealed class CaseAnalysis
         return fired > Urgency.SelfCare ? fired : allRuledOut ? Urgency.SelfCare : Urgency.Routine;
     }
 
-    /// <summary>The top three causes (fewer for a smaller base) by log-odds with the engine's tie-break, as a sorted triple of indices (-1 for none).</summary>
+    /// <summary>The top three causes in order (fewer for a smaller base) by log-odds with the engine's tie-break, as indices (-1 for none).</summary>
     private (int, int, int) TopThree(double[] logOdds)
     {
         Span<int> picked = [-1, -1, -1];
@@ -225,7 +222,6 @@ internal sealed class CaseAnalysis
             picked[k] = best;
         }
 
-        picked.Sort();
         return (picked[0], picked[1], picked[2]);
     }
 
@@ -243,7 +239,7 @@ internal sealed class CaseAnalysis
             }
 
             var rule = model.Rules[r];
-            if (rule.Criterion.Evaluate(stateOf, age, sex) is bool met)
+            if (rule.Criterion.Evaluate(states, age, sex) is bool met)
             {
                 var log = met ? rule.LogPositive : rule.LogNegative;
                 delta[rule.Cause] += log;
@@ -306,21 +302,6 @@ internal sealed class CaseAnalysis
         {
             shares[c] = sum > 0 ? shares[c] / sum : 1.0 / shares.Length;
         }
-    }
-
-    private bool IsLive(Criterion criterion, string findingId)
-    {
-        if (criterion.Evaluate(stateOf, age, sex) is not null)
-        {
-            return false;
-        }
-
-        return criterion switch
-        {
-            FindingCriterion f => string.Equals(f.FindingId, findingId, StringComparison.Ordinal),
-            CountCriterion c => c.Parts.Any(p => IsLive(p, findingId)),
-            _ => false,
-        };
     }
 
     /// <summary>ln(1 / (1 + e^-x)), computed without overflow.</summary>

@@ -27,9 +27,14 @@ internal sealed class InterviewModel
             CauseIdRank[byId[rank]] = rank;
         }
 
-        Rules = [.. knowledgeBase.Rules.Select(r => new ModelRule(causeIndex[r.CauseId], r.Criterion, Math.Log(r.Ratio.Positive), Math.Log(r.Ratio.Negative)))];
-        RulesByFinding = ReadersByFinding(Rules.Select(r => r.Criterion));
+        Rules = [.. knowledgeBase.Rules.Select(r => new ModelRule(
+            causeIndex[r.CauseId],
+            IndexedCriterion.From(r.Criterion, FindingIndex),
+            Math.Log(r.Ratio.Positive),
+            Math.Log(r.Ratio.Negative)))];
+        RulesByFinding = ReadersByFinding(knowledgeBase.Rules.Select(r => r.Criterion));
         Gates = [.. knowledgeBase.RedFlags];
+        GateCriteria = [.. Gates.Select(g => IndexedCriterion.From(g.Criterion, FindingIndex))];
         GatesByFinding = ReadersByFinding(Gates.Select(g => g.Criterion));
     }
 
@@ -54,6 +59,8 @@ internal sealed class InterviewModel
 
     public RedFlag[] Gates { get; }
 
+    public IndexedCriterion[] GateCriteria { get; }
+
     public int[][] GatesByFinding { get; }
 
     private int[][] ReadersByFinding(IEnumerable<Criterion> criteria)
@@ -75,4 +82,4 @@ internal sealed class InterviewModel
 }
 
 /// <summary>A rule with its cause resolved to an index and its ratios in log space.</summary>
-internal readonly record struct ModelRule(int Cause, Criterion Criterion, double LogPositive, double LogNegative);
+internal readonly record struct ModelRule(int Cause, IndexedCriterion Criterion, double LogPositive, double LogNegative);

@@ -9,7 +9,7 @@ public enum InterviewStopReason
     /// <summary>The leading cause is clear: its probability and its margin over the runner-up reach the options' thresholds.</summary>
     LeadingCauseClear = 1,
 
-    /// <summary>No answer to any open question can change which causes are in the top three or the urgency.</summary>
+    /// <summary>No answer to any open question can change the top three causes (which they are or their order) or the urgency.</summary>
     NothingLeftToChange = 2,
 
     /// <summary>The interview asked <see cref="InterviewOptions.MaximumQuestions"/> questions.</summary>

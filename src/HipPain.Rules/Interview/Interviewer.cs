@@ -33,8 +33,8 @@ namespace HipPain.Rules.Interview;
 /// <para>
 /// Stop rule, checked in this order once no red-flag question is open: the leading cause is clear
 /// (<see cref="InterviewOptions.LeadingProbability"/> and <see cref="InterviewOptions.LeadingMargin"/>); every
-/// finding has been asked; no answer to any open question can change the set of the top three causes or the
-/// urgency; <see cref="InterviewOptions.MaximumQuestions"/> questions have been asked. Red-flag questions are never
+/// finding has been asked; no answer to any open question can change the top three causes (which they are or
+/// their order) or the urgency; <see cref="InterviewOptions.MaximumQuestions"/> questions have been asked. Red-flag questions are never
 /// cut off, so an interview asks at most every finding of the knowledge base once.
 /// </para>
 /// <para>See <c>docs/interview.md</c> for the derivations and measured behaviour.</para>
@@ -122,7 +122,7 @@ public sealed class Interviewer
 
         if (!analysis.CanChangeTopThreeOrUrgency())
         {
-            return Stop(result, questionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes or the urgency.");
+            return Stop(result, questionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes, their order, or the urgency.");
         }
 
         if (questionsAsked >= options.MaximumQuestions)
@@ -209,7 +209,12 @@ public sealed class Interviewer
 
             var present = analysis.ProbabilityPresent(f);
             var gates = analysis.OpenGates(f);
-            var gateUrgency = gates?.Max(g => g.Urgency);
+            Urgency? gateUrgency = null;
+            foreach (var gate in gates ?? [])
+            {
+                gateUrgency = gateUrgency is { } most && most >= gate.Urgency ? most : gate.Urgency;
+            }
+
             candidates.Add(new Candidate(f, findings[f].Kind, present, analysis.ExpectedGain(f, present), model.Costs[f], gateUrgency, gates));
         }
 
