@@ -28,8 +28,8 @@ public static class InterviewSimulation
         var rng = new Random(seed);
         output.WriteLine(string.Create(inv, $"Knowledge base {kb.Id} {kb.Version} ({kb.ContentHash[..19]}...), {kb.Causes.Length} causes, {kb.Findings.Length} findings; {patientsPerCause} simulated patients per cause, seed {seed}, background rate {interviewer.AnswerModel.BackgroundRate}."));
         output.WriteLine();
-        output.WriteLine("| Cause | Top 1 | Top 3 | Questions: median | 90th percentile | Red-flag questions: median |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Cause | Top 1 | Top 3 | Urgent or Emergency | Questions: median | 90th percentile | Red-flag questions: median |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var allQuestions = new List<int>();
         int allTop1 = 0, allTop3 = 0;
         var stops = new SortedDictionary<InterviewStopReason, int>();
@@ -37,7 +37,7 @@ public static class InterviewSimulation
         {
             var questions = new List<int>();
             var redFlagQuestions = new List<int>();
-            int top1 = 0, top3 = 0;
+            int top1 = 0, top3 = 0, escalated = 0;
             for (var i = 0; i < patientsPerCause; i++)
             {
                 // Draw every answer up front, in finding order, so the patient does not depend on the questions asked.
@@ -48,6 +48,7 @@ public static class InterviewSimulation
                 var rank = transcript.Final.Result.Differential.First(r => r.Cause.Id == cause.Id).Rank;
                 top1 += rank == 1 ? 1 : 0;
                 top3 += rank <= 3 ? 1 : 0;
+                escalated += transcript.Final.Result.Urgency >= Urgency.Urgent ? 1 : 0;
                 questions.Add(transcript.Answers.Length);
                 redFlagQuestions.Add(transcript.Answers.Count(a => a.Question.IsRedFlagQuestion));
                 stops[transcript.Final.StopReason] = stops.GetValueOrDefault(transcript.Final.StopReason) + 1;
@@ -56,27 +57,30 @@ public static class InterviewSimulation
             allQuestions.AddRange(questions);
             allTop1 += top1;
             allTop3 += top3;
-            output.WriteLine(string.Create(inv, $"| {cause.Name} | {(double)top1 / patientsPerCause:P0} | {(double)top3 / patientsPerCause:P0} | {Percentile(questions, 0.5)} | {Percentile(questions, 0.9)} | {Percentile(redFlagQuestions, 0.5)} |"));
+            output.WriteLine(string.Create(inv, $"| {cause.Name} | {Percent(top1, patientsPerCause)} | {Percent(top3, patientsPerCause)} | {Percent(escalated, patientsPerCause)} | {Percentile(questions, 0.5)} | {Percentile(questions, 0.9)} | {Percentile(redFlagQuestions, 0.5)} |"));
         }
 
         var total = kb.Causes.Length * patientsPerCause;
-        output.WriteLine(string.Create(inv, $"| **All causes** | {(double)allTop1 / total:P0} | {(double)allTop3 / total:P0} | {Percentile(allQuestions, 0.5)} | {Percentile(allQuestions, 0.9)} | |"));
+        output.WriteLine(string.Create(inv, $"| **All causes** | {Percent(allTop1, total)} | {Percent(allTop3, total)} | | {Percentile(allQuestions, 0.5)} | {Percentile(allQuestions, 0.9)} | |"));
         output.WriteLine();
         output.WriteLine("Stop reasons: " + string.Join(", ", stops.Select(s => string.Create(inv, $"{s.Key} {s.Value}"))) + ".");
         output.WriteLine();
-        output.WriteLine("Bundled cases (interview from age and sex alone; each question is answered as the case states it, unknown when the case is silent):");
+        output.WriteLine("Bundled cases (the interview may ask only what the case states: it starts from the case's age and sex with every other finding marked unknown):");
         output.WriteLine();
-        output.WriteLine("| Case | Leading cause of the full case | Its rank after the interview | Questions | Answered from the case | Stop reason |");
-        output.WriteLine("|---|---|---:|---:|---:|---|");
+        output.WriteLine("| Case | Leading cause of the full case | Its rank after the interview | Questions asked | Urgency (full case) | Stop reason |");
+        output.WriteLine("|---|---|---:|---:|---|---|");
         foreach (var (name, _, full) in BundledCases.All)
         {
-            var expected = interviewer.Engine.Triage(full).Leading.Cause;
-            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, []), q => full.StateOf(q.Finding.Id));
+            var fullResult = interviewer.Engine.Triage(full);
+            var expected = fullResult.Leading.Cause;
+            var silent = kb.Findings.Where(f => full.Observations.All(o => o.FindingId != f.Id)).Select(f => Observation.Unknown(f.Id));
+            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, silent), q => full.StateOf(q.Finding.Id));
             var rank = transcript.Final.Result.Differential.First(r => r.Cause.Id == expected.Id).Rank;
-            var known = transcript.Answers.Count(a => a.Answer != FindingState.Unknown);
-            output.WriteLine(string.Create(inv, $"| {name} | {expected.Name} | {rank} | {transcript.Answers.Length} | {known} of {full.Observations.Length} | {transcript.Final.StopReason} |"));
+            output.WriteLine(string.Create(inv, $"| {name} | {expected.Name} | {rank} | {transcript.Answers.Length} of {full.Observations.Length} | {transcript.Final.Result.Urgency} ({fullResult.Urgency}) | {transcript.Final.StopReason} |"));
         }
     }
+
+    private static string Percent(int count, int total) => string.Create(CultureInfo.InvariantCulture, $"{100.0 * count / total:0}%");
 
     /// <summary>The nearest-rank percentile: the smallest value with at least the fraction <paramref name="p"/> of values at or below it.</summary>
     /// <param name="values">The values; at least one.</param>

@@ -20,7 +20,7 @@ public static class SampleApp
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
 
     /// <summary>Runs the sample.</summary>
-    /// <param name="args">Arguments: <c>[--case NAME] [--list] [--top N] [--interview] [--simulate N [--seed S]]</c>.</param>
+    /// <param name="args">Arguments: <c>[--case NAME] [--list] [--top N] [--interview] [--simulate N [--seed S]] [--max-questions N]</c>.</param>
     /// <param name="input">Standard input: the answers of an interview, one per line.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
@@ -36,6 +36,7 @@ public static class SampleApp
         var interview = false;
         int? simulate = null;
         var seed = 1;
+        var maximumQuestions = new InterviewOptions().MaximumQuestions;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -61,6 +62,10 @@ public static class SampleApp
                     simulate = count;
                     i++;
                     break;
+                case "--max-questions" when i + 1 < args.Length && int.TryParse(args[i + 1], out var m) && m is > 0 and <= InterviewOptions.MaximumQuestionLimit:
+                    maximumQuestions = m;
+                    i++;
+                    break;
                 case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s):
                     seed = s;
                     i++;
@@ -76,15 +81,16 @@ public static class SampleApp
         }
 
         var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        Interviewer Interviewer() => new(engine, new InterviewOptions { MaximumQuestions = maximumQuestions });
         if (simulate is int patients)
         {
-            InterviewSimulation.Run(new Interviewer(engine), patients, seed, output);
+            InterviewSimulation.Run(Interviewer(), patients, seed, output);
             return 0;
         }
 
         if (interview && caseName is null)
         {
-            return RunInterview(engine, new PatientCase(null, Sex.Unspecified, [], "interview"), input, output, error, top);
+            return RunInterview(Interviewer(), new PatientCase(null, Sex.Unspecified, [], "interview"), input, output, error, top);
         }
 
         caseName ??= BundledCases.DefaultName;
@@ -97,7 +103,7 @@ public static class SampleApp
 
         if (interview)
         {
-            return RunInterview(engine, patientCase.WithLabel(caseName + " (interview)"), input, output, error, top);
+            return RunInterview(Interviewer(), patientCase.WithLabel(caseName + " (interview)"), input, output, error, top);
         }
 
         try
@@ -113,11 +119,11 @@ public static class SampleApp
         }
     }
 
-    private static int RunInterview(TriageEngine engine, PatientCase start, TextReader input, TextWriter output, TextWriter error, int top)
+    private static int RunInterview(Interviewer interviewer, PatientCase start, TextReader input, TextWriter output, TextWriter error, int top)
     {
         try
         {
-            InteractiveInterview.Run(new Interviewer(engine), start, input, output, top);
+            InteractiveInterview.Run(interviewer, start, input, output, top);
             return 0;
         }
         catch (CaseValidationException ex)
@@ -127,5 +133,5 @@ public static class SampleApp
         }
     }
 
-    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list] [--interview] [--simulate N [--seed S]]";
+    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list] [--interview] [--simulate N [--seed S]] [--max-questions N]";
 }
