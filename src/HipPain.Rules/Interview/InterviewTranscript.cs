@@ -6,6 +6,7 @@ namespace HipPain.Rules.Interview;
 /// <summary>One question of an interview and the answer it got.</summary>
 /// <param name="Question">The question as it was suggested.</param>
 /// <param name="Answer">The answer: present, absent, or unknown when the patient could not say.</param>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public readonly record struct InterviewAnswer(QuestionSuggestion Question, FindingState Answer);
 
 /// <summary>A whole interview: every question with its answer, and the final step with the full result.</summary>
