@@ -259,29 +259,24 @@ internal sealed class CaseAnalysis
             return 0;
         }
 
+        // Causes the answer leaves alone keep their probability, so their terms collapse into ln(total / after);
+        // the sum over the moved causes is divided by the new total once it is known.
         var after = total;
+        var sum = 0.0;
         for (var c = 0; c < delta.Length; c++)
         {
             if (delta[c] != 0)
             {
-                scratch[c] = LogLogistic(LogOdds[c] + delta[c]);
-                after += Math.Exp(scratch[c]) - probability[c];
+                var logAfter = LogLogistic(LogOdds[c] + delta[c]);
+                var probabilityAfter = Math.Exp(logAfter);
+                after += probabilityAfter - probability[c];
+                sum += probabilityAfter * (logAfter - logProbability[c]);
             }
         }
 
         if (!(after > 0))
         {
             return 0;
-        }
-
-        // Causes the answer leaves alone keep their probability, so their terms collapse into ln(total / after).
-        var sum = 0.0;
-        for (var c = 0; c < delta.Length; c++)
-        {
-            if (delta[c] != 0)
-            {
-                sum += Math.Exp(scratch[c]) * (scratch[c] - logProbability[c]);
-            }
         }
 
         var divergence = ((sum / after) + Math.Log(total / after)) / Ln2;
