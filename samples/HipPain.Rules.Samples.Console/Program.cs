@@ -1,3 +1,3 @@
 using HipPain.Rules.Samples.Console;
 
-return SampleApp.Run(args, System.Console.Out, System.Console.Error);
+return SampleApp.Run(args, System.Console.In, System.Console.Out, System.Console.Error);

@@ -1,24 +1,42 @@
+using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Samples.Console;
 
-/// <summary>The sample's command line: triage a bundled case and print the ranked, explained result.</summary>
+/// <summary>
+/// The sample's command line: triage a bundled case and print the ranked, explained result; or interview a patient
+/// question by question (<c>--interview</c>); or measure the interview on simulated patients (<c>--simulate</c>).
+/// </summary>
 public static class SampleApp
 {
-    /// <summary>Runs the sample.</summary>
-    /// <param name="args">Arguments: <c>[--case NAME] [--list] [--top N]</c>.</param>
+    /// <summary>Runs the sample with no standard input (an interview then stops before its first answer).</summary>
+    /// <param name="args">Arguments; see <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
+
+    /// <summary>Runs the sample.</summary>
+    /// <param name="args">Arguments: <c>[--case NAME] [--list] [--top N] [--interview] [--simulate N [--seed S]] [--max-questions N]</c>.</param>
+    /// <param name="input">Standard input: the answers of an interview, one per line.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid.</returns>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var caseName = BundledCases.DefaultName;
+        string? caseName = null;
         var top = 5;
+        var interview = false;
+        int? simulate = null;
+        var seed = 1;
+        var maximumQuestions = new InterviewOptions().MaximumQuestions;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +55,21 @@ public static class SampleApp
                     top = n;
                     i++;
                     break;
+                case "--interview":
+                    interview = true;
+                    break;
+                case "--simulate" when i + 1 < args.Length && int.TryParse(args[i + 1], out var count) && count > 0:
+                    simulate = count;
+                    i++;
+                    break;
+                case "--max-questions" when i + 1 < args.Length && int.TryParse(args[i + 1], out var m) && m is > 0 and <= InterviewOptions.MaximumQuestionLimit:
+                    maximumQuestions = m;
+                    i++;
+                    break;
+                case "--seed" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s):
+                    seed = s;
+                    i++;
+                    break;
                 case "--help" or "-h":
                     output.WriteLine(Usage);
                     return 0;
@@ -47,6 +80,20 @@ public static class SampleApp
             }
         }
 
+        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        Interviewer Interviewer() => new(engine, new InterviewOptions { MaximumQuestions = maximumQuestions });
+        if (simulate is int patients)
+        {
+            InterviewSimulation.Run(Interviewer(), patients, seed, output);
+            return 0;
+        }
+
+        if (interview && caseName is null)
+        {
+            return RunInterview(Interviewer(), new PatientCase(null, Sex.Unspecified, [], "interview"), input, output, error, top);
+        }
+
+        caseName ??= BundledCases.DefaultName;
         var patientCase = BundledCases.Find(caseName);
         if (patientCase is null)
         {
@@ -54,7 +101,11 @@ public static class SampleApp
             return 2;
         }
 
-        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        if (interview)
+        {
+            return RunInterview(Interviewer(), patientCase.WithLabel(caseName + " (interview)"), input, output, error, top);
+        }
+
         try
         {
             var result = engine.Triage(patientCase.WithLabel(caseName));
@@ -68,5 +119,19 @@ public static class SampleApp
         }
     }
 
-    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list]";
+    private static int RunInterview(Interviewer interviewer, PatientCase start, TextReader input, TextWriter output, TextWriter error, int top)
+    {
+        try
+        {
+            InteractiveInterview.Run(interviewer, start, input, output, top);
+            return 0;
+        }
+        catch (CaseValidationException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 3;
+        }
+    }
+
+    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list] [--interview] [--simulate N [--seed S]] [--max-questions N]";
 }

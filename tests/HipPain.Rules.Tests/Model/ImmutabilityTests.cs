@@ -1,7 +1,7 @@
 using System.Reflection;
 using HipPain.Rules.Model;
 
-namespace HipPain.Rules.Tests.Model;
+namespace HipPain.Rules.Tests.ModelTests;
 
 public sealed class ImmutabilityTests
 {

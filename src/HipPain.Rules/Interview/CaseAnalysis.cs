@@ -1,0 +1,305 @@
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Interview;
+
+/// <summary>
+/// One case seen through an <see cref="InterviewModel"/>: the current log-odds, rule and gate outcomes, and what
+/// each open question's answers would do. Made per call and used on one thread.
+/// </summary>
+internal sealed class CaseAnalysis
+{
+    private static readonly double Ln2 = Math.Log(2);
+
+    private readonly InterviewModel model;
+    private readonly FindingState[] states;
+    private readonly bool[] asked;
+    private readonly int? age;
+    private readonly Sex sex;
+    private readonly bool?[] ruleOutcomes;
+    private readonly bool?[] gateOutcomes;
+    private readonly double[] logProbability;
+    private readonly double[] probability;
+    private readonly double total;
+    private readonly double[] delta;
+    private readonly double[] scratch;
+
+    public CaseAnalysis(InterviewModel model, PatientCase patientCase)
+    {
+        this.model = model;
+        var findingCount = model.KnowledgeBase.Findings.Length;
+        var causeCount = model.PriorLogOdds.Length;
+        states = new FindingState[findingCount];
+        asked = new bool[findingCount];
+        foreach (var (findingId, state) in patientCase.Observations)
+        {
+            var index = model.FindingIndex[findingId];
+            if (!asked[index])
+            {
+                asked[index] = true;
+                states[index] = state;
+            }
+        }
+
+        age = patientCase.Age;
+        sex = patientCase.Sex;
+        LogOdds = (double[])model.PriorLogOdds.Clone();
+        ruleOutcomes = new bool?[model.Rules.Length];
+        for (var r = 0; r < model.Rules.Length; r++)
+        {
+            var rule = model.Rules[r];
+            ruleOutcomes[r] = rule.Criterion.Evaluate(states, age, sex);
+            if (ruleOutcomes[r] is bool met)
+            {
+                LogOdds[rule.Cause] += met ? rule.LogPositive : rule.LogNegative;
+            }
+        }
+
+        gateOutcomes = new bool?[model.Gates.Length];
+        for (var g = 0; g < model.Gates.Length; g++)
+        {
+            gateOutcomes[g] = model.GateCriteria[g].Evaluate(states, age, sex);
+        }
+
+        Urgency = UrgencyOf(gateOutcomes);
+        logProbability = new double[causeCount];
+        probability = new double[causeCount];
+        for (var c = 0; c < causeCount; c++)
+        {
+            logProbability[c] = LogLogistic(LogOdds[c]);
+            probability[c] = Math.Exp(logProbability[c]);
+            total += probability[c];
+        }
+
+        delta = new double[causeCount];
+        scratch = new double[causeCount];
+    }
+
+    /// <summary>Each cause's posterior log-odds, in knowledge-base order.</summary>
+    public double[] LogOdds { get; }
+
+    /// <summary>The urgency the gates give the case, by the engine's rule.</summary>
+    public Urgency Urgency { get; }
+
+    public bool IsAsked(int finding) => asked[finding];
+
+    public bool AnyOpen() => Array.IndexOf(asked, false) >= 0;
+
+    /// <summary>A cause's normalised share of the differential (uniform when every probability underflows).</summary>
+    public double Share(int cause) => total > 0 ? probability[cause] / total : 1.0 / probability.Length;
+
+    /// <summary>The predicted chance that the finding is present: shares weighted by each cause's rate.</summary>
+    public double ProbabilityPresent(int finding)
+    {
+        var p = 0.0;
+        for (var c = 0; c < probability.Length; c++)
+        {
+            p += Share(c) * model.Answers.Rate(c, finding);
+        }
+
+        return p;
+    }
+
+    /// <summary>The expected information gain of asking the finding, in bits (see <see cref="QuestionSuggestion.ExpectedGain"/>).</summary>
+    public double ExpectedGain(int finding, double probabilityPresent) =>
+        (probabilityPresent * Divergence(finding, FindingState.Present)) + ((1 - probabilityPresent) * Divergence(finding, FindingState.Absent));
+
+    /// <summary>Each cause's share after a "yes" minus its share after a "no".</summary>
+    public void ShareShift(int finding, double[] shift)
+    {
+        Shares(finding, FindingState.Present, shift);
+        Shares(finding, FindingState.Absent, scratch);
+        for (var c = 0; c < shift.Length; c++)
+        {
+            shift[c] -= scratch[c];
+        }
+    }
+
+    /// <summary>
+    /// The undecided gates at or above the red-flag urgency whose outcome the finding can still change: gates where
+    /// the finding sits in an undecided branch of the criterion (a decided branch cannot change again).
+    /// </summary>
+    public List<RedFlag>? OpenGates(int finding)
+    {
+        List<RedFlag>? gates = null;
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            var gate = model.Gates[g];
+            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && model.GateCriteria[g].IsLive(states, age, sex, finding))
+            {
+                (gates ??= []).Add(gate);
+            }
+        }
+
+        return gates;
+    }
+
+    /// <summary>True when some answer to some open question changes the top three causes (which they are, or their order) or the urgency.</summary>
+    public bool CanChangeTopThreeOrUrgency()
+    {
+        var top = TopThree(LogOdds);
+        var outcomes = new bool?[gateOutcomes.Length];
+        for (var f = 0; f < asked.Length; f++)
+        {
+            if (asked[f])
+            {
+                continue;
+            }
+
+            foreach (var answer in (ReadOnlySpan<FindingState>)[FindingState.Present, FindingState.Absent])
+            {
+                if (Delta(f, answer))
+                {
+                    for (var c = 0; c < scratch.Length; c++)
+                    {
+                        scratch[c] = LogOdds[c] + delta[c];
+                    }
+
+                    if (TopThree(scratch) != top)
+                    {
+                        return true;
+                    }
+                }
+
+                if (model.GatesByFinding[f].Length > 0)
+                {
+                    Array.Copy(gateOutcomes, outcomes, outcomes.Length);
+                    states[f] = answer;
+                    foreach (var g in model.GatesByFinding[f])
+                    {
+                        outcomes[g] ??= model.GateCriteria[g].Evaluate(states, age, sex);
+                    }
+
+                    states[f] = FindingState.Unknown;
+                    if (UrgencyOf(outcomes) != Urgency)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The engine's urgency rule: the most urgent fired gate; SelfCare only when every gate is ruled out; otherwise Routine.</summary>
+    private Urgency UrgencyOf(bool?[] outcomes)
+    {
+        var fired = Urgency.SelfCare;
+        var allRuledOut = true;
+        for (var g = 0; g < outcomes.Length; g++)
+        {
+            if (outcomes[g] == true && model.Gates[g].Urgency > fired)
+            {
+                fired = model.Gates[g].Urgency;
+            }
+
+            allRuledOut &= outcomes[g] == false;
+        }
+
+        return fired > Urgency.SelfCare ? fired : allRuledOut ? Urgency.SelfCare : Urgency.Routine;
+    }
+
+    /// <summary>The top three causes in order (fewer for a smaller base) by log-odds with the engine's tie-break, as indices (-1 for none).</summary>
+    private (int, int, int) TopThree(double[] logOdds)
+    {
+        Span<int> picked = [-1, -1, -1];
+        for (var k = 0; k < Math.Min(3, logOdds.Length); k++)
+        {
+            var best = -1;
+            for (var c = 0; c < logOdds.Length; c++)
+            {
+                if (c == picked[0] || c == picked[1] || c == picked[2])
+                {
+                    continue;
+                }
+
+                if (best < 0 || logOdds[c] > logOdds[best] || (logOdds[c] == logOdds[best] && model.CauseIdRank[c] < model.CauseIdRank[best]))
+                {
+                    best = c;
+                }
+            }
+
+            picked[k] = best;
+        }
+
+        return (picked[0], picked[1], picked[2]);
+    }
+
+    /// <summary>Fills <see cref="delta"/> with each cause's change of log-odds when the finding gets the answer; false when nothing changes.</summary>
+    private bool Delta(int finding, FindingState answer)
+    {
+        Array.Clear(delta);
+        var changed = false;
+        states[finding] = answer;
+        foreach (var r in model.RulesByFinding[finding])
+        {
+            if (ruleOutcomes[r] is not null)
+            {
+                continue;
+            }
+
+            var rule = model.Rules[r];
+            if (rule.Criterion.Evaluate(states, age, sex) is bool met)
+            {
+                var log = met ? rule.LogPositive : rule.LogNegative;
+                delta[rule.Cause] += log;
+                changed |= log != 0;
+            }
+        }
+
+        states[finding] = FindingState.Unknown;
+        return changed;
+    }
+
+    /// <summary>KL(shares after the answer || shares now), in bits; 0 when nothing moves.</summary>
+    private double Divergence(int finding, FindingState answer)
+    {
+        if (!Delta(finding, answer) || !(total > 0))
+        {
+            return 0;
+        }
+
+        // Causes the answer leaves alone keep their probability, so their terms collapse into ln(total / after);
+        // the sum over the moved causes is divided by the new total once it is known.
+        var after = total;
+        var sum = 0.0;
+        for (var c = 0; c < delta.Length; c++)
+        {
+            if (delta[c] != 0)
+            {
+                var logAfter = LogLogistic(LogOdds[c] + delta[c]);
+                var probabilityAfter = Math.Exp(logAfter);
+                after += probabilityAfter - probability[c];
+                sum += probabilityAfter * (logAfter - logProbability[c]);
+            }
+        }
+
+        if (!(after > 0))
+        {
+            return 0;
+        }
+
+        var divergence = ((sum / after) + Math.Log(total / after)) / Ln2;
+        return Math.Max(0, divergence);
+    }
+
+    private void Shares(int finding, FindingState answer, double[] shares)
+    {
+        Delta(finding, answer);
+        var sum = 0.0;
+        for (var c = 0; c < shares.Length; c++)
+        {
+            shares[c] = delta[c] != 0 ? Math.Exp(LogLogistic(LogOdds[c] + delta[c])) : probability[c];
+            sum += shares[c];
+        }
+
+        for (var c = 0; c < shares.Length; c++)
+        {
+            shares[c] = sum > 0 ? shares[c] / sum : 1.0 / shares.Length;
+        }
+    }
+
+    /// <summary>ln(1 / (1 + e^-x)), computed without overflow.</summary>
+    private static double LogLogistic(double logOdds) =>
+        logOdds >= 0 ? -Math.Log(1 + Math.Exp(-logOdds)) : logOdds - Math.Log(1 + Math.Exp(logOdds));
+}

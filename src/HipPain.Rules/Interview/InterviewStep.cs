@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Interview;
+
+/// <summary>
+/// Where an interview stands after the answers so far: the triage result, and either the next question or why
+/// the interview stopped.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class InterviewStep
+{
+    internal InterviewStep(TriageResult result, int questionsAsked, QuestionSuggestion? nextQuestion, InterviewStopReason stopReason, string explanation)
+    {
+        Result = result;
+        QuestionsAsked = questionsAsked;
+        NextQuestion = nextQuestion;
+        StopReason = stopReason;
+        Explanation = explanation;
+    }
+
+    /// <summary>The full triage result for the answers so far.</summary>
+    public TriageResult Result { get; }
+
+    /// <summary>How many questions the interview has asked so far (not counting what the starting case stated).</summary>
+    public int QuestionsAsked { get; }
+
+    /// <summary>The question to ask next; null when the interview has stopped.</summary>
+    public QuestionSuggestion? NextQuestion { get; }
+
+    /// <summary>Why the interview stopped; <see cref="InterviewStopReason.NotStopped"/> while it goes on.</summary>
+    public InterviewStopReason StopReason { get; }
+
+    /// <summary>True when the interview has stopped.</summary>
+    public bool IsFinished => StopReason != InterviewStopReason.NotStopped;
+
+    /// <summary>The stop reason, or why the next question is asked, in words.</summary>
+    public string Explanation { get; }
+
+    /// <summary>The three most likely causes (fewer when the knowledge base has fewer).</summary>
+    public ImmutableArray<RankedCause> TopThree => [.. Result.Differential.Take(3)];
+}

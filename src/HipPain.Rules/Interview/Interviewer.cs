@@ -1,0 +1,303 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Interview;
+
+/// <summary>
+/// Conducts a triage interview one question at a time: ranks the findings not yet asked by how much their answer
+/// is expected to change the picture, asks red-flag questions first, and decides when to stop.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A finding counts as asked once the case names it, in any state: an observation with
+/// <see cref="FindingState.Unknown"/> records a question the patient could not answer, and it is not asked again.
+/// </para>
+/// <para>
+/// Order of questions. (1) Red-flag questions: a finding that sits in an undecided branch of an undecided red-flag
+/// gate at or above <see cref="InterviewOptions.RedFlagUrgency"/>, so that its answer can still fire the gate
+/// (raising the urgency) or rule it out. They come before any diagnostic question, the most urgent gate first,
+/// then by gain per cost. (2) Diagnostic questions, by expected information gain divided by cost. Ties go to the
+/// earlier finding kind (history before examination before investigation), then to authoring order.
+/// </para>
+/// <para>
+/// Expected information gain of finding f, in bits: with s the normalised differential now (each cause's
+/// posterior probability divided by their sum) and s⁺, s⁻ the differential after the answers "present" and
+/// "absent", gain(f) = P(f) KL(s⁺ ‖ s) + (1 − P(f)) KL(s⁻ ‖ s), where KL(a ‖ b) = Σ a_c log₂(a_c / b_c) and
+/// P(f) = Σ s_c Sn_c(f) with Sn_c(f) from <see cref="AnswerModel"/>. The posteriors after an answer are the
+/// engine's: the log-odds of each cause change by ln LR+ or ln LR- of every rule the answer decides. The gain is
+/// one step ahead: a composite rule counts only when this answer decides it.
+/// </para>
+/// <para>
+/// Stop rule, checked in this order once no red-flag question is open: the leading cause is clear
+/// (<see cref="InterviewOptions.LeadingProbability"/> and <see cref="InterviewOptions.LeadingMargin"/>); every
+/// finding has been asked; no answer to any open question can change the top three causes (which they are or
+/// their order) or the urgency; <see cref="InterviewOptions.MaximumQuestions"/> questions have been asked. Red-flag questions are never
+/// cut off, so an interview asks at most every finding of the knowledge base once.
+/// </para>
+/// <para>See <c>docs/interview.md</c> for the derivations and measured behaviour.</para>
+/// </remarks>
+/// <threadsafety>Thread-safe: the instance is immutable and every call works on its own state.</threadsafety>
+public sealed class Interviewer
+{
+    private const double Negligible = 1e-12;
+
+    private readonly InterviewModel model;
+
+    /// <summary>Creates an interviewer over an engine's knowledge base.</summary>
+    /// <param name="engine">The engine that triages each step.</param>
+    /// <param name="options">Settings; null for the defaults. The values are copied.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range; the exception names it.</exception>
+    public Interviewer(TriageEngine engine, InterviewOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options = (options ?? new InterviewOptions()).Copy();
+        options.Validate();
+        Engine = engine;
+        model = new InterviewModel(engine.KnowledgeBase, options);
+    }
+
+    /// <summary>The engine that triages each step.</summary>
+    public TriageEngine Engine { get; }
+
+    /// <summary>The model that predicts answers, with the options' background rate.</summary>
+    public AnswerModel AnswerModel => model.Answers;
+
+    /// <summary>Ranks every finding the case does not name yet, first to ask first.</summary>
+    /// <param name="patientCase">The answers so far.</param>
+    /// <returns>The open questions, ranked; empty when every finding has been asked.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
+    public ImmutableArray<QuestionSuggestion> RankQuestions(PatientCase patientCase)
+    {
+        var analysis = Analyse(patientCase);
+        var candidates = Candidates(analysis);
+        candidates.Sort(Compare);
+        var shift = new double[model.PriorLogOdds.Length];
+        return [.. candidates.Select((c, i) => Describe(analysis, c, i + 1, shift))];
+    }
+
+    /// <summary>The question to ask next, whatever the stop rule says.</summary>
+    /// <param name="patientCase">The answers so far.</param>
+    /// <returns>The best open question, or null when every finding has been asked.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
+    public QuestionSuggestion? NextQuestion(PatientCase patientCase) => Best(Analyse(patientCase));
+
+    /// <summary>Triages the answers so far and decides whether to stop or which question to ask next.</summary>
+    /// <param name="patientCase">The answers so far (the starting case plus every answer).</param>
+    /// <param name="questionsAsked">How many questions this interview has asked; 0 at the start.</param>
+    /// <returns>The step: the result and either the next question or the stop reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="questionsAsked"/> is negative.</exception>
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
+    public InterviewStep Step(PatientCase patientCase, int questionsAsked = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(questionsAsked);
+        var result = Engine.Triage(patientCase);
+        var analysis = new CaseAnalysis(model, patientCase);
+        var next = Best(analysis);
+        if (next is { IsRedFlagQuestion: true })
+        {
+            return new InterviewStep(result, questionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+        }
+
+        var options = model.Options;
+        var leader = result.Differential[0];
+        var runnerUp = result.Differential.Length > 1 ? result.Differential[1].Probability : 0;
+        if (leader.Probability >= options.LeadingProbability && leader.Probability - runnerUp >= options.LeadingMargin)
+        {
+            return Stop(result, questionsAsked, InterviewStopReason.LeadingCauseClear, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The leading cause is clear: {leader.Cause.Name} at {leader.Probability:P0}, {leader.Probability - runnerUp:P0} ahead of the next (thresholds {options.LeadingProbability:P0} and {options.LeadingMargin:P0})."));
+        }
+
+        if (next is null)
+        {
+            return Stop(result, questionsAsked, InterviewStopReason.NoQuestionsLeft, "Every finding of the knowledge base has been asked.");
+        }
+
+        if (!analysis.CanChangeTopThreeOrUrgency())
+        {
+            return Stop(result, questionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes, their order, or the urgency.");
+        }
+
+        if (questionsAsked >= options.MaximumQuestions)
+        {
+            return Stop(result, questionsAsked, InterviewStopReason.MaximumQuestionsReached, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Asked the maximum of {options.MaximumQuestions} questions."));
+        }
+
+        return new InterviewStep(result, questionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+    }
+
+    /// <summary>Runs a whole interview: asks each next question through <paramref name="answer"/> until the stop rule says stop.</summary>
+    /// <param name="start">The starting case: what is already known (age, sex, any findings).</param>
+    /// <param name="answer">Answers a question: present, absent, or unknown when the patient cannot say.</param>
+    /// <returns>The transcript with the final result.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CaseValidationException">The starting case has problems; the exception lists every one.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="answer"/> returned a value that is not a <see cref="FindingState"/>; the message names the finding.</exception>
+    public InterviewTranscript Conduct(PatientCase start, Func<QuestionSuggestion, FindingState> answer)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(answer);
+        var answers = ImmutableArray.CreateBuilder<InterviewAnswer>();
+        var current = start;
+        var step = Step(current);
+        while (step.NextQuestion is { } question)
+        {
+            var state = answer(question);
+            if (!Enum.IsDefined(state))
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The answer to finding '{question.Finding.Id}' is {(int)state}, which is not a FindingState (Unknown, Present, Absent)."));
+            }
+
+            answers.Add(new InterviewAnswer(question, state));
+            current = current.With(question.Finding.Id, state);
+            step = Step(current, answers.Count);
+        }
+
+        return new InterviewTranscript(answers.ToImmutable(), step);
+    }
+
+    private static InterviewStep Stop(TriageResult result, int asked, InterviewStopReason reason, string text) =>
+        new(result, asked, null, reason, text);
+
+    private CaseAnalysis Analyse(PatientCase patientCase)
+    {
+        ArgumentNullException.ThrowIfNull(patientCase);
+        var problems = Engine.Validate(patientCase);
+        if (!problems.IsEmpty)
+        {
+            throw new CaseValidationException(problems);
+        }
+
+        return new CaseAnalysis(model, patientCase);
+    }
+
+    private QuestionSuggestion? Best(CaseAnalysis analysis)
+    {
+        Candidate? best = null;
+        foreach (var candidate in Candidates(analysis))
+        {
+            if (best is not { } current || Compare(candidate, current) < 0)
+            {
+                best = candidate;
+            }
+        }
+
+        return best is { } chosen ? Describe(analysis, chosen, 1, new double[model.PriorLogOdds.Length]) : null;
+    }
+
+    private List<Candidate> Candidates(CaseAnalysis analysis)
+    {
+        var candidates = new List<Candidate>();
+        var findings = model.KnowledgeBase.Findings;
+        for (var f = 0; f < findings.Length; f++)
+        {
+            if (analysis.IsAsked(f))
+            {
+                continue;
+            }
+
+            var present = analysis.ProbabilityPresent(f);
+            var gates = analysis.OpenGates(f);
+            Urgency? gateUrgency = null;
+            foreach (var gate in gates ?? [])
+            {
+                gateUrgency = gateUrgency is { } most && most >= gate.Urgency ? most : gate.Urgency;
+            }
+
+            candidates.Add(new Candidate(f, findings[f].Kind, present, analysis.ExpectedGain(f, present), model.Costs[f], gateUrgency, gates));
+        }
+
+        return candidates;
+    }
+
+    private static int Compare(Candidate a, Candidate b)
+    {
+        var byFlag = (b.GateUrgency.HasValue ? 1 + (int)b.GateUrgency.Value : 0).CompareTo(a.GateUrgency.HasValue ? 1 + (int)a.GateUrgency.Value : 0);
+        if (byFlag != 0)
+        {
+            return byFlag;
+        }
+
+        // Among red-flag questions of one urgency, the cheapest way to decide the gate comes first:
+        // ask the history before examining, and examine before ordering a test.
+        if (a.GateUrgency.HasValue)
+        {
+            var byCost = a.Cost.CompareTo(b.Cost);
+            if (byCost != 0)
+            {
+                return byCost;
+            }
+        }
+
+        var byValue = (b.Gain / b.Cost).CompareTo(a.Gain / a.Cost);
+        if (byValue != 0)
+        {
+            return byValue;
+        }
+
+        var byKind = a.Kind.CompareTo(b.Kind);
+        return byKind != 0 ? byKind : a.Finding.CompareTo(b.Finding);
+    }
+
+    private QuestionSuggestion Describe(CaseAnalysis analysis, Candidate candidate, int rank, double[] shift)
+    {
+        analysis.ShareShift(candidate.Finding, shift);
+        int yes = -1, no = -1;
+        for (var c = 0; c < shift.Length; c++)
+        {
+            if (shift[c] > Negligible && (yes < 0 || shift[c] > shift[yes]))
+            {
+                yes = c;
+            }
+
+            if (shift[c] < -Negligible && (no < 0 || shift[c] < shift[no]))
+            {
+                no = c;
+            }
+        }
+
+        var causes = model.KnowledgeBase.Causes;
+        var favouredByYes = yes >= 0 ? causes[yes] : null;
+        var favouredByNo = no >= 0 ? causes[no] : null;
+        var gates = candidate.Gates is null ? [] : candidate.Gates.OrderByDescending(g => g.Urgency).ToImmutableArray();
+        var separates = favouredByYes is not null && favouredByNo is not null
+            ? $"separates {ShortName(favouredByYes)} from {ShortName(favouredByNo)} (a yes favours the first, a no the second)"
+            : null;
+        var reason = gates.IsEmpty
+            ? separates is null ? "No answer moves the differential; nothing more informative is open." : Capitalise(separates) + "."
+            : $"Red flag: the answer can fire or rule out {string.Join(" and ", gates.Select(g => $"'{g.Name}' ({g.Urgency})"))}" + (separates is null ? "." : $"; it also {separates}.");
+        return new QuestionSuggestion(
+            rank,
+            model.KnowledgeBase.Findings[candidate.Finding],
+            gates,
+            candidate.ProbabilityPresent,
+            candidate.Gain,
+            candidate.Cost,
+            favouredByYes,
+            favouredByNo,
+            reason);
+    }
+
+    private static string ShortName(Cause cause)
+    {
+        var name = cause.Name;
+        var bracket = name.IndexOf(" (", StringComparison.Ordinal);
+        name = bracket > 0 ? name[..bracket] : name;
+        return name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, List<RedFlag>? Gates);
+}

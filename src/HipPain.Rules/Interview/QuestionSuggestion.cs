@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Interview;
+
+/// <summary>
+/// A finding worth asking about next, with why: the red-flag gates it can decide, its expected information gain
+/// over the differential, its cost, and the two causes its answer separates.
+/// </summary>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class QuestionSuggestion
+{
+    internal QuestionSuggestion(
+        int rank,
+        Finding finding,
+        ImmutableArray<RedFlag> redFlags,
+        double probabilityPresent,
+        double expectedGain,
+        double cost,
+        Cause? favouredByYes,
+        Cause? favouredByNo,
+        string reason)
+    {
+        Rank = rank;
+        Finding = finding;
+        RedFlags = redFlags;
+        ProbabilityPresent = probabilityPresent;
+        ExpectedGain = expectedGain;
+        Cost = cost;
+        FavouredByYes = favouredByYes;
+        FavouredByNo = favouredByNo;
+        Reason = reason;
+    }
+
+    /// <summary>The 1-based rank among the questions still open: 1 is asked next.</summary>
+    public int Rank { get; }
+
+    /// <summary>The finding to ask about; <see cref="Finding.Question"/> and <see cref="Finding.PatientQuestion"/> hold the wording.</summary>
+    public Finding Finding { get; }
+
+    /// <summary>True when the answer can still fire or rule out a red-flag gate at or above the interview's red-flag urgency.</summary>
+    public bool IsRedFlagQuestion => !RedFlags.IsEmpty;
+
+    /// <summary>The undecided red-flag gates whose outcome the answer can still change, most urgent first; empty for a diagnostic question.</summary>
+    public ImmutableArray<RedFlag> RedFlags { get; }
+
+    /// <summary>The predicted chance of the answer "present": the causes' normalised shares weighted by each cause's <see cref="AnswerModel"/> rate.</summary>
+    public double ProbabilityPresent { get; }
+
+    /// <summary>
+    /// The expected information gain in bits: the expected Kullback-Leibler divergence of the normalised differential
+    /// after the answer from the one before, over the two answers weighted by <see cref="ProbabilityPresent"/>.
+    /// Never negative; 0 when no answer moves any cause.
+    /// </summary>
+    public double ExpectedGain { get; }
+
+    /// <summary>The cost of asking, from <see cref="InterviewOptions"/> by the finding's kind.</summary>
+    public double Cost { get; }
+
+    /// <summary>The diagnostic priority: <see cref="ExpectedGain"/> divided by <see cref="Cost"/>.</summary>
+    public double GainPerCost => ExpectedGain / Cost;
+
+    /// <summary>The cause whose share a "yes" raises most relative to a "no"; null when the answer moves nothing.</summary>
+    public Cause? FavouredByYes { get; }
+
+    /// <summary>The cause whose share a "no" raises most relative to a "yes"; null when the answer moves nothing.</summary>
+    public Cause? FavouredByNo { get; }
+
+    /// <summary>Why the question is asked, in words.</summary>
+    public string Reason { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"#{Rank} {Finding.Id} (gain {ExpectedGain:0.###} bits, cost {Cost:0.##}): {Reason}");
+}

@@ -1,0 +1,100 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Tests.Interview;
+
+public sealed class AnswerModelTests
+{
+    private static readonly Evidence Estimate = new("Test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+
+    [Fact]
+    public void RateFromRatios_BothSidesOppositeOfOne_SolvesSensitivityExactly()
+    {
+        // Sn 0.86, Sp 0.54 give LR+ 0.86 / 0.46 and LR- 0.14 / 0.54.
+        var rate = AnswerModel.RateFromRatios(0.86 / 0.46, 0.14 / 0.54, 0.2);
+
+        Assert.Equal(0.86, rate, 12);
+    }
+
+    [Fact]
+    public void RateFromRatios_TypicalLocationConvention_SevenNinths()
+    {
+        Assert.Equal(3 * 0.7 / 2.7, AnswerModel.RateFromRatios(3, 0.3, 0.2), 12);
+    }
+
+    [Fact]
+    public void RateFromRatios_OnlyPositive_UsesBackgroundAsRateWithoutCause()
+    {
+        Assert.Equal(0.6, AnswerModel.RateFromRatios(3, 1, 0.2), 12);
+    }
+
+    [Fact]
+    public void RateFromRatios_OnlyNegative_UsesBackgroundAsRateWithoutCause()
+    {
+        Assert.Equal(1 - (0.5 * 0.8), AnswerModel.RateFromRatios(1, 0.5, 0.2), 12);
+    }
+
+    [Fact]
+    public void RateFromRatios_NoEvidence_BackgroundRate()
+    {
+        Assert.Equal(0.2, AnswerModel.RateFromRatios(1, 1, 0.2), 12);
+    }
+
+    [Fact]
+    public void RateFromRatios_SameSideOfOne_UsesTheStrongerSideAndClamps()
+    {
+        Assert.Equal(AnswerModel.MaximumRate, AnswerModel.RateFromRatios(16.7, 1.5, 0.2));
+        Assert.Equal(AnswerModel.MinimumRate, AnswerModel.RateFromRatios(1.2, 3, 0.2));
+    }
+
+    [Fact]
+    public void RateFromRatios_NegativeRatio_ThrowsNamingParameter()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => AnswerModel.RateFromRatios(-1, 0.5, 0.2));
+
+        Assert.Equal("positive", ex.ParamName);
+    }
+
+    [Fact]
+    public void ProbabilityPresent_AbsenceRule_TurnedRound()
+    {
+        var kb = new KnowledgeBaseBuilder("t", "1")
+            .AddFinding("f", "F", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Composite("c/no-f", Criterion.Absent("f"), 3, 0.3, Estimate).Treat("tx"))
+            .Build();
+
+        var model = new AnswerModel(kb);
+
+        Assert.Equal(1 - (3 * 0.7 / 2.7), model.ProbabilityPresent("c", "f"), 12);
+    }
+
+    [Fact]
+    public void ProbabilityPresent_CauseWithoutRule_BackgroundRate()
+    {
+        var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.3);
+
+        Assert.Equal(0.3, model.ProbabilityPresent("septic-arthritis", "loc.buttock"), 12);
+    }
+
+    [Fact]
+    public void ProbabilityPresent_UnknownFinding_ThrowsNamingIt()
+    {
+        var model = new AnswerModel(BuiltInKnowledgeBase.Instance);
+
+        var ex = Assert.Throws<ArgumentException>(() => model.ProbabilityPresent("gtps", "loc.elbow"));
+
+        Assert.Equal("findingId", ex.ParamName);
+        Assert.StartsWith("Knowledge base 'hippain.builtin' has no finding 'loc.elbow'.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_BackgroundRateOutOfRange_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AnswerModel(BuiltInKnowledgeBase.Instance, 1));
+
+        Assert.Equal("backgroundRate", ex.ParamName);
+    }
+}

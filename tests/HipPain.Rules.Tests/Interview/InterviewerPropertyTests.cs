@@ -1,0 +1,112 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Tests.Generators;
+
+namespace HipPain.Rules.Tests.Interview;
+
+/// <summary>The interview's guarantees, on random knowledge bases and cases (issue 6).</summary>
+[Properties(Arbitrary = [typeof(RandomWorlds)], MaxTest = 150)]
+public sealed class InterviewerPropertyTests
+{
+    [Property]
+    public Property RankQuestions_KnownFinding_NeverSuggested(World world)
+    {
+        var ranked = new Interviewer(new TriageEngine(world.KnowledgeBase)).RankQuestions(world.Case);
+        var named = world.Case.Observations.Select(o => o.FindingId).ToHashSet(StringComparer.Ordinal);
+        var open = world.KnowledgeBase.Findings.Count(f => !named.Contains(f.Id));
+        return (ranked.All(q => !named.Contains(q.Finding.Id)) && ranked.Length == open).Label(world.ToString());
+    }
+
+    [Property]
+    public Property RankQuestions_ExpectedGain_FiniteAndNeverNegative(World world)
+    {
+        var ranked = new Interviewer(new TriageEngine(world.KnowledgeBase)).RankQuestions(world.Case);
+        return ranked.All(q => q.ExpectedGain >= 0 && double.IsFinite(q.ExpectedGain) && q.ProbabilityPresent is >= 0 and <= 1)
+            .Label(world.ToString());
+    }
+
+    [Property]
+    public Property NextQuestion_IsTheFirstRankedQuestion(World world)
+    {
+        var interviewer = new Interviewer(new TriageEngine(world.KnowledgeBase));
+        var next = interviewer.NextQuestion(world.Case);
+        var first = interviewer.RankQuestions(world.Case).FirstOrDefault();
+        return (next?.Finding.Id == first?.Finding.Id && next?.Reason == first?.Reason).Label(world.ToString());
+    }
+
+    [Property]
+    public Property CaseAnalysis_ScoresAsTheEngine(World world)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var result = engine.Triage(world.Case);
+        var analysis = new CaseAnalysis(new InterviewModel(world.KnowledgeBase, new InterviewOptions()), world.Case);
+        var causes = world.KnowledgeBase.Causes;
+        var same = result.Differential.All(r => Math.Abs(r.LogOdds - analysis.LogOdds[causes.IndexOf(r.Cause)]) <= 1e-9)
+            && result.Urgency == analysis.Urgency;
+        return same.Label(world.ToString());
+    }
+
+    [Property]
+    public Property Conduct_RandomAnswers_TerminatesWithinBoundAndAsksEveryRedFlagQuestion(World world, int answerSeed, PositiveInt maximum)
+    {
+        var options = new InterviewOptions { MaximumQuestions = 1 + (maximum.Get % 12) };
+        var interviewer = new Interviewer(new TriageEngine(world.KnowledgeBase), options);
+        var rng = new Random(answerSeed);
+        var transcript = interviewer.Conduct(world.Case, _ => (FindingState)rng.Next(0, 3));
+
+        var redFlagAsked = transcript.Answers.Count(a => a.Question.IsRedFlagQuestion);
+        var open = world.KnowledgeBase.Findings.Length - world.Case.Observations.Length;
+        var bounded = transcript.Answers.Length <= open && transcript.Answers.Length <= Math.Max(options.MaximumQuestions, redFlagAsked);
+        var flagsFirst = transcript.Answers.SkipWhile(a => a.Question.IsRedFlagQuestion).All(a => !a.Question.IsRedFlagQuestion);
+        var noFlagLeft = interviewer.RankQuestions(transcript.Case).All(q => !q.IsRedFlagQuestion);
+        var noPivotalFindingLeft = transcript.Final.Result.RedFlags
+            .Where(r => r.Status == RedFlagStatus.NotAssessed && r.RedFlag.Urgency >= options.RedFlagUrgency)
+            .All(r => !HasPivotalOpenFinding(r.RedFlag.Criterion, transcript.Case));
+        return (transcript.Final.IsFinished && bounded && flagsFirst && noFlagLeft && noPivotalFindingLeft)
+            .Label($"{world}; {transcript.Answers.Length} answers, {redFlagAsked} red-flag, stop {transcript.Final.StopReason}");
+    }
+
+    [Property]
+    public Property Step_Finished_ReasonMatchesState(World world)
+    {
+        var interviewer = new Interviewer(new TriageEngine(world.KnowledgeBase));
+        var step = interviewer.Step(world.Case);
+        var consistent = step.IsFinished == (step.NextQuestion is null)
+            && (step.StopReason != InterviewStopReason.NoQuestionsLeft || interviewer.NextQuestion(world.Case) is null)
+            && (!step.IsFinished || interviewer.RankQuestions(world.Case).All(q => !q.IsRedFlagQuestion));
+        return consistent.Label(world.ToString());
+    }
+
+    /// <summary>
+    /// Brute force, independent of the interviewer: true when some finding the case does not name can still change
+    /// the gate's outcome for some answers to the gate's other open findings.
+    /// </summary>
+    private static bool HasPivotalOpenFinding(Criterion criterion, PatientCase patientCase)
+    {
+        var open = criterion.FindingIds().Distinct(StringComparer.Ordinal)
+            .Where(id => patientCase.Observations.All(o => o.FindingId != id)).ToArray();
+        foreach (var finding in open)
+        {
+            var others = open.Where(id => id != finding).ToArray();
+            for (var mask = 0; mask < 1 << others.Length; mask++)
+            {
+                var completed = patientCase;
+                for (var i = 0; i < others.Length; i++)
+                {
+                    completed = completed.With(others[i], (mask & (1 << i)) != 0 ? FindingState.Present : FindingState.Absent);
+                }
+
+                if (criterion.Evaluate(completed.With(finding, FindingState.Present)) != criterion.Evaluate(completed.With(finding, FindingState.Absent)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
