@@ -2,6 +2,7 @@ using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Serialization;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Samples.Console;
@@ -16,7 +17,7 @@ public static class SampleApp
     /// <param name="args">Arguments; see <see cref="Run(string[], TextReader, TextWriter, TextWriter)"/>.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
-    /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid.</returns>
+    /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid, 4 when a pack or overlay cannot be loaded.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
 
     /// <summary>Runs the sample.</summary>
@@ -24,7 +25,7 @@ public static class SampleApp
     /// <param name="input">Standard input: the answers of an interview, one per line.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
-    /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid.</returns>
+    /// <returns>0 on success, 2 on a usage error, 3 when the case is invalid, 4 when a pack or overlay cannot be loaded.</returns>
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -37,6 +38,8 @@ public static class SampleApp
         int? simulate = null;
         var seed = 1;
         var maximumQuestions = new InterviewOptions().MaximumQuestions;
+        string? packPath = null;
+        var overlayPaths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -54,6 +57,12 @@ public static class SampleApp
                 case "--top" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
                     top = n;
                     i++;
+                    break;
+                case "--pack" when i + 1 < args.Length:
+                    packPath = args[++i];
+                    break;
+                case "--overlay" when i + 1 < args.Length:
+                    overlayPaths.Add(args[++i]);
                     break;
                 case "--interview":
                     interview = true;
@@ -80,7 +89,22 @@ public static class SampleApp
             }
         }
 
-        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        KnowledgeBase knowledgeBase;
+        try
+        {
+            knowledgeBase = packPath is null ? BuiltInKnowledgeBase.Instance : KnowledgeBaseJson.Read(File.ReadAllText(packPath));
+            foreach (var overlayPath in overlayPaths)
+            {
+                knowledgeBase = OverlayJson.Read(File.ReadAllText(overlayPath)).ApplyTo(knowledgeBase);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RulesJsonException or ValidationException)
+        {
+            error.WriteLine($"Could not load the knowledge base: {ex.Message}");
+            return 4;
+        }
+
+        var engine = new TriageEngine(knowledgeBase);
         Interviewer Interviewer() => new(engine, new InterviewOptions { MaximumQuestions = maximumQuestions });
         if (simulate is int patients)
         {
@@ -133,5 +157,5 @@ public static class SampleApp
         }
     }
 
-    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list] [--interview] [--simulate N [--seed S]] [--max-questions N]";
+    private const string Usage = "Usage: hippain-triage [--case NAME] [--top N] [--list] [--pack KB.json] [--overlay OVERLAY.json]... [--interview] [--simulate N [--seed S]] [--max-questions N]";
 }

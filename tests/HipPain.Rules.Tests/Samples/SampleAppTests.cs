@@ -53,6 +53,58 @@ public sealed class SampleAppTests
     }
 
     [Fact]
+    public void Run_EnduranceClinicOverlay_UsesTheOverlaidBaseAndItsPrior()
+    {
+        var overlay = Path.Combine(RepositoryRoot(), "samples", "packs", "endurance-clinic.overlay.json");
+
+        var (code, output, error) = Run("--case", "groin-stress-fracture", "--overlay", overlay);
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("Knowledge base: endurance-clinic", output, StringComparison.Ordinal);
+        Assert.Contains("(prior 6.0 %", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_PackWrittenFromBuiltInBase_SameRankingAsBuiltIn()
+    {
+        var pack = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(pack, HipPain.Rules.Serialization.KnowledgeBaseJson.Write(BuiltInKnowledgeBase.Instance));
+
+            var fromPack = Run("--pack", pack).Output;
+            var builtIn = Run().Output;
+
+            Assert.Equal(builtIn, fromPack);
+        }
+        finally
+        {
+            File.Delete(pack);
+        }
+    }
+
+    [Fact]
+    public void Run_MissingPack_ExitsFourNamingTheProblem()
+    {
+        var (code, _, error) = Run("--pack", "/nonexistent/kb.json");
+
+        Assert.Equal(4, code);
+        Assert.StartsWith("Could not load the knowledge base:", error, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    [Fact]
     public void Run_List_PrintsEveryBundledCase()
     {
         var (code, output, _) = Run("--list");
