@@ -21,16 +21,14 @@ public static class InteractiveInterview
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var current = start;
-        var asked = 0;
-        var step = interviewer.Step(current, asked);
+        var step = interviewer.Step(start);
         output.WriteLine("Interview: answer yes, no or unknown (y/n/u/?) to each question.");
         PrintProgress(step, output);
         while (step.NextQuestion is { } question)
         {
             var finding = question.Finding;
             output.WriteLine();
-            output.WriteLine($"Q{asked + 1}. {finding.PatientQuestion ?? finding.Question ?? finding.Name}");
+            output.WriteLine($"Q{step.QuestionsAsked + 1}. {finding.PatientQuestion ?? finding.Question ?? finding.Name}");
             if (finding.PatientQuestion is not null && finding.Question is not null && finding.Question != finding.PatientQuestion)
             {
                 output.WriteLine($"     clinician: {finding.Question}");
@@ -45,7 +43,7 @@ public static class InteractiveInterview
                 if (line is null)
                 {
                     output.WriteLine();
-                    output.WriteLine($"End of input after {asked} questions: the interview stops here.");
+                    output.WriteLine($"End of input after {step.QuestionsAsked} question{(step.QuestionsAsked == 1 ? "" : "s")}: the interview stops here.");
                     output.WriteLine();
                     ResultPrinter.Print(step.Result, output, top);
                     return step;
@@ -59,13 +57,13 @@ public static class InteractiveInterview
             }
 
             output.WriteLine(answer.Value.ToString());
-            current = current.With(finding.Id, answer.Value);
-            step = interviewer.Step(current, ++asked);
+            step = interviewer.Answer(step, answer.Value);
             PrintProgress(step, output);
         }
 
         output.WriteLine();
-        output.WriteLine($"Interview finished after {asked} question{(asked == 1 ? "" : "s")} ({step.StopReason}): {step.Explanation}");
+        var asked = step.QuestionsAsked;
+        output.WriteLine($"Interview finished after {asked} question{(asked == 1 ? "" : "s")}, {step.RedFlagQuestionsAsked} of them red-flag questions ({step.StopReason}): {step.Explanation}");
         output.WriteLine();
         ResultPrinter.Print(step.Result, output, top);
         return step;

@@ -21,6 +21,13 @@ namespace HipPain.Rules.Interview;
 /// Sn = 1 - b (1 - r) from LR- alone. A cause with no single-finding rule on the finding gets Sn = r.
 /// Composite, age and sex rules do not define a rate. Every rate is clamped to [0.01, 0.99].
 /// </para>
+/// <para>
+/// Alarm findings get their own background rate. A finding is an alarm finding when a red-flag gate at
+/// <see cref="Urgency.Urgent"/> or above reads it and no cause below Urgent when suspected has a single-finding
+/// rule that raises its odds when the finding is present (fever, saddle anaesthesia, a history of cancer: things
+/// the base ties only to can't-miss causes). For those, r is <see cref="AlarmBackgroundRate"/> (default 0.02)
+/// instead of <see cref="BackgroundRate"/>: one runner in five with trochanteric pain does not have a fever.
+/// </para>
 /// <para>A rule written on the absence of a finding (<c>Criterion.Absent</c>) gives the chance of absence; the model turns it round.</para>
 /// </remarks>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
@@ -28,6 +35,9 @@ public sealed class AnswerModel
 {
     /// <summary>The default background rate, 0.2.</summary>
     public const double DefaultBackgroundRate = 0.2;
+
+    /// <summary>The default background rate of an alarm finding, 0.02.</summary>
+    public const double DefaultAlarmBackgroundRate = 0.02;
 
     /// <summary>The lowest rate the model gives, 0.01.</summary>
     public const double MinimumRate = 0.01;
@@ -38,13 +48,15 @@ public sealed class AnswerModel
     private readonly FrozenDictionary<string, int> causeIndex;
     private readonly FrozenDictionary<string, int> findingIndex;
     private readonly double[] rates;
+    private readonly bool[] alarm;
 
     /// <summary>Reads the rates from a knowledge base.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="backgroundRate">The chance of a finding a cause has no rule on, in (0, 1).</param>
+    /// <param name="alarmBackgroundRate">The same for an alarm finding (see the remarks), in (0, 1).</param>
     /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="backgroundRate"/> is not in (0, 1).</exception>
-    public AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundRate)
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not in (0, 1); the exception names it.</exception>
+    public AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundRate, double alarmBackgroundRate = DefaultAlarmBackgroundRate)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         if (!(backgroundRate > 0 && backgroundRate < 1))
@@ -52,13 +64,24 @@ public sealed class AnswerModel
             throw new ArgumentOutOfRangeException(nameof(backgroundRate), backgroundRate, "The background rate must be in (0, 1).");
         }
 
+        if (!(alarmBackgroundRate > 0 && alarmBackgroundRate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alarmBackgroundRate), alarmBackgroundRate, "The alarm background rate must be in (0, 1).");
+        }
+
         KnowledgeBase = knowledgeBase;
         BackgroundRate = backgroundRate;
+        AlarmBackgroundRate = alarmBackgroundRate;
         causeIndex = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         findingIndex = knowledgeBase.Findings.Select((f, i) => (f.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         FindingCount = knowledgeBase.Findings.Length;
+        alarm = AlarmFindings(knowledgeBase, causeIndex, findingIndex);
         rates = new double[knowledgeBase.Causes.Length * FindingCount];
-        Array.Fill(rates, Clamp(backgroundRate));
+        for (var slot = 0; slot < rates.Length; slot++)
+        {
+            rates[slot] = Clamp(BackgroundOf(slot % FindingCount));
+        }
+
         var seen = new bool[rates.Length];
         foreach (var rule in knowledgeBase.Rules)
         {
@@ -74,7 +97,7 @@ public sealed class AnswerModel
             }
 
             seen[slot] = true;
-            var met = RateFromRatios(rule.Ratio.Positive, rule.Ratio.Negative, backgroundRate);
+            var met = RateFromRatios(rule.Ratio.Positive, rule.Ratio.Negative, BackgroundOf(findingIndex[criterion.FindingId]));
             rates[slot] = criterion.Expected == FindingState.Absent ? Clamp(1 - met) : met;
         }
     }
@@ -84,6 +107,9 @@ public sealed class AnswerModel
 
     /// <summary>The background rate.</summary>
     public double BackgroundRate { get; }
+
+    /// <summary>The background rate of an alarm finding.</summary>
+    public double AlarmBackgroundRate { get; }
 
     internal int FindingCount { get; }
 
@@ -108,6 +134,23 @@ public sealed class AnswerModel
         }
 
         return Rate(cause, finding);
+    }
+
+    /// <summary>
+    /// True when the finding is an alarm finding: a red-flag gate at Urgent or above reads it, and no cause below
+    /// Urgent when suspected has a single-finding rule raising its odds when it is present. Such a finding takes
+    /// <see cref="AlarmBackgroundRate"/> as its background rate.
+    /// </summary>
+    /// <param name="findingId">The finding's code.</param>
+    /// <returns>Whether the finding is an alarm finding.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="findingId"/> is null.</exception>
+    /// <exception cref="ArgumentException">The knowledge base has no such finding; the message names it.</exception>
+    public bool IsAlarmFinding(string findingId)
+    {
+        ArgumentNullException.ThrowIfNull(findingId);
+        return findingIndex.TryGetValue(findingId, out var finding)
+            ? alarm[finding]
+            : throw new ArgumentException($"Knowledge base '{KnowledgeBase.Id}' has no finding '{findingId}'.", nameof(findingId));
     }
 
     /// <summary>
@@ -152,6 +195,35 @@ public sealed class AnswerModel
     }
 
     internal double Rate(int cause, int finding) => rates[(cause * FindingCount) + finding];
+
+    private double BackgroundOf(int finding) => alarm[finding] ? AlarmBackgroundRate : BackgroundRate;
+
+    private static bool[] AlarmFindings(KnowledgeBase knowledgeBase, FrozenDictionary<string, int> causes, FrozenDictionary<string, int> findings)
+    {
+        var alarm = new bool[findings.Count];
+        foreach (var gate in knowledgeBase.RedFlags)
+        {
+            if (gate.Urgency >= Urgency.Urgent)
+            {
+                foreach (var id in gate.Criterion.FindingIds())
+                {
+                    alarm[findings[id]] = true;
+                }
+            }
+        }
+
+        foreach (var rule in knowledgeBase.Rules)
+        {
+            if (rule.Criterion is FindingCriterion criterion
+                && knowledgeBase.Causes[causes[rule.CauseId]].SuspectedUrgency < Urgency.Urgent
+                && (criterion.Expected == FindingState.Present ? rule.Ratio.Positive > 1 : rule.Ratio.Negative > 1))
+            {
+                alarm[findings[criterion.FindingId]] = false;
+            }
+        }
+
+        return alarm;
+    }
 
     private static double Clamp(double rate) => Math.Clamp(rate, MinimumRate, MaximumRate);
 }

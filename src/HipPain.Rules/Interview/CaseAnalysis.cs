@@ -23,6 +23,14 @@ internal sealed class CaseAnalysis
     private readonly double[] delta;
     private readonly double[] scratch;
 
+    // The red-flag screen, filled on first use: which open findings are red-flag questions now, what they cost
+    // together, and scratch space for one hypothetical answer.
+    private bool[]? redFlagOpen;
+    private double redFlagOpenCost;
+    private bool?[]? hypotheticalGates;
+    private int[]? visited;
+    private int visit;
+
     public CaseAnalysis(InterviewModel model, PatientCase patientCase)
     {
         this.model = model;
@@ -133,6 +141,32 @@ internal sealed class CaseAnalysis
         return gates;
     }
 
+    /// <summary>
+    /// The expected total cost of the red-flag questions still open after this finding is answered, one answer
+    /// ahead: P(present) times the cost left after "present" plus P(absent) times the cost left after "absent".
+    /// Among red-flag questions, the one with the smallest cost plus this value is expected to finish the red-flag
+    /// screen soonest.
+    /// </summary>
+    public double ExpectedRedFlagCostAfter(int finding, double probabilityPresent)
+    {
+        if (redFlagOpen is null)
+        {
+            redFlagOpen = new bool[asked.Length];
+            hypotheticalGates = new bool?[gateOutcomes.Length];
+            visited = new int[asked.Length];
+            for (var f = 0; f < asked.Length; f++)
+            {
+                if (!asked[f] && IsRedFlagQuestion(f, gateOutcomes))
+                {
+                    redFlagOpen[f] = true;
+                    redFlagOpenCost += model.Costs[f];
+                }
+            }
+        }
+
+        return (probabilityPresent * RedFlagCostAfter(finding, FindingState.Present)) + ((1 - probabilityPresent) * RedFlagCostAfter(finding, FindingState.Absent));
+    }
+
     /// <summary>True when some answer to some open question changes the top three causes (which they are, or their order) or the urgency.</summary>
     public bool CanChangeTopThreeOrUrgency()
     {
@@ -175,6 +209,54 @@ internal sealed class CaseAnalysis
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private double RedFlagCostAfter(int finding, FindingState answer)
+    {
+        var outcomes = hypotheticalGates!;
+        Array.Copy(gateOutcomes, outcomes, outcomes.Length);
+        states[finding] = answer;
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            outcomes[g] ??= model.GateCriteria[g].Evaluate(states, age, sex);
+        }
+
+        // Only findings that share a gate with this one can change; every other open red-flag question stays open.
+        var cost = redFlagOpenCost - (redFlagOpen![finding] ? model.Costs[finding] : 0);
+        visit++;
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            foreach (var other in model.GateFindings[g])
+            {
+                if (other == finding || asked[other] || visited![other] == visit)
+                {
+                    continue;
+                }
+
+                visited[other] = visit;
+                var open = IsRedFlagQuestion(other, outcomes);
+                if (open != redFlagOpen[other])
+                {
+                    cost += open ? model.Costs[other] : -model.Costs[other];
+                }
+            }
+        }
+
+        states[finding] = FindingState.Unknown;
+        return cost;
+    }
+
+    private bool IsRedFlagQuestion(int finding, bool?[] outcomes)
+    {
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            if (outcomes[g] is null && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.GateCriteria[g].IsLive(states, age, sex, finding))
+            {
+                return true;
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed class InterviewModel
     {
         KnowledgeBase = knowledgeBase;
         Options = options;
-        Answers = new AnswerModel(knowledgeBase, options.BackgroundPresentRate);
+        Answers = new AnswerModel(knowledgeBase, options.BackgroundPresentRate, options.AlarmBackgroundPresentRate);
         FindingIndex = knowledgeBase.Findings.Select((f, i) => (f.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var causeIndex = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         Costs = [.. knowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
@@ -36,6 +36,7 @@ internal sealed class InterviewModel
         Gates = [.. knowledgeBase.RedFlags];
         GateCriteria = [.. Gates.Select(g => IndexedCriterion.From(g.Criterion, FindingIndex))];
         GatesByFinding = ReadersByFinding(Gates.Select(g => g.Criterion));
+        GateFindings = [.. Gates.Select(g => g.Criterion.FindingIds().Distinct(StringComparer.Ordinal).Select(id => FindingIndex[id]).ToArray())];
     }
 
     public KnowledgeBase KnowledgeBase { get; }
@@ -62,6 +63,9 @@ internal sealed class InterviewModel
     public IndexedCriterion[] GateCriteria { get; }
 
     public int[][] GatesByFinding { get; }
+
+    /// <summary>For each gate, the distinct findings its criterion reads.</summary>
+    public int[][] GateFindings { get; }
 
     private int[][] ReadersByFinding(IEnumerable<Criterion> criteria)
     {

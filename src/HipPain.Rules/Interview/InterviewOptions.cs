@@ -25,8 +25,9 @@ public sealed class InterviewOptions
     public double LeadingMargin { get; set; } = 0.3;
 
     /// <summary>
-    /// Stop rule 3: the most questions one interview asks once no red-flag question is open (red-flag questions are
-    /// always asked first and are never cut off). 1 to <see cref="MaximumQuestionLimit"/>; default 15.
+    /// Stop rule 4: the most diagnostic questions one interview asks. Red-flag questions (asked first, never cut
+    /// off) do not count, so an interview asks every open red-flag question and then at most this many more.
+    /// 1 to <see cref="MaximumQuestionLimit"/>; default 15.
     /// </summary>
     public int MaximumQuestions { get; set; } = 15;
 
@@ -35,6 +36,12 @@ public sealed class InterviewOptions
     /// rule, in a patient without the cause). In (0, 1); default 0.2. See <see cref="AnswerModel"/>.
     /// </summary>
     public double BackgroundPresentRate { get; set; } = AnswerModel.DefaultBackgroundRate;
+
+    /// <summary>
+    /// The background rate of an alarm finding: one that only red-flag gates and can't-miss causes read, such as
+    /// fever or a history of cancer (<see cref="AnswerModel.IsAlarmFinding"/>). In (0, 1); default 0.02.
+    /// </summary>
+    public double AlarmBackgroundPresentRate { get; set; } = AnswerModel.DefaultAlarmBackgroundRate;
 
     /// <summary>
     /// Red-flag gates at or above this urgency make their open questions come first. Routine, Urgent or
@@ -86,6 +93,11 @@ public sealed class InterviewOptions
         if (!(BackgroundPresentRate > 0 && BackgroundPresentRate < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(BackgroundPresentRate), BackgroundPresentRate, "BackgroundPresentRate must be in (0, 1).");
+        }
+
+        if (!(AlarmBackgroundPresentRate > 0 && AlarmBackgroundPresentRate < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AlarmBackgroundPresentRate), AlarmBackgroundPresentRate, "AlarmBackgroundPresentRate must be in (0, 1).");
         }
 
         if (RedFlagUrgency is not (Urgency.Routine or Urgency.Urgent or Urgency.Emergency))

@@ -10,10 +10,11 @@ namespace HipPain.Rules.Interview;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class InterviewStep
 {
-    internal InterviewStep(TriageResult result, int questionsAsked, QuestionSuggestion? nextQuestion, InterviewStopReason stopReason, string explanation)
+    internal InterviewStep(TriageResult result, int questionsAsked, int redFlagQuestionsAsked, QuestionSuggestion? nextQuestion, InterviewStopReason stopReason, string explanation)
     {
         Result = result;
         QuestionsAsked = questionsAsked;
+        RedFlagQuestionsAsked = redFlagQuestionsAsked;
         NextQuestion = nextQuestion;
         StopReason = stopReason;
         Explanation = explanation;
@@ -24,6 +25,12 @@ public sealed class InterviewStep
 
     /// <summary>How many questions the interview has asked so far (not counting what the starting case stated).</summary>
     public int QuestionsAsked { get; }
+
+    /// <summary>How many of <see cref="QuestionsAsked"/> were red-flag questions; they do not count towards <see cref="InterviewOptions.MaximumQuestions"/>.</summary>
+    public int RedFlagQuestionsAsked { get; }
+
+    /// <summary>How many of <see cref="QuestionsAsked"/> were diagnostic questions: the ones <see cref="InterviewOptions.MaximumQuestions"/> limits.</summary>
+    public int DiagnosticQuestionsAsked => QuestionsAsked - RedFlagQuestionsAsked;
 
     /// <summary>The question to ask next; null when the interview has stopped.</summary>
     public QuestionSuggestion? NextQuestion { get; }

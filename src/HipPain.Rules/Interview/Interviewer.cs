@@ -19,8 +19,10 @@ namespace HipPain.Rules.Interview;
 /// Order of questions. (1) Red-flag questions: a finding that sits in an undecided branch of an undecided red-flag
 /// gate at or above <see cref="InterviewOptions.RedFlagUrgency"/>, so that its answer can still fire the gate
 /// (raising the urgency) or rule it out. They come before any diagnostic question, the most urgent gate first,
-/// then by gain per cost. (2) Diagnostic questions, by expected information gain divided by cost. Ties go to the
-/// earlier finding kind (history before examination before investigation), then to authoring order.
+/// then the question expected to finish the red-flag screen at the least cost (its own cost plus the expected
+/// cost of the red-flag questions its answer leaves open), then by gain per cost. (2) Diagnostic questions, by
+/// expected information gain divided by cost. Ties go to the earlier finding kind (history before examination
+/// before investigation), then to authoring order.
 /// </para>
 /// <para>
 /// Expected information gain of finding f, in bits: with s the normalised differential now (each cause's
@@ -34,8 +36,9 @@ namespace HipPain.Rules.Interview;
 /// Stop rule, checked in this order once no red-flag question is open: the leading cause is clear
 /// (<see cref="InterviewOptions.LeadingProbability"/> and <see cref="InterviewOptions.LeadingMargin"/>); every
 /// finding has been asked; no answer to any open question can change the top three causes (which they are or
-/// their order) or the urgency; <see cref="InterviewOptions.MaximumQuestions"/> questions have been asked. Red-flag questions are never
-/// cut off, so an interview asks at most every finding of the knowledge base once.
+/// their order) or the urgency; <see cref="InterviewOptions.MaximumQuestions"/> diagnostic questions have been
+/// asked. Red-flag questions are never cut off and do not count towards the maximum, so an interview asks every
+/// open red-flag question and then at most the maximum of diagnostic ones (and never a finding twice).
 /// </para>
 /// <para>See <c>docs/interview.md</c> for the derivations and measured behaviour.</para>
 /// </remarks>
@@ -90,19 +93,26 @@ public sealed class Interviewer
     /// <summary>Triages the answers so far and decides whether to stop or which question to ask next.</summary>
     /// <param name="patientCase">The answers so far (the starting case plus every answer).</param>
     /// <param name="questionsAsked">How many questions this interview has asked; 0 at the start.</param>
+    /// <param name="redFlagQuestionsAsked">
+    /// How many of those were red-flag questions (<see cref="QuestionSuggestion.IsRedFlagQuestion"/>); they do not
+    /// count towards <see cref="InterviewOptions.MaximumQuestions"/>. 0 to <paramref name="questionsAsked"/>.
+    /// <see cref="Answer"/> keeps both counts for you.
+    /// </param>
     /// <returns>The step: the result and either the next question or the stop reason.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="questionsAsked"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="redFlagQuestionsAsked"/> exceeds <paramref name="questionsAsked"/>.</exception>
     /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
-    public InterviewStep Step(PatientCase patientCase, int questionsAsked = 0)
+    public InterviewStep Step(PatientCase patientCase, int questionsAsked = 0, int redFlagQuestionsAsked = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(questionsAsked);
+        ArgumentOutOfRangeException.ThrowIfNegative(redFlagQuestionsAsked);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(redFlagQuestionsAsked, questionsAsked);
         var result = Engine.Triage(patientCase);
         var analysis = new CaseAnalysis(model, patientCase);
         var next = Best(analysis);
         if (next is { IsRedFlagQuestion: true })
         {
-            return new InterviewStep(result, questionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+            return new InterviewStep(result, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
         }
 
         var options = model.Options;
@@ -110,29 +120,56 @@ public sealed class Interviewer
         var runnerUp = result.Differential.Length > 1 ? result.Differential[1].Probability : 0;
         if (leader.Probability >= options.LeadingProbability && leader.Probability - runnerUp >= options.LeadingMargin)
         {
-            return Stop(result, questionsAsked, InterviewStopReason.LeadingCauseClear, string.Create(
+            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.LeadingCauseClear, string.Create(
                 CultureInfo.InvariantCulture,
                 $"The leading cause is clear: {leader.Cause.Name} at {leader.Probability:P0}, {leader.Probability - runnerUp:P0} ahead of the next (thresholds {options.LeadingProbability:P0} and {options.LeadingMargin:P0})."));
         }
 
         if (next is null)
         {
-            return Stop(result, questionsAsked, InterviewStopReason.NoQuestionsLeft, "Every finding of the knowledge base has been asked.");
+            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.NoQuestionsLeft, "Every finding of the knowledge base has been asked.");
         }
 
         if (!analysis.CanChangeTopThreeOrUrgency())
         {
-            return Stop(result, questionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes, their order, or the urgency.");
+            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes, their order, or the urgency.");
         }
 
-        if (questionsAsked >= options.MaximumQuestions)
+        if (questionsAsked - redFlagQuestionsAsked >= options.MaximumQuestions)
         {
-            return Stop(result, questionsAsked, InterviewStopReason.MaximumQuestionsReached, string.Create(
+            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.MaximumQuestionsReached, string.Create(
                 CultureInfo.InvariantCulture,
-                $"Asked the maximum of {options.MaximumQuestions} questions."));
+                $"Asked the maximum of {options.MaximumQuestions} diagnostic questions (after {redFlagQuestionsAsked} red-flag questions)."));
         }
 
-        return new InterviewStep(result, questionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+        return new InterviewStep(result, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+    }
+
+    /// <summary>Records the answer to a step's next question and takes the next step, keeping count of the questions asked.</summary>
+    /// <param name="step">The step whose <see cref="InterviewStep.NextQuestion"/> was answered.</param>
+    /// <param name="answer">The answer: present, absent, or unknown when the patient cannot say.</param>
+    /// <returns>The next step.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="step"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="answer"/> is not a <see cref="FindingState"/>.</exception>
+    /// <exception cref="InvalidOperationException">The step has stopped (it has no next question), so there is nothing to answer.</exception>
+    /// <exception cref="CaseValidationException">The step's case does not fit this interviewer's knowledge base; the exception lists every problem.</exception>
+    public InterviewStep Answer(InterviewStep step, FindingState answer)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (!Enum.IsDefined(answer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(answer), answer, "The answer must be Unknown, Present or Absent.");
+        }
+
+        if (step.NextQuestion is not { } question)
+        {
+            throw new InvalidOperationException($"The interview has stopped ({step.StopReason}); there is no question to answer.");
+        }
+
+        return Step(
+            step.Result.Case.With(question.Finding.Id, answer),
+            step.QuestionsAsked + 1,
+            step.RedFlagQuestionsAsked + (question.IsRedFlagQuestion ? 1 : 0));
     }
 
     /// <summary>Runs a whole interview: asks each next question through <paramref name="answer"/> until the stop rule says stop.</summary>
@@ -147,8 +184,7 @@ public sealed class Interviewer
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(answer);
         var answers = ImmutableArray.CreateBuilder<InterviewAnswer>();
-        var current = start;
-        var step = Step(current);
+        var step = Step(start);
         while (step.NextQuestion is { } question)
         {
             var state = answer(question);
@@ -160,15 +196,14 @@ public sealed class Interviewer
             }
 
             answers.Add(new InterviewAnswer(question, state));
-            current = current.With(question.Finding.Id, state);
-            step = Step(current, answers.Count);
+            step = Answer(step, state);
         }
 
         return new InterviewTranscript(answers.ToImmutable(), step);
     }
 
-    private static InterviewStep Stop(TriageResult result, int asked, InterviewStopReason reason, string text) =>
-        new(result, asked, null, reason, text);
+    private static InterviewStep Stop(TriageResult result, int asked, int redFlagsAsked, InterviewStopReason reason, string text) =>
+        new(result, asked, redFlagsAsked, null, reason, text);
 
     private CaseAnalysis Analyse(PatientCase patientCase)
     {
@@ -185,7 +220,7 @@ public sealed class Interviewer
     private QuestionSuggestion? Best(CaseAnalysis analysis)
     {
         Candidate? best = null;
-        foreach (var candidate in Candidates(analysis))
+        foreach (var candidate in Candidates(analysis, bestOnly: true))
         {
             if (best is not { } current || Compare(candidate, current) < 0)
             {
@@ -196,10 +231,16 @@ public sealed class Interviewer
         return best is { } chosen ? Describe(analysis, chosen, 1, new double[model.PriorLogOdds.Length]) : null;
     }
 
-    private List<Candidate> Candidates(CaseAnalysis analysis)
+    /// <summary>
+    /// Every open question with its figures; with <paramref name="bestOnly"/>, only those that can still come first:
+    /// when a red-flag question is open, the red-flag questions of the most urgent open gate (they outrank the rest
+    /// whatever their figures), so the rest are not weighed.
+    /// </summary>
+    private List<Candidate> Candidates(CaseAnalysis analysis, bool bestOnly = false)
     {
-        var candidates = new List<Candidate>();
         var findings = model.KnowledgeBase.Findings;
+        var open = new List<(int Finding, Urgency? Urgency, List<RedFlag>? Gates)>();
+        Urgency? mostUrgent = null;
         for (var f = 0; f < findings.Length; f++)
         {
             if (analysis.IsAsked(f))
@@ -207,7 +248,6 @@ public sealed class Interviewer
                 continue;
             }
 
-            var present = analysis.ProbabilityPresent(f);
             var gates = analysis.OpenGates(f);
             Urgency? gateUrgency = null;
             foreach (var gate in gates ?? [])
@@ -215,7 +255,25 @@ public sealed class Interviewer
                 gateUrgency = gateUrgency is { } most && most >= gate.Urgency ? most : gate.Urgency;
             }
 
-            candidates.Add(new Candidate(f, findings[f].Kind, present, analysis.ExpectedGain(f, present), model.Costs[f], gateUrgency, gates));
+            if (gateUrgency is { } urgency && (mostUrgent is null || urgency > mostUrgent))
+            {
+                mostUrgent = urgency;
+            }
+
+            open.Add((f, gateUrgency, gates));
+        }
+
+        var candidates = new List<Candidate>(open.Count);
+        foreach (var (f, gateUrgency, gates) in open)
+        {
+            if (bestOnly && mostUrgent is not null && gateUrgency != mostUrgent)
+            {
+                continue;
+            }
+
+            var present = analysis.ProbabilityPresent(f);
+            var screenCost = gates is null ? 0 : model.Costs[f] + analysis.ExpectedRedFlagCostAfter(f, present);
+            candidates.Add(new Candidate(f, findings[f].Kind, present, analysis.ExpectedGain(f, present), model.Costs[f], gateUrgency, gates, screenCost));
         }
 
         return candidates;
@@ -229,14 +287,14 @@ public sealed class Interviewer
             return byFlag;
         }
 
-        // Among red-flag questions of one urgency, the cheapest way to decide the gate comes first:
-        // ask the history before examining, and examine before ordering a test.
+        // Among red-flag questions of one urgency, the one expected to finish the screen at the least cost comes
+        // first: its own cost plus the expected cost of the red-flag questions its answer leaves open.
         if (a.GateUrgency.HasValue)
         {
-            var byCost = a.Cost.CompareTo(b.Cost);
-            if (byCost != 0)
+            var byScreen = a.ScreenCost.CompareTo(b.ScreenCost);
+            if (byScreen != 0)
             {
-                return byCost;
+                return byScreen;
             }
         }
 
@@ -299,5 +357,5 @@ public sealed class Interviewer
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, List<RedFlag>? Gates);
+    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, List<RedFlag>? Gates, double ScreenCost);
 }

@@ -79,6 +79,44 @@ public sealed class AnswerModelTests
         Assert.Equal(0.3, model.ProbabilityPresent("septic-arthritis", "loc.buttock"), 12);
     }
 
+    [Theory]
+    [InlineData("sym.fever", true)]
+    [InlineData("hx.cancer", true)]
+    [InlineData("sym.saddle-anaesthesia", true)]
+    [InlineData("loc.groin", false)]
+    [InlineData("hx.training-increase", false)]
+    [InlineData("loc.buttock", false)]
+    public void IsAlarmFinding_BuiltInBase_OnlyFindingsTiedToGatesAndCantMissCauses(string finding, bool expected)
+    {
+        Assert.Equal(expected, new AnswerModel(BuiltInKnowledgeBase.Instance).IsAlarmFinding(finding));
+    }
+
+    [Fact]
+    public void ProbabilityPresent_AlarmFindingWithoutRule_AlarmBackgroundRate()
+    {
+        var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.3, 0.05);
+
+        Assert.Equal(0.05, model.ProbabilityPresent("gtps", "sym.fever"), 12);
+        Assert.Equal(0.3, model.ProbabilityPresent("septic-arthritis", "loc.buttock"), 12);
+    }
+
+    [Fact]
+    public void ProbabilityPresent_OneSidedRuleOnAlarmFinding_UsesAlarmRateWithoutCause()
+    {
+        // malignancy/hx.cancer has LR+ 6 and no LR-: Sn = 6 r with r the alarm rate.
+        var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.2, 0.02);
+
+        Assert.Equal(6 * 0.02, model.ProbabilityPresent("malignancy", "hx.cancer"), 12);
+    }
+
+    [Fact]
+    public void Constructor_AlarmRateOutOfRange_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AnswerModel(BuiltInKnowledgeBase.Instance, 0.2, 0));
+
+        Assert.Equal("alarmBackgroundRate", ex.ParamName);
+    }
+
     [Fact]
     public void ProbabilityPresent_UnknownFinding_ThrowsNamingIt()
     {

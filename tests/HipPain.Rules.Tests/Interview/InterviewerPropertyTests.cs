@@ -60,13 +60,14 @@ public sealed class InterviewerPropertyTests
 
         var redFlagAsked = transcript.Answers.Count(a => a.Question.IsRedFlagQuestion);
         var open = world.KnowledgeBase.Findings.Length - world.Case.Observations.Length;
-        var bounded = transcript.Answers.Length <= open && transcript.Answers.Length <= Math.Max(options.MaximumQuestions, redFlagAsked);
+        var counted = transcript.Final.QuestionsAsked == transcript.Answers.Length && transcript.Final.RedFlagQuestionsAsked == redFlagAsked;
+        var bounded = transcript.Answers.Length <= open && transcript.Final.DiagnosticQuestionsAsked <= options.MaximumQuestions;
         var flagsFirst = transcript.Answers.SkipWhile(a => a.Question.IsRedFlagQuestion).All(a => !a.Question.IsRedFlagQuestion);
         var noFlagLeft = interviewer.RankQuestions(transcript.Case).All(q => !q.IsRedFlagQuestion);
         var noPivotalFindingLeft = transcript.Final.Result.RedFlags
             .Where(r => r.Status == RedFlagStatus.NotAssessed && r.RedFlag.Urgency >= options.RedFlagUrgency)
             .All(r => !HasPivotalOpenFinding(r.RedFlag.Criterion, transcript.Case));
-        return (transcript.Final.IsFinished && bounded && flagsFirst && noFlagLeft && noPivotalFindingLeft)
+        return (transcript.Final.IsFinished && counted && bounded && flagsFirst && noFlagLeft && noPivotalFindingLeft)
             .Label($"{world}; {transcript.Answers.Length} answers, {redFlagAsked} red-flag, stop {transcript.Final.StopReason}");
     }
 

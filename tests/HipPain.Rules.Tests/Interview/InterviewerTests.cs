@@ -34,8 +34,33 @@ public sealed class InterviewerTests
 
         Assert.True(question.IsRedFlagQuestion);
         Assert.Equal(Urgency.Emergency, question.RedFlags[0].Urgency);
-        Assert.Equal("sym.fever", question.Finding.Id);
+        // Unable to bear weight reads three Emergency gates; a "no" settles two of them, so it is expected to finish the screen soonest.
+        Assert.Equal("exam.cannot-bear-weight", question.Finding.Id);
         Assert.StartsWith("Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", question.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NextQuestion_RedFlagScreen_AsksTheQuestionThatSettlesTheGateFirst()
+    {
+        // Gate: x and (y or z). The findings are alarm findings (present 2% of the time), so "no" to x usually
+        // settles the gate in one question, while asking y or z first leaves x open. Authored y, z, x so that
+        // authoring order alone would pick y.
+        var evidence = new Evidence("Test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+        var kb = new HipPain.Rules.Authoring.KnowledgeBaseBuilder("screen", "1")
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, evidence)
+            .AddCause("c", "C", c => c.Prior(0.1, evidence).Treat("tx"))
+            .AddRedFlag("gate", "Gate", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.AnyOf("y", "z"))).Urgency(Urgency.Urgent).Action("Act").Evidence(evidence))
+            .Build();
+        var interviewer = new Interviewer(new TriageEngine(kb));
+
+        var ranked = interviewer.RankQuestions(new PatientCase(null, Sex.Unspecified, []));
+
+        Assert.True(interviewer.AnswerModel.IsAlarmFinding("x"));
+        Assert.Equal(["x", "y", "z"], ranked.Select(q => q.Finding.Id));
+        Assert.All(ranked, q => Assert.True(q.IsRedFlagQuestion));
     }
 
     [Fact]
@@ -140,7 +165,61 @@ public sealed class InterviewerTests
         var step = interviewer.Step(RedFlagsRuledOut(), 1);
 
         Assert.Equal(InterviewStopReason.MaximumQuestionsReached, step.StopReason);
-        Assert.Equal("Asked the maximum of 1 questions.", step.Explanation);
+        Assert.Equal("Asked the maximum of 1 diagnostic questions (after 0 red-flag questions).", step.Explanation);
+    }
+
+    [Fact]
+    public void Step_RedFlagQuestionsDoNotCountTowardsTheMaximum()
+    {
+        var interviewer = new Interviewer(Engine, new InterviewOptions { MaximumQuestions = 1 });
+
+        var step = interviewer.Step(RedFlagsRuledOut(), 3, 3);
+
+        Assert.False(step.IsFinished);
+        Assert.Equal(0, step.DiagnosticQuestionsAsked);
+        Assert.Equal(InterviewStopReason.MaximumQuestionsReached, interviewer.Step(RedFlagsRuledOut(), 4, 3).StopReason);
+    }
+
+    [Theory]
+    [InlineData(1, -1)]
+    [InlineData(1, 2)]
+    public void Step_RedFlagCountOutOfRange_ThrowsNamingIt(int asked, int redFlags)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Interviewer.Step(Empty, asked, redFlags));
+
+        Assert.Equal("redFlagQuestionsAsked", ex.ParamName);
+    }
+
+    [Fact]
+    public void Answer_KeepsCountsAndRecordsTheAnswer()
+    {
+        var first = Interviewer.Step(Empty);
+        var question = first.NextQuestion!;
+
+        var second = Interviewer.Answer(first, FindingState.Absent);
+
+        Assert.Equal(1, second.QuestionsAsked);
+        Assert.Equal(question.IsRedFlagQuestion ? 1 : 0, second.RedFlagQuestionsAsked);
+        Assert.Equal(FindingState.Absent, second.Result.Case.StateOf(question.Finding.Id));
+        Assert.NotEqual(question.Finding.Id, second.NextQuestion!.Finding.Id);
+    }
+
+    [Fact]
+    public void Answer_StoppedStep_ThrowsSayingWhy()
+    {
+        var stopped = new Interviewer(Engine, new InterviewOptions { MaximumQuestions = 1 }).Step(RedFlagsRuledOut(), 1);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => Interviewer.Answer(stopped, FindingState.Present));
+
+        Assert.Equal("The interview has stopped (MaximumQuestionsReached); there is no question to answer.", ex.Message);
+    }
+
+    [Fact]
+    public void Answer_UndefinedState_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Interviewer.Answer(Interviewer.Step(Empty), (FindingState)9));
+
+        Assert.Equal("answer", ex.ParamName);
     }
 
     [Fact]
@@ -171,7 +250,7 @@ public sealed class InterviewerTests
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Interviewer.Conduct(Empty, _ => (FindingState)7));
 
-        Assert.Equal("The answer to finding 'sym.fever' is 7, which is not a FindingState (Unknown, Present, Absent).", ex.Message);
+        Assert.Equal("The answer to finding 'exam.cannot-bear-weight' is 7, which is not a FindingState (Unknown, Present, Absent).", ex.Message);
     }
 
     [Theory]
@@ -179,6 +258,7 @@ public sealed class InterviewerTests
     [InlineData(nameof(InterviewOptions.LeadingMargin), "LeadingMargin must be in [0, 1].")]
     [InlineData(nameof(InterviewOptions.MaximumQuestions), "MaximumQuestions must be between 1 and 1000.")]
     [InlineData(nameof(InterviewOptions.BackgroundPresentRate), "BackgroundPresentRate must be in (0, 1).")]
+    [InlineData(nameof(InterviewOptions.AlarmBackgroundPresentRate), "AlarmBackgroundPresentRate must be in (0, 1).")]
     [InlineData(nameof(InterviewOptions.ExaminationCost), "ExaminationCost must be positive and finite.")]
     public void Constructor_OptionOutOfRange_ThrowsNamingIt(string option, string message)
     {

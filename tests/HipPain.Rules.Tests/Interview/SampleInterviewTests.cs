@@ -17,18 +17,18 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_ScriptedInterview_AsksRedFlagsFirstShowsProgressAndEndsWithFullResult()
     {
-        // Fever no, hot hip no, cannot bear weight no, groin no, night pain no, training no, hop no, then no to everything.
-        var script = string.Join('\n', Enumerable.Repeat("n", 40));
+        // No to every question: the red-flag screen first (cannot bear weight, fever, ...), then diagnostic questions.
+        var script = string.Join('\n', Enumerable.Repeat("n", 60));
 
         var (code, output, error) = Run(script, "--interview");
 
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Contains("Q1. Do you have a fever, or do you feel generally unwell?", output, StringComparison.Ordinal);
+        Assert.Contains("Q1. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
         Assert.Contains("     why: Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", output, StringComparison.Ordinal);
         Assert.Contains("Q2. ", output, StringComparison.Ordinal);
         Assert.Matches(@"now: 1\. [^\n]+ \d+ %; 2\. [^\n]+; 3\. [^\n]+ \| urgency ROUTINE", output);
-        Assert.Matches(@"Interview finished after \d+ questions \((LeadingCauseClear|NothingLeftToChange|MaximumQuestionsReached|NoQuestionsLeft)\)", output);
+        Assert.Matches(@"Interview finished after \d+ questions, \d+ of them red-flag questions \((LeadingCauseClear|NothingLeftToChange|MaximumQuestionsReached|NoQuestionsLeft)\)", output);
         Assert.Contains("URGENCY: SELFCARE", output, StringComparison.Ordinal);
         Assert.Contains(TriageResult.Disclaimer, output, StringComparison.Ordinal);
     }
@@ -36,12 +36,12 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_InterviewYesToCannotBearWeight_EscalatesToEmergency()
     {
-        var (code, output, _) = Run("no\nno\nno\nno\nno\nno\nyes\n", "--interview");
+        var (code, output, _) = Run("yes\n", "--interview");
 
         Assert.Equal(0, code);
-        Assert.Contains("Q7. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
+        Assert.Contains("Q1. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
         Assert.Contains("| urgency EMERGENCY", output, StringComparison.Ordinal);
-        Assert.Contains("End of input after 7 questions: the interview stops here.", output, StringComparison.Ordinal);
+        Assert.Contains("End of input after 1 question: the interview stops here.", output, StringComparison.Ordinal);
         Assert.Contains("RED FLAG (Emergency): Unable to bear weight", output, StringComparison.Ordinal);
     }
 
