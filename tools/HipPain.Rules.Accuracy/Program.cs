@@ -1,11 +1,20 @@
 using HipPain.Rules.Accuracy;
+using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
+using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --write it also updates
 // docs/accuracy.md below its marker line. Exit code 1 when a floor fails (top-3 below 85% or any
-// under-triaged urgent or emergency vignette).
+// under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
+// what the vignette states, and prints the figures quoted in docs/interview.md.
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
+if (args.Contains("--interview"))
+{
+    InterviewReplay.Write(InterviewReplay.Evaluate(new Interviewer(new TriageEngine(BuiltInKnowledgeBase.Instance)), vignettes), Console.Out);
+    return 0;
+}
+
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
 Console.Write(AccuracyDocument.Summary(report));
 if (args.Contains("--details"))

@@ -13,6 +13,21 @@ public sealed class VignetteAccuracyTests
     private static readonly Lazy<AccuracyReport> Report = new(() => AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, All.Value));
 
     [Fact]
+    public void Interview_EveryVignette_KeepsTheFloorsAndNeverUnderTriages()
+    {
+        // The interview asks only what each vignette states; stopping early must not cost what the floors protect.
+        var interviewer = new HipPain.Rules.Interview.Interviewer(new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance));
+
+        var report = InterviewReplay.Evaluate(interviewer, All.Value);
+
+        Assert.Equal(0, report.UnderTriagedCount);
+        Assert.True(
+            report.Top3Count >= AccuracyReport.Top3Floor * report.Outcomes.Length,
+            $"Top 3 after the interview is {report.Top3Count} of {report.Outcomes.Length}, below the floor of {AccuracyReport.Top3Floor:P0}.");
+        Assert.All(report.Outcomes, o => Assert.True(o.Asked <= o.Stated, $"{o.Vignette.Id}: asked {o.Asked} of {o.Stated}."));
+    }
+
+    [Fact]
     public void Vignettes_File_HasAtLeast40WithSourcesAndKnownIds()
     {
         var kb = BuiltInKnowledgeBase.Instance;
