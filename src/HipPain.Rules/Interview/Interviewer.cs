@@ -18,9 +18,10 @@ namespace HipPain.Rules.Interview;
 /// <para>
 /// Order of questions. (1) Red-flag questions: a finding that sits in an undecided branch of an undecided red-flag
 /// gate at or above <see cref="InterviewOptions.RedFlagUrgency"/>, so that its answer can still fire the gate
-/// (raising the urgency) or rule it out. They come before any diagnostic question, the most urgent gate first,
-/// then the question expected to finish the red-flag screen at the least cost (its own cost plus the expected
-/// cost of the red-flag questions its answer leaves open), then by gain per cost. (2) Diagnostic questions, by
+/// (raising the urgency) or rule it out. They come before any diagnostic question: the cheapest first (history,
+/// then examination, then investigation), then the most urgent gate, then the question expected to finish the
+/// red-flag screen at the least cost (its own cost plus the expected cost of the red-flag questions its answer
+/// leaves open), then by gain per cost. (2) Diagnostic questions, by
 /// expected information gain divided by cost. Ties go to the earlier finding kind (history before examination
 /// before investigation), then to authoring order.
 /// </para>
@@ -233,14 +234,13 @@ public sealed class Interviewer
 
     /// <summary>
     /// Every open question with its figures; with <paramref name="bestOnly"/>, only those that can still come first:
-    /// when a red-flag question is open, the red-flag questions of the most urgent open gate (they outrank the rest
-    /// whatever their figures), so the rest are not weighed.
+    /// when a red-flag question is open, the cheapest red-flag questions of the most urgent gate among them (they
+    /// outrank the rest whatever their figures), so the rest are not weighed.
     /// </summary>
     private List<Candidate> Candidates(CaseAnalysis analysis, bool bestOnly = false)
     {
         var findings = model.KnowledgeBase.Findings;
         var open = new List<(int Finding, Urgency? Urgency, List<RedFlag>? Gates)>();
-        Urgency? mostUrgent = null;
         for (var f = 0; f < findings.Length; f++)
         {
             if (analysis.IsAsked(f))
@@ -255,18 +255,17 @@ public sealed class Interviewer
                 gateUrgency = gateUrgency is { } most && most >= gate.Urgency ? most : gate.Urgency;
             }
 
-            if (gateUrgency is { } urgency && (mostUrgent is null || urgency > mostUrgent))
-            {
-                mostUrgent = urgency;
-            }
-
             open.Add((f, gateUrgency, gates));
         }
 
+        // The leading tier of red-flag questions (the same order as Compare): the lowest cost, then the most urgent gate.
+        var flagged = open.Where(o => o.Urgency.HasValue).ToList();
+        var cheapest = flagged.Count == 0 ? 0 : flagged.Min(o => model.Costs[o.Finding]);
+        var mostUrgent = flagged.Count == 0 ? (Urgency?)null : flagged.Where(o => model.Costs[o.Finding] == cheapest).Max(o => o.Urgency);
         var candidates = new List<Candidate>(open.Count);
         foreach (var (f, gateUrgency, gates) in open)
         {
-            if (bestOnly && mostUrgent is not null && gateUrgency != mostUrgent)
+            if (bestOnly && mostUrgent is not null && (gateUrgency != mostUrgent || model.Costs[f] != cheapest))
             {
                 continue;
             }
@@ -281,16 +280,29 @@ public sealed class Interviewer
 
     private static int Compare(Candidate a, Candidate b)
     {
-        var byFlag = (b.GateUrgency.HasValue ? 1 + (int)b.GateUrgency.Value : 0).CompareTo(a.GateUrgency.HasValue ? 1 + (int)a.GateUrgency.Value : 0);
+        var byFlag = b.GateUrgency.HasValue.CompareTo(a.GateUrgency.HasValue);
         if (byFlag != 0)
         {
             return byFlag;
         }
 
-        // Among red-flag questions of one urgency, the one expected to finish the screen at the least cost comes
-        // first: its own cost plus the expected cost of the red-flag questions its answer leaves open.
-        if (a.GateUrgency.HasValue)
+        // Among red-flag questions: the history before examining and examining before ordering a test; then the
+        // most urgent gate; then the question expected to finish the screen at the least cost (its own cost plus
+        // the expected cost of the red-flag questions its answer leaves open).
+        if (a.GateUrgency is { } urgencyA && b.GateUrgency is { } urgencyB)
         {
+            var byCost = a.Cost.CompareTo(b.Cost);
+            if (byCost != 0)
+            {
+                return byCost;
+            }
+
+            var byUrgency = urgencyB.CompareTo(urgencyA);
+            if (byUrgency != 0)
+            {
+                return byUrgency;
+            }
+
             var byScreen = a.ScreenCost.CompareTo(b.ScreenCost);
             if (byScreen != 0)
             {

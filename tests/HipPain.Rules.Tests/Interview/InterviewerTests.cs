@@ -34,8 +34,8 @@ public sealed class InterviewerTests
 
         Assert.True(question.IsRedFlagQuestion);
         Assert.Equal(Urgency.Emergency, question.RedFlags[0].Urgency);
-        // Unable to bear weight reads three Emergency gates; a "no" settles two of them, so it is expected to finish the screen soonest.
-        Assert.Equal("exam.cannot-bear-weight", question.Finding.Id);
+        // History before examination: fever (history, Emergency gate) comes before "unable to bear weight" (examination).
+        Assert.Equal("sym.fever", question.Finding.Id);
         Assert.StartsWith("Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", question.Reason, StringComparison.Ordinal);
     }
 
@@ -250,7 +250,7 @@ public sealed class InterviewerTests
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Interviewer.Conduct(Empty, _ => (FindingState)7));
 
-        Assert.Equal("The answer to finding 'exam.cannot-bear-weight' is 7, which is not a FindingState (Unknown, Present, Absent).", ex.Message);
+        Assert.Equal("The answer to finding 'sym.fever' is 7, which is not a FindingState (Unknown, Present, Absent).", ex.Message);
     }
 
     [Theory]

@@ -17,14 +17,14 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_ScriptedInterview_AsksRedFlagsFirstShowsProgressAndEndsWithFullResult()
     {
-        // No to every question: the red-flag screen first (cannot bear weight, fever, ...), then diagnostic questions.
+        // No to every question: the red-flag screen first (fever, saddle numbness, ...), then diagnostic questions.
         var script = string.Join('\n', Enumerable.Repeat("n", 60));
 
         var (code, output, error) = Run(script, "--interview");
 
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Contains("Q1. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
+        Assert.Contains("Q1. Do you have a fever, or do you feel generally unwell?", output, StringComparison.Ordinal);
         Assert.Contains("     why: Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", output, StringComparison.Ordinal);
         Assert.Contains("Q2. ", output, StringComparison.Ordinal);
         Assert.Matches(@"now: 1\. [^\n]+ \d+ %; 2\. [^\n]+; 3\. [^\n]+ \| urgency ROUTINE", output);
@@ -36,12 +36,13 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_InterviewYesToCannotBearWeight_EscalatesToEmergency()
     {
-        var (code, output, _) = Run("yes\n", "--interview");
+        // The red-flag history comes first (13 questions), then the examination: a hot swollen hip, then weight bearing.
+        var (code, output, _) = Run(string.Concat(Enumerable.Repeat("no\n", 14)) + "yes\n", "--interview");
 
         Assert.Equal(0, code);
-        Assert.Contains("Q1. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
+        Assert.Contains("Q15. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
         Assert.Contains("| urgency EMERGENCY", output, StringComparison.Ordinal);
-        Assert.Contains("End of input after 1 question: the interview stops here.", output, StringComparison.Ordinal);
+        Assert.Contains("End of input after 15 questions: the interview stops here.", output, StringComparison.Ordinal);
         Assert.Contains("RED FLAG (Emergency): Unable to bear weight", output, StringComparison.Ordinal);
     }
 
