@@ -26,7 +26,8 @@ namespace HipPain.Rules.Interview;
 /// <see cref="Urgency.Urgent"/> or above reads it and no cause below Urgent when suspected has a single-finding
 /// rule that raises its odds when the finding is present (fever, saddle anaesthesia, a history of cancer: things
 /// the base ties only to can't-miss causes). For those, r is <see cref="AlarmBackgroundRate"/> (default 0.02)
-/// instead of <see cref="BackgroundRate"/>: one runner in five with trochanteric pain does not have a fever.
+/// instead of <see cref="BackgroundRate"/>, so that a simulated runner with trochanteric pain does not report a
+/// fever one time in five.
 /// </para>
 /// <para>A rule written on the absence of a finding (<c>Criterion.Absent</c>) gives the chance of absence; the model turns it round.</para>
 /// </remarks>
