@@ -15,13 +15,7 @@ public class InterviewBenchmarks
 
     private readonly PatientCase empty = new(null, Sex.Unspecified, []);
 
-    private readonly PatientCase typical = PatientCase.Create(
-        34,
-        Sex.Unspecified,
-        Observation.Present("loc.lateral-hip"),
-        Observation.Present("tim.night-pain"),
-        Observation.Present("tim.lying-on-side"),
-        Observation.Present("exam.gt-tenderness"));
+    private readonly PatientCase typical = BenchmarkCases.Typical;
 
     private readonly PatientCase screened;
 

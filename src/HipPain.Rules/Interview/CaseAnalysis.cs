@@ -1,4 +1,5 @@
 using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
 
 namespace HipPain.Rules.Interview;
 
@@ -13,7 +14,7 @@ internal sealed class CaseAnalysis
     private readonly InterviewModel model;
     private readonly FindingState[] states;
     private readonly bool[] asked;
-    private readonly int? age;
+    private readonly int age;
     private readonly Sex sex;
     private readonly bool?[] ruleOutcomes;
     private readonly bool?[] gateOutcomes;
@@ -48,14 +49,14 @@ internal sealed class CaseAnalysis
             }
         }
 
-        age = patientCase.Age;
+        age = patientCase.Age ?? CriterionProgram.NoAge;
         sex = patientCase.Sex;
         LogOdds = (double[])model.PriorLogOdds.Clone();
         ruleOutcomes = new bool?[model.Rules.Length];
         for (var r = 0; r < model.Rules.Length; r++)
         {
             var rule = model.Rules[r];
-            ruleOutcomes[r] = rule.Criterion.Evaluate(states, age, sex);
+            ruleOutcomes[r] = model.Evaluate(rule.Root, states, age, sex);
             if (ruleOutcomes[r] is bool met)
             {
                 LogOdds[rule.Cause] += met ? rule.LogPositive : rule.LogNegative;
@@ -65,7 +66,7 @@ internal sealed class CaseAnalysis
         gateOutcomes = new bool?[model.Gates.Length];
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateOutcomes[g] = model.GateCriteria[g].Evaluate(states, age, sex);
+            gateOutcomes[g] = model.Evaluate(model.GateRoots[g], states, age, sex);
         }
 
         Urgency = UrgencyOf(gateOutcomes);
@@ -132,7 +133,7 @@ internal sealed class CaseAnalysis
         foreach (var g in model.GatesByFinding[finding])
         {
             var gate = model.Gates[g];
-            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && model.GateCriteria[g].IsLive(states, age, sex, finding))
+            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 (gates ??= []).Add(gate);
             }
@@ -200,7 +201,7 @@ internal sealed class CaseAnalysis
                     states[f] = answer;
                     foreach (var g in model.GatesByFinding[f])
                     {
-                        outcomes[g] ??= model.GateCriteria[g].Evaluate(states, age, sex);
+                        outcomes[g] ??= model.Evaluate(model.GateRoots[g], states, age, sex);
                     }
 
                     states[f] = FindingState.Unknown;
@@ -222,7 +223,7 @@ internal sealed class CaseAnalysis
         states[finding] = answer;
         foreach (var g in model.GatesByFinding[finding])
         {
-            outcomes[g] ??= model.GateCriteria[g].Evaluate(states, age, sex);
+            outcomes[g] ??= model.Evaluate(model.GateRoots[g], states, age, sex);
         }
 
         // Only findings that share a gate with this one can change; every other open red-flag question stays open.
@@ -254,7 +255,7 @@ internal sealed class CaseAnalysis
     {
         foreach (var g in model.GatesByFinding[finding])
         {
-            if (outcomes[g] is null && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.GateCriteria[g].IsLive(states, age, sex, finding))
+            if (outcomes[g] is null && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 return true;
             }
@@ -321,7 +322,7 @@ internal sealed class CaseAnalysis
             }
 
             var rule = model.Rules[r];
-            if (rule.Criterion.Evaluate(states, age, sex) is bool met)
+            if (model.Evaluate(rule.Root, states, age, sex) is bool met)
             {
                 var log = met ? rule.LogPositive : rule.LogNegative;
                 delta[rule.Cause] += log;

@@ -1,42 +1,33 @@
-using System.Collections.Frozen;
 using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
 
 namespace HipPain.Rules.Interview;
 
 /// <summary>
-/// The interviewer's own compiled view of a knowledge base: prior log-odds, log likelihood ratios, and for each
-/// finding the rules and red-flag gates that read it, so that the effect of one answer is found by
-/// re-evaluating only those. It scores with the same model as <c>TriageEngine</c> (tests hold them equal) but
-/// depends only on the public knowledge-base model.
+/// The interviewer's view of an engine's compiled knowledge base: for each finding, the rules and red-flag gates
+/// that read it, so that the effect of one answer is found by re-evaluating only those. The priors, log
+/// likelihood ratios and criteria are the engine's own compiled ones (tests hold the interviewer's scores equal
+/// to the engine's).
 /// </summary>
 internal sealed class InterviewModel
 {
-    public InterviewModel(KnowledgeBase knowledgeBase, InterviewOptions options)
+    public InterviewModel(TriageEngine engine, InterviewOptions options)
     {
-        KnowledgeBase = knowledgeBase;
+        var compiled = engine.Compiled;
+        KnowledgeBase = compiled.Source;
         Options = options;
-        Answers = new AnswerModel(knowledgeBase, options.BackgroundPresentRate, options.AlarmBackgroundPresentRate);
-        FindingIndex = knowledgeBase.Findings.Select((f, i) => (f.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var causeIndex = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        Costs = [.. knowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
-        PriorLogOdds = [.. knowledgeBase.Causes.Select(c => Math.Log(c.Prior / (1 - c.Prior)))];
-        var byId = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => p.i).ToArray();
-        CauseIdRank = new int[byId.Length];
-        for (var rank = 0; rank < byId.Length; rank++)
-        {
-            CauseIdRank[byId[rank]] = rank;
-        }
-
-        Rules = [.. knowledgeBase.Rules.Select(r => new ModelRule(
-            causeIndex[r.CauseId],
-            IndexedCriterion.From(r.Criterion, FindingIndex),
-            Math.Log(r.Ratio.Positive),
-            Math.Log(r.Ratio.Negative)))];
-        RulesByFinding = ReadersByFinding(knowledgeBase.Rules.Select(r => r.Criterion));
-        Gates = [.. knowledgeBase.RedFlags];
-        GateCriteria = [.. Gates.Select(g => IndexedCriterion.From(g.Criterion, FindingIndex))];
-        GatesByFinding = ReadersByFinding(Gates.Select(g => g.Criterion));
+        Program = compiled.Program;
+        Answers = new AnswerModel(KnowledgeBase, options.BackgroundPresentRate, options.AlarmBackgroundPresentRate);
+        FindingIndex = compiled.FindingIndex;
+        Costs = [.. KnowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
+        PriorLogOdds = compiled.Tables.PriorLogOdds;
+        CauseIdRank = compiled.Tables.CauseIdOrder;
+        Rules = [.. compiled.Causes.SelectMany((cause, c) => cause.Rules.Select(r => new ModelRule(c, r.Root, r.LogPositive, r.LogNegative, [.. r.Findings.Select(f => f.Index)])))];
+        RulesByFinding = ReadersByFinding(Rules.Select(r => r.Findings));
+        Gates = [.. compiled.RedFlags.Select(g => g.Flag)];
+        GateRoots = [.. compiled.RedFlags.Select(g => g.Root)];
         GateFindings = [.. Gates.Select(g => g.Criterion.FindingIds().Distinct(StringComparer.Ordinal).Select(id => FindingIndex[id]).ToArray())];
+        GatesByFinding = ReadersByFinding(GateFindings);
     }
 
     public KnowledgeBase KnowledgeBase { get; }
@@ -45,13 +36,17 @@ internal sealed class InterviewModel
 
     public AnswerModel Answers { get; }
 
-    public FrozenDictionary<string, int> FindingIndex { get; }
+    /// <summary>The engine's compiled criteria (rules and gates).</summary>
+    public CriterionProgram Program { get; }
+
+    public IReadOnlyDictionary<string, int> FindingIndex { get; }
 
     public double[] Costs { get; }
 
+    /// <summary>Each cause's prior log-odds, by cause index. Shared with the engine: never written.</summary>
     public double[] PriorLogOdds { get; }
 
-    /// <summary>Each cause's position when the causes are sorted by id (ordinal): the engine's tie-break.</summary>
+    /// <summary>Each cause's position when the causes are sorted by id (ordinal): the engine's tie-break. Shared with the engine: never written.</summary>
     public int[] CauseIdRank { get; }
 
     public ModelRule[] Rules { get; }
@@ -60,22 +55,27 @@ internal sealed class InterviewModel
 
     public RedFlag[] Gates { get; }
 
-    public IndexedCriterion[] GateCriteria { get; }
-
-    public int[][] GatesByFinding { get; }
+    /// <summary>Each gate's criterion root in <see cref="Program"/>.</summary>
+    public int[] GateRoots { get; }
 
     /// <summary>For each gate, the distinct findings its criterion reads.</summary>
     public int[][] GateFindings { get; }
 
-    private int[][] ReadersByFinding(IEnumerable<Criterion> criteria)
+    public int[][] GatesByFinding { get; }
+
+    /// <summary>Evaluates a compiled criterion in the model's three-valued form.</summary>
+    public bool? Evaluate(int root, FindingState[] states, int age, Sex sex) =>
+        CriterionProgram.ToNullable(Program.Evaluate(root, states, age, sex));
+
+    private int[][] ReadersByFinding(IEnumerable<int[]> findingsRead)
     {
         var readers = new List<int>[KnowledgeBase.Findings.Length];
         var index = 0;
-        foreach (var criterion in criteria)
+        foreach (var findings in findingsRead)
         {
-            foreach (var id in criterion.FindingIds().Distinct(StringComparer.Ordinal))
+            foreach (var finding in findings)
             {
-                (readers[FindingIndex[id]] ??= []).Add(index);
+                (readers[finding] ??= []).Add(index);
             }
 
             index++;
@@ -85,5 +85,5 @@ internal sealed class InterviewModel
     }
 }
 
-/// <summary>A rule with its cause resolved to an index and its ratios in log space.</summary>
-internal readonly record struct ModelRule(int Cause, IndexedCriterion Criterion, double LogPositive, double LogNegative);
+/// <summary>A rule with its cause resolved to an index, its criterion root in the engine's program, its ratios in log space and the distinct findings it reads.</summary>
+internal readonly record struct ModelRule(int Cause, int Root, double LogPositive, double LogNegative, int[] Findings);

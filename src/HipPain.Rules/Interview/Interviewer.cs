@@ -61,7 +61,7 @@ public sealed class Interviewer
         options = (options ?? new InterviewOptions()).Copy();
         options.Validate();
         Engine = engine;
-        model = new InterviewModel(engine.KnowledgeBase, options);
+        model = new InterviewModel(engine, options);
     }
 
     /// <summary>The engine that triages each step.</summary>

@@ -50,6 +50,14 @@ internal sealed class CriterionProgram
     public int Evaluate(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
         EvaluateNode(nodeArray, childArray, root, states, age, sex);
 
+    /// <summary>
+    /// True when <paramref name="finding"/> sits in an undecided branch of the criterion rooted at
+    /// <paramref name="root"/> whose every ancestor is undecided, so that its answer can still change the outcome.
+    /// A decided branch cannot change again.
+    /// </summary>
+    public bool IsLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, int finding) =>
+        IsLiveNode(nodeArray, childArray, root, states, age, sex, finding);
+
     /// <summary>Converts an evaluation to the model's three-valued form.</summary>
     public static bool? ToNullable(int outcome) => outcome == Undecided ? null : outcome == Met;
 
@@ -80,6 +88,33 @@ internal sealed class CriterionProgram
                 }
 
                 return met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;
+        }
+    }
+
+    private static bool IsLiveNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex, int finding)
+    {
+        var node = nodes[index];
+        switch (node.Kind)
+        {
+            case NodeKind.Finding:
+                return node.A == finding && states[finding] == FindingState.Unknown;
+            case NodeKind.Count:
+                if (EvaluateNode(nodes, children, index, states, age, sex) != Undecided)
+                {
+                    return false;
+                }
+
+                for (var i = node.B; i < node.B + node.C; i++)
+                {
+                    if (IsLiveNode(nodes, children, children[i], states, age, sex, finding))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
         }
     }
 

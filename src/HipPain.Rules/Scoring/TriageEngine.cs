@@ -59,6 +59,9 @@ public sealed partial class TriageEngine
     /// <summary>The knowledge base the engine scores against.</summary>
     public KnowledgeBase KnowledgeBase => compiled.Source;
 
+    /// <summary>The compiled form of the knowledge base, shared with the interviewer so that it compiles nothing twice.</summary>
+    internal CompiledKnowledgeBase Compiled => compiled;
+
     /// <summary>Checks a case against the knowledge base without scoring it.</summary>
     /// <param name="patientCase">The case.</param>
     /// <returns>Every problem, in the order of the case; empty when the case is valid.</returns>

@@ -43,7 +43,7 @@ public sealed class InterviewerPropertyTests
     {
         var engine = new TriageEngine(world.KnowledgeBase);
         var result = engine.Triage(world.Case);
-        var analysis = new CaseAnalysis(new InterviewModel(world.KnowledgeBase, new InterviewOptions()), world.Case);
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), world.Case);
         var causes = world.KnowledgeBase.Causes;
         var same = result.Differential.All(r => Math.Abs(r.LogOdds - analysis.LogOdds[causes.IndexOf(r.Cause)]) <= 1e-9)
             && result.Urgency == analysis.Urgency;
