@@ -16,6 +16,19 @@ if (args.Contains("--interview"))
 }
 
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
+if (args.Contains("--published"))
+{
+    var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
+    Console.Write(PublishedAccuracy.Summary(published));
+    if (args.Contains("--details"))
+    {
+        Console.WriteLine();
+        Console.Write(PublishedAccuracy.Render(published, report));
+    }
+
+    return 0;
+}
+
 Console.Write(AccuracyDocument.Summary(report));
 if (args.Contains("--details"))
 {

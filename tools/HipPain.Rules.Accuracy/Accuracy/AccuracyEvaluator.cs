@@ -11,13 +11,15 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="BestAcceptedRank">The best rank of the reference or an accepted alternative.</param>
 /// <param name="Urgency">The urgency the engine set.</param>
 /// <param name="FiredRedFlags">The ids of the red flags that fired.</param>
+/// <param name="LeadingProbability">The leading cause's posterior probability, for calibration.</param>
 internal sealed record VignetteOutcome(
     Vignette Vignette,
     ImmutableArray<string> Ranking,
     int ReferenceRank,
     int BestAcceptedRank,
     Urgency Urgency,
-    ImmutableArray<string> FiredRedFlags)
+    ImmutableArray<string> FiredRedFlags,
+    double LeadingProbability)
 {
     /// <summary>The reference or an accepted alternative ranks first.</summary>
     public bool Top1 => BestAcceptedRank == 1;
@@ -72,6 +74,12 @@ internal sealed record AccuracyReport(string KnowledgeBaseId, string KnowledgeBa
     /// <summary>Vignettes that got more urgency than expected.</summary>
     public int OverTriagedCount => Outcomes.Count(o => o.OverTriaged);
 
+    /// <summary>
+    /// The Brier score of the leading probability: the mean of (p - o)^2, where p is the leading cause's posterior
+    /// and o is 1 when the leading cause is the reference or an accepted alternative, else 0. Lower is better.
+    /// </summary>
+    public double Brier => Count == 0 ? 0 : Outcomes.Average(o => Math.Pow(o.LeadingProbability - (o.Top1 ? 1 : 0), 2));
+
     private double Share(Func<VignetteOutcome, bool> predicate) => Count == 0 ? 0 : (double)Outcomes.Count(predicate) / Count;
 }
 
@@ -95,7 +103,8 @@ internal static class AccuracyEvaluator
                 ranking.IndexOf(v.Reference) + 1,
                 ranking.Select((id, i) => (id, i)).Where(x => accepted.Contains(x.id)).Select(x => x.i + 1).DefaultIfEmpty(int.MaxValue).Min(),
                 result.Urgency,
-                [.. result.FiredRedFlags.Select(f => f.Id)]);
+                [.. result.FiredRedFlags.Select(f => f.Id)],
+                result.Leading.Probability);
         });
         return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
     }

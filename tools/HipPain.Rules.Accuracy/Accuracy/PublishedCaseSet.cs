@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Accuracy;
+
+/// <summary>One coded finding of a published case's statement: a finding code and its state.</summary>
+internal sealed record CodedFinding
+{
+    /// <summary>The finding code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary><c>present</c> or <c>absent</c>.</summary>
+    public required string State { get; init; }
+}
+
+/// <summary>One thing the source says about the patient, and the codes it maps to.</summary>
+internal sealed record CaseStatement
+{
+    /// <summary>A short paraphrase of the source.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The codes the statement maps to (possibly none).</summary>
+    public IReadOnlyList<CodedFinding> Codes { get; init; } = [];
+}
+
+/// <summary>A real patient from a published case report (see <c>validation/published-cases/README.md</c>).</summary>
+internal sealed record PublishedCase
+{
+    /// <summary>Stable id, for example <c>pc-fnsf-03</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The source.</summary>
+    public required string Citation { get; init; }
+
+    /// <summary>The address the source was read at.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Case report, case series or teaching case.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Runner, other athlete, military recruit or non-athlete.</summary>
+    public string? Population { get; init; }
+
+    /// <summary>Age in years, or null.</summary>
+    public int? Age { get; init; }
+
+    /// <summary><c>female</c>, <c>male</c> or null.</summary>
+    public string? Sex { get; init; }
+
+    /// <summary>The confirmed diagnosis: a cause id.</summary>
+    public required string Diagnosis { get; init; }
+
+    /// <summary>Second diagnoses the source confirms in the same patient.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>How the diagnosis was confirmed.</summary>
+    public string? ConfirmedBy { get; init; }
+
+    /// <summary><c>routine</c>, <c>urgent</c> or <c>emergency</c>, by the set's label rule.</summary>
+    public required string Urgency { get; init; }
+
+    /// <summary>What the source says, with the mapped codes.</summary>
+    public IReadOnlyList<CaseStatement> Statements { get; init; } = [];
+
+    /// <summary>Statements with no code.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+}
+
+/// <summary>A published case turned into the evaluator's vignette for one knowledge base.</summary>
+/// <param name="Case">The published case.</param>
+/// <param name="Vignette">The vignette the evaluator scores.</param>
+/// <param name="DroppedCodes">Mapped codes the knowledge base does not have (left out of the vignette).</param>
+internal sealed record PreparedCase(PublishedCase Case, Vignette Vignette, ImmutableArray<string> DroppedCodes);
+
+/// <summary>Loads the published-case validation set and its fixed split.</summary>
+internal static class PublishedCaseSet
+{
+    /// <summary>The set's folder relative to the repository root.</summary>
+    public const string RelativePath = "validation/published-cases";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Loads every case of the set, ordered by id.</summary>
+    /// <param name="root">The repository root.</param>
+    public static IReadOnlyList<PublishedCase> Load(string root)
+    {
+        var folder = Path.Combine(root, RelativePath, "cases");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateFiles(folder, "*.json")
+            .Select(path =>
+            {
+                using var stream = File.OpenRead(path);
+                return JsonSerializer.Deserialize<PublishedCase>(stream, Options)
+                    ?? throw new InvalidDataException($"'{path}' holds no case.");
+            })
+            .OrderBy(c => c.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Loads the fixed split: the ids of the development half and of the test half.</summary>
+    /// <param name="root">The repository root.</param>
+    public static (ImmutableHashSet<string> Development, ImmutableHashSet<string> Test) LoadSplit(string root)
+    {
+        var path = Path.Combine(root, RelativePath, "split.json");
+        using var stream = File.OpenRead(path);
+        var split = JsonSerializer.Deserialize<SplitFile>(stream, Options)
+            ?? throw new InvalidDataException($"'{path}' holds no split.");
+        return ([.. split.Development], [.. split.Test]);
+    }
+
+    /// <summary>
+    /// Builds the vignette the evaluator scores: the case's age, sex and every mapped code the knowledge base
+    /// has, present or absent as mapped. A code mapped twice with the same state counts once.
+    /// </summary>
+    /// <param name="publishedCase">The case.</param>
+    /// <param name="knowledgeBase">The knowledge base that will score it.</param>
+    /// <exception cref="InvalidDataException">The case maps one code both present and absent, or names an unknown state, sex or urgency.</exception>
+    public static PreparedCase Prepare(PublishedCase publishedCase, KnowledgeBase knowledgeBase)
+    {
+        var states = new Dictionary<string, FindingState>(StringComparer.Ordinal);
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var coded in publishedCase.Statements.SelectMany(s => s.Codes))
+        {
+            var state = coded.State switch
+            {
+                "present" => FindingState.Present,
+                "absent" => FindingState.Absent,
+                _ => throw new InvalidDataException($"{publishedCase.Id}: code '{coded.Code}' has state '{coded.State}'; expected 'present' or 'absent'."),
+            };
+            if (states.TryGetValue(coded.Code, out var earlier) && earlier != state)
+            {
+                throw new InvalidDataException($"{publishedCase.Id}: code '{coded.Code}' is mapped both present and absent.");
+            }
+
+            if (!knowledgeBase.TryGetFinding(coded.Code, out _))
+            {
+                dropped.Add(coded.Code);
+                continue;
+            }
+
+            states[coded.Code] = state;
+        }
+
+        var vignette = new Vignette
+        {
+            Id = publishedCase.Id,
+            Title = publishedCase.Citation,
+            Source = publishedCase.Url ?? publishedCase.Citation,
+            Age = publishedCase.Age,
+            Sex = publishedCase.Sex switch
+            {
+                null => Model.Sex.Unspecified,
+                "female" => Model.Sex.Female,
+                "male" => Model.Sex.Male,
+                _ => throw new InvalidDataException($"{publishedCase.Id}: sex '{publishedCase.Sex}'; expected 'female', 'male' or null."),
+            },
+            Present = [.. states.Where(p => p.Value == FindingState.Present).Select(p => p.Key)],
+            Absent = [.. states.Where(p => p.Value == FindingState.Absent).Select(p => p.Key)],
+            Reference = publishedCase.Diagnosis,
+            Alternatives = publishedCase.Alternatives,
+            ExpectedUrgency = publishedCase.Urgency switch
+            {
+                "routine" => Model.Urgency.Routine,
+                "urgent" => Model.Urgency.Urgent,
+                "emergency" => Model.Urgency.Emergency,
+                _ => throw new InvalidDataException($"{publishedCase.Id}: urgency '{publishedCase.Urgency}'; expected 'routine', 'urgent' or 'emergency'."),
+            },
+        };
+        return new PreparedCase(publishedCase, vignette, [.. dropped]);
+    }
+
+    private sealed record SplitFile
+    {
+        public string? Description { get; init; }
+
+        public string? Rule { get; init; }
+
+        public required IReadOnlyList<string> Development { get; init; }
+
+        public required IReadOnlyList<string> Test { get; init; }
+    }
+}
