@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using HipPain.Rules.Serialization;
 
 namespace HipPain.Rules.Model;
 
@@ -24,7 +26,13 @@ public readonly record struct Observation(string FindingId, FindingState State)
 /// A patient's case: age, sex and the observed findings. A case is not checked when it is made; the engine
 /// checks it against its knowledge base (<c>TriageEngine.Validate</c>) and reports every problem at once.
 /// </summary>
+/// <remarks>
+/// System.Text.Json reads and writes a case in the case JSON format (<see cref="CaseJson"/>) through
+/// <see cref="PatientCaseJsonConverter"/>, so web frameworks bind it directly. The attribute is the model's one
+/// reference to the serialization layer: it costs nothing at run time and spares every application a registration.
+/// </remarks>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+[JsonConverter(typeof(PatientCaseJsonConverter))]
 public sealed class PatientCase
 {
     /// <summary>Creates a case.</summary>

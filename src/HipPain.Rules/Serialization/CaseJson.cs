@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization.Documents;
 using HipPain.Rules.Validation;
@@ -10,6 +11,12 @@ namespace HipPain.Rules.Serialization;
 /// Reading checks the JSON only; whether the finding codes exist is checked by <c>TriageEngine.Validate</c>
 /// against a knowledge base.
 /// </summary>
+/// <remarks>
+/// A case can be read from text, a UTF-8 stream, a <see cref="JsonElement"/> or a <see cref="Utf8JsonReader"/>
+/// positioned on it, so that a case nested in a larger request body reads the same way. Every way in applies the
+/// same checks and limits and reports the same codes, with paths relative to the case object. System.Text.Json
+/// binds <see cref="PatientCase"/> in this format through <see cref="PatientCaseJsonConverter"/>.
+/// </remarks>
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class CaseJson
 {
@@ -53,6 +60,80 @@ public static class CaseJson
     public static PatientCase Read(Stream utf8Json, JsonReadOptions? options) =>
         ToCase(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.CaseDocument, options, Format));
 
+    /// <summary>Reads a case from a JSON element, for example one property of a larger request body, with the default limits.</summary>
+    /// <param name="element">The element: the case object.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="RulesJsonException">The element cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
+    public static PatientCase Read(JsonElement element) => Read(element, null);
+
+    /// <summary>Reads a case from a JSON element, for example one property of a larger request body.</summary>
+    /// <param name="element">The element: the case object. Paths in problems are relative to it (<c>$</c> is the case object).</param>
+    /// <param name="options">Size and depth limits; null for the defaults.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
+    /// <exception cref="RulesJsonException">The element cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
+    public static PatientCase Read(JsonElement element, JsonReadOptions? options)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element is undefined (default JsonElement); it must be a case object.", "$", null, null);
+        }
+
+        return Read(element.GetRawText(), options);
+    }
+
+    /// <summary>
+    /// Reads a case with the default limits from a reader positioned on the case object (or before it, at the start of
+    /// a document), and leaves the reader on the object's last token, as a <see cref="System.Text.Json.Serialization.JsonConverter"/> must.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="RulesJsonException">The value cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
+    public static PatientCase Read(ref Utf8JsonReader reader) => Read(ref reader, null);
+
+    /// <summary>
+    /// Reads a case from a reader positioned on the case object (or before it, at the start of a document), and
+    /// leaves the reader on the object's last token, as a <see cref="System.Text.Json.Serialization.JsonConverter"/> must.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="options">Size and depth limits; null for the defaults.</param>
+    /// <returns>The case.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
+    /// <exception cref="RulesJsonException">The value cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
+    /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
+    public static PatientCase Read(ref Utf8JsonReader reader, JsonReadOptions? options)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, $"The case is not well-formed JSON: {ex.Message}", "$", ex.LineNumber + 1, ex.BytePositionInLine + 1, ex);
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement, options);
+        }
+    }
+
+    /// <summary>Writes a case in the case format (version 1) to a writer, for example from a <see cref="System.Text.Json.Serialization.JsonConverter"/>.</summary>
+    /// <param name="patientCase">The case.</param>
+    /// <param name="writer">The writer; its own options decide the indentation.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The case's sex or an observation's state is not a defined value.</exception>
+    public static void Write(PatientCase patientCase, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(patientCase);
+        ArgumentNullException.ThrowIfNull(writer);
+        JsonSerializer.Serialize(writer, DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
+    }
+
     /// <summary>Writes a case as indented JSON text.</summary>
     /// <param name="patientCase">The case.</param>
     /// <returns>The JSON text.</returns>
@@ -61,7 +142,7 @@ public static class CaseJson
     public static string Write(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        return System.Text.Json.JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
+        return JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
     }
 
     private static PatientCase ToCase(CaseDocument document)

@@ -1,0 +1,46 @@
+namespace HipPain.Rules.Samples.MinimalApi.Tests;
+
+/// <summary>The docs quote the sample's code verbatim, so the example they show is the one the tests run.</summary>
+public sealed class DocsSnippetTests
+{
+    public static TheoryData<string, string> Quotes => new()
+    {
+        { "docs/json-packs.md", "registration" },
+        { "docs/json-packs.md", "triage" },
+        { "src/HipPain.Rules.DependencyInjection/README.md", "triage" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Quotes))]
+    public void Docs_QuoteTheSampleRegion_Verbatim(string document, string region)
+    {
+        var code = Region(File.ReadAllText(Path.Combine(Root, "samples/HipPain.Rules.Samples.MinimalApi/Program.cs")), region);
+
+        var text = File.ReadAllText(Path.Combine(Root, document)).ReplaceLineEndings("\n");
+
+        Assert.Contains(code, text, StringComparison.Ordinal);
+    }
+
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static string Region(string source, string name)
+    {
+        var lines = source.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(lines, "// docs:" + name);
+        Assert.True(start >= 0, $"Program.cs has no region '// docs:{name}'.");
+        var end = Array.IndexOf(lines, "// docs:end", start);
+        return string.Join("\n", lines[(start + 1)..end]);
+    }
+}
