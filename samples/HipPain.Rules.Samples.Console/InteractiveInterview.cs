@@ -45,7 +45,7 @@ public static class InteractiveInterview
                     output.WriteLine();
                     output.WriteLine($"End of input after {step.QuestionsAsked} question{(step.QuestionsAsked == 1 ? "" : "s")}: the interview stops here.");
                     output.WriteLine();
-                    ResultPrinter.Print(step.Result, output, top);
+                    ResultPrinter.Print(step.Result, output, top, interviewer.Engine.KnowledgeBase);
                     return step;
                 }
 
@@ -65,7 +65,7 @@ public static class InteractiveInterview
         var asked = step.QuestionsAsked;
         output.WriteLine($"Interview finished after {asked} question{(asked == 1 ? "" : "s")}, {step.RedFlagQuestionsAsked} of them red-flag questions ({step.StopReason}): {step.Explanation}");
         output.WriteLine();
-        ResultPrinter.Print(step.Result, output, top);
+        ResultPrinter.Print(step.Result, output, top, interviewer.Engine.KnowledgeBase);
         return step;
     }
 
@@ -83,6 +83,8 @@ public static class InteractiveInterview
     private static void PrintProgress(InterviewStep step, TextWriter output)
     {
         var top = string.Join("; ", step.TopThree.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Rank}. {r.Cause.Name} {r.Probability:P0}")));
-        output.WriteLine($"     now: {top} | urgency {step.Result.Urgency.ToString().ToUpperInvariant()}");
+        var urgency = step.Result.Urgency.ToString().ToUpperInvariant();
+        var possible = step.Result.IsUrgencyProvisional ? $" so far, could be {step.Result.HighestPossibleUrgency.ToString().ToUpperInvariant()}" : string.Empty;
+        output.WriteLine($"     now: {top} | urgency {urgency}{possible}");
     }
 }

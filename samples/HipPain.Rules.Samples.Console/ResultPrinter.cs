@@ -7,11 +7,15 @@ namespace HipPain.Rules.Samples.Console;
 /// <summary>Writes a triage result as readable text.</summary>
 public static class ResultPrinter
 {
+    /// <summary>How many undecided red flags the printer lists with their questions before summarising the rest.</summary>
+    public const int RedFlagLines = 3;
+
     /// <summary>Writes the result.</summary>
     /// <param name="result">The result.</param>
     /// <param name="output">Where to write.</param>
     /// <param name="top">How many causes to list.</param>
-    public static void Print(TriageResult result, TextWriter output, int top = 5)
+    /// <param name="knowledgeBase">The knowledge base that produced the result, to name the findings the settling questions ask about; null to print their codes.</param>
+    public static void Print(TriageResult result, TextWriter output, int top = 5, KnowledgeBase? knowledgeBase = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
@@ -19,7 +23,9 @@ public static class ResultPrinter
         output.WriteLine($"Case: {result.Case.Label ?? "(unnamed)"}");
         output.WriteLine($"Knowledge base: {result.KnowledgeBaseId} {result.KnowledgeBaseVersion} ({result.KnowledgeBaseHash[..19]}...), engine {result.EngineVersion.Split('+')[0]}");
         output.WriteLine();
-        output.WriteLine($"URGENCY: {result.Urgency.ToString().ToUpperInvariant()}");
+        output.WriteLine(result.IsUrgencyProvisional
+            ? $"URGENCY: {Upper(result.Urgency)} so far — could be {Upper(result.HighestPossibleUrgency)} until the red flags below are settled."
+            : $"URGENCY: {Upper(result.Urgency)}");
         foreach (var flag in result.RedFlags.Where(r => r.Status == RedFlagStatus.Fired))
         {
             output.WriteLine($"  RED FLAG ({flag.RedFlag.Urgency}): {flag.RedFlag.Name}");
@@ -30,10 +36,9 @@ public static class ResultPrinter
             output.WriteLine(string.Create(inv, $"  Can't-miss cause named by a red flag: {suspected.Cause.Name} (rank {suspected.Rank}, {suspected.Probability:P1}); escalated whatever its rank"));
         }
 
-        var notAssessed = result.RedFlags.Where(r => r.Status == RedFlagStatus.NotAssessed).Select(r => r.RedFlag.Name).ToList();
-        if (notAssessed.Count > 0)
+        if (result.IsUrgencyProvisional)
         {
-            output.WriteLine($"  Not yet ruled out: {string.Join("; ", notAssessed)}");
+            PrintSettlingQuestions(result, output, knowledgeBase);
         }
 
         output.WriteLine();
@@ -70,6 +75,43 @@ public static class ResultPrinter
         output.WriteLine();
         output.WriteLine(TriageResult.Disclaimer);
     }
+
+    /// <summary>
+    /// The undecided red flags in the engine's order (partly met first, then the most urgent), each with the questions
+    /// that would settle it and that no earlier line asks already; the first <see cref="RedFlagLines"/> of them.
+    /// </summary>
+    private static void PrintSettlingQuestions(TriageResult result, TextWriter output, KnowledgeBase? knowledgeBase)
+    {
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        var lines = 0;
+        for (var i = 0; i < result.UndecidedRedFlags.Length; i++)
+        {
+            var flag = result.UndecidedRedFlags[i];
+            var questions = flag.SettlingFindingIds.Where(id => !printed.Contains(id)).ToList();
+            if (questions.Count == 0)
+            {
+                continue;
+            }
+
+            if (lines == RedFlagLines)
+            {
+                var rest = result.SettlingFindingIds.Count(id => !printed.Contains(id));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  and {rest} more questions for the other {result.UndecidedRedFlags.Length - i} undecided red flags"));
+                return;
+            }
+
+            printed.UnionWith(questions);
+            var names = questions.Select(id => knowledgeBase is not null && knowledgeBase.TryGetFinding(id, out var finding) ? finding.Name : id);
+            var partly = flag.IsPartlyMet ? ", partly met" : string.Empty;
+            output.WriteLine($"  {(lines == 0 ? "Ask first:" : "then:     ")} {string.Join("; ", names)} ({LowerFirst(flag.RedFlag.Name)}, {flag.RedFlag.Urgency}{partly})");
+            lines++;
+        }
+    }
+
+    private static string Upper(Urgency urgency) => urgency.ToString().ToUpperInvariant();
+
+    private static string LowerFirst(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     private static void Section(TextWriter output, string title, IReadOnlyCollection<PlanItem> items)
     {

@@ -133,7 +133,7 @@ public static class SampleApp
         try
         {
             var result = engine.Triage(patientCase.WithLabel(caseName));
-            ResultPrinter.Print(result, output, top);
+            ResultPrinter.Print(result, output, top, knowledgeBase);
             return 0;
         }
         catch (CaseValidationException ex)

@@ -23,7 +23,12 @@ internal sealed class CompiledKnowledgeBase
             c,
             Tables.PriorLogOdds[i],
             [.. knowledgeBase.RulesFor(c.Id).Select(r => new CompiledRule(r, Label(r, knowledgeBase), program.Add(r.Criterion, FindingIndex), FindingIndicesOf(r.Criterion)))]))];
-        RedFlags = [.. knowledgeBase.RedFlags.Select(f => (f, program.Add(f.Criterion, FindingIndex)))];
+        RedFlags = [.. knowledgeBase.RedFlags.Select(f => new CompiledRedFlag(
+            f,
+            program.Add(f.Criterion, FindingIndex),
+            FindingIndicesOf(f.Criterion),
+            [.. f.SuspectedCauseIds.Select(id => CauseIndex[id])]))];
+        RedFlagUrgencies = [.. knowledgeBase.RedFlags.Select(f => f.Urgency)];
         program.Freeze();
     }
 
@@ -39,7 +44,10 @@ internal sealed class CompiledKnowledgeBase
 
     public CompiledCause[] Causes { get; }
 
-    public (RedFlag Flag, int Root)[] RedFlags { get; }
+    public CompiledRedFlag[] RedFlags { get; }
+
+    /// <summary>Each red flag's urgency, by red-flag index: what <see cref="UrgencyRule"/> reads.</summary>
+    public Urgency[] RedFlagUrgencies { get; }
 
     public static double Logistic(double logOdds) => logOdds >= 0 ? 1 / (1 + Math.Exp(-logOdds)) : Math.Exp(logOdds) / (1 + Math.Exp(logOdds));
 
@@ -74,6 +82,20 @@ internal sealed class CompiledCause(Cause cause, double priorLogOdds, CompiledRu
     public double PriorLogOdds { get; } = priorLogOdds;
 
     public CompiledRule[] Rules { get; } = rules;
+}
+
+/// <summary>One red flag: its criterion root, the findings it reads and the causes it suspects, by index.</summary>
+internal sealed class CompiledRedFlag(RedFlag flag, int root, ImmutableArray<(string Id, int Index)> findings, int[] suspectedCauses)
+{
+    public RedFlag Flag { get; } = flag;
+
+    public int Root { get; } = root;
+
+    /// <summary>The distinct findings the criterion reads, with their indices, in order of appearance.</summary>
+    public ImmutableArray<(string Id, int Index)> Findings { get; } = findings;
+
+    /// <summary>The indices of the causes the red flag suspects.</summary>
+    public int[] SuspectedCauses { get; } = suspectedCauses;
 }
 
 /// <summary>One rule as the explanation reads it: its label, criterion root and the findings it reads.</summary>

@@ -58,6 +58,14 @@ internal sealed class CriterionProgram
     public bool IsLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, int finding) =>
         IsLiveNode(nodeArray, childArray, root, states, age, sex, finding);
 
+    /// <summary>
+    /// True when the criterion rooted at <paramref name="root"/> is undecided and has a met leaf (a finding in its
+    /// expected state, or an age or sex condition met) none of whose enclosing parts is definitely not met: the case
+    /// already points towards meeting it. A leaf inside a ruled-out branch no longer counts.
+    /// </summary>
+    public bool IsPartlyMet(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
+        EvaluateNode(nodeArray, childArray, root, states, age, sex) == Undecided && HasMetLeaf(nodeArray, childArray, root, states, age, sex);
+
     /// <summary>Converts an evaluation to the model's three-valued form.</summary>
     public static bool? ToNullable(int outcome) => outcome == Undecided ? null : outcome == Met;
 
@@ -116,6 +124,26 @@ internal sealed class CriterionProgram
             default:
                 return false;
         }
+    }
+
+    private static bool HasMetLeaf(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex)
+    {
+        var outcome = EvaluateNode(nodes, children, index, states, age, sex);
+        if (nodes[index].Kind != NodeKind.Count || outcome == NotMet)
+        {
+            return outcome == Met;
+        }
+
+        var node = nodes[index];
+        for (var i = node.B; i < node.B + node.C; i++)
+        {
+            if (HasMetLeaf(nodes, children, children[i], states, age, sex))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int AddNode(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Scoring;
@@ -5,8 +6,8 @@ namespace HipPain.Rules.Scoring;
 /// <summary>What a case says about one red-flag gate.</summary>
 public enum RedFlagStatus
 {
-    /// <summary>The case does not decide the gate: some findings it needs are unknown. Ask about them.</summary>
-    NotAssessed = 0,
+    /// <summary>The case does not decide the gate yet: findings it needs are unknown. Ask about them (<see cref="RedFlagOutcome.SettlingFindingIds"/>).</summary>
+    Undecided = 0,
 
     /// <summary>The answers rule the gate out.</summary>
     RuledOut = 1,
@@ -15,14 +16,16 @@ public enum RedFlagStatus
     Fired = 2,
 }
 
-/// <summary>One red-flag gate and its status for the case.</summary>
+/// <summary>One red-flag gate, its status for the case and, while it is undecided, the questions that would settle it.</summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class RedFlagOutcome
 {
-    internal RedFlagOutcome(RedFlag redFlag, RedFlagStatus status)
+    internal RedFlagOutcome(RedFlag redFlag, RedFlagStatus status, bool isPartlyMet, ImmutableArray<string> settlingFindingIds)
     {
         RedFlag = redFlag;
         Status = status;
+        IsPartlyMet = isPartlyMet;
+        SettlingFindingIds = settlingFindingIds;
     }
 
     /// <summary>The gate.</summary>
@@ -31,6 +34,21 @@ public sealed class RedFlagOutcome
     /// <summary>Its status for the case.</summary>
     public RedFlagStatus Status { get; }
 
+    /// <summary>
+    /// True when the gate is undecided and partly met: its criterion has a met condition (a finding in its expected
+    /// state, or an age or sex condition met) in a branch that is not ruled out, so the case already points towards
+    /// the gate. False for a fired or ruled-out gate, and for an undecided gate nothing points to yet.
+    /// </summary>
+    public bool IsPartlyMet { get; }
+
+    /// <summary>
+    /// The codes of the unknown findings whose answer can still change the gate's outcome (each sits in an undecided
+    /// branch of the criterion), in the order the criterion names them; empty when the gate is decided.
+    /// </summary>
+    public ImmutableArray<string> SettlingFindingIds { get; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{RedFlag.Id}: {Status}";
+    public override string ToString() => Status == RedFlagStatus.Undecided
+        ? $"{RedFlag.Id}: {Status}{(IsPartlyMet ? " (partly met)" : string.Empty)}, ask {string.Join(", ", SettlingFindingIds)}"
+        : $"{RedFlag.Id}: {Status}";
 }

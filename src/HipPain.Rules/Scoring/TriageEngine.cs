@@ -21,7 +21,10 @@ namespace HipPain.Rules.Scoring;
 /// </para>
 /// <para>
 /// Ranking: by posterior log-odds, highest first; equal log-odds are ordered by cause id (ordinal), so the
-/// ranking is deterministic. Urgency comes from the red-flag gates alone, never from the ranking.
+/// ranking is deterministic. Urgency comes from the red-flag gates alone, never from the ranking: the urgency
+/// settled so far (<see cref="TriageResult.Urgency"/>), the highest still possible while gates are undecided
+/// (<see cref="TriageResult.HighestPossibleUrgency"/>), and the questions that would settle it, partly met gates
+/// first (<see cref="TriageResult.SettlingFindingIds"/>).
 /// </para>
 /// <para>
 /// Two ways in, one compiled core: <see cref="Triage"/> returns the full immutable result, and the span API
@@ -88,8 +91,7 @@ public sealed partial class TriageEngine
         var ranking = new int[logOdds.Length];
         CauseRanking.Rank(logOdds, compiled.Tables.CauseIdOrder, ranking);
 
-        var redFlags = EvaluateRedFlags(states, age, patientCase.Sex);
-        var urgency = UrgencyOf(redFlags);
+        var redFlags = RedFlagAssessment.Evaluate(compiled, states, age, patientCase.Sex, logOdds);
         var total = 0.0;
         foreach (var c in ranking)
         {
@@ -111,12 +113,12 @@ public sealed partial class TriageEngine
                 total > 0 ? probability / total : 1.0 / ranking.Length,
                 contributions,
                 pending,
-                [.. redFlags.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(cause.Cause.Id)).Select(r => r.RedFlag.Id)]));
+                [.. redFlags.Outcomes.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(cause.Cause.Id)).Select(r => r.RedFlag.Id)]));
         }
 
         var ranked = differential.MoveToImmutable();
-        var plan = CarePlanner.Plan(compiled.Source, ranked, redFlags, urgency, leadingCauseCount);
-        return new TriageResult(patientCase, ranked, urgency, redFlags, plan, compiled.Source, Version);
+        var plan = CarePlanner.Plan(compiled.Source, ranked, redFlags.Outcomes, redFlags.Urgency, leadingCauseCount);
+        return new TriageResult(patientCase, ranked, redFlags, plan, compiled.Source, Version);
     }
 
     /// <summary>
@@ -158,29 +160,5 @@ public sealed partial class TriageEngine
             return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
         });
         return (contributions.ToImmutable(), pending.ToImmutable());
-    }
-
-    private ImmutableArray<RedFlagOutcome> EvaluateRedFlags(FindingState[] states, int age, Sex sex)
-    {
-        var outcomes = compiled.RedFlags.Select(r => new RedFlagOutcome(
-            r.Flag,
-            compiled.Program.Evaluate(r.Root, states, age, sex) switch
-            {
-                CriterionProgram.Met => RedFlagStatus.Fired,
-                CriterionProgram.NotMet => RedFlagStatus.RuledOut,
-                _ => RedFlagStatus.NotAssessed,
-            }));
-        return [.. outcomes.OrderByDescending(o => o.Status == RedFlagStatus.Fired).ThenByDescending(o => o.Status == RedFlagStatus.Fired ? o.RedFlag.Urgency : Urgency.SelfCare)];
-    }
-
-    private static Urgency UrgencyOf(ImmutableArray<RedFlagOutcome> redFlags)
-    {
-        var fired = redFlags.Where(r => r.Status == RedFlagStatus.Fired).Select(r => r.RedFlag.Urgency).DefaultIfEmpty(Urgency.SelfCare).Max();
-        if (fired > Urgency.SelfCare)
-        {
-            return fired;
-        }
-
-        return redFlags.All(r => r.Status == RedFlagStatus.RuledOut) ? Urgency.SelfCare : Urgency.Routine;
     }
 }

@@ -5,7 +5,7 @@ namespace HipPain.Rules.Scoring;
 
 /// <summary>
 /// The outcome of triaging one case: the ranked, explained differential, the urgency set by the red-flag
-/// gates, and the care plan. Stamped with the knowledge base's id, version and content hash and the engine's
+/// gates (settled so far, the highest still possible, and the questions that would settle it), and the care plan. Stamped with the knowledge base's id, version and content hash and the engine's
 /// version, so that any result can be replayed. Decision support for a clinician, not a diagnosis.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
@@ -18,16 +18,18 @@ public sealed class TriageResult
     internal TriageResult(
         PatientCase patientCase,
         ImmutableArray<RankedCause> differential,
-        Urgency urgency,
-        ImmutableArray<RedFlagOutcome> redFlags,
+        RedFlagAssessment redFlags,
         CarePlan plan,
         KnowledgeBase knowledgeBase,
         string engineVersion)
     {
         Case = patientCase;
         Differential = differential;
-        Urgency = urgency;
-        RedFlags = redFlags;
+        Urgency = redFlags.Urgency;
+        HighestPossibleUrgency = redFlags.HighestPossibleUrgency;
+        RedFlags = redFlags.Outcomes;
+        UndecidedRedFlags = redFlags.Undecided;
+        SettlingFindingIds = redFlags.SettlingFindingIds;
         Plan = plan;
         KnowledgeBaseId = knowledgeBase.Id;
         KnowledgeBaseVersion = knowledgeBase.Version;
@@ -41,11 +43,44 @@ public sealed class TriageResult
     /// <summary>Every cause of the knowledge base, most likely first.</summary>
     public ImmutableArray<RankedCause> Differential { get; }
 
-    /// <summary>The urgency: the highest of the fired gates; <see cref="Urgency.SelfCare"/> only when every gate was ruled out; otherwise <see cref="Urgency.Routine"/>.</summary>
+    /// <summary>
+    /// The urgency settled so far: the highest of the fired gates; <see cref="Urgency.SelfCare"/> only when every gate
+    /// was ruled out; otherwise <see cref="Urgency.Routine"/>. Unknown answers can still raise it up to
+    /// <see cref="HighestPossibleUrgency"/>.
+    /// </summary>
     public Urgency Urgency { get; }
 
-    /// <summary>Every red-flag gate with its status, fired ones first.</summary>
+    /// <summary>
+    /// The highest urgency still possible given the unknown findings: <see cref="Urgency"/> raised to the urgency of
+    /// every undecided gate. Equal to <see cref="Urgency"/> when every gate is decided.
+    /// </summary>
+    public Urgency HighestPossibleUrgency { get; }
+
+    /// <summary>
+    /// True when the urgency is provisional: an undecided gate could still raise it (<see cref="HighestPossibleUrgency"/>
+    /// is above <see cref="Urgency"/>). Show it as "Routine so far, could be Emergency" and ask
+    /// <see cref="SettlingFindingIds"/>.
+    /// </summary>
+    public bool IsUrgencyProvisional => HighestPossibleUrgency > Urgency;
+
+    /// <summary>
+    /// Every red-flag gate with its status: the fired ones first (most urgent first), then the undecided ones in the
+    /// order of <see cref="UndecidedRedFlags"/>, then the ruled-out ones in authoring order.
+    /// </summary>
     public ImmutableArray<RedFlagOutcome> RedFlags { get; }
+
+    /// <summary>
+    /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
+    /// before untouched ones; then the most urgent; then the gate whose most probable suspected cause has the highest
+    /// posterior probability; then authoring order.
+    /// </summary>
+    public ImmutableArray<RedFlagOutcome> UndecidedRedFlags { get; }
+
+    /// <summary>
+    /// The questions that would settle the urgency: the codes of <see cref="RedFlagOutcome.SettlingFindingIds"/> of every
+    /// gate in <see cref="UndecidedRedFlags"/>, in that order, each once. Empty when every gate is decided.
+    /// </summary>
+    public ImmutableArray<string> SettlingFindingIds { get; }
 
     /// <summary>The fired red flags.</summary>
     public IEnumerable<RedFlag> FiredRedFlags => RedFlags.Where(r => r.Status == RedFlagStatus.Fired).Select(r => r.RedFlag);

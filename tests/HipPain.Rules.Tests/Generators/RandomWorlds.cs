@@ -60,7 +60,7 @@ public static class RandomWorlds
 
         var flags = Enumerable.Range(0, rng.Next(0, 4)).Select(i => (
             Id: $"rf{i}",
-            Criterion: RandomCriterion(rng, Shuffle(rng, findings).Take(rng.Next(1, Math.Min(3, findingCount) + 1)).ToArray()),
+            Criterion: RandomGateCriterion(rng, Shuffle(rng, findings).Take(rng.Next(1, Math.Min(5, findingCount) + 1)).ToArray()),
             Urgency: FlagUrgencies[rng.Next(FlagUrgencies.Length)],
             Suspects: causes.Where(_ => rng.NextDouble() < 0.3).ToArray())).ToList();
 
@@ -134,6 +134,32 @@ public static class RandomWorlds
     }
 
     private static double RandomRatio(Random rng) => rng.NextDouble() < 0.15 ? 1.0 : Math.Exp((rng.NextDouble() * 6) - 3);
+
+    /// <summary>
+    /// A gate's criterion over the findings: a tree of counting criteria (so that a met finding can sit in a branch
+    /// that is ruled out while the gate is still undecided), with an age band as an extra part one time in four.
+    /// </summary>
+    private static Criterion RandomGateCriterion(Random rng, string[] findingIds)
+    {
+        var parts = new List<Criterion>();
+        if (findingIds.Length >= 3 && rng.NextDouble() < 0.6)
+        {
+            var split = rng.Next(1, findingIds.Length);
+            parts.Add(RandomGateCriterion(rng, findingIds[..split]));
+            parts.Add(RandomGateCriterion(rng, findingIds[split..]));
+        }
+        else
+        {
+            parts.Add(RandomCriterion(rng, findingIds));
+        }
+
+        if (rng.NextDouble() < 0.25)
+        {
+            parts.Insert(rng.Next(parts.Count + 1), Criterion.AgeBetween(rng.Next(0, 100), null));
+        }
+
+        return parts.Count == 1 ? parts[0] : Criterion.AtLeast(rng.Next(1, parts.Count + 1), [.. parts]);
+    }
 
     private static Criterion RandomCriterion(Random rng, string[] findingIds)
     {

@@ -65,7 +65,7 @@ public sealed class InterviewerPropertyTests
         var flagsFirst = transcript.Answers.SkipWhile(a => a.Question.IsRedFlagQuestion).All(a => !a.Question.IsRedFlagQuestion);
         var noFlagLeft = interviewer.RankQuestions(transcript.Case).All(q => !q.IsRedFlagQuestion);
         var noPivotalFindingLeft = transcript.Final.Result.RedFlags
-            .Where(r => r.Status == RedFlagStatus.NotAssessed && r.RedFlag.Urgency >= options.RedFlagUrgency)
+            .Where(r => r.Status == RedFlagStatus.Undecided && r.RedFlag.Urgency >= options.RedFlagUrgency)
             .All(r => !HasPivotalOpenFinding(r.RedFlag.Criterion, transcript.Case));
         return (transcript.Final.IsFinished && counted && bounded && flagsFirst && noFlagLeft && noPivotalFindingLeft)
             .Label($"{world}; {transcript.Answers.Length} answers, {redFlagAsked} red-flag, stop {transcript.Final.StopReason}");

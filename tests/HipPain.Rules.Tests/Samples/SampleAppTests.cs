@@ -23,7 +23,9 @@ public sealed class SampleAppTests
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("Case: lateral-hip-runner", output, StringComparison.Ordinal);
-        Assert.Contains("URGENCY: ROUTINE", output, StringComparison.Ordinal);
+        Assert.Contains("URGENCY: ROUTINE so far \u2014 could be EMERGENCY until the red flags below are settled.", output, StringComparison.Ordinal);
+        Assert.Contains("  Ask first: Unexplained weight loss; History of cancer (night or rest pain with weight loss or a history of cancer, Urgent, partly met)", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  then:      [^\n]+ \([^\n]+, Emergency\)\n", output);
         Assert.Matches(@"\n 1\. Greater trochanteric pain syndrome[^\n]*%", output);
         Assert.Contains("for     x3     Pain on the outer side of the hip: present", output, StringComparison.Ordinal);
         Assert.Contains("pending  Kinsella cluster", output, StringComparison.Ordinal);
@@ -41,6 +43,16 @@ public sealed class SampleAppTests
         Assert.Contains("RED FLAG (Urgent): Suspected femoral-neck stress fracture", output, StringComparison.Ordinal);
         Assert.Contains("Running: No running.", output, StringComparison.Ordinal);
         Assert.Contains("Avoid    Keep running through the pain", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_HotHip_EmergencySettledWithoutQuestions()
+    {
+        var (code, output, _) = Run("--case", "hot-hip");
+
+        Assert.Equal(0, code);
+        Assert.Contains("URGENCY: EMERGENCY\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("so far", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class TriageEnginePropertyTests
             {
                 true => RedFlagStatus.Fired,
                 false => RedFlagStatus.RuledOut,
-                null => RedFlagStatus.NotAssessed,
+                null => RedFlagStatus.Undecided,
             }));
         return ok.Label(world.ToString());
     }

@@ -85,16 +85,27 @@ public sealed class TriageEngineTests
         var result = new TriageEngine(SmallBase()).Triage(PatientCase.Create(30, Sex.Male, Observation.Absent("flag")));
 
         Assert.Equal(Urgency.SelfCare, result.Urgency);
+        Assert.Equal(Urgency.SelfCare, result.HighestPossibleUrgency);
+        Assert.False(result.IsUrgencyProvisional);
         Assert.Equal(RedFlagStatus.RuledOut, Assert.Single(result.RedFlags).Status);
+        Assert.Empty(result.UndecidedRedFlags);
+        Assert.Empty(result.SettlingFindingIds);
     }
 
     [Fact]
-    public void Triage_GateNotAssessed_Routine()
+    public void Triage_GateUndecided_RoutineProvisional()
     {
         var result = new TriageEngine(SmallBase()).Triage(PatientCase.Create(30, Sex.Male));
 
         Assert.Equal(Urgency.Routine, result.Urgency);
-        Assert.Equal(RedFlagStatus.NotAssessed, Assert.Single(result.RedFlags).Status);
+        Assert.Equal(Urgency.Urgent, result.HighestPossibleUrgency);
+        Assert.True(result.IsUrgencyProvisional);
+        var gate = Assert.Single(result.RedFlags);
+        Assert.Equal(RedFlagStatus.Undecided, gate.Status);
+        Assert.False(gate.IsPartlyMet);
+        Assert.Equal(["flag"], gate.SettlingFindingIds);
+        Assert.Same(gate, Assert.Single(result.UndecidedRedFlags));
+        Assert.Equal(["flag"], result.SettlingFindingIds);
     }
 
     [Fact]
