@@ -17,7 +17,7 @@ internal sealed class CaseAnalysis
     private readonly int age;
     private readonly Sex sex;
     private readonly bool?[] ruleOutcomes;
-    private readonly bool?[] gateOutcomes;
+    private readonly int[] gateOutcomes;
     private readonly double[] logProbability;
     private readonly double[] probability;
     private readonly double total;
@@ -28,7 +28,7 @@ internal sealed class CaseAnalysis
     // together, and scratch space for one hypothetical answer.
     private bool[]? redFlagOpen;
     private double redFlagOpenCost;
-    private bool?[]? hypotheticalGates;
+    private int[]? hypotheticalGates;
     private int[]? visited;
     private int visit;
 
@@ -63,13 +63,13 @@ internal sealed class CaseAnalysis
             }
         }
 
-        gateOutcomes = new bool?[model.Gates.Length];
+        gateOutcomes = new int[model.Gates.Length];
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateOutcomes[g] = model.Evaluate(model.GateRoots[g], states, age, sex);
+            gateOutcomes[g] = model.Program.Evaluate(model.GateRoots[g], states, age, sex);
         }
 
-        Urgency = UrgencyOf(gateOutcomes);
+        Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
         logProbability = new double[causeCount];
         probability = new double[causeCount];
         for (var c = 0; c < causeCount; c++)
@@ -86,7 +86,7 @@ internal sealed class CaseAnalysis
     /// <summary>Each cause's posterior log-odds, in knowledge-base order.</summary>
     public double[] LogOdds { get; }
 
-    /// <summary>The urgency the gates give the case, by the engine's rule.</summary>
+    /// <summary>The urgency the gates settle for the case, by the engine's <see cref="UrgencyRule"/>.</summary>
     public Urgency Urgency { get; }
 
     public bool IsAsked(int finding) => asked[finding];
@@ -133,7 +133,7 @@ internal sealed class CaseAnalysis
         foreach (var g in model.GatesByFinding[finding])
         {
             var gate = model.Gates[g];
-            if (gateOutcomes[g] is null && gate.Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 (gates ??= []).Add(gate);
             }
@@ -153,7 +153,7 @@ internal sealed class CaseAnalysis
         if (redFlagOpen is null)
         {
             redFlagOpen = new bool[asked.Length];
-            hypotheticalGates = new bool?[gateOutcomes.Length];
+            hypotheticalGates = new int[gateOutcomes.Length];
             visited = new int[asked.Length];
             for (var f = 0; f < asked.Length; f++)
             {
@@ -172,7 +172,7 @@ internal sealed class CaseAnalysis
     public bool CanChangeTopThreeOrUrgency()
     {
         var top = TopThree(LogOdds);
-        var outcomes = new bool?[gateOutcomes.Length];
+        var outcomes = new int[gateOutcomes.Length];
         for (var f = 0; f < asked.Length; f++)
         {
             if (asked[f])
@@ -199,13 +199,9 @@ internal sealed class CaseAnalysis
                 {
                     Array.Copy(gateOutcomes, outcomes, outcomes.Length);
                     states[f] = answer;
-                    foreach (var g in model.GatesByFinding[f])
-                    {
-                        outcomes[g] ??= model.Evaluate(model.GateRoots[g], states, age, sex);
-                    }
-
+                    Reevaluate(f, outcomes);
                     states[f] = FindingState.Unknown;
-                    if (UrgencyOf(outcomes) != Urgency)
+                    if (UrgencyRule.Settled(outcomes, model.GateUrgencies) != Urgency)
                     {
                         return true;
                     }
@@ -221,10 +217,7 @@ internal sealed class CaseAnalysis
         var outcomes = hypotheticalGates!;
         Array.Copy(gateOutcomes, outcomes, outcomes.Length);
         states[finding] = answer;
-        foreach (var g in model.GatesByFinding[finding])
-        {
-            outcomes[g] ??= model.Evaluate(model.GateRoots[g], states, age, sex);
-        }
+        Reevaluate(finding, outcomes);
 
         // Only findings that share a gate with this one can change; every other open red-flag question stays open.
         var cost = redFlagOpenCost - (redFlagOpen![finding] ? model.Costs[finding] : 0);
@@ -251,35 +244,29 @@ internal sealed class CaseAnalysis
         return cost;
     }
 
-    private bool IsRedFlagQuestion(int finding, bool?[] outcomes)
+    /// <summary>Re-evaluates the undecided gates that read the finding, with its hypothetical answer already in the states.</summary>
+    private void Reevaluate(int finding, int[] outcomes)
     {
         foreach (var g in model.GatesByFinding[finding])
         {
-            if (outcomes[g] is null && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            if (outcomes[g] == CriterionProgram.Undecided)
+            {
+                outcomes[g] = model.Program.Evaluate(model.GateRoots[g], states, age, sex);
+            }
+        }
+    }
+
+    private bool IsRedFlagQuestion(int finding, int[] outcomes)
+    {
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            if (outcomes[g] == CriterionProgram.Undecided && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>The engine's urgency rule: the most urgent fired gate; SelfCare only when every gate is ruled out; otherwise Routine.</summary>
-    private Urgency UrgencyOf(bool?[] outcomes)
-    {
-        var fired = Urgency.SelfCare;
-        var allRuledOut = true;
-        for (var g = 0; g < outcomes.Length; g++)
-        {
-            if (outcomes[g] == true && model.Gates[g].Urgency > fired)
-            {
-                fired = model.Gates[g].Urgency;
-            }
-
-            allRuledOut &= outcomes[g] == false;
-        }
-
-        return fired > Urgency.SelfCare ? fired : allRuledOut ? Urgency.SelfCare : Urgency.Routine;
     }
 
     /// <summary>The top three causes in order (fewer for a smaller base) by log-odds with the engine's tie-break, as indices (-1 for none).</summary>

@@ -26,7 +26,8 @@ internal sealed class InterviewModel
         RulesByFinding = ReadersByFinding(Rules.Select(r => r.Findings));
         Gates = [.. compiled.RedFlags.Select(g => g.Flag)];
         GateRoots = [.. compiled.RedFlags.Select(g => g.Root)];
-        GateFindings = [.. Gates.Select(g => g.Criterion.FindingIds().Distinct(StringComparer.Ordinal).Select(id => FindingIndex[id]).ToArray())];
+        GateUrgencies = compiled.RedFlagUrgencies;
+        GateFindings = [.. compiled.RedFlags.Select(g => g.Findings.Select(f => f.Index).ToArray())];
         GatesByFinding = ReadersByFinding(GateFindings);
     }
 
@@ -57,6 +58,9 @@ internal sealed class InterviewModel
 
     /// <summary>Each gate's criterion root in <see cref="Program"/>.</summary>
     public int[] GateRoots { get; }
+
+    /// <summary>Each gate's urgency, as the engine's <see cref="UrgencyRule"/> reads it. Shared with the engine: never written.</summary>
+    public Urgency[] GateUrgencies { get; }
 
     /// <summary>For each gate, the distinct findings its criterion reads.</summary>
     public int[][] GateFindings { get; }
