@@ -49,6 +49,9 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>The display title, or null.</summary>
     public string? Title { get; private set; }
 
+    /// <summary>The language the base's wording is written in, as a culture name; default <c>en</c>.</summary>
+    public string TextCulture { get; private set; } = "en";
+
     /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from JSON.</summary>
     internal string PathPrefix { get; set; } = string.Empty;
 
@@ -75,6 +78,19 @@ public sealed class KnowledgeBaseBuilder
         Id = id;
         Version = version;
         Title = title;
+        return this;
+    }
+
+    /// <summary>Says which language the base's names, questions and descriptions are written in (the default text pack's culture).</summary>
+    /// <param name="culture">A culture name such as <c>en</c> or <c>es-MX</c> (checked when the base is built, code HPK012).</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder WithTextCulture(string culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        EnsureOpen();
+        TextCulture = culture;
         return this;
     }
 

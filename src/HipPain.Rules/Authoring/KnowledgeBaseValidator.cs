@@ -29,6 +29,10 @@ internal sealed class KnowledgeBaseValidator
     {
         Id(builder.Id, builder.PathPrefix + "id");
         Text(builder.Version, builder.PathPrefix + "version");
+        if (!Validation.TextCultures.IsValid(builder.TextCulture))
+        {
+            Add(ErrorCodes.InvalidText, builder.PathPrefix + "textCulture", $"Text culture '{builder.TextCulture}' is not a culture name such as 'en' or 'es-MX'.");
+        }
         if (builder.Causes.Count == 0)
         {
             Add(ErrorCodes.NoCauses, builder.PathPrefix + "causes", "The knowledge base has no cause; add at least one.");

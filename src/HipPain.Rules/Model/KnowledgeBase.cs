@@ -12,7 +12,8 @@ namespace HipPain.Rules.Model;
 /// A validated, immutable knowledge base: the vocabulary of findings, the causes with their priors and plans,
 /// the rules that weigh findings, the red-flag gates and the treatments. Made by
 /// <see cref="KnowledgeBaseBuilder.Build"/>; identified by <see cref="Id"/>, <see cref="Version"/> and a
-/// <see cref="ContentHash"/> over its whole content.
+/// <see cref="ContentHash"/> over its clinical content. Its wording (names, questions, descriptions) is its default
+/// <see cref="Text"/>, which the hash does not cover: the same clinical content has the same hash in every language.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class KnowledgeBase
@@ -21,11 +22,13 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, Cause> causesById;
     private readonly FrozenDictionary<string, Treatment> treatmentsById;
     private readonly FrozenDictionary<string, ImmutableArray<DiagnosticRule>> rulesByCause;
+    private readonly Lazy<TextPack> text;
 
     private KnowledgeBase(
         string id,
         string version,
         string? title,
+        string textCulture,
         ImmutableArray<Finding> findings,
         ImmutableArray<Treatment> treatments,
         ImmutableArray<Cause> causes,
@@ -35,6 +38,7 @@ public sealed class KnowledgeBase
         Id = id;
         Version = version;
         Title = title;
+        TextCulture = textCulture;
         Findings = findings;
         Treatments = treatments;
         Causes = causes;
@@ -48,6 +52,7 @@ public sealed class KnowledgeBase
             c => rules.Where(r => r.CauseId == c.Id).ToImmutableArray(),
             StringComparer.Ordinal);
         ContentHash = ComputeHash();
+        text = new Lazy<TextPack>(() => TextPack.FromKnowledgeBase(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The stable id.</summary>
@@ -58,6 +63,15 @@ public sealed class KnowledgeBase
 
     /// <summary>The display title, or null.</summary>
     public string? Title { get; }
+
+    /// <summary>The language of the base's own wording (names, questions, descriptions), as a culture name; <c>en</c> unless the author said otherwise.</summary>
+    public string TextCulture { get; }
+
+    /// <summary>
+    /// The base's own wording as a text pack in <see cref="TextCulture"/>: the default text, and the fallback for a
+    /// pack in another language. Made on first use.
+    /// </summary>
+    public TextPack Text => text.Value;
 
     /// <summary>The findings, in authoring order.</summary>
     public ImmutableArray<Finding> Findings { get; }
@@ -75,8 +89,10 @@ public sealed class KnowledgeBase
     public ImmutableArray<RedFlag> RedFlags { get; }
 
     /// <summary>
-    /// <c>sha256:</c> and the lowercase hex SHA-256 of a canonical text of the whole content (ids, names,
-    /// weights, citations, plans), independent of authoring order. Two bases with the same hash score alike.
+    /// <c>sha256:</c> and the lowercase hex SHA-256 of a canonical text of the clinical content (id, version, finding
+    /// kinds and regions and which findings are asked of patients, priors, rules and their weights, citations, plans,
+    /// gates), independent of authoring order and of every piece of wording (<see cref="Text"/>): translating or
+    /// rewording a base keeps its hash. Two bases with the same hash score and escalate alike.
     /// </summary>
     public string ContentHash { get; }
 
@@ -111,7 +127,7 @@ public sealed class KnowledgeBase
     /// <returns>An open builder.</returns>
     public KnowledgeBaseBuilder ToBuilder()
     {
-        var builder = new KnowledgeBaseBuilder(Id, Version, Title);
+        var builder = new KnowledgeBaseBuilder(Id, Version, Title).WithTextCulture(TextCulture);
         foreach (var f in Findings)
         {
             builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
@@ -184,7 +200,7 @@ public sealed class KnowledgeBase
             f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
             [.. f.SuspectedCauseIds],
             f.Evidence!)).ToImmutableArray();
-        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, findings, treatments, causes, rules, flags);
+        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, findings, treatments, causes, rules, flags);
     }
 
     internal static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent
@@ -217,37 +233,38 @@ public sealed class KnowledgeBase
 
         void EvidenceLine(string tag, Evidence e) => Line(tag, e.Citation, e.Level, e.Status, e.Note);
 
-        Line("kb", Id, Version, Title);
+        // Clinical content only: no names, questions, descriptions, actions, advice texts, labels or notes.
+        Line("kb", Id, Version);
         foreach (var f in Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            Line("finding", f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
+            Line("finding", f.Id, f.Kind, f.Region, f.PatientQuestion is not null);
         }
 
         foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
-            Line("treatment", t.Id, t.Name, t.Kind, t.Description);
+            Line("treatment", t.Id, t.Kind);
             EvidenceLine("evidence", t.Evidence);
         }
 
         foreach (var c in Causes.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
-            Line("cause", c.Id, c.Name, c.Description, c.Icd10, c.SnomedCt, c.Prior, c.SuspectedUrgency, c.RunningAdvice.Restriction, c.RunningAdvice.Text);
+            Line("cause", c.Id, c.Icd10, c.SnomedCt, c.Prior, c.SuspectedUrgency, c.RunningAdvice.Restriction);
             EvidenceLine("prior", c.PriorEvidence);
             foreach (var r in c.Recommendations)
             {
-                Line("recommend", r.TreatmentId, r.Line, r.Note);
+                Line("recommend", r.TreatmentId, r.Line);
             }
         }
 
         foreach (var r in Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
-            Line("rule", r.Id, r.CauseId, r.Criterion, r.Ratio.Positive, r.Ratio.Negative, r.Description);
+            Line("rule", r.Id, r.CauseId, r.Criterion, r.Ratio.Positive, r.Ratio.Negative);
             EvidenceLine("evidence", r.Ratio.Evidence);
         }
 
         foreach (var f in RedFlags.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            Line("redflag", f.Id, f.Name, f.Criterion, f.Urgency, f.Action, f.RunningAdvice.Restriction, f.RunningAdvice.Text, string.Join(",", f.SuspectedCauseIds));
+            Line("redflag", f.Id, f.Criterion, f.Urgency, f.RunningAdvice.Restriction, string.Join(",", f.SuspectedCauseIds));
             EvidenceLine("evidence", f.Evidence);
         }
 

@@ -12,6 +12,7 @@ internal static class DocumentWriter
         Id = knowledgeBase.Id,
         Version = knowledgeBase.Version,
         Title = knowledgeBase.Title,
+        TextCulture = knowledgeBase.TextCulture == "en" ? null : knowledgeBase.TextCulture,
         Findings = [.. knowledgeBase.Findings.Select(Finding)],
         Treatments = [.. knowledgeBase.Treatments.Select(Treatment)],
         Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id)))],

@@ -10,6 +10,7 @@ public static class JsonSchemas
     private static readonly Lazy<string> KnowledgeBaseText = new(() => Load("knowledge-base.v1.schema.json"));
     private static readonly Lazy<string> OverlayText = new(() => Load("overlay.v1.schema.json"));
     private static readonly Lazy<string> CaseText = new(() => Load("case.v1.schema.json"));
+    private static readonly Lazy<string> TextPackText = new(() => Load("text-pack.v1.schema.json"));
 
     /// <summary>The schema of a knowledge-base document, format version 1 (<c>knowledge-base.v1.schema.json</c>).</summary>
     public static string KnowledgeBase => KnowledgeBaseText.Value;
@@ -19,6 +20,9 @@ public static class JsonSchemas
 
     /// <summary>The schema of a case document, format version 1 (<c>case.v1.schema.json</c>).</summary>
     public static string Case => CaseText.Value;
+
+    /// <summary>The schema of a text-pack document, format version 1 (<c>text-pack.v1.schema.json</c>).</summary>
+    public static string TextPack => TextPackText.Value;
 
     private static string Load(string fileName)
     {

@@ -123,6 +123,11 @@ public static class KnowledgeBaseJson
     internal static KnowledgeBaseBuilder ToBuilder(KnowledgeBaseDocument document, DocumentMapper mapper)
     {
         var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title) { PathPrefix = "$." };
+        if (document.TextCulture is { } culture)
+        {
+            builder.WithTextCulture(culture);
+        }
+
         mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Findings.Add(mapper.Finding(finding, path)));
         mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Treatments.Add(mapper.Treatment(treatment, path)));
         mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Causes.Add(mapper.Cause(cause, path)));

@@ -23,7 +23,7 @@ namespace HipPain.Rules.Serialization;
 /// <para>
 /// An overlay with no changes is the identity on content: the result scores every case exactly as the base
 /// does. Its id and version are the overlay's, and its title the overlay's when given (else the base's), so
-/// the content hash, which covers id, version and title, equals the base's only when those three are equal.
+/// the content hash, which covers id and version but no text, equals the base's only when those two are equal.
 /// </para>
 /// </remarks>
 /// <threadsafety>Immutable; safe to share between threads and to apply concurrently.</threadsafety>

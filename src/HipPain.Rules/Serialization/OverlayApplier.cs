@@ -278,20 +278,23 @@ internal sealed class OverlayApplier
         Text(overlay.CauseText, "$.causeText", "cause", id => causes.GetValueOrDefault(id) is { } c && knowledgeBase.TryGetCause(id, out _) ? c : null, (draft, change, path) =>
         {
             Refuse(change.Question, path + ".question", "A cause has no question; give name or description.");
+            Refuse(change.PatientQuestion, path + ".patientQuestion", "A cause has no patient question; give name or description.");
             Refuse(change.Action, path + ".action", "A cause has no action; give name or description.");
             draft.Name = change.Name ?? draft.Name;
             draft.Description = change.Description ?? draft.Description;
         });
         Text(overlay.FindingText, "$.findingText", "finding", id => builder.Findings.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
         {
-            Refuse(change.Description, path + ".description", "A finding has no description; give name or question.");
-            Refuse(change.Action, path + ".action", "A finding has no action; give name or question.");
+            Refuse(change.Description, path + ".description", "A finding has no description; give name, question or patientQuestion.");
+            Refuse(change.Action, path + ".action", "A finding has no action; give name, question or patientQuestion.");
             draft.Name = change.Name ?? draft.Name;
             draft.Question = change.Question ?? draft.Question;
+            draft.PatientQuestion = change.PatientQuestion ?? draft.PatientQuestion;
         });
         Text(overlay.TreatmentText, "$.treatmentText", "treatment", id => builder.Treatments.Find(t => t.Id == id && t.SourcePath is null), (draft, change, path) =>
         {
             Refuse(change.Question, path + ".question", "A treatment has no question; give name or description.");
+            Refuse(change.PatientQuestion, path + ".patientQuestion", "A treatment has no patient question; give name or description.");
             Refuse(change.Action, path + ".action", "A treatment has no action; give name or description.");
             draft.Name = change.Name ?? draft.Name;
             draft.Description = change.Description ?? draft.Description;
@@ -299,6 +302,7 @@ internal sealed class OverlayApplier
         Text(overlay.RedFlagText, "$.redFlagText", "red flag", id => builder.RedFlags.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
         {
             Refuse(change.Question, path + ".question", "A red flag has no question; give name or action.");
+            Refuse(change.PatientQuestion, path + ".patientQuestion", "A red flag has no patient question; give name or action.");
             Refuse(change.Description, path + ".description", "A red flag has no description; give name or action.");
             draft.Name = change.Name ?? draft.Name;
             draft.Action = change.Action ?? draft.Action;
@@ -330,7 +334,7 @@ internal sealed class OverlayApplier
             }
 
             var before = mapper.Problems.Count;
-            foreach (var (value, field) in new[] { (change.Name, "name"), (change.Description, "description"), (change.Question, "question"), (change.Action, "action") })
+            foreach (var (value, field) in new[] { (change.Name, "name"), (change.Description, "description"), (change.Question, "question"), (change.PatientQuestion, "patientQuestion"), (change.Action, "action") })
             {
                 if (value is not null && string.IsNullOrWhiteSpace(value))
                 {

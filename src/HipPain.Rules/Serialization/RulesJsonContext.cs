@@ -19,6 +19,7 @@ namespace HipPain.Rules.Serialization;
 [JsonSerializable(typeof(KnowledgeBaseDocument))]
 [JsonSerializable(typeof(CaseDocument))]
 [JsonSerializable(typeof(OverlayDocument))]
+[JsonSerializable(typeof(TextPackDocument))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext
 {
 }

@@ -1,6 +1,6 @@
 namespace HipPain.Rules.Validation;
 
-// The codes of reading JSON documents (HPJ) and of applying clinic overlays (HPK050 and up).
+// The codes of reading JSON documents (HPJ), of applying clinic overlays (HPK050 and up) and of text packs (HPT).
 public static partial class ErrorCodes
 {
     /// <summary>
@@ -32,4 +32,19 @@ public static partial class ErrorCodes
 
     /// <summary>An overlay says which base it applies to (<c>appliesTo</c>) and the base it is applied to has another id or version.</summary>
     public const string OverlayBaseMismatch = "HPK053";
+
+    /// <summary>A text pack has text for a finding, cause, treatment, red flag, rule or recommendation the knowledge base does not have.</summary>
+    public const string TextUnknownItem = "HPT001";
+
+    /// <summary>A text pack names a section or a field that text packs do not have (for example <c>action</c> for a finding).</summary>
+    public const string TextUnknownField = "HPT002";
+
+    /// <summary>A text in a text pack is missing (null) or blank.</summary>
+    public const string TextBlank = "HPT003";
+
+    /// <summary>A text pack's <c>culture</c> is missing or is not a culture name such as <c>en</c> or <c>es-MX</c>.</summary>
+    public const string TextInvalidCulture = "HPT004";
+
+    /// <summary>A text pack lacks a piece of text that the knowledge base's own text has (reported by <c>TextPack.Check</c>).</summary>
+    public const string TextMissing = "HPT005";
 }

@@ -56,3 +56,15 @@ public sealed class CaseValidationException : ValidationException
     {
     }
 }
+
+/// <summary>Thrown when a text pack read from JSON has invalid text; lists every problem.</summary>
+public sealed class TextPackValidationException : ValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="culture">The pack's culture, for the message.</param>
+    /// <param name="problems">Every problem found.</param>
+    public TextPackValidationException(string culture, IEnumerable<ValidationProblem> problems)
+        : base($"text pack '{culture}'", problems)
+    {
+    }
+}

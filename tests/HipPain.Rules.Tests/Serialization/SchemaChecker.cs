@@ -10,12 +10,15 @@ internal static class SchemaChecker
     private static readonly Lazy<JsonSchema> KnowledgeBaseSchema = new(() => JsonSchema.FromText(JsonSchemas.KnowledgeBase));
     private static readonly Lazy<JsonSchema> OverlaySchema = new(() => JsonSchema.FromText(JsonSchemas.Overlay));
     private static readonly Lazy<JsonSchema> CaseSchema = new(() => JsonSchema.FromText(JsonSchemas.Case));
+    private static readonly Lazy<JsonSchema> TextPackSchema = new(() => JsonSchema.FromText(JsonSchemas.TextPack));
 
     public static JsonSchema KnowledgeBase => KnowledgeBaseSchema.Value;
 
     public static JsonSchema Overlay => OverlaySchema.Value;
 
     public static JsonSchema Case => CaseSchema.Value;
+
+    public static JsonSchema TextPack => TextPackSchema.Value;
 
     /// <summary>Every schema error, as "instance location: keyword message"; empty when the document is valid.</summary>
     public static IReadOnlyList<string> Errors(JsonSchema schema, string json)

@@ -19,6 +19,8 @@ internal sealed class KnowledgeBaseDocument
 
     public string? Title { get; set; }
 
+    public string? TextCulture { get; set; }
+
     public List<FindingDocument>? Findings { get; set; }
 
     public List<TreatmentDocument>? Treatments { get; set; }

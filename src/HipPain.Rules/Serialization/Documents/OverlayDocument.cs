@@ -74,7 +74,7 @@ internal sealed class AddRecommendationDocument
 
 /// <summary>
 /// New display text for one item. <c>Name</c> applies to every kind; <c>Description</c> to causes and
-/// treatments; <c>Question</c> to findings; <c>Action</c> to red flags.
+/// treatments; <c>Question</c> and <c>PatientQuestion</c> to findings; <c>Action</c> to red flags.
 /// </summary>
 internal sealed class TextChangeDocument
 {
@@ -85,6 +85,8 @@ internal sealed class TextChangeDocument
     public string? Description { get; set; }
 
     public string? Question { get; set; }
+
+    public string? PatientQuestion { get; set; }
 
     public string? Action { get; set; }
 }

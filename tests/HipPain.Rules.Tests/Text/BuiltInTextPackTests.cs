@@ -1,0 +1,95 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Tests.Serialization;
+
+namespace HipPain.Rules.Tests.Text;
+
+/// <summary>Issue 18: the shipped languages, their completeness, and the English pack kept equal to the base's wording.</summary>
+public sealed class BuiltInTextPackTests
+{
+    /// <summary>The fields the English pack adds to the base's own wording: written in the JSON, not in the DSL.</summary>
+    private static readonly HashSet<string> PatientContentFields = new(StringComparer.Ordinal) { "whatItIs", "whatToDoNow", "whenToSeekCare", "patientSources" };
+
+    public static TheoryData<string> Cultures => [.. BuiltInTextPacks.All.Select(p => p.Culture)];
+
+    [Fact]
+    public void EnglishPack_Committed_IsTheBaseWordingPlusItsPatientContent()
+    {
+        var path = Path.Combine(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory), "src/HipPain.Rules/Knowledge/Text/hippain.builtin.en.json");
+        var expected = TextPackJson.Write(Generate(BuiltInKnowledgeBase.Instance, TextPackJson.Read(File.ReadAllText(path)))).ReplaceLineEndings("\n") + "\n";
+        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(
+            expected == File.ReadAllText(path).ReplaceLineEndings("\n"),
+            "hippain.builtin.en.json differs from the built-in base's wording. Regenerate it with 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release', then give the Spanish pack the same keys.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void ShippedPack_EveryTextOfTheEnglishPack_HasTextInThisLanguage(string culture)
+    {
+        var pack = BuiltInTextPacks.For(culture);
+
+        var missing = BuiltInTextPacks.English.Keys.Where(key => pack.Get(key) is null).Select(key => key.ToString());
+
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void ShippedPack_CheckedAgainstTheBuiltInBase_NoProblem(string culture)
+    {
+        Assert.Empty(BuiltInTextPacks.For(culture).Check(BuiltInKnowledgeBase.Instance).Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void ShippedPack_File_ValidatesAgainstTheSchema(string culture)
+    {
+        var path = Path.Combine(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory), $"src/HipPain.Rules/Knowledge/Text/hippain.builtin.{culture}.json");
+
+        Assert.Empty(SchemaChecker.Errors(SchemaChecker.TextPack, File.ReadAllText(path)));
+    }
+
+    [Fact]
+    public void SpanishPack_IsMarkedAsNeedingClinicalReview()
+    {
+        var spanish = BuiltInTextPacks.Spanish;
+
+        Assert.Equal((TextReview.NeedsClinicalReview, BuiltInKnowledgeBase.Id), (spanish.Review, spanish.KnowledgeBaseId));
+        Assert.Contains("revisión clínica", spanish.ReviewNote, StringComparison.Ordinal);
+        Assert.Equal(TextReview.Original, BuiltInTextPacks.English.Review);
+    }
+
+    [Fact]
+    public void ContentHash_EnglishAndSpanish_EachPackHasItsOwn()
+    {
+        Assert.NotEqual(BuiltInTextPacks.English.ContentHash, BuiltInTextPacks.Spanish.ContentHash);
+        Assert.Equal(BuiltInTextPacks.Spanish.ContentHash, TextPackJson.Read(TextPackJson.Write(BuiltInTextPacks.Spanish)).ContentHash);
+    }
+
+    [Theory]
+    [InlineData("es-MX", "es")]
+    [InlineData("ES", "es")]
+    [InlineData("en-GB", "en")]
+    [InlineData("fr", "en")]
+    public void For_Culture_GivesTheBestShippedPack(string culture, string expected)
+    {
+        Assert.Equal(expected, BuiltInTextPacks.For(culture).Culture);
+    }
+
+    /// <summary>The English pack as it should be: the base's wording, and the patient content the JSON already holds.</summary>
+    private static TextPack Generate(KnowledgeBase knowledgeBase, TextPack committed)
+    {
+        var wording = knowledgeBase.Text.Keys.Select(k => KeyValuePair.Create(k, knowledgeBase.Text.Get(k)!));
+        var patientContent = committed.Keys
+            .Where(k => (k.Section == TextKey.CausesSection && PatientContentFields.Contains(k.Field) && knowledgeBase.TryGetCause(k.Id, out _)) || k.Section == TextKey.FaqSection)
+            .Select(k => KeyValuePair.Create(k, committed.Get(k)!));
+        return new TextPack(knowledgeBase.TextCulture, knowledgeBase.Id, TextReview.Original, null, wording.Concat(patientContent));
+    }
+}
