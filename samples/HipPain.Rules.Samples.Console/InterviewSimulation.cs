@@ -72,9 +72,18 @@ public static class InterviewSimulation
         output.WriteLine();
         output.WriteLine("Bundled cases (the interview may ask only what the case states: it starts from the case's age and sex with every other finding marked unknown):");
         output.WriteLine();
+
+        // The bundled cases are written for the built-in base: another base may not have their findings.
+        var unreadable = BundledCases.All.Where(c => !interviewer.Engine.Validate(c.Case).IsEmpty).Select(c => c.Name).ToList();
+        if (unreadable.Count == BundledCases.All.Count)
+        {
+            output.WriteLine(string.Create(inv, $"All {unreadable.Count} skipped, as they name findings knowledge base '{kb.Id}' {kb.Version} does not have: {string.Join(", ", unreadable)}."));
+            return;
+        }
+
         output.WriteLine("| Case | Leading cause of the full case | Its rank after the interview | Questions asked | Urgency (full case) | Stop reason |");
         output.WriteLine("|---|---|---:|---:|---|---|");
-        foreach (var (name, _, full) in BundledCases.All)
+        foreach (var (name, _, full) in BundledCases.All.Where(c => !unreadable.Contains(c.Name)))
         {
             var fullResult = interviewer.Engine.Triage(full);
             var expected = fullResult.Leading.Cause;
@@ -82,6 +91,12 @@ public static class InterviewSimulation
             var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, silent), q => full.StateOf(q.Finding.Id));
             var rank = transcript.Final.Result.Differential.First(r => r.Cause.Id == expected.Id).Rank;
             output.WriteLine(string.Create(inv, $"| {name} | {expected.Name} | {rank} | {transcript.Answers.Length} of {full.Observations.Length} | {transcript.Final.Result.Urgency} ({fullResult.Urgency}) | {transcript.Final.StopReason} |"));
+        }
+
+        if (unreadable.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(inv, $"{unreadable.Count} skipped, as they name findings knowledge base '{kb.Id}' {kb.Version} does not have: {string.Join(", ", unreadable)}."));
         }
     }
 

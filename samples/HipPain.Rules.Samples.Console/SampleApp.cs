@@ -58,6 +58,10 @@ public static class SampleApp
                     top = n;
                     i++;
                     break;
+                case "--pack" or "--overlay" when i + 1 < args.Length && string.IsNullOrWhiteSpace(args[i + 1]):
+                    error.WriteLine($"{args[i]} needs a file path; got an empty one.");
+                    error.WriteLine(Usage);
+                    return 2;
                 case "--pack" when i + 1 < args.Length:
                     packPath = args[++i];
                     break;
@@ -92,13 +96,15 @@ public static class SampleApp
         KnowledgeBase knowledgeBase;
         try
         {
-            knowledgeBase = packPath is null ? BuiltInKnowledgeBase.Instance : KnowledgeBaseJson.Read(File.ReadAllText(packPath));
+            // Streams, not File.ReadAllText: the reader stops at its size limit (so /dev/zero ends with HPJ003) and
+            // reports invalid UTF-8 instead of replacing it.
+            knowledgeBase = packPath is null ? BuiltInKnowledgeBase.Instance : ReadFile(packPath, stream => KnowledgeBaseJson.Read(stream));
             foreach (var overlayPath in overlayPaths)
             {
-                knowledgeBase = OverlayJson.Read(File.ReadAllText(overlayPath)).ApplyTo(knowledgeBase);
+                knowledgeBase = ReadFile(overlayPath, stream => OverlayJson.Read(stream)).ApplyTo(knowledgeBase);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RulesJsonException or ValidationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or RulesJsonException or ValidationException)
         {
             error.WriteLine($"Could not load the knowledge base: {ex.Message}");
             return 4;
@@ -141,6 +147,12 @@ public static class SampleApp
             error.WriteLine(ex.Message);
             return 3;
         }
+    }
+
+    private static T ReadFile<T>(string path, Func<Stream, T> read)
+    {
+        using var stream = File.OpenRead(path);
+        return read(stream);
     }
 
     private static int RunInterview(Interviewer interviewer, PatientCase start, TextReader input, TextWriter output, TextWriter error, int top)

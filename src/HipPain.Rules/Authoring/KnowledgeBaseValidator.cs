@@ -18,10 +18,20 @@ internal sealed class KnowledgeBaseValidator
 
     private KnowledgeBaseValidator(KnowledgeBaseBuilder builder) => this.builder = builder;
 
-    public static ImmutableArray<ValidationProblem> Validate(KnowledgeBaseBuilder builder)
+    /// <summary>
+    /// The steps taken: criteria parts visited, finding codes indexed and pairs of rules compared. Validation is
+    /// near-linear when this grows in proportion to the size of the base (a test counts it; nothing times it).
+    /// </summary>
+    private long work;
+
+    public static ImmutableArray<ValidationProblem> Validate(KnowledgeBaseBuilder builder) => Validate(builder, out _);
+
+    /// <summary>Validates and reports the steps taken, for the test that holds validation to near-linear work.</summary>
+    internal static ImmutableArray<ValidationProblem> Validate(KnowledgeBaseBuilder builder, out long work)
     {
         var validator = new KnowledgeBaseValidator(builder);
         validator.Run();
+        work = validator.work;
         return [.. validator.problems];
     }
 
@@ -37,6 +47,11 @@ internal sealed class KnowledgeBaseValidator
         {
             Add(ErrorCodes.NoCauses, builder.PathPrefix + "causes", "The knowledge base has no cause; add at least one.");
         }
+
+        Count(builder.Findings.Count, builder.PathPrefix + "findings", "The knowledge base has {0} findings");
+        Count(builder.Treatments.Count, builder.PathPrefix + "treatments", "The knowledge base has {0} treatments");
+        Count(builder.Causes.Count, builder.PathPrefix + "causes", "The knowledge base has {0} causes");
+        Count(builder.RedFlags.Count, builder.PathPrefix + "redFlags", "The knowledge base has {0} red flags");
 
         foreach (var finding in builder.Findings)
         {
@@ -96,6 +111,38 @@ internal sealed class KnowledgeBaseValidator
                     $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"{cause.Id}\").");
             }
         }
+
+        var bytes = JsonSizeBound.Of(builder);
+        if (bytes > KnowledgeBaseLimits.MaxJsonBytes)
+        {
+            Add(
+                ErrorCodes.LimitExceeded,
+                "$",
+                string.Create(CultureInfo.InvariantCulture, $"The knowledge base is too large: its JSON form could take up to {bytes} bytes; the limit is {KnowledgeBaseLimits.MaxJsonBytes} (KnowledgeBaseLimits.MaxJsonBytes). Split it, or shorten its texts."));
+        }
+    }
+
+    private void Count(int count, string path, string what)
+    {
+        if (count > KnowledgeBaseLimits.MaxItems)
+        {
+            Add(
+                ErrorCodes.LimitExceeded,
+                path,
+                string.Format(CultureInfo.InvariantCulture, what, count) + string.Create(CultureInfo.InvariantCulture, $"; the limit is {KnowledgeBaseLimits.MaxItems} (KnowledgeBaseLimits.MaxItems)."));
+        }
+    }
+
+    /// <summary>False, with HPK018 reported, when a criterion is beyond the limits: it is then not walked at all.</summary>
+    private bool WithinLimits(Criterion criterion, string path)
+    {
+        if (criterion.LimitProblem() is { } problem)
+        {
+            Add(ErrorCodes.LimitExceeded, path, problem);
+            return false;
+        }
+
+        return true;
     }
 
     private void CauseOf(CauseDraft cause, HashSet<string> ruleIds)
@@ -123,9 +170,15 @@ internal sealed class KnowledgeBaseValidator
             Text(advice.Text, path + ".running.text");
         }
 
-        var earlier = new List<RuleDraft>();
-        foreach (var rule in cause.Rules)
+        Count(cause.Rules.Count, path + ".rules", $"Cause '{cause.Id}' has {{0}} rules");
+        Count(cause.Recommendations.Count, path + ".recommendations", $"Cause '{cause.Id}' has {{0}} recommendations");
+
+        // For each finding, the earlier rules of this cause that read it, in authoring order: a rule is compared
+        // only with the rules it shares a finding with, never with every rule before it.
+        var readers = new Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>>(StringComparer.Ordinal);
+        for (var index = 0; index < cause.Rules.Count; index++)
         {
+            var rule = cause.Rules[index];
             var rulePath = rule.SourcePath ?? $"{path}.rules[{rule.Id}]";
             if (Id(rule.Id, rulePath + ".id") && !ruleIds.Add(rule.Id))
             {
@@ -135,26 +188,42 @@ internal sealed class KnowledgeBaseValidator
             Ratio(rule.Positive, rulePath + ".ratio.positive", "LR+");
             Ratio(rule.Negative, rulePath + ".ratio.negative", "LR-");
             EvidenceOf(rule.Evidence, rulePath + ".evidence");
-            CriterionOf(rule.Criterion, rulePath + ".criterion");
-            var ids = rule.Criterion.FindingIds();
-            foreach (var duplicate in ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            if (!WithinLimits(rule.Criterion, rulePath + ".criterion"))
             {
-                Add(ErrorCodes.FindingCountedTwice, rulePath + ".criterion", $"Finding '{duplicate.Key}' appears more than once in the criterion of rule '{rule.Id}'.");
+                continue;
             }
 
-            foreach (var other in earlier)
+            CriterionOf(rule.Criterion, rulePath + ".criterion");
+            var ids = rule.Criterion.FindingIds();
+            work += ids.Count;
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            var repeated = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in ids)
             {
-                var shared = other.Criterion.FindingIds().Intersect(ids, StringComparer.Ordinal).FirstOrDefault();
-                if (shared is not null && !MutuallyExclusiveOneSided(other, rule))
+                if (!distinct.Add(id) && repeated.Add(id))
                 {
-                    Add(
-                        ErrorCodes.FindingCountedTwice,
-                        rulePath + ".criterion",
-                        $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
+                    Add(ErrorCodes.FindingCountedTwice, rulePath + ".criterion", $"Finding '{id}' appears more than once in the criterion of rule '{rule.Id}'.");
                 }
             }
 
-            earlier.Add(rule);
+            var required = RequiredStates(rule);
+            if (FirstConflict(rule, required, distinct, readers) is var (other, shared))
+            {
+                Add(
+                    ErrorCodes.FindingCountedTwice,
+                    rulePath + ".criterion",
+                    $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
+            }
+
+            foreach (var id in distinct)
+            {
+                if (!readers.TryGetValue(id, out var list))
+                {
+                    readers[id] = list = [];
+                }
+
+                list.Add((rule, index, required));
+            }
         }
 
         var plan = 0;
@@ -179,11 +248,50 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
+    /// <summary>
+    /// The earliest rule of the cause that shares a finding with <paramref name="rule"/> and may count it a second
+    /// time, with the first finding (in that rule's order) they share; null when there is none. Looks only at the
+    /// earlier readers of the rule's own findings, and stops in each list at the first conflict.
+    /// </summary>
+    private (RuleDraft Other, string Shared)? FirstConflict(
+        RuleDraft rule,
+        Dictionary<string, FindingState>? required,
+        HashSet<string> findings,
+        Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>> readers)
+    {
+        RuleDraft? first = null;
+        var firstIndex = int.MaxValue;
+        foreach (var id in findings)
+        {
+            if (!readers.TryGetValue(id, out var list))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                work++;
+                var (other, index, otherRequired) = list[i];
+                if (!MutuallyExclusiveOneSided(other, otherRequired, rule, required))
+                {
+                    if (index < firstIndex)
+                    {
+                        (first, firstIndex) = (other, index);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return first is null ? null : (first, first.Criterion.FindingIds().First(findings.Contains));
+    }
+
     // Two rules may share a finding when each only acts when met (LR- = 1) and they cannot both be met:
     // the outcomes of a test cluster ("both positive" and "both negative") are the usual example.
-    private static bool MutuallyExclusiveOneSided(RuleDraft a, RuleDraft b)
+    private static bool MutuallyExclusiveOneSided(RuleDraft a, Dictionary<string, FindingState>? left, RuleDraft b, Dictionary<string, FindingState>? right)
     {
-        if (a.Negative != 1 || b.Negative != 1 || RequiredStates(a.Criterion) is not { } left || RequiredStates(b.Criterion) is not { } right)
+        if (a.Negative != 1 || b.Negative != 1 || left is null || right is null)
         {
             return false;
         }
@@ -191,9 +299,10 @@ internal sealed class KnowledgeBaseValidator
         return left.Any(pair => right.TryGetValue(pair.Key, out var state) && state != pair.Value);
     }
 
-    private static Dictionary<string, FindingState>? RequiredStates(Criterion criterion)
+    /// <summary>The state each finding must have for the rule to be met, when its criterion is one finding or all of several findings; else null.</summary>
+    private static Dictionary<string, FindingState>? RequiredStates(RuleDraft rule)
     {
-        var parts = criterion switch
+        var parts = rule.Criterion switch
         {
             FindingCriterion single => [single],
             CountCriterion all when all.Minimum == all.Parts.Length && all.Parts.All(p => p is FindingCriterion) => all.Parts.Cast<FindingCriterion>().ToArray(),
@@ -235,10 +344,12 @@ internal sealed class KnowledgeBaseValidator
         {
             Add(ErrorCodes.RedFlagWithoutCriterion, path + ".criterion", $"Red flag '{flag.Id}' has no criterion; call When(...).");
         }
-        else
+        else if (WithinLimits(flag.Criterion, path + ".criterion"))
         {
             CriterionOf(flag.Criterion, path + ".criterion");
         }
+
+        Count(flag.SuspectedCauseIds.Count, path + ".suspects", $"Red flag '{flag.Id}' names {{0}} suspected causes");
 
         Text(flag.Action, path + ".action");
         if (flag.Evidence is null)
@@ -270,8 +381,10 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
+    /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> deep.</summary>
     private void CriterionOf(Criterion criterion, string path)
     {
+        work++;
         switch (criterion)
         {
             case FindingCriterion finding:

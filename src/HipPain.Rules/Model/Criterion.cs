@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace HipPain.Rules.Model;
 
@@ -70,26 +71,66 @@ public abstract class Criterion
     /// <param name="sex">Female or male.</param>
     public static SexCriterion SexIs(Sex sex) => new(sex);
 
+    /// <summary>
+    /// The nesting depth: 1 for a single finding, an age band or a sex; one more than the deepest part for a
+    /// composite. Known when the criterion is made, without walking it.
+    /// </summary>
+    internal abstract int Depth { get; }
+
+    /// <summary>
+    /// The number of criteria in the tree, this one included, a part used in several places counted once for each
+    /// place (so a shared part cannot hide an exponential tree); saturates at <see cref="int.MaxValue"/>.
+    /// </summary>
+    internal abstract int Size { get; }
+
+    /// <summary>True when the criterion is within <see cref="KnowledgeBaseLimits"/>, so that walking it is bounded.</summary>
+    internal bool IsWithinLimits => Depth <= KnowledgeBaseLimits.MaxCriterionDepth && Size <= KnowledgeBaseLimits.MaxCriterionSize;
+
     /// <summary>Evaluates the criterion against a case, without checking the case against a knowledge base.</summary>
     /// <param name="patientCase">The case.</param>
     /// <returns><c>true</c> when met, <c>false</c> when definitely not met, <c>null</c> when undecided.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaxCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
     public bool? Evaluate(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
+        EnsureWithinLimits();
         return Evaluate(patientCase.StateOf, patientCase.Age, patientCase.Sex);
     }
 
     /// <summary>The codes of every finding the criterion reads, in order of appearance.</summary>
+    /// <returns>The codes, a code read in several places once for each place.</returns>
+    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaxCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
     public IReadOnlyList<string> FindingIds()
     {
+        EnsureWithinLimits();
         var ids = new List<string>();
         CollectFindingIds(ids);
         return ids;
     }
 
-    /// <summary>A canonical text form, for example <c>atLeast(2; present(a), absent(b))</c>.</summary>
+    /// <summary>
+    /// A canonical text form, for example <c>atLeast(2; present(a), absent(b))</c>. A criterion beyond
+    /// <see cref="KnowledgeBaseLimits"/> gives a summary of its depth and size instead.
+    /// </summary>
+    /// <returns>The text.</returns>
     public abstract override string ToString();
+
+    /// <summary>The limit the criterion breaks, as a sentence, or null when it is within the limits.</summary>
+    internal string? LimitProblem() =>
+        Depth > KnowledgeBaseLimits.MaxCriterionDepth
+            ? string.Create(CultureInfo.InvariantCulture, $"The criterion nests {Depth} levels; the limit is {KnowledgeBaseLimits.MaxCriterionDepth} (KnowledgeBaseLimits.MaxCriterionDepth).")
+            : Size > KnowledgeBaseLimits.MaxCriterionSize
+                ? string.Create(CultureInfo.InvariantCulture, $"The criterion has {(Size == int.MaxValue ? "more than 2147483646" : Size.ToString(CultureInfo.InvariantCulture))} parts, each shared part counted wherever it is used; the limit is {KnowledgeBaseLimits.MaxCriterionSize} (KnowledgeBaseLimits.MaxCriterionSize).")
+                : null;
+
+    private void EnsureWithinLimits()
+    {
+        if (LimitProblem() is { } problem)
+        {
+            throw new InvalidOperationException(problem + " A knowledge base refuses it (HPK018), and it is not walked.");
+        }
+    }
 
     internal abstract bool? Evaluate(Func<string, FindingState> stateOf, int? age, Sex sex);
 
@@ -130,6 +171,10 @@ public sealed class FindingCriterion : Criterion
     /// <summary>The state that meets the criterion: <see cref="FindingState.Present"/> or <see cref="FindingState.Absent"/>.</summary>
     public FindingState Expected { get; }
 
+    internal override int Depth => 1;
+
+    internal override int Size => 1;
+
     /// <inheritdoc />
     public override string ToString() => Expected == FindingState.Absent ? $"absent({FindingId})" : $"present({FindingId})";
 
@@ -153,6 +198,16 @@ public sealed class CountCriterion : Criterion
     {
         Minimum = minimum;
         Parts = [.. parts];
+        long size = 1;
+        var depth = 0;
+        foreach (var part in Parts)
+        {
+            depth = Math.Max(depth, part.Depth);
+            size += part.Size;
+        }
+
+        Depth = depth == int.MaxValue ? depth : depth + 1;
+        Size = (int)Math.Min(size, int.MaxValue);
     }
 
     /// <summary>How many parts must be met.</summary>
@@ -161,11 +216,17 @@ public sealed class CountCriterion : Criterion
     /// <summary>The parts.</summary>
     public ImmutableArray<Criterion> Parts { get; }
 
+    internal override int Depth { get; }
+
+    internal override int Size { get; }
+
     /// <inheritdoc />
     public override string ToString()
     {
         var name = Minimum == Parts.Length ? "allOf(" : Minimum == 1 ? "anyOf(" : $"atLeast({Minimum}; ";
-        return name + string.Join(", ", Parts) + ")";
+        return IsWithinLimits
+            ? name + string.Join(", ", Parts) + ")"
+            : string.Create(CultureInfo.InvariantCulture, $"{name}{Parts.Length} parts; depth {Depth}, size {Size}: beyond KnowledgeBaseLimits)");
     }
 
     internal override bool? Evaluate(Func<string, FindingState> stateOf, int? age, Sex sex)
@@ -211,6 +272,10 @@ public sealed class AgeCriterion : Criterion
     /// <summary>The oldest age included, or null for no upper bound.</summary>
     public int? Maximum { get; }
 
+    internal override int Depth => 1;
+
+    internal override int Size => 1;
+
     /// <inheritdoc />
     public override string ToString() => $"age({Minimum}..{Maximum})";
 
@@ -230,6 +295,10 @@ public sealed class SexCriterion : Criterion
 
     /// <summary>The sex that meets the criterion.</summary>
     public Sex Sex { get; }
+
+    internal override int Depth => 1;
+
+    internal override int Size => 1;
 
     /// <inheritdoc />
     public override string ToString() => Sex == Sex.Female ? "sex(female)" : Sex == Sex.Male ? "sex(male)" : "sex(unspecified)";

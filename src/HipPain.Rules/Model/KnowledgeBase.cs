@@ -47,10 +47,8 @@ public sealed class KnowledgeBase
         findingsById = findings.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
         causesById = causes.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
         treatmentsById = treatments.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
-        rulesByCause = causes.ToFrozenDictionary(
-            c => c.Id,
-            c => rules.Where(r => r.CauseId == c.Id).ToImmutableArray(),
-            StringComparer.Ordinal);
+        var byCause = rules.ToLookup(r => r.CauseId, StringComparer.Ordinal);
+        rulesByCause = causes.ToFrozenDictionary(c => c.Id, c => byCause[c.Id].ToImmutableArray(), StringComparer.Ordinal);
         ContentHash = ComputeHash();
         text = new Lazy<TextPack>(() => TextPack.FromKnowledgeBase(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }

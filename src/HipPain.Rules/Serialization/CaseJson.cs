@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization.Documents;
@@ -126,10 +127,11 @@ public static class CaseJson
     /// <param name="patientCase">The case.</param>
     /// <param name="writer">The writer; its own options decide the indentation.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An observation has no finding code (a null <see cref="Observation.FindingId"/>, as in <c>default(Observation)</c>): the format needs one, so the document could not be read back.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The case's sex or an observation's state is not a defined value.</exception>
     public static void Write(PatientCase patientCase, Utf8JsonWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(patientCase);
+        EnsureWritable(patientCase);
         ArgumentNullException.ThrowIfNull(writer);
         JsonSerializer.Serialize(writer, DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
     }
@@ -138,11 +140,26 @@ public static class CaseJson
     /// <param name="patientCase">The case.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
+    /// <exception cref="ArgumentException">An observation has no finding code (a null <see cref="Observation.FindingId"/>, as in <c>default(Observation)</c>): the format needs one, so the document could not be read back.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The case's sex or an observation's state is not a defined value.</exception>
     public static string Write(PatientCase patientCase)
     {
-        ArgumentNullException.ThrowIfNull(patientCase);
+        EnsureWritable(patientCase);
         return JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
+    }
+
+    private static void EnsureWritable(PatientCase patientCase)
+    {
+        ArgumentNullException.ThrowIfNull(patientCase);
+        for (var i = 0; i < patientCase.Observations.Length; i++)
+        {
+            if (patientCase.Observations[i].FindingId is null)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Observation {i} has no finding code (its FindingId is null); a case document needs one for every observation."),
+                    nameof(patientCase));
+            }
+        }
     }
 
     private static PatientCase ToCase(CaseDocument document)

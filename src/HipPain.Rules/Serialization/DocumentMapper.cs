@@ -13,8 +13,10 @@ namespace HipPain.Rules.Serialization;
 /// </summary>
 internal sealed class DocumentMapper
 {
+    private static readonly char[] PathSeparators = ['.', '['];
+
     private readonly List<ValidationProblem> problems = [];
-    private readonly List<(string Path, CriterionDocument Document)> criteria = [];
+    private readonly Dictionary<string, CriterionDocument> criteria = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ValidationProblem> Problems => problems;
 
@@ -123,9 +125,16 @@ internal sealed class DocumentMapper
             RunningAdvice = Running(document.Running, path + ".running"),
             Evidence = document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"),
         };
-        foreach (var id in document.Suspects ?? [])
+        for (var i = 0; i < (document.Suspects?.Count ?? 0); i++)
         {
-            draft.SuspectedCauseIds.Add(id ?? string.Empty);
+            // A null keeps its place, so that the validator's paths still match the document's indices; the
+            // validator's HPK002 at that path gives way to this HPJ005 when the problems are merged.
+            if (document.Suspects![i] is null)
+            {
+                Add(ErrorCodes.JsonMissingProperty, Index(path + ".suspects", i), "The item is null; remove it or give a value.");
+            }
+
+            draft.SuspectedCauseIds.Add(document.Suspects[i] ?? string.Empty);
         }
 
         return draft;
@@ -154,7 +163,7 @@ internal sealed class DocumentMapper
             return null;
         }
 
-        criteria.Add((path, document));
+        criteria.TryAdd(path, document);
         var forms = (document.Present is null ? 0 : 1) + (document.Absent is null ? 0 : 1) + (document.AllOf is null ? 0 : 1)
             + (document.AnyOf is null ? 0 : 1) + (document.AtLeast is null ? 0 : 1) + (document.Age is null ? 0 : 1) + (document.Sex is null ? 0 : 1);
         if (forms != 1 || (document.Of is not null && document.AtLeast is null))
@@ -217,7 +226,8 @@ internal sealed class DocumentMapper
 
     /// <summary>
     /// Rewrites a validator path inside a criterion (<c>.criterion.parts[2]</c>) to the JSON path
-    /// (<c>.criterion.allOf[2]</c>), and drops validator problems at paths the mapper already reported.
+    /// (<c>.criterion.allOf[2]</c>), and drops validator problems at paths the mapper already reported, or
+    /// inside them. Linear in the number of problems and the length of their paths.
     /// </summary>
     public List<ValidationProblem> Merge(IEnumerable<ValidationProblem> validatorProblems)
     {
@@ -226,7 +236,7 @@ internal sealed class DocumentMapper
         foreach (var problem in validatorProblems)
         {
             var path = JsonPathOf(problem.Path);
-            if (reported.Any(r => path == r || path.StartsWith(r + ".", StringComparison.Ordinal) || path.StartsWith(r + "[", StringComparison.Ordinal)))
+            if (IsAtOrInside(path, reported))
             {
                 continue;
             }
@@ -237,36 +247,48 @@ internal sealed class DocumentMapper
         return merged;
     }
 
-    private string JsonPathOf(string path)
+    /// <summary>True when the path or one of its ancestors (the path cut before a <c>.</c> or <c>[</c>) is in the set.</summary>
+    private static bool IsAtOrInside(string path, HashSet<string> reported)
     {
-        foreach (var (root, document) in criteria)
+        for (var end = path.Length; end > 0 && reported.Count > 0; end = path.LastIndexOfAny(PathSeparators, end - 1))
         {
-            if (path.Length > root.Length && path.StartsWith(root + ".parts[", StringComparison.Ordinal))
+            if (reported.Contains(path[..end]))
             {
-                var rest = path[root.Length..];
-                var current = document;
-                var result = root;
-                while (rest.StartsWith(".parts[", StringComparison.Ordinal))
-                {
-                    var close = rest.IndexOf(']', StringComparison.Ordinal);
-                    var index = int.Parse(rest[7..close], CultureInfo.InvariantCulture);
-                    var name = current.AllOf is not null ? "allOf" : current.AnyOf is not null ? "anyOf" : "of";
-                    var list = current.AllOf ?? current.AnyOf ?? current.Of;
-                    result = Index($"{result}.{name}", index);
-                    rest = rest[(close + 1)..];
-                    if (list is null || index >= list.Count)
-                    {
-                        break;
-                    }
-
-                    current = list[index];
-                }
-
-                return result + rest;
+                return true;
             }
         }
 
-        return path;
+        return false;
+    }
+
+    private string JsonPathOf(string path)
+    {
+        const string parts = ".parts[";
+        var first = path.IndexOf(parts, StringComparison.Ordinal);
+        if (first < 0 || !criteria.TryGetValue(path[..first], out var current))
+        {
+            return path;
+        }
+
+        var result = path[..first];
+        var rest = path[first..];
+        while (rest.StartsWith(parts, StringComparison.Ordinal))
+        {
+            var close = rest.IndexOf(']', StringComparison.Ordinal);
+            var index = int.Parse(rest[parts.Length..close], CultureInfo.InvariantCulture);
+            var name = current.AllOf is not null ? "allOf" : current.AnyOf is not null ? "anyOf" : "of";
+            var list = current.AllOf ?? current.AnyOf ?? current.Of;
+            result = Index($"{result}.{name}", index);
+            rest = rest[(close + 1)..];
+            if (list is null || index >= list.Count)
+            {
+                break;
+            }
+
+            current = list[index];
+        }
+
+        return result + rest;
     }
 
     public T Required<T>(string? text, string path, T fallback)

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Serialization;
@@ -23,13 +25,27 @@ internal static class JsonDocumentReader
     {
         ArgumentNullException.ThrowIfNull(json);
         var limits = (options ?? JsonReadOptions.Default).Snapshot();
+
+        // Counts an unpaired surrogate as the 3 bytes of U+FFFD; the strict conversion below reports it.
         var count = Encoding.UTF8.GetByteCount(json);
         if (count > limits.MaxBytes)
         {
-            throw TooLarge(count, limits.MaxBytes, format, exact: true);
+            throw TooLarge(Prefix(json, limits.MaxBytes), count, limits.MaxBytes, format, exact: true);
         }
 
-        return Read(Encoding.UTF8.GetBytes(json), typeInfo, limits, format);
+        var bytes = new byte[count];
+        if (Utf8.FromUtf16(json, bytes, out var charsRead, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            var (line, position) = Locate(bytes, written);
+            throw new RulesJsonException(
+                ErrorCodes.JsonMalformed,
+                string.Create(CultureInfo.InvariantCulture, $"The text has an unpaired surrogate (U+{(int)json[charsRead]:X4}) at character {charsRead + 1}; it cannot be encoded as UTF-8."),
+                PathAt(bytes.AsSpan(0, written)),
+                line,
+                position);
+        }
+
+        return Read(bytes, typeInfo, limits, format);
     }
 
     public static T Read<T>(Stream stream, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format)
@@ -45,7 +61,7 @@ internal static class JsonDocumentReader
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limits.MaxBytes)
             {
-                throw TooLarge(buffer.Length, limits.MaxBytes, format, exact: false);
+                throw TooLarge(buffer.GetBuffer().AsSpan(0, limits.MaxBytes), buffer.Length, limits.MaxBytes, format, exact: false);
             }
         }
 
@@ -137,7 +153,15 @@ internal static class JsonDocumentReader
                 var token = reader.TokenType;
                 if (token == JsonTokenType.PropertyName)
                 {
-                    frames[^1].Property = reader.GetString();
+                    var frame = frames[^1];
+                    frame.Property = null; // an invalid name is reported at its object's path
+                    var name = ValidString(ref reader, utf8, frames, "property name");
+                    frame.Property = name;
+                    if (!(frame.Names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                    {
+                        throw Malformed($"Duplicate property '{name}': a property may appear only once in an object.", PathOf(frames), utf8, reader.TokenStartIndex);
+                    }
+
                     continue;
                 }
 
@@ -157,17 +181,18 @@ internal static class JsonDocumentReader
                     continue;
                 }
 
-                // A value: count it in its array, check the depth of a new container.
+                // A value: count it in its array, check its text and the depth of a new container.
                 if (frames.Count > 0 && frames[^1].IsArray && ++frames[^1].Count > maxItems && tooLong is null)
                 {
                     tooLong = frames[^1];
                     tooLongOffset = reader.TokenStartIndex;
                 }
 
+                var text = token == JsonTokenType.String ? ValidString(ref reader, utf8, frames, "string") : null;
                 if (frames.Count == 1 && frames[0].Property == "formatVersion" && !frames[0].IsArray)
                 {
                     versionOffset = reader.TokenStartIndex;
-                    versionText = token == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                    versionText = text ?? Encoding.UTF8.GetString(reader.ValueSpan);
                     version = token == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : null;
                 }
 
@@ -223,14 +248,167 @@ internal static class JsonDocumentReader
         }
     }
 
-    private static RulesJsonException TooLarge(long actual, int limit, string format, bool exact) => new(
-        ErrorCodes.JsonLimitExceeded,
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"The {format} document is {(exact ? string.Empty : "more than ")}{actual} bytes; the limit MaxBytes is {limit}."),
-        null,
-        null,
-        null);
+    /// <summary>
+    /// The text of the current string or property name, after checking that it is valid UTF-8 without unpaired
+    /// surrogate escapes: <see cref="Utf8JsonReader"/> checks neither until a value is read as a string, and then
+    /// throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static string ValidString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, List<Frame> frames, string what)
+    {
+        var raw = reader.ValueSpan;
+        if ((reader.ValueIsEscaped || !Utf8.IsValid(raw)) && FindInvalid(raw, reader.ValueIsEscaped) is (int offset, string problem))
+        {
+            // The value starts one byte after its opening quote.
+            throw Malformed($"The {what} is {problem}", PathOf(frames), utf8, reader.TokenStartIndex + 1 + offset);
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>The offset and description of the first invalid UTF-8 byte or unpaired surrogate escape in a raw JSON string, or null.</summary>
+    private static (int Offset, string Problem)? FindInvalid(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        var pendingHigh = -1;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (escaped && raw[i] == (byte)'\\')
+            {
+                // The reader has already checked that every escape is complete: \u has four hex digits.
+                var unit = raw[i + 1] == (byte)'u' ? int.Parse(raw.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture) : -1;
+                var isLow = unit is >= 0xDC00 and <= 0xDFFF;
+                if (pendingHigh >= 0 && !isLow)
+                {
+                    return HighWithoutLow(raw, pendingHigh);
+                }
+
+                if (isLow && pendingHigh < 0)
+                {
+                    return (i, $"not valid Unicode: {Escape(raw, i)} is a low surrogate escape with no high surrogate escape before it.");
+                }
+
+                pendingHigh = unit is >= 0xD800 and <= 0xDBFF ? i : -1;
+                i += unit >= 0 ? 6 : 2;
+                continue;
+            }
+
+            if (pendingHigh >= 0)
+            {
+                return HighWithoutLow(raw, pendingHigh);
+            }
+
+            var status = Rune.DecodeFromUtf8(raw[i..], out _, out var consumed);
+            if (status != OperationStatus.Done)
+            {
+                var reason = status == OperationStatus.NeedMoreData || (i + consumed < raw.Length && consumed > 0 && (raw[i + consumed] & 0xC0) != 0x80 && IsLead(raw[i]))
+                    ? "starts a character that is cut short"
+                    : "cannot appear in UTF-8 text";
+                return (i, string.Create(CultureInfo.InvariantCulture, $"not valid UTF-8: byte 0x{raw[i]:X2} {reason}."));
+            }
+
+            i += consumed;
+        }
+
+        return pendingHigh >= 0 ? HighWithoutLow(raw, pendingHigh) : null;
+    }
+
+    private static bool IsLead(byte value) => value is >= 0xC2 and <= 0xF4;
+
+    private static (int, string) HighWithoutLow(ReadOnlySpan<byte> raw, int offset) =>
+        (offset, $"not valid Unicode: {Escape(raw, offset)} is a high surrogate escape with no low surrogate escape after it.");
+
+    private static string Escape(ReadOnlySpan<byte> raw, int offset) => Encoding.ASCII.GetString(raw.Slice(offset, 6));
+
+    /// <summary>The JSON path where reading a prefix of a document stops: the place of an error found before parsing.</summary>
+    private static string PathAt(ReadOnlySpan<byte> prefix)
+    {
+        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 1024 }));
+        var frames = new List<Frame>();
+        var afterMember = false;
+        try
+        {
+            while (reader.Read())
+            {
+                var token = reader.TokenType;
+                if (token == JsonTokenType.PropertyName)
+                {
+                    frames[^1].Property = Encoding.UTF8.GetString(reader.ValueSpan);
+                    afterMember = false;
+                    continue;
+                }
+
+                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    frames.RemoveAt(frames.Count - 1);
+                    afterMember = true;
+                    continue;
+                }
+
+                if (frames.Count > 0 && frames[^1].IsArray)
+                {
+                    frames[^1].Count++;
+                }
+
+                afterMember = token is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
+                if (!afterMember)
+                {
+                    frames.Add(new Frame(token == JsonTokenType.StartArray));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The prefix is not well-formed: the path read so far is the best there is.
+        }
+
+        // After a complete member, the place is its object, not the member.
+        if (afterMember && frames.Count > 0 && !frames[^1].IsArray)
+        {
+            frames[^1].Property = null;
+        }
+
+        return PathOf(frames);
+    }
+
+    /// <summary>The first <paramref name="maxBytes"/> bytes of the text's UTF-8 form (fewer when a character straddles the limit).</summary>
+    private static byte[] Prefix(string json, int maxBytes)
+    {
+        var bytes = 0;
+        var chars = 0;
+        while (chars < json.Length)
+        {
+            var pair = char.IsHighSurrogate(json[chars]) && chars + 1 < json.Length && char.IsLowSurrogate(json[chars + 1]);
+            var size = pair ? 4 : json[chars] < 0x80 ? 1 : json[chars] < 0x800 ? 2 : 3;
+            if (bytes + size > maxBytes)
+            {
+                break;
+            }
+
+            bytes += size;
+            chars += pair ? 2 : 1;
+        }
+
+        return Encoding.UTF8.GetBytes(json.ToCharArray(0, chars));
+    }
+
+    private static RulesJsonException TooLarge(ReadOnlySpan<byte> prefix, long actual, int limit, string format, bool exact)
+    {
+        var (line, position) = Locate(prefix, prefix.Length);
+        return new RulesJsonException(
+            ErrorCodes.JsonLimitExceeded,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {format} document is {(exact ? string.Empty : "more than ")}{(exact ? actual : limit)} bytes; the limit MaxBytes is {limit}."),
+            PathAt(prefix),
+            line,
+            position);
+    }
+
+    private static RulesJsonException Malformed(string message, string path, ReadOnlySpan<byte> utf8, long offset)
+    {
+        var (line, position) = Locate(utf8, offset);
+        return new RulesJsonException(ErrorCodes.JsonMalformed, message, path, line, position);
+    }
 
     private static RulesJsonException Limit(string message, string path, ReadOnlySpan<byte> utf8, long offset)
     {
@@ -292,15 +470,26 @@ internal static class JsonDocumentReader
 
         var text = cut >= 0 ? message[..cut] : message;
         const string unmapped = "The JSON property '";
-        if (text.StartsWith(unmapped, StringComparison.Ordinal) && text.Contains("could not be mapped", StringComparison.Ordinal))
+        var mapped = text.LastIndexOf("' could not be mapped", StringComparison.Ordinal);
+        if (text.StartsWith(unmapped, StringComparison.Ordinal) && mapped >= unmapped.Length)
         {
-            var end = text.IndexOf('\'', unmapped.Length);
-            return $"Unknown property '{text[unmapped.Length..end]}'; the {format} format (version {FormatVersion}) has no such property.";
+            return $"Unknown property '{text[unmapped.Length..mapped]}': the {format} format (version {FormatVersion}) has no such property here.";
         }
 
-        if (text.Contains("could not be converted to", StringComparison.Ordinal))
+        const string converted = "could not be converted to ";
+        var type = text.IndexOf(converted, StringComparison.Ordinal);
+        if (type >= 0)
         {
-            return "The value has the wrong JSON type for this property (for example a string where a number is expected, or an object where an array is expected).";
+            var target = text[(type + converted.Length)..].TrimEnd('.');
+            var expected = target switch
+            {
+                _ when target.Contains("System.String", StringComparison.Ordinal) => "a string",
+                _ when target.Contains("System.Int32", StringComparison.Ordinal) => "a whole number from -2147483648 to 2147483647",
+                _ when target.Contains("System.Double", StringComparison.Ordinal) => "a number",
+                _ when target.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) => "an array",
+                _ => "an object",
+            };
+            return $"The value has the wrong JSON type or is out of range: expected {expected}.";
         }
 
         return text;
@@ -313,5 +502,8 @@ internal static class JsonDocumentReader
         public int Count { get; set; }
 
         public string? Property { get; set; }
+
+        /// <summary>The property names seen so far in an object, to refuse duplicates; null until the first.</summary>
+        public HashSet<string>? Names { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using HipPain.Rules.Model;
+
 namespace HipPain.Rules.Serialization;
 
 /// <summary>
@@ -9,13 +11,13 @@ namespace HipPain.Rules.Serialization;
 public sealed class JsonReadOptions
 {
     /// <summary>The default <see cref="MaxBytes"/>: 4 MiB (4,194,304 bytes).</summary>
-    public const int DefaultMaxBytes = 4 * 1024 * 1024;
+    public const int DefaultMaxBytes = KnowledgeBaseLimits.MaxJsonBytes;
 
     /// <summary>The default <see cref="MaxDepth"/>: 32 levels of nested objects and arrays.</summary>
     public const int DefaultMaxDepth = 32;
 
     /// <summary>The default <see cref="MaxItems"/>: 10,000 items in one array.</summary>
-    public const int DefaultMaxItems = 10_000;
+    public const int DefaultMaxItems = KnowledgeBaseLimits.MaxItems;
 
     /// <summary>The largest document accepted, in UTF-8 bytes; at least 1. Default <see cref="DefaultMaxBytes"/>.</summary>
     public int MaxBytes { get; set; } = DefaultMaxBytes;

@@ -20,6 +20,15 @@ internal sealed class OverlayApplier
     private readonly Dictionary<string, (CauseDraft Cause, RuleDraft Rule)> baseRules = new(StringComparer.Ordinal);
     private readonly HashSet<string> changedRules = new(StringComparer.Ordinal);
 
+    // Lookups by id of the base's items, so that each change costs the same however large the base is.
+    private readonly Dictionary<string, FindingDraft> baseFindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TreatmentDraft> baseTreatments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RedFlagDraft> baseRedFlags = new(StringComparer.Ordinal);
+
+    // Disabled and overridden rules, applied to the causes' lists in one pass after all of them are known.
+    private readonly HashSet<RuleDraft> disabled = [];
+    private readonly Dictionary<RuleDraft, RuleDraft> overridden = [];
+
     private OverlayApplier(OverlayDocument overlay, KnowledgeBase knowledgeBase)
     {
         this.overlay = overlay;
@@ -33,6 +42,21 @@ internal sealed class OverlayApplier
             {
                 baseRules[rule.Id] = (cause, rule);
             }
+        }
+
+        foreach (var finding in builder.Findings)
+        {
+            baseFindings[finding.Id] = finding;
+        }
+
+        foreach (var treatment in builder.Treatments)
+        {
+            baseTreatments[treatment.Id] = treatment;
+        }
+
+        foreach (var flag in builder.RedFlags)
+        {
+            baseRedFlags[flag.Id] = flag;
         }
     }
 
@@ -62,15 +86,25 @@ internal sealed class OverlayApplier
 
         Each(overlay.DisableRules, "$.disableRules", DisableRule);
         Each(overlay.OverrideRules, "$.overrideRules", OverrideRule);
+        foreach (var cause in causes.Values)
+        {
+            if (cause.Rules.Exists(r => disabled.Contains(r) || overridden.ContainsKey(r)))
+            {
+                var rules = cause.Rules.Where(r => !disabled.Contains(r)).Select(r => overridden.GetValueOrDefault(r, r)).ToList();
+                cause.Rules.Clear();
+                cause.Rules.AddRange(rules);
+            }
+        }
+
         var priors = new HashSet<string>(StringComparer.Ordinal);
         Each(overlay.Priors, "$.priors", (change, path) => Prior(change, path, priors));
         Each(overlay.AddFindings, "$.addFindings", (document, path) =>
-            AddNew(builder.Findings, builder.Findings.Exists(f => f.Id == document.Id), mapper.Finding(document, path), "finding", path));
+            AddNew(builder.Findings, baseFindings.ContainsKey(document.Id ?? string.Empty), mapper.Finding(document, path), "finding", path));
         Each(overlay.AddTreatments, "$.addTreatments", (document, path) =>
-            AddNew(builder.Treatments, builder.Treatments.Exists(t => t.Id == document.Id), mapper.Treatment(document, path), "treatment", path));
+            AddNew(builder.Treatments, baseTreatments.ContainsKey(document.Id ?? string.Empty), mapper.Treatment(document, path), "treatment", path));
         Each(overlay.AddCauses, "$.addCauses", (document, path) =>
         {
-            var exists = causes.ContainsKey(document.Id ?? string.Empty);
+            var exists = knowledgeBase.TryGetCause(document.Id ?? string.Empty, out _);
             var draft = mapper.Cause(document, path);
             if (AddNew(builder.Causes, exists, draft, "cause", path))
             {
@@ -80,7 +114,7 @@ internal sealed class OverlayApplier
         Each(overlay.AddRules, "$.addRules", AddRule);
         Each(overlay.AddRecommendations, "$.addRecommendations", AddRecommendation);
         Each(overlay.AddRedFlags, "$.addRedFlags", (document, path) =>
-            AddNew(builder.RedFlags, builder.RedFlags.Exists(f => f.Id == document.Id), mapper.RedFlag(document, path), "red flag", path));
+            AddNew(builder.RedFlags, baseRedFlags.ContainsKey(document.Id ?? string.Empty), mapper.RedFlag(document, path), "red flag", path));
         Texts();
     }
 
@@ -96,11 +130,11 @@ internal sealed class OverlayApplier
         }
         else
         {
-            entry.Cause.Rules.Remove(entry.Rule);
+            disabled.Add(entry.Rule);
         }
     }
 
-    private void OverrideRule(RuleDocument document, string path)
+    private void OverrideRule(OverlayRuleDocument document, string path)
     {
         if (document.Id is null)
         {
@@ -144,8 +178,7 @@ internal sealed class OverlayApplier
             return;
         }
 
-        var index = entry.Cause.Rules.IndexOf(entry.Rule);
-        entry.Cause.Rules[index] = new RuleDraft(document.Id, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Rule.Description)
+        overridden[entry.Rule] = new RuleDraft(document.Id, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Rule.Description)
         {
             SourcePath = path,
         };
@@ -197,18 +230,22 @@ internal sealed class OverlayApplier
         }
     }
 
+    /// <summary>
+    /// Adds an item unless the base has one with its id (HPK050). An id this overlay adds twice is added twice: the
+    /// validator reports that duplicate (HPK001) at the second item's path.
+    /// </summary>
     private bool AddNew<T>(List<T> items, bool existsInBase, T draft, string kind, string path)
     {
-        var id = draft switch
+        if (existsInBase)
         {
-            FindingDraft f => f.Id,
-            TreatmentDraft t => t.Id,
-            CauseDraft c => c.Id,
-            RedFlagDraft r => r.Id,
-            _ => string.Empty,
-        };
-        if (existsInBase && !IsAddedByOverlay(items, id))
-        {
+            var id = draft switch
+            {
+                FindingDraft f => f.Id,
+                TreatmentDraft t => t.Id,
+                CauseDraft c => c.Id,
+                RedFlagDraft r => r.Id,
+                _ => string.Empty,
+            };
             mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a {kind} '{id}'; change it instead of adding it again.");
             return false;
         }
@@ -217,18 +254,7 @@ internal sealed class OverlayApplier
         return true;
     }
 
-    // An id that exists only because this overlay added it already is a duplicate inside the overlay: the
-    // validator reports that one (HPK001) at the second item's path.
-    private static bool IsAddedByOverlay<T>(List<T> items, string id) => items.Exists(item => item switch
-    {
-        FindingDraft f => f.Id == id && f.SourcePath is not null,
-        TreatmentDraft t => t.Id == id && t.SourcePath is not null,
-        CauseDraft c => c.Id == id && c.SourcePath is not null,
-        RedFlagDraft r => r.Id == id && r.SourcePath is not null,
-        _ => false,
-    });
-
-    private void AddRule(RuleDocument document, string path)
+    private void AddRule(OverlayRuleDocument document, string path)
     {
         if (document.Cause is null)
         {
@@ -283,7 +309,7 @@ internal sealed class OverlayApplier
             draft.Name = change.Name ?? draft.Name;
             draft.Description = change.Description ?? draft.Description;
         });
-        Text(overlay.FindingText, "$.findingText", "finding", id => builder.Findings.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
+        Text(overlay.FindingText, "$.findingText", "finding", baseFindings.GetValueOrDefault, (draft, change, path) =>
         {
             Refuse(change.Description, path + ".description", "A finding has no description; give name, question or patientQuestion.");
             Refuse(change.Action, path + ".action", "A finding has no action; give name, question or patientQuestion.");
@@ -291,7 +317,7 @@ internal sealed class OverlayApplier
             draft.Question = change.Question ?? draft.Question;
             draft.PatientQuestion = change.PatientQuestion ?? draft.PatientQuestion;
         });
-        Text(overlay.TreatmentText, "$.treatmentText", "treatment", id => builder.Treatments.Find(t => t.Id == id && t.SourcePath is null), (draft, change, path) =>
+        Text(overlay.TreatmentText, "$.treatmentText", "treatment", baseTreatments.GetValueOrDefault, (draft, change, path) =>
         {
             Refuse(change.Question, path + ".question", "A treatment has no question; give name or description.");
             Refuse(change.PatientQuestion, path + ".patientQuestion", "A treatment has no patient question; give name or description.");
@@ -299,7 +325,7 @@ internal sealed class OverlayApplier
             draft.Name = change.Name ?? draft.Name;
             draft.Description = change.Description ?? draft.Description;
         });
-        Text(overlay.RedFlagText, "$.redFlagText", "red flag", id => builder.RedFlags.Find(f => f.Id == id && f.SourcePath is null), (draft, change, path) =>
+        Text(overlay.RedFlagText, "$.redFlagText", "red flag", baseRedFlags.GetValueOrDefault, (draft, change, path) =>
         {
             Refuse(change.Question, path + ".question", "A red flag has no question; give name or action.");
             Refuse(change.PatientQuestion, path + ".patientQuestion", "A red flag has no patient question; give name or action.");

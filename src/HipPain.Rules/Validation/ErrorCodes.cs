@@ -58,6 +58,12 @@ public static partial class ErrorCodes
     /// <summary>The knowledge base has no cause.</summary>
     public const string NoCauses = "HPK017";
 
+    /// <summary>
+    /// The knowledge base is beyond a limit of <c>KnowledgeBaseLimits</c>: a criterion nests too deep or has too many
+    /// parts, a list has too many items, or the base is too large for its JSON form to be read back.
+    /// </summary>
+    public const string LimitExceeded = "HPK018";
+
     /// <summary>A case names a finding the knowledge base does not have.</summary>
     public const string CaseUnknownFinding = "HPC001";
 

@@ -129,7 +129,7 @@ public sealed class KnowledgeBaseJsonTests
         var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json, new JsonReadOptions { MaxBytes = 1000 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
-        Assert.Equal($"HPJ003 at $: The knowledge-base document is {size} bytes; the limit MaxBytes is 1000.", ex.Message);
+        Assert.Equal($"HPJ003 at $.treatments[0] (line 46, byte 6): The knowledge-base document is {size} bytes; the limit MaxBytes is 1000.", ex.Message);
     }
 
     [Fact]

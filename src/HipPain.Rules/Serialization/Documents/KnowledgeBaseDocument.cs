@@ -119,12 +119,11 @@ internal sealed class CriterionDocument
     public string? Sex { get; set; }
 }
 
-internal sealed class RuleDocument
+/// <summary>A rule of a cause. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
+internal class RuleDocument
 {
+    [JsonPropertyOrder(-2)]
     public string? Id { get; set; }
-
-    /// <summary>Only in an overlay's <c>addRules</c>: the cause the rule belongs to.</summary>
-    public string? Cause { get; set; }
 
     public CriterionDocument? Criterion { get; set; }
 
@@ -133,6 +132,13 @@ internal sealed class RuleDocument
     public EvidenceDocument? Evidence { get; set; }
 
     public string? Description { get; set; }
+}
+
+/// <summary>A rule in an overlay's <c>addRules</c> or <c>overrideRules</c>, which names the cause it belongs to.</summary>
+internal sealed class OverlayRuleDocument : RuleDocument
+{
+    [JsonPropertyOrder(-1)]
+    public string? Cause { get; set; }
 }
 
 internal sealed class CauseDocument

@@ -26,9 +26,9 @@ internal sealed class OverlayDocument
 
     public List<CauseDocument>? AddCauses { get; set; }
 
-    public List<RuleDocument>? AddRules { get; set; }
+    public List<OverlayRuleDocument>? AddRules { get; set; }
 
-    public List<RuleDocument>? OverrideRules { get; set; }
+    public List<OverlayRuleDocument>? OverrideRules { get; set; }
 
     public List<string>? DisableRules { get; set; }
 

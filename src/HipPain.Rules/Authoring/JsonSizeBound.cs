@@ -1,0 +1,114 @@
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Authoring;
+
+/// <summary>
+/// An upper bound of the UTF-8 bytes of a knowledge base's JSON form (<c>KnowledgeBaseJson.Write</c>: indented,
+/// with the default escaping), computed from the builder's drafts in one pass without writing anything, so that
+/// <c>Build</c> can refuse a base whose JSON the reader would refuse (<see cref="KnowledgeBaseLimits.MaxJsonBytes"/>).
+/// </summary>
+/// <remarks>
+/// Each item is allowed a fixed number of bytes for its keys, punctuation, indentation, enumeration names and
+/// numbers, measured on the written form with the longest names and numbers and the deepest indentation its kind
+/// can have, and rounded up; each text adds 1 byte per letter, digit, space or common punctuation and 6 bytes per
+/// other character (the longest escape, <c>\uXXXX</c>). A test checks the bound against the written size of the
+/// built-in base and of random bases. A new item kind in the JSON format needs its allowance here.
+/// </remarks>
+internal static class JsonSizeBound
+{
+    private const int Root = 256;
+    private const int Finding = 192;
+    private const int Treatment = 320;
+    private const int Cause = 576;
+    private const int Rule = 448;
+    private const int Recommendation = 128;
+    private const int RedFlag = 448;
+    private const int Suspect = 16;
+
+    // A criterion's lines: a single finding or a sex takes 3 ({, the form, }), an age band 6, a composite 5 around
+    // its parts. Each line holds at most its indentation and 14 bytes of key and punctuation; the indentation is
+    // 14 spaces at the root of a rule's criterion (a red flag's is shallower) and 4 more per level.
+    private const int LineOverhead = 14;
+    private const int RootIndentation = 14;
+    private const int IndentationPerLevel = 4;
+
+    public static long Of(KnowledgeBaseBuilder builder)
+    {
+        var bytes = Root + Text(builder.Id) + Text(builder.Version) + Text(builder.Title);
+        foreach (var finding in builder.Findings)
+        {
+            bytes += Finding + Text(finding.Id) + Text(finding.Name) + Text(finding.Question) + Text(finding.PatientQuestion);
+        }
+
+        foreach (var treatment in builder.Treatments)
+        {
+            bytes += Treatment + Text(treatment.Id) + Text(treatment.Name) + Text(treatment.Description) + Evidence(treatment.Evidence);
+        }
+
+        foreach (var cause in builder.Causes)
+        {
+            bytes += Cause + Text(cause.Id) + Text(cause.Name) + Text(cause.Description) + Text(cause.Icd10) + Text(cause.SnomedCt)
+                + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? KnowledgeBase.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
+            foreach (var rule in cause.Rules)
+            {
+                bytes += Rule + Text(rule.Id) + Text(rule.Description) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
+            }
+
+            foreach (var recommendation in cause.Recommendations)
+            {
+                bytes += Recommendation + Text(recommendation.TreatmentId) + Text(recommendation.Note);
+            }
+        }
+
+        foreach (var flag in builder.RedFlags)
+        {
+            bytes += RedFlag + Text(flag.Id) + Text(flag.Name) + Text(flag.Action) + Evidence(flag.Evidence)
+                + Text(flag.RunningAdvice?.Text ?? KnowledgeBase.DefaultRunningAdvice(flag.Urgency ?? Urgency.Routine).Text);
+            if (flag.Criterion is { } criterion)
+            {
+                bytes += Criterion(criterion);
+            }
+
+            foreach (var cause in flag.SuspectedCauseIds)
+            {
+                bytes += Suspect + Text(cause);
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>A criterion beyond the limits is reported on its own (HPK018) and counts nothing here; one within them is walked.</summary>
+    private static long Criterion(Criterion? criterion) => criterion is null || !criterion.IsWithinLimits ? 0 : Criterion(criterion, 0);
+
+    private static long Criterion(Criterion criterion, int level)
+    {
+        var line = RootIndentation + (IndentationPerLevel * level) + LineOverhead;
+        return criterion switch
+        {
+            FindingCriterion finding => (3 * line) + (6L * finding.FindingId.Length),
+            AgeCriterion => (6 * line) + 22,
+            SexCriterion => (3 * line) + 6,
+            CountCriterion count => (5 * line) + 11 + count.Parts.Sum(part => Criterion(part, level + 1)),
+            _ => throw new NotSupportedException($"Criterion type {criterion.GetType().Name} has no size allowance."),
+        };
+    }
+
+    private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
+
+    private static long Text(string? text)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        long bytes = 0;
+        foreach (var c in text)
+        {
+            bytes += char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or ',' or ';' or ':' or '-' or '_' or '(' or ')' or '/' ? 1 : 6;
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Tests.Authoring;
+
+/// <summary>
+/// Issue 17's authoring bounds: criterion depth and size, list lengths and the size of the JSON form are checked
+/// (HPK018) before anything they bound is walked, and whatever <c>Build</c> accepts is written and read back.
+/// </summary>
+public sealed class BoundedAuthoringTests
+{
+    private static readonly Evidence Source = new("Test source 2024", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
+
+    private static KnowledgeBaseBuilder WithRule(Criterion criterion) => new KnowledgeBaseBuilder("kb", "1")
+        .AddFinding("a", "Finding A", FindingKind.Symptom)
+        .AddFinding("b", "Finding B", FindingKind.Symptom)
+        .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+        .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Composite("c/r", criterion, 2, 0.5, Source));
+
+    private static Criterion Nested(int depth, Criterion leaf)
+    {
+        var criterion = leaf;
+        for (var level = 1; level < depth; level++)
+        {
+            criterion = Criterion.AllOf(criterion);
+        }
+
+        return criterion;
+    }
+
+    private static ValidationProblem SingleProblem(KnowledgeBaseBuilder builder) =>
+        Assert.Single(Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems);
+
+    [Fact]
+    public void Build_CriterionNested100000Levels_HPK018NotStackOverflow()
+    {
+        var problem = SingleProblem(WithRule(Nested(100_001, Criterion.Present("a"))));
+
+        Assert.Equal(
+            "HPK018 at causes[c].rules[c/r].criterion: The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            problem.ToString());
+    }
+
+    [Fact]
+    public void Build_SharedSubCriterion25LevelsDeep_HPK018NotOutOfMemoryInTheHash()
+    {
+        Criterion criterion = Criterion.AgeBetween(18, null);
+        for (var level = 0; level < 25; level++)
+        {
+            criterion = Criterion.AnyOf(criterion, criterion);
+        }
+
+        var problem = SingleProblem(WithRule(criterion));
+
+        Assert.Equal("HPK018 at causes[c].rules[c/r].criterion: The criterion nests 26 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).", problem.ToString());
+    }
+
+    [Fact]
+    public void Build_SharedSubCriterionWithinTheDepth_HPK018CountsEveryUse()
+    {
+        Criterion criterion = Criterion.Present("a");
+        for (var level = 1; level < KnowledgeBaseLimits.MaxCriterionDepth; level++)
+        {
+            criterion = Criterion.AnyOf(Enumerable.Repeat(criterion, 10).ToArray());
+        }
+
+        var problem = SingleProblem(WithRule(criterion));
+
+        Assert.Equal(
+            "HPK018 at causes[c].rules[c/r].criterion: The criterion has 1111111111 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaxCriterionSize).",
+            problem.ToString());
+    }
+
+    [Fact]
+    public void Build_RedFlagCriterionTooDeep_HPK018AtTheFlag()
+    {
+        var builder = WithRule(Criterion.Present("b")).AddRedFlag("rf", "Flag", f => f
+            .When(Nested(KnowledgeBaseLimits.MaxCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source));
+
+        Assert.Equal("HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).", SingleProblem(builder).ToString());
+    }
+
+    [Fact]
+    public void Criterion_BeyondTheLimits_IsNotWalked()
+    {
+        var deep = Nested(100_001, Criterion.Present("a"));
+
+        var evaluate = Assert.Throws<InvalidOperationException>(() => deep.Evaluate(PatientCase.Create(30, Sex.Female)));
+        var findingIds = Assert.Throws<InvalidOperationException>(() => deep.FindingIds());
+
+        Assert.Equal("The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth). A knowledge base refuses it (HPK018), and it is not walked.", evaluate.Message);
+        Assert.Equal(evaluate.Message, findingIds.Message);
+        Assert.Equal("allOf(1 parts; depth 100001, size 100001: beyond KnowledgeBaseLimits)", deep.ToString());
+    }
+
+    [Fact]
+    public void WriteRead_CriteriaAtTheLimits_RoundTripInRulesRedFlagsAndOverlays()
+    {
+        var deepest = Nested(KnowledgeBaseLimits.MaxCriterionDepth - 1, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male), Criterion.Absent("b")));
+        var widest = Criterion.AtLeast(2, [.. Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 1).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null))]);
+        var kb = WithRule(deepest)
+            .AddCause("d", "Other", c => c.Prior(0.1, Source).Treat("tx").Composite("d/r", widest, 3, 1, Source))
+            .AddRedFlag("rf", "Flag", f => f.When(deepest).Urgency(Urgency.Urgent).Action("Act").Evidence(Source))
+            .Build();
+
+        var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(kb));
+        var overlay = OverlayJson.Read(
+            "{\"formatVersion\":1,\"id\":\"o\",\"version\":\"1\",\"addCauses\":[" + CauseJson(kb, "c", "e") + "]}");
+
+        Assert.Equal(kb.ContentHash, copy.ContentHash);
+        Assert.Equal(KnowledgeBaseJson.Write(kb), KnowledgeBaseJson.Write(copy));
+        var overlaid = overlay.ApplyTo(kb);
+        Assert.Equal(overlaid.ContentHash, KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(overlaid)).ContentHash);
+    }
+
+    [Fact]
+    public void Build_CriterionOneLevelOverTheLimit_HPK018WhenReadFromJsonToo()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(WithRule(Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.Present("a"))).Build()))!;
+        var rule = json["causes"]![0]!["rules"]![0]!;
+        rule["criterion"] = new System.Text.Json.Nodes.JsonObject { ["allOf"] = new System.Text.Json.Nodes.JsonArray(rule["criterion"]!.DeepClone()) };
+
+        var ex = Assert.Throws<KnowledgeBaseValidationException>(() => KnowledgeBaseJson.Read(json.ToJsonString()));
+
+        Assert.Equal(["HPK018 at $.causes[0].rules[0].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth)."], ex.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Build_MoreFindingsThanMaxItems_HPK018()
+    {
+        var builder = WithRule(Criterion.Present("a"));
+        for (var i = 0; i < KnowledgeBaseLimits.MaxItems - 1; i++)
+        {
+            builder.AddFinding($"f{i}", "F", FindingKind.Symptom);
+        }
+
+        Assert.Equal("HPK018 at findings: The knowledge base has 10001 findings; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", SingleProblem(builder).ToString());
+    }
+
+    [Fact]
+    public void Build_JsonFormTooLarge_HPK018AtTheRootNotAnUnreadableDocument()
+    {
+        var citation = new string('\u00e9', 700_000);
+        var builder = WithRule(Criterion.Present("a")).AddTreatment("big", "Big", TreatmentKind.SelfCare, new Evidence(citation, EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated));
+
+        var problem = SingleProblem(builder);
+
+        Assert.Equal(ErrorCodes.LimitExceeded, problem.Code);
+        Assert.Equal("$", problem.Path);
+        Assert.Matches(@"^The knowledge base is too large: its JSON form could take up to \d+ bytes; the limit is 4194304 \(KnowledgeBaseLimits.MaxJsonBytes\)\. Split it, or shorten its texts\.$", problem.Message);
+    }
+
+    [Fact]
+    public void JsonSizeBound_BuiltInBase_AtLeastTheWrittenBytesAndWithinTwiceThem()
+    {
+        var kb = BuiltInKnowledgeBase.Instance;
+
+        var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(kb));
+        var bound = JsonSizeBound.Of(kb.ToBuilder());
+
+        Assert.InRange(bound, written, 2L * written);
+    }
+
+    [Fact]
+    public void JsonSizeBound_LongestNamesNumbersAndEscapes_AtLeastTheWrittenBytes()
+    {
+        var escaped = "<&'\"\\\u00e9\u4e2d\ud83d\ude00\u0001+`";
+        var evidence = new Evidence(escaped, EvidenceLevel.CaseControlStudy, VerificationStatus.VerifiedSecondary, escaped);
+        var kb = new KnowledgeBaseBuilder(escaped.Replace(" ", "", StringComparison.Ordinal) + "x", escaped, escaped)
+            .AddFinding("a" + escaped.Replace(" ", "", StringComparison.Ordinal), escaped, FindingKind.PainLocation, BodyRegion.LateralThighToKnee, escaped, escaped)
+            .AddTreatment("t", escaped, TreatmentKind.Physiotherapy, evidence, escaped)
+            .AddCause("c", escaped, c => c
+                .Describe(escaped).Codes(escaped, escaped).Prior(1.2345678901234567E-300, evidence).SuspectedUrgency(Urgency.Emergency)
+                .Running(RunningRestriction.ContinueAsTolerated, escaped)
+                .Composite("r", Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.AgeBetween(int.MinValue, int.MaxValue)), 1.2345678901234567E-300, 1.7976931348623157E+308, evidence, escaped)
+                .Treat("t", TreatmentLine.SecondLine, escaped))
+            .AddRedFlag("rf", escaped, f => f.When(Criterion.SexIs(Sex.Female)).Urgency(Urgency.Emergency).Action(escaped).Running(RunningRestriction.StopRunning, escaped).Suspects("c").Evidence(evidence));
+
+        // Invalid as a base (the prior and the age band are out of range), but every value is written as given.
+        var bound = JsonSizeBound.Of(kb);
+        var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(KnowledgeBase.FromValidatedBuilder(kb)));
+
+        Assert.True(bound >= written, $"bound {bound} < written {written}");
+    }
+
+    private static string CauseJson(KnowledgeBase kb, string causeId, string newId)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(kb))!["causes"]!.AsArray()
+            .Single(c => (string?)c!["id"] == causeId)!.DeepClone();
+        document["id"] = newId;
+        foreach (var rule in document["rules"]!.AsArray())
+        {
+            rule!["id"] = newId + "/" + (string?)rule["id"];
+        }
+
+        return document.ToJsonString();
+    }
+}
