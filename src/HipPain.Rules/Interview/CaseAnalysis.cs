@@ -13,7 +13,8 @@ internal sealed class CaseAnalysis
 
     private readonly InterviewModel model;
     private readonly FindingState[] states;
-    private readonly bool[] asked;
+    // A finding is closed once the case names it, or when the interview's audience cannot be asked it.
+    private readonly bool[] closed;
     private readonly int age;
     private readonly Sex sex;
     private readonly bool?[] ruleOutcomes;
@@ -38,13 +39,15 @@ internal sealed class CaseAnalysis
         var findingCount = model.KnowledgeBase.Findings.Length;
         var causeCount = model.PriorLogOdds.Length;
         states = new FindingState[findingCount];
-        asked = new bool[findingCount];
+        closed = (bool[])model.NotAskable.Clone();
+        var named = new bool[findingCount];
         foreach (var (findingId, state) in patientCase.Observations)
         {
             var index = model.FindingIndex[findingId];
-            if (!asked[index])
+            if (!named[index])
             {
-                asked[index] = true;
+                named[index] = true;
+                closed[index] = true;
                 states[index] = state;
             }
         }
@@ -89,9 +92,10 @@ internal sealed class CaseAnalysis
     /// <summary>The urgency the gates settle for the case, by the engine's <see cref="UrgencyRule"/>.</summary>
     public Urgency Urgency { get; }
 
-    public bool IsAsked(int finding) => asked[finding];
+    /// <summary>True when the finding cannot be asked now: the case names it, or the audience cannot answer it.</summary>
+    public bool IsClosed(int finding) => closed[finding];
 
-    public bool AnyOpen() => Array.IndexOf(asked, false) >= 0;
+    public bool AnyOpen() => Array.IndexOf(closed, false) >= 0;
 
     /// <summary>A cause's normalised share of the differential (uniform when every probability underflows).</summary>
     public double Share(int cause) => total > 0 ? probability[cause] / total : 1.0 / probability.Length;
@@ -152,12 +156,12 @@ internal sealed class CaseAnalysis
     {
         if (redFlagOpen is null)
         {
-            redFlagOpen = new bool[asked.Length];
+            redFlagOpen = new bool[closed.Length];
             hypotheticalGates = new int[gateOutcomes.Length];
-            visited = new int[asked.Length];
-            for (var f = 0; f < asked.Length; f++)
+            visited = new int[closed.Length];
+            for (var f = 0; f < closed.Length; f++)
             {
-                if (!asked[f] && IsRedFlagQuestion(f, gateOutcomes))
+                if (!closed[f] && IsRedFlagQuestion(f, gateOutcomes))
                 {
                     redFlagOpen[f] = true;
                     redFlagOpenCost += model.Costs[f];
@@ -173,9 +177,9 @@ internal sealed class CaseAnalysis
     {
         var top = TopThree(LogOdds);
         var outcomes = new int[gateOutcomes.Length];
-        for (var f = 0; f < asked.Length; f++)
+        for (var f = 0; f < closed.Length; f++)
         {
-            if (asked[f])
+            if (closed[f])
             {
                 continue;
             }
@@ -226,7 +230,7 @@ internal sealed class CaseAnalysis
         {
             foreach (var other in model.GateFindings[g])
             {
-                if (other == finding || asked[other] || visited![other] == visit)
+                if (other == finding || closed[other] || visited![other] == visit)
                 {
                     continue;
                 }

@@ -20,6 +20,7 @@ internal sealed class InterviewModel
         Answers = new AnswerModel(KnowledgeBase, options.BackgroundPresentRate, options.AlarmBackgroundPresentRate);
         FindingIndex = compiled.FindingIndex;
         Costs = [.. KnowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
+        NotAskable = [.. KnowledgeBase.Findings.Select(f => options.Audience == InterviewAudience.Patient && !f.IsAskedOfPatient)];
         PriorLogOdds = compiled.Tables.PriorLogOdds;
         CauseIdRank = compiled.Tables.CauseIdOrder;
         Rules = [.. compiled.Causes.SelectMany((cause, c) => cause.Rules.Select(r => new ModelRule(c, r.Root, r.LogPositive, r.LogNegative, [.. r.Findings.Select(f => f.Index)])))];
@@ -43,6 +44,9 @@ internal sealed class InterviewModel
     public IReadOnlyDictionary<string, int> FindingIndex { get; }
 
     public double[] Costs { get; }
+
+    /// <summary>For each finding, true when the interview's audience cannot be asked it (a patient, an examination test).</summary>
+    public bool[] NotAskable { get; }
 
     /// <summary>Each cause's prior log-odds, by cause index. Shared with the engine: never written.</summary>
     public double[] PriorLogOdds { get; }

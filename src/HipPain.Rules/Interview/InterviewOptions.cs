@@ -9,6 +9,12 @@ namespace HipPain.Rules.Interview;
 /// <threadsafety>Not thread-safe while being set; the interviewer copies the values, so later changes do not affect it.</threadsafety>
 public sealed class InterviewOptions
 {
+    /// <summary>
+    /// Who answers: <see cref="InterviewAudience.Clinician"/> (default: every finding, clinician wording) or
+    /// <see cref="InterviewAudience.Patient"/> (only what a patient can answer, patient wording).
+    /// </summary>
+    public InterviewAudience Audience { get; set; } = InterviewAudience.Clinician;
+
     /// <summary>The largest allowed <see cref="MaximumQuestions"/>.</summary>
     public const int MaximumQuestionLimit = 1000;
 
@@ -75,6 +81,11 @@ public sealed class InterviewOptions
 
     internal void Validate()
     {
+        if (!Enum.IsDefined(Audience))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Audience), Audience, "Audience must be Clinician or Patient.");
+        }
+
         if (!(LeadingProbability > 0 && LeadingProbability <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(LeadingProbability), LeadingProbability, "LeadingProbability must be in (0, 1].");

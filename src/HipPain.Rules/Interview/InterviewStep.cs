@@ -10,9 +10,10 @@ namespace HipPain.Rules.Interview;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class InterviewStep
 {
-    internal InterviewStep(TriageResult result, int questionsAsked, int redFlagQuestionsAsked, QuestionSuggestion? nextQuestion, InterviewStopReason stopReason, string explanation)
+    internal InterviewStep(TriageResult result, InterviewAudience audience, int questionsAsked, int redFlagQuestionsAsked, QuestionSuggestion? nextQuestion, InterviewStopReason stopReason, string explanation)
     {
         Result = result;
+        Audience = audience;
         QuestionsAsked = questionsAsked;
         RedFlagQuestionsAsked = redFlagQuestionsAsked;
         NextQuestion = nextQuestion;
@@ -22,6 +23,22 @@ public sealed class InterviewStep
 
     /// <summary>The full triage result for the answers so far.</summary>
     public TriageResult Result { get; }
+
+    /// <summary>Who answers the interview's questions.</summary>
+    public InterviewAudience Audience { get; }
+
+    /// <summary>
+    /// What a stateless server hands the client and takes back for the next step (<see cref="Interviewer.Resume"/>):
+    /// the knowledge base's stamps, the audience, the case so far and how many of its observations were given before
+    /// the first question. It carries no counts: <see cref="Interviewer.Resume"/> derives them by replaying the answers.
+    /// </summary>
+    public InterviewState State => new(
+        Result.KnowledgeBaseId,
+        Result.KnowledgeBaseVersion,
+        Result.KnowledgeBaseHash,
+        Audience,
+        Result.Case,
+        Math.Max(0, Result.Case.Observations.Length - QuestionsAsked));
 
     /// <summary>How many questions the interview has asked so far (not counting what the starting case stated).</summary>
     public int QuestionsAsked { get; }

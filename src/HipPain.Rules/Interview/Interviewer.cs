@@ -67,6 +67,9 @@ public sealed class Interviewer
     /// <summary>The engine that triages each step.</summary>
     public TriageEngine Engine { get; }
 
+    /// <summary>Who answers this interviewer's questions (<see cref="InterviewOptions.Audience"/>).</summary>
+    public InterviewAudience Audience => model.Options.Audience;
+
     /// <summary>The model that predicts answers, with the options' background rate.</summary>
     public AnswerModel AnswerModel => model.Answers;
 
@@ -97,7 +100,7 @@ public sealed class Interviewer
     /// <param name="redFlagQuestionsAsked">
     /// How many of those were red-flag questions (<see cref="QuestionSuggestion.IsRedFlagQuestion"/>); they do not
     /// count towards <see cref="InterviewOptions.MaximumQuestions"/>. 0 to <paramref name="questionsAsked"/>.
-    /// <see cref="Answer"/> keeps both counts for you.
+    /// <see cref="Answer(InterviewStep, FindingState)"/> keeps both counts for you, and <see cref="Resume"/> derives them from an <see cref="InterviewState"/>.
     /// </param>
     /// <returns>The step: the result and either the next question or the stop reason.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
@@ -113,7 +116,7 @@ public sealed class Interviewer
         var next = Best(analysis);
         if (next is { IsRedFlagQuestion: true })
         {
-            return new InterviewStep(result, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+            return new InterviewStep(result, Audience, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
         }
 
         var options = model.Options;
@@ -143,7 +146,7 @@ public sealed class Interviewer
                 $"Asked the maximum of {options.MaximumQuestions} diagnostic questions (after {redFlagQuestionsAsked} red-flag questions)."));
         }
 
-        return new InterviewStep(result, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
+        return new InterviewStep(result, Audience, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);
     }
 
     /// <summary>Records the answer to a step's next question and takes the next step, keeping count of the questions asked.</summary>
@@ -172,6 +175,100 @@ public sealed class Interviewer
             step.QuestionsAsked + 1,
             step.RedFlagQuestionsAsked + (question.IsRedFlagQuestion ? 1 : 0));
     }
+
+    /// <summary>Starts an interview from what is already known; the same as <see cref="Step"/> with no question asked yet.</summary>
+    /// <param name="start">The starting case: age, sex and any findings already known.</param>
+    /// <returns>The first step; its <see cref="InterviewStep.State"/> is what a stateless server hands the client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="start"/> is null.</exception>
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
+    public InterviewStep Start(PatientCase start) => Step(start);
+
+    /// <summary>
+    /// Continues an interview from a state a client sent back. The counts of questions asked are not taken from the
+    /// client: the interview is replayed from the starting findings, and every later answer must be the question this
+    /// interviewer asked at that point, so a state with added, reordered or unasked answers is refused.
+    /// </summary>
+    /// <param name="state">The state, from <see cref="InterviewStep.State"/> or <c>InterviewStateJson.Read</c>.</param>
+    /// <returns>The step the state stands at, with counts derived from the replay.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    /// <exception cref="InterviewStateException">
+    /// The state does not fit this interviewer: another knowledge base (HPI002) or audience (HPI003), a starting count
+    /// outside the case (HPI004), or an answer to a question this interview did not ask at that point (HPI001).
+    /// </exception>
+    /// <exception cref="CaseValidationException">The state's case has problems against the knowledge base.</exception>
+    public InterviewStep Resume(InterviewState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var knowledgeBase = Engine.KnowledgeBase;
+        var problems = new List<ValidationProblem>();
+        if (state.KnowledgeBaseHash != knowledgeBase.ContentHash || state.KnowledgeBaseId != knowledgeBase.Id)
+        {
+            problems.Add(new ValidationProblem(
+                ErrorCodes.InterviewKnowledgeBaseChanged,
+                "$.knowledgeBase",
+                $"The interview was started on knowledge base '{state.KnowledgeBaseId}' {state.KnowledgeBaseVersion} ({state.KnowledgeBaseHash}); this interviewer uses '{knowledgeBase.Id}' {knowledgeBase.Version} ({knowledgeBase.ContentHash}). Start a new interview."));
+        }
+
+        if (state.Audience != Audience)
+        {
+            problems.Add(new ValidationProblem(ErrorCodes.InterviewAudienceMismatch, "$.audience", $"The interview was started for the {state.Audience} audience; this interviewer asks the {Audience} audience."));
+        }
+
+        var observations = state.Case.Observations;
+        if (state.StartingObservationCount < 0 || state.StartingObservationCount > observations.Length)
+        {
+            problems.Add(new ValidationProblem(
+                ErrorCodes.InterviewStartOutOfRange,
+                "$.startingObservations",
+                string.Create(CultureInfo.InvariantCulture, $"startingObservations is {state.StartingObservationCount}; it must be between 0 and the case's {observations.Length} observations.")));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InterviewStateException(problems);
+        }
+
+        var given = state.StartingObservationCount;
+        var step = Step(new PatientCase(state.Case.Age, state.Case.Sex, observations.Take(given), state.Case.Label));
+        for (var i = given; i < observations.Length; i++)
+        {
+            if (step.NextQuestion?.Finding.Id != observations[i].FindingId)
+            {
+                throw new InterviewStateException([NotAsked(step, observations[i].FindingId, string.Create(CultureInfo.InvariantCulture, $"$.case.observations[{i}]"))]);
+            }
+
+            step = Answer(step, observations[i].State);
+        }
+
+        return step;
+    }
+
+    /// <summary>Records the answer to a step's next question, checking that the client answered that question.</summary>
+    /// <param name="step">The step whose <see cref="InterviewStep.NextQuestion"/> was answered.</param>
+    /// <param name="findingId">The finding the client says it answered.</param>
+    /// <param name="answer">The answer: present, absent, or unknown when the patient cannot say.</param>
+    /// <returns>The next step.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="step"/> or <paramref name="findingId"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="answer"/> is not a <see cref="FindingState"/>.</exception>
+    /// <exception cref="InterviewStateException"><paramref name="findingId"/> is not the step's next question, or the step has stopped (HPI001).</exception>
+    public InterviewStep Answer(InterviewStep step, string findingId, FindingState answer)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(findingId);
+        if (step.NextQuestion?.Finding.Id != findingId)
+        {
+            throw new InterviewStateException([NotAsked(step, findingId, "$.findingId")]);
+        }
+
+        return Answer(step, answer);
+    }
+
+    private static ValidationProblem NotAsked(InterviewStep step, string findingId, string path) => new(
+        ErrorCodes.InterviewAnswerNotAsked,
+        path,
+        step.NextQuestion is { } asked
+            ? $"The answer is for '{findingId}', but the interview asked '{asked.Finding.Id}' at this point."
+            : $"The answer is for '{findingId}', but the interview had stopped ({step.StopReason}) and asked nothing more.");
 
     /// <summary>Runs a whole interview: asks each next question through <paramref name="answer"/> until the stop rule says stop.</summary>
     /// <param name="start">The starting case: what is already known (age, sex, any findings).</param>
@@ -203,8 +300,8 @@ public sealed class Interviewer
         return new InterviewTranscript(answers.ToImmutable(), step);
     }
 
-    private static InterviewStep Stop(TriageResult result, int asked, int redFlagsAsked, InterviewStopReason reason, string text) =>
-        new(result, asked, redFlagsAsked, null, reason, text);
+    private InterviewStep Stop(TriageResult result, int asked, int redFlagsAsked, InterviewStopReason reason, string text) =>
+        new(result, Audience, asked, redFlagsAsked, null, reason, text);
 
     private CaseAnalysis Analyse(PatientCase patientCase)
     {
@@ -243,7 +340,7 @@ public sealed class Interviewer
         var open = new List<(int Finding, Urgency? Urgency, List<RedFlag>? Gates)>();
         for (var f = 0; f < findings.Length; f++)
         {
-            if (analysis.IsAsked(f))
+            if (analysis.IsClosed(f))
             {
                 continue;
             }
@@ -356,8 +453,13 @@ public sealed class Interviewer
             candidate.Cost,
             favouredByYes,
             favouredByNo,
-            reason);
+            reason,
+            WordingOf(model.KnowledgeBase.Findings[candidate.Finding]));
     }
+
+    private string WordingOf(Finding finding) => model.Options.Audience == InterviewAudience.Patient
+        ? finding.PatientQuestion ?? finding.Question ?? finding.Name
+        : finding.Question ?? finding.Name;
 
     private static string ShortName(Cause cause)
     {

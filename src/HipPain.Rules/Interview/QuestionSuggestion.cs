@@ -20,7 +20,8 @@ public sealed class QuestionSuggestion
         double cost,
         Cause? favouredByYes,
         Cause? favouredByNo,
-        string reason)
+        string reason,
+        string wording)
     {
         Rank = rank;
         Finding = finding;
@@ -31,6 +32,7 @@ public sealed class QuestionSuggestion
         FavouredByYes = favouredByYes;
         FavouredByNo = favouredByNo;
         Reason = reason;
+        Wording = wording;
     }
 
     /// <summary>The 1-based rank among the questions still open: 1 is asked next.</summary>
@@ -69,6 +71,13 @@ public sealed class QuestionSuggestion
 
     /// <summary>Why the question is asked, in words.</summary>
     public string Reason { get; }
+
+    /// <summary>
+    /// The question in the interview's audience's words, in the knowledge base's own language: for a patient the
+    /// finding's patient question, for a clinician its question (each falling back to the finding's name). For another
+    /// language, look up <c>TextKey.FindingPatientQuestion</c> or <c>TextKey.FindingQuestion</c> in a text pack.
+    /// </summary>
+    public string Wording { get; }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -35,6 +35,13 @@ public sealed class Finding
     /// <summary>The same question in plain language for the patient; null when the finding is not asked of the patient (an examination test) or not given.</summary>
     public string? PatientQuestion { get; }
 
+    /// <summary>
+    /// True when a patient can answer the finding: its kind is a location, pain quality, timing, symptom, history or
+    /// risk factor, or it has patient wording (an examination finding a patient can report, such as being unable to
+    /// bear weight). A patient interview asks only these; a clinician interview asks every finding.
+    /// </summary>
+    public bool IsAskedOfPatient => Kind < FindingKind.Examination || PatientQuestion is not null;
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Name})";
 }

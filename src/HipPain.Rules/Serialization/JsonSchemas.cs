@@ -11,6 +11,7 @@ public static class JsonSchemas
     private static readonly Lazy<string> OverlayText = new(() => Load("overlay.v1.schema.json"));
     private static readonly Lazy<string> CaseText = new(() => Load("case.v1.schema.json"));
     private static readonly Lazy<string> TextPackText = new(() => Load("text-pack.v1.schema.json"));
+    private static readonly Lazy<string> InterviewStateText = new(() => Load("interview-state.v1.schema.json"));
 
     /// <summary>The schema of a knowledge-base document, format version 1 (<c>knowledge-base.v1.schema.json</c>).</summary>
     public static string KnowledgeBase => KnowledgeBaseText.Value;
@@ -23,6 +24,9 @@ public static class JsonSchemas
 
     /// <summary>The schema of a text-pack document, format version 1 (<c>text-pack.v1.schema.json</c>).</summary>
     public static string TextPack => TextPackText.Value;
+
+    /// <summary>The schema of an interview-state document, format version 1 (<c>interview-state.v1.schema.json</c>); its case refers to the case schema.</summary>
+    public static string InterviewState => InterviewStateText.Value;
 
     private static string Load(string fileName)
     {

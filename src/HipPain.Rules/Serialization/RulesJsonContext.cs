@@ -20,6 +20,7 @@ namespace HipPain.Rules.Serialization;
 [JsonSerializable(typeof(CaseDocument))]
 [JsonSerializable(typeof(OverlayDocument))]
 [JsonSerializable(typeof(TextPackDocument))]
+[JsonSerializable(typeof(InterviewStateDocument))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext
 {
 }

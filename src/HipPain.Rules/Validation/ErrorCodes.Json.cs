@@ -1,6 +1,6 @@
 namespace HipPain.Rules.Validation;
 
-// The codes of reading JSON documents (HPJ), of applying clinic overlays (HPK050 and up) and of text packs (HPT).
+// The codes of reading JSON documents (HPJ), of applying clinic overlays (HPK050 and up) of text packs (HPT) and of interview states (HPI).
 public static partial class ErrorCodes
 {
     /// <summary>
@@ -47,4 +47,16 @@ public static partial class ErrorCodes
 
     /// <summary>A text pack lacks a piece of text that the knowledge base's own text has (reported by <c>TextPack.Check</c>).</summary>
     public const string TextMissing = "HPT005";
+
+    /// <summary>An interview state or answer names a finding that the interview did not ask at that point (the state was changed, or the interview had stopped).</summary>
+    public const string InterviewAnswerNotAsked = "HPI001";
+
+    /// <summary>An interview state was made on another knowledge base (its id or content hash differs).</summary>
+    public const string InterviewKnowledgeBaseChanged = "HPI002";
+
+    /// <summary>An interview state was made for another audience than the interviewer's.</summary>
+    public const string InterviewAudienceMismatch = "HPI003";
+
+    /// <summary>An interview state's count of starting observations is negative or larger than its case.</summary>
+    public const string InterviewStartOutOfRange = "HPI004";
 }

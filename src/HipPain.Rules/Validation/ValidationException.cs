@@ -68,3 +68,14 @@ public sealed class TextPackValidationException : ValidationException
     {
     }
 }
+
+/// <summary>Thrown when an interview state, or an answer to an interview step, does not fit the interviewer; lists every problem.</summary>
+public sealed class InterviewStateException : ValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="problems">Every problem found.</param>
+    public InterviewStateException(IEnumerable<ValidationProblem> problems)
+        : base("interview state", problems)
+    {
+    }
+}

@@ -11,6 +11,7 @@ internal static class SchemaChecker
     private static readonly Lazy<JsonSchema> OverlaySchema = new(() => JsonSchema.FromText(JsonSchemas.Overlay));
     private static readonly Lazy<JsonSchema> CaseSchema = new(() => JsonSchema.FromText(JsonSchemas.Case));
     private static readonly Lazy<JsonSchema> TextPackSchema = new(() => JsonSchema.FromText(JsonSchemas.TextPack));
+    private static readonly Lazy<JsonSchema> InterviewStateSchema = new(() => WithReferences(JsonSchemas.InterviewState));
 
     public static JsonSchema KnowledgeBase => KnowledgeBaseSchema.Value;
 
@@ -19,6 +20,16 @@ internal static class SchemaChecker
     public static JsonSchema Case => CaseSchema.Value;
 
     public static JsonSchema TextPack => TextPackSchema.Value;
+
+    public static JsonSchema InterviewState => InterviewStateSchema.Value;
+
+    /// <summary>A schema that refers to the case schema by its $id: the case schema is registered first.</summary>
+    private static JsonSchema WithReferences(string text)
+    {
+        _ = Case;
+        SchemaRegistry.Global.Register(Case);
+        return JsonSchema.FromText(text);
+    }
 
     /// <summary>Every schema error, as "instance location: keyword message"; empty when the document is valid.</summary>
     public static IReadOnlyList<string> Errors(JsonSchema schema, string json)
