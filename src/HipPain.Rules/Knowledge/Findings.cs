@@ -15,6 +15,7 @@ internal static class Findings
     public const string LateralThighToKnee = "loc.lateral-thigh-knee";
     public const string Knee = "loc.knee";
     public const string LowerBack = "loc.lower-back";
+    public const string MedialThigh = "loc.medial-thigh";
 
     // Timing, aggravating and relieving factors.
     public const string NightPain = "tim.night-pain";
@@ -30,6 +31,17 @@ internal static class Findings
     public const string ActivityRelated = "tim.activity-related";
     public const string RunningImpossible = "tim.running-impossible";
     public const string ConstantRestPain = "tim.constant-rest-pain";
+    public const string AcuteOnset = "tim.acute-onset";
+    public const string GradualOnset = "tim.gradual-onset";
+    public const string Worsening = "tim.worsening";
+    public const string RisingFromSitting = "tim.rising-from-sitting";
+
+    // Character and intensity of the pain.
+    public const string SharpPain = "sym.sharp-pain";
+    public const string DullAche = "sym.dull-ache";
+    public const string BurningPain = "sym.burning-pain";
+    public const string SeverePain = "sym.severe-pain";
+    public const string MildPain = "sym.mild-pain";
 
     // Symptoms.
     public const string Clicking = "sym.clicking";
@@ -45,6 +57,10 @@ internal static class Findings
     public const string SaddleAnaesthesia = "sym.saddle-anaesthesia";
     public const string BladderBowel = "sym.bladder-bowel";
     public const string ProgressiveWeakness = "sym.progressive-weakness";
+    public const string Limp = "sym.limp";
+    public const string GivingWay = "sym.giving-way";
+    public const string Stiffness = "sym.stiffness";
+    public const string NightSweats = "sym.night-sweats";
 
     // History and risk factors.
     public const string RecentInjury = "hx.recent-sports-injury";
@@ -55,6 +71,11 @@ internal static class Findings
     public const string FallOrTrauma = "hx.fall-or-trauma";
     public const string GlutealPiriformisProblem = "hx.gluteal-piriformis";
     public const string NoImprovement = "hx.no-improvement";
+    public const string DurationUnderTwoWeeks = "hx.duration-under-2-weeks";
+    public const string DurationOverThreeMonths = "hx.duration-over-3-months";
+    public const string DistanceRunner = "hx.distance-runner";
+    public const string KickingSport = "hx.kicking-sport";
+    public const string Dancer = "hx.dancer";
     public const string PriorStressFracture = "rf.prior-stress-fracture";
     public const string LowEnergyAvailability = "rf.low-energy-availability";
     public const string HipProsthesis = "rf.hip-prosthesis";
@@ -62,6 +83,8 @@ internal static class Findings
     public const string SteroidUse = "rf.steroid-use";
     public const string AlcoholExcess = "rf.alcohol-excess";
     public const string OsteonecrosisCondition = "rf.osteonecrosis-condition";
+    public const string Osteopenia = "rf.osteopenia";
+    public const string InfectionRisk = "rf.infection-risk";
 
     // Examination.
     public const string CannotBearWeight = "exam.cannot-bear-weight";
@@ -103,10 +126,17 @@ internal static class Findings
     public const string AdductorSqueeze = "exam.adductor-squeeze";
     public const string PubicRamusTenderness = "exam.pubic-ramus-tenderness";
     public const string StandingSign = "exam.standing-sign";
+    public const string IschialTenderness = "exam.ischial-tenderness";
+    public const string LogRollPain = "exam.log-roll-pain";
+    public const string HipWeakness = "exam.hip-weakness";
+    public const string SacroiliacTenderness = "exam.sij-tenderness";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
     public const string WhiteCellsOver12 = "inv.wbc-over-12";
+    public const string CrpRaised = "inv.crp-raised";
+    public const string RadiographNormal = "inv.radiograph-normal";
+    public const string RadiographOsteoarthritis = "inv.radiograph-oa";
 
     public static void Define(KnowledgeBaseBuilder kb)
     {
@@ -117,6 +147,7 @@ internal static class Findings
           .AddFinding(PosteriorThigh, "Pain in the back of the thigh", FindingKind.PainLocation, BodyRegion.PosteriorThigh, "Does the pain spread down the back of your thigh?", patientQuestion: "Does the pain spread down the back of your thigh?")
           .AddFinding(LateralThighToKnee, "Pain along the outer thigh to the outer knee", FindingKind.PainLocation, BodyRegion.LateralThighToKnee, "Does the pain run down the outside of your thigh towards the knee?", patientQuestion: "Does the pain run down the outside of your thigh towards your knee?")
           .AddFinding(Knee, "Knee pain", FindingKind.PainLocation, BodyRegion.Knee, "Do you also have knee pain?", patientQuestion: "Does your knee hurt as well?")
+          .AddFinding(MedialThigh, "Pain in the inner thigh", FindingKind.PainLocation, BodyRegion.MedialThigh, "Is the pain on the inner side of your thigh?", patientQuestion: "Do you feel the pain on the inner side of your thigh?")
           .AddFinding(LowerBack, "Low back pain", FindingKind.PainLocation, BodyRegion.LowerBack, "Do you also have low back pain?", patientQuestion: "Does your lower back hurt as well?")
           .AddFinding(NightPain, "Pain at night", FindingKind.Timing, question: "Does the pain wake you or keep you awake at night?", patientQuestion: "Does the pain wake you up or keep you awake at night?")
           .AddFinding(LyingOnSide, "Pain lying on the affected side", FindingKind.Timing, question: "Does lying on the painful side hurt?", patientQuestion: "Does it hurt to lie on the painful side?")
@@ -131,6 +162,15 @@ internal static class Findings
           .AddFinding(ActivityRelated, "Pain brought on by activity and use of the hip", FindingKind.Timing, question: "Is the pain brought on by walking, running or other use of the hip?", patientQuestion: "Does the pain come on when you walk, run or use the hip?")
           .AddFinding(RunningImpossible, "Running impossible because of the pain", FindingKind.Timing, question: "Has the pain made running impossible?", patientQuestion: "Does the pain stop you from running at all?")
           .AddFinding(ConstantRestPain, "Constant pain at rest, unrelated to activity", FindingKind.Timing, question: "Is the pain there all the time, even at rest, whatever you do?", patientQuestion: "Do you have the pain all the time, even when resting?")
+          .AddFinding(AcuteOnset, "Pain began suddenly, over minutes to hours", FindingKind.Timing, question: "Did the pain come on suddenly, over minutes or hours?", patientQuestion: "Did the pain come on suddenly, within a few hours?")
+          .AddFinding(GradualOnset, "Pain began gradually, with no single injury", FindingKind.Timing, question: "Did the pain build up gradually, without a single injury?", patientQuestion: "Did the pain build up slowly, without one moment when you hurt yourself?")
+          .AddFinding(Worsening, "Pain getting steadily worse over days or weeks", FindingKind.Timing, question: "Has the pain been getting steadily worse over days or weeks?", patientQuestion: "Has the pain been getting worse and worse over the last days or weeks?")
+          .AddFinding(RisingFromSitting, "Pain on rising from a chair or getting out of a car", FindingKind.Timing, question: "Does getting up from a chair or out of a car hurt?", patientQuestion: "Does it hurt when you get up from a chair or out of a car?")
+          .AddFinding(SharpPain, "Sharp or stabbing pain", FindingKind.PainQuality, question: "Is the pain sharp or stabbing?", patientQuestion: "Is the pain sharp or stabbing?")
+          .AddFinding(DullAche, "Dull, deep or aching pain", FindingKind.PainQuality, question: "Is the pain a dull, deep ache?", patientQuestion: "Is the pain a dull, deep ache?")
+          .AddFinding(BurningPain, "Burning, electric or shooting pain", FindingKind.PainQuality, question: "Is the pain burning, electric or shooting?", patientQuestion: "Does the pain burn, or shoot like an electric shock?")
+          .AddFinding(SeverePain, "Severe pain, 7/10 or more", FindingKind.PainQuality, question: "At its worst, is the pain 7 out of 10 or more?", patientQuestion: "On a scale from 0 (no pain) to 10 (the worst pain imaginable), is your pain 7 or more at its worst?")
+          .AddFinding(MildPain, "Mild pain, 3/10 or less", FindingKind.PainQuality, question: "At its worst, is the pain 3 out of 10 or less?", patientQuestion: "On a scale from 0 (no pain) to 10 (the worst pain imaginable), is your pain 3 or less even at its worst?")
           .AddFinding(Clicking, "Clicking or catching in the hip", FindingKind.Symptom, question: "Does your hip click or catch when you move?", patientQuestion: "Does your hip click, catch or lock when you move?")
           .AddFinding(Snapping, "Painful snap in the groin when the bent hip straightens", FindingKind.Symptom, question: "Do you feel a painful snap in the groin when you straighten a bent hip?", patientQuestion: "Do you feel a painful snap in your groin when you straighten your leg from a bent position?")
           .AddFinding(Fever, "Fever or feeling systemically unwell", FindingKind.Symptom, question: "Do you have a fever or feel unwell?", patientQuestion: "Do you have a fever, or do you feel generally unwell?")
@@ -144,6 +184,10 @@ internal static class Findings
           .AddFinding(SaddleAnaesthesia, "Numbness in the saddle area (between the legs, buttocks)", FindingKind.Symptom, question: "Is there numbness between your legs or around your back passage?", patientQuestion: "Is any skin numb between your legs or around your bottom?")
           .AddFinding(BladderBowel, "New difficulty passing or controlling urine or stool", FindingKind.Symptom, question: "Any new difficulty passing urine, or loss of bladder or bowel control?", patientQuestion: "Have you had any new trouble passing urine, or any leaks of urine or stool?")
           .AddFinding(ProgressiveWeakness, "Progressive or two-sided leg weakness", FindingKind.Symptom, question: "Are one or both legs getting weaker?", patientQuestion: "Is one leg, or are both legs, getting weaker?")
+          .AddFinding(Limp, "Limping, as the patient reports it", FindingKind.Symptom, question: "Have you been limping?", patientQuestion: "Have you been limping because of the pain?")
+          .AddFinding(GivingWay, "The hip gives way or feels unstable", FindingKind.Symptom, question: "Does the hip give way or feel unstable?", patientQuestion: "Does your hip ever give way or feel unstable?")
+          .AddFinding(Stiffness, "Hip stiffness", FindingKind.Symptom, question: "Does the hip feel stiff?", patientQuestion: "Does your hip feel stiff?")
+          .AddFinding(NightSweats, "Night sweats or chills", FindingKind.Symptom, question: "Have you had night sweats or chills?", patientQuestion: "Have you had drenching sweats at night, or shivering attacks?")
           .AddFinding(RecentInjury, "Recent sports injury", FindingKind.History, question: "Have you had a recent sports injury?", patientQuestion: "Have you had a sports injury recently?")
           .AddFinding(FamilyArthritis, "Family history of arthritis", FindingKind.History, question: "Does anyone in your family have arthritis or joint pain?", patientQuestion: "Does anyone in your family have arthritis or joint pain?")
           .AddFinding(KneeOsteoarthritis, "History of knee osteoarthritis", FindingKind.History, question: "Have you been told you have knee arthritis?", patientQuestion: "Has a doctor told you that you have arthritis in your knee?")
@@ -152,6 +196,11 @@ internal static class Findings
           .AddFinding(FallOrTrauma, "Fall or significant trauma", FindingKind.History, question: "Did the pain start after a fall or a blow?", patientQuestion: "Did the pain start after a fall or a blow to the hip?")
           .AddFinding(GlutealPiriformisProblem, "Known gluteal or piriformis problem", FindingKind.History, question: "Have you been told you have a problem with your gluteal muscles or piriformis?", patientQuestion: "Has anyone told you that you have a problem with your buttock muscles (gluteals or piriformis)?")
           .AddFinding(NoImprovement, "No improvement after a month of care", FindingKind.History, question: "Has the pain failed to improve after a month of treatment?", patientQuestion: "Has a month of treatment failed to help?")
+          .AddFinding(DurationUnderTwoWeeks, "Symptoms for less than 2 weeks", FindingKind.History, question: "Did the pain start less than 2 weeks ago?", patientQuestion: "Did the pain start less than 2 weeks ago?")
+          .AddFinding(DurationOverThreeMonths, "Symptoms for more than 3 months", FindingKind.History, question: "Have you had the pain for more than 3 months?", patientQuestion: "Have you had the pain for more than 3 months?")
+          .AddFinding(DistanceRunner, "Long-distance, marathon or high-mileage runner", FindingKind.History, question: "Do you run long distances (half-marathon, marathon or more) or high weekly mileage?", patientQuestion: "Do you run long distances, such as half-marathons or marathons, or many kilometres a week?")
+          .AddFinding(KickingSport, "Plays a kicking or cutting sport (football, rugby, hockey)", FindingKind.History, question: "Do you also play football, rugby, hockey or another kicking or cutting sport?", patientQuestion: "Do you also play football, rugby, hockey or another sport with kicking or sharp turns?")
+          .AddFinding(Dancer, "Dance, ballet or gymnastics", FindingKind.History, question: "Do you dance, do ballet or gymnastics?", patientQuestion: "Do you dance, do ballet or do gymnastics?")
           .AddFinding(PriorStressFracture, "Previous stress fracture", FindingKind.RiskFactor, question: "Have you had a stress fracture before?", patientQuestion: "Have you ever had a stress fracture?")
           .AddFinding(LowEnergyAvailability, "Features of low energy availability (REDs / Female Athlete Triad)", FindingKind.RiskFactor, question: "Missed periods, low body weight, restricted eating, or very high training hours?", patientQuestion: "Have you missed periods, lost a lot of weight, restricted your eating, or trained very long hours?")
           .AddFinding(HipProsthesis, "Hip replacement on the painful side", FindingKind.RiskFactor, question: "Do you have a hip replacement on this side?", patientQuestion: "Do you have an artificial hip joint (a hip replacement) on the painful side?")
@@ -159,6 +208,8 @@ internal static class Findings
           .AddFinding(SteroidUse, "Long-term or high-dose corticosteroid use", FindingKind.RiskFactor, question: "Have you taken steroid tablets or injections for long periods or at high doses?", patientQuestion: "Have you taken steroid tablets or injections for a long time or in high doses?")
           .AddFinding(AlcoholExcess, "Heavy alcohol use", FindingKind.RiskFactor, question: "Do you regularly drink heavily?", patientQuestion: "Do you often drink a lot of alcohol?")
           .AddFinding(OsteonecrosisCondition, "Sickle cell disease, lupus, organ transplant, HIV or decompression illness", FindingKind.RiskFactor, question: "Do you have sickle cell disease, lupus, HIV, a transplant, or a history of diving decompression illness?", patientQuestion: "Do you have sickle cell disease, lupus, HIV or a transplant, or have you had the bends from diving?")
+          .AddFinding(Osteopenia, "Known low bone density (osteopenia or osteoporosis)", FindingKind.RiskFactor, question: "Have you been told you have low bone density (osteopenia or osteoporosis)?", patientQuestion: "Has a doctor told you that your bones are thin or weak (osteopenia or osteoporosis)?")
+          .AddFinding(InfectionRisk, "Diabetes, immune suppression, rheumatoid arthritis, injecting drug use, or a recent skin or other infection", FindingKind.RiskFactor, question: "Diabetes, immune-suppressing treatment, rheumatoid arthritis, injecting drug use, or a recent skin or other infection?", patientQuestion: "Do you have diabetes, rheumatoid arthritis or a weakened immune system, do you inject drugs, or have you recently had a skin or other infection?")
           .AddFinding(CannotBearWeight, "Unable to bear weight", FindingKind.Examination, question: "Is the patient unable to take four steps unaided?", patientQuestion: "Are you unable to walk four steps on your own because of the pain?")
           .AddFinding(HotSwollenJoint, "Hot, swollen hip with painful restricted movement", FindingKind.Examination, question: "Is the hip warm and swollen, with pain on any movement?", patientQuestion: "Does your hip feel hot and swollen, and does every movement hurt?")
           .AddFinding(TrochanterTenderness, "Tenderness over the greater trochanter", FindingKind.Examination, question: "Palpate the greater trochanter: does it reproduce the pain?")
@@ -198,7 +249,14 @@ internal static class Findings
           .AddFinding(AdductorSqueeze, "Pain on the adductor squeeze test", FindingKind.Examination, question: "Squeeze a fist between the knees (bent or straight): does it reproduce groin pain?")
           .AddFinding(PubicRamusTenderness, "Exquisite tenderness over the pubic ramus", FindingKind.Examination, question: "Is the inferior pubic ramus exquisitely tender?")
           .AddFinding(StandingSign, "Pain standing unsupported on the affected leg (standing sign)", FindingKind.Examination, question: "Standing on the painful leg alone without support: does it hurt in the groin or buttock?")
+          .AddFinding(IschialTenderness, "Tenderness at the ischial tuberosity (sit bone)", FindingKind.Examination, question: "Is the ischial tuberosity tender at the hamstring origin?")
+          .AddFinding(LogRollPain, "Pain on log roll or on every passive hip movement", FindingKind.Examination, question: "Does gently rolling the straightened leg in and out (log roll), or every passive hip movement, hurt?")
+          .AddFinding(HipWeakness, "Weakness of hip muscles on resisted testing", FindingKind.Examination, question: "Is there weakness of the hip muscles on resisted testing?")
+          .AddFinding(SacroiliacTenderness, "Tenderness over the sacroiliac joint", FindingKind.Examination, question: "Is the sacroiliac joint (sacral sulcus) tender to pressure?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
-          .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?");
+          .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
+          .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")
+          .AddFinding(RadiographNormal, "Plain radiographs of the hip or pelvis normal", FindingKind.Investigation, question: "Were plain radiographs of the hip and pelvis normal?")
+          .AddFinding(RadiographOsteoarthritis, "Radiographs show joint-space narrowing or osteophytes", FindingKind.Investigation, question: "Do the radiographs show hip joint-space narrowing or osteophytes?");
     }
 }

@@ -29,4 +29,7 @@ public enum BodyRegion
 
     /// <summary>The lower back.</summary>
     LowerBack = 8,
+
+    /// <summary>The inner (medial) thigh.</summary>
+    MedialThigh = 9,
 }
