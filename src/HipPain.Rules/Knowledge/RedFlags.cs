@@ -20,16 +20,16 @@ internal static class RedFlags
 
     public static void Define(KnowledgeBaseBuilder kb)
     {
-        kb.AddRedFlag(InfectionSigns, "Fever or a hot, swollen hip", f => f
+        kb.AddRedFlag(InfectionSigns, "Fever, a hot swollen hip, or two infection predictors", f => f
             .When(Criterion.AnyOf(
                 Criterion.Present(Fever),
                 Criterion.Present(HotSwollenJoint),
-                Criterion.AtLeast(2, CannotBearWeight, Fever, EsrOver40, WhiteCellsOver12)))
+                Criterion.AtLeast(2, CannotBearWeight, Fever, EsrOver40, WhiteCellsOver12, CrpRaised)))
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency department or orthopaedics: aspirate the joint before antibiotics; blood cultures.")
             .Running(RunningRestriction.StopRunning, "No running or exercise; same-day emergency assessment.")
             .Suspects(SepticArthritis.Id)
-            .Evidence(Sources.Coakley2006("Facts §7: fever or systemic illness with an acutely painful hip, a hot swollen joint, or 2 or more Kocher criteria is an emergency; treat as septic even when afebrile.")));
+            .Evidence(Sources.Coakley2006("Facts §7: fever or systemic illness with an acutely painful hip, a hot swollen joint, or 2 or more Kocher criteria is an emergency; treat as septic even when afebrile. The count uses Caird's five predictors (non-weight bearing, fever, ESR >= 40, white cells > 12,000, CRP >= 20 mg/L; 2 predictors: 62% in aspirated children, A2-6). CRP was raised in 98% of adults with culture-positive septic arthritis (A3-36).")));
 
         kb.AddRedFlag(CannotBearWeightFlag, "Unable to bear weight", f => f
             .When(Criterion.Present(CannotBearWeight))
@@ -48,38 +48,50 @@ internal static class RedFlags
             .Evidence(Sources.Gloucestershire("Significant trauma with inability to bear weight or deformity goes to the emergency department (V-sec).")));
 
         kb.AddRedFlag(StressFracture, "Suspected femoral-neck stress fracture", f => f
-            .When(Criterion.AnyOf(
-                Criterion.AllOf(
-                    Criterion.AnyOf(Criterion.AllOf(Groin, WeightBearingPain), Criterion.Present(HopTest)),
-                    Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture)),
-                Criterion.AllOf(Groin, WeightBearingPain, HopTest)))
+            .When(Criterion.AllOf(
+                Criterion.AnyOf(Groin, AnteriorThigh),
+                Criterion.AnyOf(
+                    Criterion.Present(WeightBearingPain),
+                    Criterion.Present(HopTest),
+                    Criterion.Present(AntalgicGait),
+                    Criterion.Present(Limp),
+                    Criterion.Present(RunningImpossible),
+                    Criterion.Present(LogRollPain),
+                    Criterion.AllOf(
+                        Criterion.Present(InternalRotationPain),
+                        Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia)))))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; crutches or protected weight bearing; MRI within days; urgent orthopaedic review if the fracture is tension-side, complete or displaced.")
             .Running(RunningRestriction.StopRunning, "No running. Protected weight bearing on crutches until MRI excludes a fracture.")
             .Suspects(FemoralNeckStressFracture.Id)
-            .Evidence(Sources.Robertson2017("Facts §7: a runner with groin pain on weight bearing or hopping, especially with a load increase, REDs features or a prior bone stress injury, needs MRI within days.")));
+            .Evidence(Sources.Robertson2017("Facts §7: a runner with exercise-related groin pain that progresses to pain on walking, pain at end-range internal rotation or a positive hop test needs MRI within days, especially with a load increase, REDs features or a prior bone stress injury. Robertson & Wood: femoral-neck stress fracture should be considered in every athlete with exercise-related hip pain, and delay lets it displace (15% of recruits' fractures were displaced at presentation, A3-1). Antalgic gait, limp and pain on log roll are the listed signs of loading pain (facts §1.6); painful internal rotation alone is common in FAI, so it counts only with a bone-stress risk factor.")));
 
-        kb.AddRedFlag(PelvicStressFracture, "Suspected pubic ramus stress fracture", f => f
+        kb.AddRedFlag(PelvicStressFracture, "Suspected pubic ramus or pelvic stress fracture", f => f
             .When(Criterion.AnyOf(
                 Criterion.AllOf(RunningImpossible, StandingSign, PubicRamusTenderness),
                 Criterion.AllOf(
-                    Criterion.AnyOf(StandingSign, PubicRamusTenderness),
-                    Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture))))
+                    Criterion.AnyOf(Groin, Buttock, MedialThigh),
+                    Criterion.AnyOf(StandingSign, PubicRamusTenderness)),
+                Criterion.AllOf(
+                    Criterion.AnyOf(Groin, Buttock, MedialThigh),
+                    Criterion.AnyOf(WeightBearingPain, RunningImpossible, Limp, AntalgicGait),
+                    Criterion.AnyOf(LowEnergyAvailability, PriorStressFracture, Osteopenia))))
             .Urgency(Urgency.Urgent)
-            .Action("Stop running; off-load; MRI or bone scan within days; assess energy availability and bone health.")
+            .Action("Stop running; off-load; MRI (whole pelvis) or bone scan within days; assess energy availability and bone health.")
             .Running(RunningRestriction.StopRunning, "No running until imaging; then relative rest for 8-12 weeks.")
             .Suspects(PubicRamusStressFracture.Id)
-            .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or ramus tenderness in a runner with bone-stress risk factors, is urgent (not emergency).")));
+            .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or exquisite ramus tenderness with groin, buttock or thigh pain, is urgent (not emergency). Pain on loading in a runner with a bone-health risk factor (low energy availability, prior bone stress injury, low bone density; Barrack 2014; trabecular-rich pelvic sites, A2-20) points the same way; after normal radiographs, MRI of the whole pelvis is next (A2-26).")));
 
-        kb.AddRedFlag(Malignancy, "Night or rest pain with weight loss or a history of cancer", f => f
+        kb.AddRedFlag(Malignancy, "History of cancer, or rest or night pain with weight loss or night sweats", f => f
             .When(Criterion.AnyOf(
-                Criterion.AllOf(Criterion.AnyOf(NightPain, ConstantRestPain), Criterion.AnyOf(WeightLoss, CancerHistory)),
-                Criterion.AllOf(Criterion.AgeBetween(51, null), Criterion.Present(NoImprovement), Criterion.AnyOf(WeightLoss, CancerHistory))))
+                Criterion.Present(CancerHistory),
+                Criterion.AllOf(Criterion.AnyOf(NightPain, ConstantRestPain), Criterion.AnyOf(WeightLoss, NightSweats)),
+                Criterion.AllOf(Criterion.AgeBetween(51, null), Criterion.Present(NoImprovement), Criterion.AnyOf(WeightLoss, NightSweats, ConstantRestPain))))
             .Urgency(Urgency.Urgent)
-            .Action("Urgent imaging and referral on the suspected-cancer pathway.")
+            .Action("Urgent imaging and referral on the suspected-cancer pathway; a normal radiograph does not exclude a pelvic tumour.")
             .Running(RunningRestriction.StopRunning, "Stop running until a serious cause is excluded.")
             .Suspects(SeriousPathology.Id)
-            .Evidence(Sources.Downie2013("History of malignancy is the best-supported malignancy red flag (post-test probability 33%); the age-over-50 cluster with failure to improve is from Greenhalgh & Selfe 2006 (V-sec); facts §7.")));
+            .Evidence(Sources.Downie2013("Facts §7 lists a history of cancer as an urgent trigger on its own; it is the best-supported malignancy red flag (post-test probability 7% in primary care and 33% in emergency settings, Downie 2013, A2-48). Rest or night pain counts only with weight loss or night sweats, because night pain alone is common in benign hip disease (75-81% in OA, A3-61) and present in only 19-21% of bone sarcomas (A3-48). Age over 50 with failure to improve counts with weight loss, night sweats or constant rest pain (Greenhalgh & Selfe 2006 cluster, V-sec; NICE CG27, A3-57). Scottish guidance: a normal radiograph does not exclude a pelvic tumour (A3-59).")));
 
         kb.AddRedFlag(CaudaEquina, "Possible cauda equina syndrome", f => f
             .When(Criterion.AnyOf(SaddleAnaesthesia, BladderBowel, ProgressiveWeakness))
@@ -89,16 +101,16 @@ internal static class RedFlags
             .Suspects(LumbarRadicularPain.Id)
             .Evidence(Sources.Nice59("Saddle anaesthesia, new bladder or bowel dysfunction, or bilateral or progressive neurology (NHS GGC red flags, V-sec; facts §1.13 and §7).")));
 
-        kb.AddRedFlag(OsteonecrosisRisk, "Groin pain with painful internal rotation and osteonecrosis risk", f => f
+        kb.AddRedFlag(OsteonecrosisRisk, "Osteonecrosis risk with groin or buttock pain and a painful or stiff hip", f => f
             .When(Criterion.AllOf(
                 Criterion.AnyOf(SteroidUse, AlcoholExcess, OsteonecrosisCondition),
-                Criterion.Present(Groin),
-                Criterion.AnyOf(InternalRotationPain, RangeRestricted)))
+                Criterion.AnyOf(Groin, AnteriorThigh, Buttock),
+                Criterion.AnyOf(InternalRotationPain, RangeRestricted, AntalgicGait, Limp, WeightBearingPain, ConstantRestPain)))
             .Urgency(Urgency.Urgent)
             .Action("MRI and urgent orthopaedic referral: joint-preserving treatment is possible only before collapse.")
             .Running(RunningRestriction.StopRunning, "No running; protected weight bearing until MRI.")
             .Suspects(AvascularNecrosis.Id)
-            .Evidence(Sources.Osteonecrosis("Facts §7: steroid or alcohol exposure, sickle cell disease or SLE with groin pain and painful internal rotation is urgent (V-sec).")));
+            .Evidence(Sources.Osteonecrosis("Facts §7: steroid or alcohol exposure, sickle cell disease or SLE with groin pain and painful internal rotation is urgent (V-sec). The hip examination is normal in 31% (55% in early stages), a limp is present in 50% and pain is mechanical in 79% (A2-41), and pain may be felt in the buttock or thigh (facts §1.16), so a limp, pain on walking or constant rest pain counts as well as painful rotation. 47% of hips have collapsed by diagnosis (A2-42).")));
 
         kb.AddRedFlag(AdolescentLimp, "Child or adolescent with a limp", f => f
             .When(Criterion.AllOf(Criterion.AgeBetween(8, 15), Criterion.Present(AntalgicGait)))

@@ -167,4 +167,84 @@ internal static class Sources
 
     public static Evidence Nice12(string note) =>
         new("NICE NG12 Suspected cancer: recognition and referral (via secondary summary)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary, note);
+
+    // Sources added for the published-case work (docs/evidence/facts-addendum-3.md and -4.md; fact ids A3-n, A4-n).
+    public static Evidence Burnett2006(string note) =>
+        new("Burnett RSJ, Della Rocca GJ, Prather H, Curry M, Maloney WJ, Clohisy JC. J Bone Joint Surg Am 2006;88:1448-1457 (66 arthroscopically confirmed labral tears; facts A4-20 to A4-22)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Clohisy2009(string note) =>
+        new("Clohisy JC et al. Clin Orthop Relat Res 2009;467:638 (51 patients with symptomatic anterior FAI; facts A4-23)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Liege2016(string note) =>
+        new("Prospective cohort of the clinical presentation of non-traumatic osteonecrosis of the femoral head, Int Orthop 2016 (PMID 26728612; 88 patients, 125 hips; facts A2-41)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Margaretten2007Symptoms(string note) =>
+        new("Margaretten ME et al. JAMA 2007;297:1478, symptom sensitivities via two independent secondary sources (facts A3-32)", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence Gupta2001(string note) =>
+        new("Gupta MN, Sturrock RD, Field M. Rheumatology 2001;40:24-30 (75 adults with culture-positive septic arthritis; facts A3-36)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Couderc2015(string note) =>
+        new("Couderc M et al. CJEM 2015;17:403-410 (105 adults with suspected septic arthritis; facts A2-13, A3-34)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Kocher2004(string note) =>
+        new("Kocher MS et al. J Bone Joint Surg Am 2004;86:1629 (prospective validation, 154 analysed), stratum probabilities via Uzoigwe 2014 Table 1 (facts A2-2 to A2-4)", EvidenceLevel.CohortStudy, VerificationStatus.Derived, note);
+
+    public static Evidence Caird2006(string note) =>
+        new("Caird MS et al. J Bone Joint Surg Am 2006 (PMID 16757758; 48 children aspirated for a suspected septic hip; facts A2-6, A2-7)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Knobloch2025(string note) =>
+        new("Knobloch AC et al. Curr Sports Med Rep 2025;24:281-291 (bone stress injuries in endurance athletes; facts A3-31)", EvidenceLevel.ExpertOpinion, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Wright2015(string note) =>
+        new("Wright AA et al. Br J Sports Med 2015;49:1517 (systematic review of stress-fracture risk factors in runners; facts A2-19)", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Wright2016Imaging(string note) =>
+        new("Wright AA et al. Am J Sports Med 2016;44:255-263 (imaging accuracy for lower-extremity stress fractures; facts A3-26, A3-27)", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Slipman2000(string note) =>
+        new("Slipman CW et al. Arch Phys Med Rehabil 2000;81:334-338 (50 patients with injection-confirmed sacroiliac joint pain; facts A4-6)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Lesher2008(string note) =>
+        new("Lesher JM et al. Pain Med 2008;9:22-25 (51 patients with injection-confirmed hip-joint pain; facts A4-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Hawker2008(string note) =>
+        new("Hawker GA et al. Osteoarthritis Cartilage 2008;16:415-422 (pain experience in hip and knee OA; facts A4-42)", EvidenceLevel.ExpertOpinion, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Benazzo2013(string note) =>
+        new("Benazzo F et al. J Orthop Traumatol 2013;14:83-89, examination findings tabulated in Nasser AM et al. Int J Sports Phys Ther 2021 (facts A4-35)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence Winston2007(string note) =>
+        new("Winston P et al. Am J Sports Med 2007;35:118 (snapping hip in elite ballet dancers; facts A2-61)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Neuropathic(string note) =>
+        new("Yamashita T et al. J Orthop Sci 2014;19:15-21 and Mahn F et al. PLoS One 2011;6:e18018 (neuropathic pain screening in spinal pain and radiculopathy; facts A4-44, A4-46); hip OA comparison A4-47", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence PelvicSarcoma(string note) =>
+        new("Delay in the diagnosis of primary bone sarcoma of the pelvis, J Bone Joint Surg Am 1999 (PMID 10199269); Kadhim M et al. 2018 (PMC6195345); Widhe B, Widhe T. J Bone Joint Surg Am 2000;82:667 (facts A3-48 to A3-50)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence NiceCg27(string note) =>
+        new("NICE CG27 referral guidelines for suspected cancer, bone section, as reproduced in NHS pathways (facts A3-57); Scottish referral guidelines (A3-59)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence SportExposure(string note) =>
+        new("Hölmich P. Br J Sports Med 2007 (adductor-related pain in 69% of footballers); Serner A et al. Am J Sports Med 2015;43:1857 (kicking in 40% of acute groin injuries); Falotico GG et al. KSSTA 2018 (cam or pincer morphology in 92.5% of professional footballers; facts A4-63)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    /// <summary>The smallest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
+    public const double MinimumEstimatedPositive = 0.25;
+
+    /// <summary>The largest LR- an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
+    public const double MaximumEstimatedNegative = 1.5;
+
+    /// <summary>
+    /// Likelihood ratios derived from how often a feature occurs in the cause (a sensitivity read in a series or
+    /// estimated) and how often it occurs in the other causes of a runner's hip pain (the comparison frequency,
+    /// <see cref="Comparison"/>): LR+ = f / c, LR- = (1 - f) / (1 - c), then capped by the tier.
+    /// </summary>
+    public static (double Positive, double Negative, string Note) Derive(double inCause, double inOthers, CapTier tier)
+    {
+        var positive = Math.Round(inCause / inOthers, 2);
+        var negative = Math.Round((1 - inCause) / (1 - inOthers), 2);
+        var (p, n, capNote) = Cap(Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative), tier);
+        return (p, n, string.Create(CultureInfo.InvariantCulture, $"Derived from the feature's frequency in this cause ({inCause:0.##}) and in the other causes of a runner's hip pain ({inOthers:0.##}; see docs/knowledge-base.md, comparison frequencies): LR+ {positive:0.##}, LR- {negative:0.##}. {capNote}"));
+    }
 }

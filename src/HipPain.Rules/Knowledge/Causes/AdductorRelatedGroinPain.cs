@@ -14,6 +14,7 @@ internal static class AdductorRelatedGroinPain
         .Codes("S76.2", null)
         .Prior(0.06, Sources.Estimate("Adductor-related pain was the primary entity in 58% of 207 athletes with long-standing groin pain (Hölmich 2007; 66% footballers, 18% runners) and 14.7% in 382 male athletes (Falvey 2016). Runners kick and turn less, so estimated at 6% of runners with hip pain."))
         .Typical(Groin)
+        .Typical(MedialThigh)
         .Possible(AnteriorThigh)
         .Composite(
             "adductor-related-groin-pain/doha",
@@ -24,6 +25,8 @@ internal static class AdductorRelatedGroinPain
             "Doha adductor-related: adductor tenderness and pain on resisted adduction")
         .Finding(AdductorSqueeze, 1.5, 0.7, Sources.Estimate("The squeeze test does not discriminate pubic aponeurosis injury (Falvey 2016, T56: LR+ 0.92); no adductor-specific figure, so a modest estimate."))
         .Finding(SuddenOnset, 0.5, 1.3, Sources.Estimate("A sudden onset points to an acute strain rather than long-standing adductor-related pain (Serner 2015 vs Hölmich 2007 definitions); estimate."))
+        .Derived(KickingSport, 0.6, Comparison.KickingSport, Sources.SportExposure("Adductor-related pain was the primary entity in 69% of footballers with long-standing groin pain (Hölmich 2007); 60% of patients are assumed to play a kicking sport."))
+        .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Holmich2007("Long-standing groin pain by definition in the Hölmich series; 80% is assumed to have had pain for over 3 months.").AsEstimate())
         .Sex(Sex.Male, 1.3, 0.7, Sources.Estimate("The cohorts are almost all male athletes (Hölmich 2007; Falvey 2016); no ratio published, modest estimate."))
         .Treat(ExamineGroin, note: "Palpate the adductor origin and test resisted adduction; exclude hip-related, inguinal and pubic causes (Doha).")
         .Treat(AdductorTraining, note: "Active training beat passive physiotherapy: 23 vs 4 back to sport pain-free (Hölmich 1999).")

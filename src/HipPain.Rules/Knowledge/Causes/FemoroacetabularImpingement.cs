@@ -18,16 +18,28 @@ internal static class FemoroacetabularImpingement
          .Possible(LateralHip)
          .Possible(Buttock);
 
-        var (fPos, fNeg, fNote) = Sources.Cap(1.8, 0.27, CapTier.A);
-        c.Finding(Fadir, fPos, fNeg, Sources.Zurich2020("T15: FADIR in 9 cohorts (n=693), LR+ 1.00-3.30, LR- 0.09-0.83; the geometric middle of each range is used (LR+ 1.8, LR- 0.27). " + fNote));
+        c.Finding(Fadir, 0.95, 0.48, new Evidence(
+            "Zurich 2018 consensus, Reiman MP et al. Br J Sports Med 2020;54:631, Table 1; Reiman MP et al. Br J Sports Med 2013;47:893, Table 8",
+            EvidenceLevel.SystematicReview,
+            VerificationStatus.Derived,
+            "T14: FADIR for FAI syndrome or labral injury in 2 meta-analyses and a cohort (n=556), LR+ 0.86-1.04, whose middle (0.95) is used; LR- from the meta-analysis against MR arthrography (T10, 0.48), the more conservative of the pooled values (0.15-0.48). A screening test: a negative FADIR helps rule out, a positive one adds nothing (Zurich)."));
 
-        var (rPos, rNeg, rNote) = Sources.Cap(4.83, 0.76, CapTier.B);
-        c.Finding(RangeRestricted, rPos, rNeg, Sources.Zurich2020("T19: restricted internal rotation in neutral, 1 cohort (n=63). " + rNote));
+        c.Derived(RangeRestricted, 0.8, 0.4, Sources.Clohisy2009("Internal rotation in flexion averaged 9 degrees and flexion 97 degrees in symptomatic FAI (A4-23), so restriction is assumed in 80%; restricted rotation is common in other hip pain too (75% of people with low back pain, A4-15), estimated at 40%. The Zurich figure for restricted internal rotation in neutral (T19, LR+ 4.83, one cohort of 63) applies to a narrower finding than 'restricted range of motion' and is not used for it."));
 
-        c.Finding(Faber, 0.83, 1.17, Sources.Zurich2020("T17: FABER pain in 2 cohorts (n=138), LR+ 0.79-0.87, LR- 1.14-1.21; the middle of each range is used. A painful FABER slightly lowers the probability of FAI syndrome."))
+        c.Finding(Faber, 0.83, 1.17, new Evidence(
+            "Zurich 2018 consensus, Reiman MP et al. Br J Sports Med 2020;54:631, Table 1",
+            EvidenceLevel.CohortStudy,
+            VerificationStatus.Derived,
+            "T17: FABER pain for FAI syndrome in 2 cohorts (n=138), LR+ 0.79-0.87, LR- 1.14-1.21; the middle of each range is used. A painful FABER slightly lowers the probability of FAI syndrome."))
          .Finding(Clicking, 1.5, 1.0, Sources.Warwick2016("Clicking, catching or locking is a listed symptom of FAI syndrome (Warwick); no accuracy figure, so a modest estimate.").AsEstimate())
          .Finding(ActivityRelated, 1.3, 0.7, Sources.Warwick2016("Motion- or position-related pain is the defining symptom (Warwick); no accuracy figure, so a modest estimate.").AsEstimate())
-         .Age(16, 45, 1.3, 0.6, Sources.Estimate("FAI syndrome presents in young active adults; after 45-50 degenerative disease (NICE NG226 age 45) takes over. Modest estimate."))
+         .Derived(RisingFromSitting, 0.5, Comparison.RisingFromSitting, Sources.Warwick2016("Position-related groin pain (Warwick) typically comes with sitting and rising; the frequency is not published, so half of patients is assumed."))
+         .Finding(Sitting, 1.3, 0.9, Sources.Warwick2016("Deep hip flexion in sitting provokes position-related pain (Warwick); modest estimate.").AsEstimate())
+         .Finding(Stiffness, 1.3, 0.9, Sources.Warwick2016("Stiffness is a listed symptom (Warwick); modest estimate.").AsEstimate())
+         .Derived(GivingWay, 0.2, 0.1, Sources.Warwick2016("Giving way is a listed symptom (Warwick); 20% is assumed, against an estimated 10% of other hip pain."))
+         .Finding(HipWeakness, 1.2, 0.9, Sources.Warwick2016("Reduced strength is a listed sign (Warwick); modest estimate.").AsEstimate())
+         .Derived(KickingSport, 0.4, Comparison.KickingSport, Sources.SportExposure("Cam or pincer morphology in 92.5% of professional footballers against 28% of controls (A4-63), and more FAI in hip-heavy sports (49 of 58 articles, A4-62); morphology is not the syndrome, so 40% of patients are assumed to play such a sport."))
+         .Age(16, 45, 1.3, 0.6, Sources.Clohisy2009("Mean age 35 in symptomatic FAI (A4-23); after 45-50 degenerative disease (NICE NG226 age 45) takes over; modest estimate.").AsEstimate())
          .Treat(ExamineGroin, note: "Exclude serious pathology (stress fracture, infection, tumour) and the lumbar spine first (Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral femoral head-neck views first; Warwick requires imaging to confirm the syndrome.")
          .Treat(HipTherapy, note: "Physiotherapist-led personalised hip therapy first (Warwick; FASHIoN; FAIT).")

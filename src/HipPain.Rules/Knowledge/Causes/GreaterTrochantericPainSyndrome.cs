@@ -22,7 +22,11 @@ internal static class GreaterTrochantericPainSyndrome
          .Finding(Stairs, 1.5, 1.0, Sources.Estimate("Stair climbing aggravates (facts §1.1, V-sec); no accuracy figure."));
 
         var (slsPos, slsNeg, slsNote) = Sources.Cap(12, 0.62, CapTier.C);
-        c.Finding(SingleLegStance, slsPos, slsNeg, Sources.Grimaldi2017("T1: LR+ 12 from Sp 1.00 in 65 patients; LR- 0.62 computed from Sn 0.38 (V-sec). " + slsNote));
+        c.Finding(SingleLegStance, slsPos, slsNeg, new Evidence(
+            "Grimaldi A et al. Br J Sports Med 2017;51:519-524 (65 patients with lateral hip pain, MRI reference); sensitivity via physiotutors (secondary)",
+            EvidenceLevel.CohortStudy,
+            VerificationStatus.Computed,
+            "T1: LR+ 12 stated in the abstract (Sp 1.00); LR- 0.62 computed from a sensitivity of 0.38 read only in a secondary source. " + slsNote));
 
         var (tPos, tNeg, tNote) = Sources.Cap(6.83, 0.25, CapTier.A);
         c.Finding(Trendelenburg, tPos, tNeg, Sources.Reiman2013("T5: meta-analysis of 3 studies, n=78. " + tNote));
@@ -43,7 +47,8 @@ internal static class GreaterTrochantericPainSyndrome
             Sources.Kinsella2024("T8: both negative lowers 59% to 14% (LR about 0.11, derived)."),
             "Kinsella cluster: trochanter tenderness and painful resisted abduction both negative");
 
-        c.Sex(Sex.Female, 1.61, 0.49, Sources.Segal2007("H19: community prevalence 23.5% of women vs 8.5% of men aged 50-79; LRs computed assuming equal numbers of women and men."))
+        c.Sex(Sex.Female, 1.61, 0.49, Sources.Segal2007("Facts §5 (Segal 2007 community prevalence row): GTPS in 23.5% of women vs 8.5% of men aged 50-79; LRs computed assuming equal numbers of women and men. (The odds ratio of H19, 3.37, is not used as a ratio.)"))
+         .Finding(HipWeakness, 1.5, 0.8, Sources.Grimaldi2017("Hip abductor weakness accompanies gluteal tendinopathy (Med Sci Sports Exerc 2016;48(3), facts §1.1, V-sec); no accuracy figure, modest estimate.").AsEstimate())
          .Age(40, 60, 1.5, 0.8, Sources.Estimate("Most frequent in women aged 40-60 (facts §1.1, V-sec); modest estimate."))
          .Treat(ExamineLateralHip)
          .Treat(LoadEducation, note: "Education plus exercise beat corticosteroid injection and wait-and-see at 8 weeks (Mellor 2018).")

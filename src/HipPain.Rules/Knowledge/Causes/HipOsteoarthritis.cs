@@ -34,6 +34,11 @@ internal static class HipOsteoarthritis
             0.7,
             Sources.Nice226Diagnosis("NICE diagnoses OA clinically when age is 45 or over, pain is activity-related and morning stiffness is absent or 30 minutes or less. NICE publishes no accuracy figures and nearly every runner's pain is activity-related, so a modest estimate."),
             "NICE NG226 clinical diagnosis of OA")
+        .Derived(Stiffness, 0.6, 0.3, Sources.Nice226Diagnosis("Joint stiffness is part of the NICE and ACR clinical pictures of OA; 60% is assumed to report hip stiffness, against an estimated 30% of other hip pain (FAI lists stiffness too)."))
+        .Derived(DullAche, 0.75, 0.5, Sources.Hawker2008("OA pain is a dull ache that becomes more constant over time, with intermittent intense episodes (A4-42); 75% is assumed."))
+        .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Hawker2008("OA pain builds over years (A4-42); 80% is assumed to have had pain for over 3 months."))
+        .Finding(RadiographOsteoarthritis, 9.9, 1.0, Sources.Altman1991("T26: ACR clinical and radiographic classification (hip pain with at least 2 of ESR < 20 mm/h, osteophytes, joint-space narrowing), Sn 0.89, Sp 0.91; radiographic narrowing or osteophytes stand in for the radiographic items here."))
+        .Finding(RadiographNormal, 0.12, 1.0, Sources.Altman1991("T26: a radiograph without narrowing or osteophytes fails the ACR clinical and radiographic criteria, LR- 0.12 (computed from Sn 0.89, Sp 0.91)."))
         .Age(50, null, 2.5, 0.4, Sources.Estimate("Hip OA affects 10-25% of people over 55 and is uncommon before 45 (facts §1.5; NICE NG226 uses age 45 and over); estimated age effect."))
         .Treat(OsteoarthritisExercise, note: "Core treatment for everyone with OA (NICE NG226).")
         .Treat(WalkingAid, TreatmentLine.SecondLine)

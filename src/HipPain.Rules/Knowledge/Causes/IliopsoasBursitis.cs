@@ -30,5 +30,7 @@ internal static class IliopsoasBursitis
         .Avoid(Prolotherapy, "No evidence for iliopsoas bursitis or tendinopathy.")
         .Treat(WarmUp)
         .Treat(GradualLoad)
+        .Derived(RisingFromSitting, 0.5, Comparison.RisingFromSitting, Sources.Holmich2007("Pain rising after prolonged sitting, putting on socks and shoes, and on stairs are listed features of iliopsoas tendinopathy (eMedicine 90993, A4-32, V-sec); half of patients is assumed.").AsEstimate())
+        .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Holmich2007("An average of 32-41 months from onset to diagnosis (eMedicine 90993, A4-32, V-sec); 80% is assumed to have had pain for over 3 months.").AsEstimate())
         .Running(RunningRestriction.ReduceLoad, "Reduce speed work and hills; keep easy running that does not provoke groin pain."));
 }

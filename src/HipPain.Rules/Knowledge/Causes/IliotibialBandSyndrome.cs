@@ -31,5 +31,6 @@ internal static class IliotibialBandSyndrome
         .Avoid(Prolotherapy, "No evidence for ITBS.")
         .Treat(GradualLoad)
         .Treat(Footwear)
+        .Derived(DistanceRunner, 0.6, Comparison.DistanceRunner, Sources.Estimate("High weekly mileage and abrupt increases in distance are risk factors (BMJ Best Practice ITBS, V-sec; facts §1.8); 60% is assumed."))
         .Running(RunningRestriction.ReduceLoad, "Run below the distance that provokes pain, on flat routes; avoid downhill and cambered roads until it settles."));
 }

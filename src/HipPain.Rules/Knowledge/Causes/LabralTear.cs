@@ -16,13 +16,24 @@ internal static class LabralTear
          .Prior(0.08, Sources.Estimate("22% of 18 athletes with groin pain had a tear on MR arthrography (Narvani 2003); 20% of symptomatic athletes' hips (Heerey 2019); groin pain is one presentation among several, so estimated at 8%."))
          .Typical(Groin)
          .Possible(LateralHip)
-         .Possible(Buttock);
+         .Possible(Buttock)
+         .Possible(AnteriorThigh)
+         .Possible(Knee);
 
         var (clickPos, clickNeg, clickNote) = Sources.Cap(6.67, 0.0001, CapTier.C);
         c.Finding(Clicking, clickPos, clickNeg, Sources.Narvani2003("T21: Sn 1.00, Sp 0.85 in 18 athletes (LR- about 0). " + clickNote));
 
         var (fPos, fNeg, fNote) = Sources.Cap(1.06, 0.15, CapTier.A);
         c.Finding(Fadir, fPos, fNeg, Sources.Reiman2013("T11: FADIR against arthroscopy, meta-analysis of 2 studies, n=157; a screening test only. " + fNote))
+         .Derived(NightPain, 0.71, 0.4, Sources.Burnett2006("Night pain in 71% of 66 confirmed tears (A4-21); night pain is common in other hip pain too (75-81% in OA, A3-61), estimated at 40% overall."))
+         .Derived(Limp, 0.39, Comparison.Limp, Sources.Burnett2006("A limp in 39% of 66 confirmed tears (A4-21)."))
+         .Derived(ActivityRelated, 0.91, 0.7, Sources.Burnett2006("Activity-related pain in 91% (A4-21); most hip pain in runners is activity-related, estimated at 70%."))
+         .Derived(AcuteOnset, 0.39, Comparison.AcuteOnset, Sources.Burnett2006("Onset after a low-energy injury in 30% and major trauma in 9% (A4-20)."))
+         .Derived(SharpPain, 0.7, 0.4, Sources.Burnett2006("A dull ache with intermittent sharp episodes in 70% (A4-22); sharp pain estimated at 40% in other hip pain."))
+         .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Burnett2006("A mean of 21 months from onset to diagnosis and 3.3 providers seen (A4-21); 80% is assumed to have had pain for over 3 months."))
+         .Derived(RisingFromSitting, 0.4, Comparison.RisingFromSitting, Sources.Burnett2006("Walking, pivoting and impact aggravate (A4-22) and position-related pain is shared with FAI (Warwick); the frequency of pain on rising is not published, so 40% is assumed."))
+         .Derived(GivingWay, 0.2, 0.1, Sources.Warwick2016("Giving way is a listed symptom of FAI syndrome and labral injury (Warwick); 20% is assumed, against an estimated 10% of other hip pain."))
+         .Sex(Sex.Female, 1.42, 0.58, Sources.Burnett2006("71% of 66 confirmed tears were in women (A4-20): with equal numbers of women and men, LR 1.42 for female and 0.58 for male (computed).").AsEstimate())
          .Treat(ExamineGroin)
          .Treat(HipTherapy, note: "Physiotherapist-led care first (Warwick 2016; Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral views first (Zurich 2018).")

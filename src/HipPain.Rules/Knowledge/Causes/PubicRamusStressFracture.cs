@@ -12,11 +12,12 @@ internal static class PubicRamusStressFracture
     public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Pubic ramus (pelvic) stress fracture", c => c
         .Describe("A bone stress injury of the inferior pubic ramus near the symphysis in long-distance runners, mostly women: groin, buttock or inner-thigh pain that makes running impossible, pain standing on the affected leg, and exquisite ramus tenderness.")
         .Codes("M84.3", "430907000")
-        .Prior(0.01, Sources.Estimate("Pelvic stress fractures are about 1-2% of stress fractures (facts §1.7, V-sec) and stress fractures are a minority of running hip pain. Estimated at 1%; the red-flag gate, not the prior, guards against missing it."))
+        .Prior(0.03, Sources.Wright2015("Derived: stress fractures are 15-20% of running injuries (Wright 2015, A2-19, V-abs) and the pelvis is 1.3-5.6% of runners' stress fractures (A2-36, V-sec; pelvic stress fractures 1-2% of all stress fractures, facts §1.7); with the hip, pelvis and thigh at most about 20% of running injuries (A4-56) and 5-6% of adult sports injuries (A4-59), pelvic stress fractures are roughly 1-20% of runners' hip pain; 3% is taken, towards the low end. The red-flag gate, not the prior, guards against missing it.").AsEstimate())
         .SuspectedUrgency(Urgency.Urgent)
         .Typical(Groin)
         .Possible(AnteriorThigh)
         .Possible(Buttock)
+        .Possible(MedialThigh)
         .Composite(
             "pubic-ramus-stress-fracture/noakes",
             Criterion.AtLeast(2, RunningImpossible, StandingSign, PubicRamusTenderness),
@@ -24,10 +25,17 @@ internal static class PubicRamusStressFracture
             0.3,
             Sources.Noakes1985("Noakes triad: running impossible from groin pain, the standing sign, exquisite ramus tenderness; the triad 'makes the diagnosis with confidence' but has no accuracy figures. At least 2 of 3: a documented estimate (LR+ 4, LR- 0.3)."),
             "Noakes triad: at least 2 of running impossible, standing sign, pubic ramus tenderness")
+        .Finding(WeightBearingPain, 2.0, 0.6, Sources.Noakes1985("Groin discomfort with any activity for about 4 weeks, and pain standing on the leg, in the runner series (A3-9); no frequency published, estimate.").AsEstimate())
+        .Derived(Limp, 0.4, Comparison.Limp, Sources.Noakes1985("Pain on standing unsupported and on walking (the standing sign) makes runners limp; the frequency is not published, so 40% is assumed."))
+        .Derived(Worsening, 0.8, Comparison.Worsening, Sources.Knobloch2025("Bone stress pain is insidious and progressive, usually after a training change (A3-31); 80% is assumed."))
+        .Derived(GradualOnset, 0.85, Comparison.GradualOnset, Sources.Knobloch2025("Insidious onset is the rule for a bone stress injury (A3-31); 85% is assumed."))
         .Finding(TrainingIncrease, 2.0, 0.8, Sources.Robertson2017("Training errors precede bone stress injuries; no accuracy figure, so the same estimate as for the femoral neck.").AsEstimate())
-        .Finding(LowEnergyAvailability, 1.5, 1.0, Sources.Barrack2014("Single Triad factor: bone stress injury in 15.3% (BMI < 21) vs 10.8% overall, about 1.5."))
+        .Derived(DistanceRunner, 0.7, Comparison.DistanceRunner, Sources.Noakes1985("Long-distance runners, three of the five radiographic cases elite female marathoners (A3-9); marathoners in Pavlov's series (A3-10); 70% is assumed."))
+        .Finding(LowEnergyAvailability, 1.5, 1.0, Sources.Barrack2014("Single Triad factor: bone stress injury in 15.3% (BMI < 21) vs 10.8% overall, about 1.5. Energy-availability risk scores predict trabecular-rich sites such as the pelvis more strongly (Roche 2023, A2-20)."))
+        .Finding(Osteopenia, 2.0, 1.0, Sources.Barrack2014("Low bone mineral density is one of the accumulated Triad factors (facts §1.18); an odds-ratio-type association, so a conservative estimate of 2.").AsEstimate())
         .Finding(PriorStressFracture, 2.0, 1.0, Sources.Estimate("Prior stress fracture OR 4.99 in endurance athletes (Wright 2015, V-sec); an odds ratio is not a likelihood ratio, so a conservative 2."))
-        .Sex(Sex.Female, 1.5, 0.7, Sources.Noakes1985("Mostly women in the runner series (Noakes 1985; JBJS 1982, women aged 19-48); no ratio published, so the femoral-neck estimate is reused."))
+        .Finding(RadiographNormal, 0.7, 1.5, Sources.Wright2016Imaging("Radiographs have sensitivity 12-56% for lower-limb stress fracture (A3-26); 2 of 7 confirmed Noakes cases and Pavlov's cases were missed or easy to miss on first films (A3-9, A3-10). A normal film lowers the odds only a little: 0.7; an abnormal one raises them by an estimated 1.5.").AsEstimate())
+        .Sex(Sex.Female, 1.8, 0.25, Sources.Wright2015("Derived: women carried a hazard ratio of 8.2 for pelvic and hip bone stress injury among conscripts (A3-14), pelvic stress fractures affected 11.2% of female and 0.1% of male recruits on one programme (A3-11), and the runner series are mostly women (Noakes 1985; Pavlov 1982, A3-10). With equal numbers of women and men exposed, a ratio of 8 puts about 89% of cases in women: LR 1.8 for female, 0.25 for male (capped at tier C because the ratio is a hazard ratio from recruits).").AsEstimate())
         .Treat(ProtectedWeightBearing, note: "Off-load until imaging; crutches if standing on the leg hurts.")
         .Treat(Radiographs, note: "Often normal early.")
         .Treat(UrgentMri, note: "MRI (or bone scan) confirms the fracture.")

@@ -27,6 +27,8 @@ internal static class SnappingHip
             0.3,
             Sources.LocationMatrix("Typical region (●) by the location convention, LR+ 3, LR- 0.3. The matrix row marks the groin for internal snapping; external snapping is felt over the greater trochanter (snapping-hip review), so the typical region is 'groin or outer hip', weighed once."),
             "Pain in the groin or over the outer hip")
+        .Derived(Dancer, 0.25, Comparison.Dancer, Sources.Winston2007("91% of elite ballet dancers reported snapping, painful in 58% (A2-61); dancers are assumed to be a quarter of people whose hip pain is a snapping hip."))
+        .Finding(Clicking, 1.5, 1.0, Sources.SnappingHipReview("An audible click or snap is commonly reported (iliopsoas tendinitis, A4-32); patients often call the snap a click; modest estimate."))
         .Finding(Ober, 1.5, 1.0, Sources.Estimate("A tight iliotibial band accompanies external snapping; the Ober test has no accuracy study (facts T59, NOT FOUND); modest estimate."))
         .Finding(Thomas, 1.5, 1.0, Sources.Estimate("A tight iliopsoas accompanies internal snapping; the Thomas test has no accuracy study (facts T60, NOT FOUND); modest estimate."))
         .Treat(ExamineGroin, note: "Reproduce the snap: extend the flexed, abducted hip (internal) or flex and rotate it in side lying (external).")
