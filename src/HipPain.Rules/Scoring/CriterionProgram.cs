@@ -66,6 +66,15 @@ internal sealed class CriterionProgram
     public bool IsPartlyMet(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
         EvaluateNode(nodeArray, childArray, root, states, age, sex) == Undecided && HasMetLeaf(nodeArray, childArray, root, states, age, sex);
 
+    /// <summary>
+    /// How far a case goes towards meeting the criterion rooted at <paramref name="root"/>, from 0 to 1: 1 when met,
+    /// 0 when definitely not met; otherwise a finding, age or sex leaf counts 1 when met and 0 when unknown, and a
+    /// part needing <c>n</c> of its sub-parts counts the sum of its <c>n</c> best live sub-parts divided by
+    /// <c>n</c> (so an any-of part takes its best branch and an all-of part the share of its parts met).
+    /// </summary>
+    public double Progress(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
+        ProgressNode(nodeArray, childArray, root, states, age, sex);
+
     /// <summary>Converts an evaluation to the model's three-valued form.</summary>
     public static bool? ToNullable(int outcome) => outcome == Undecided ? null : outcome == Met;
 
@@ -124,6 +133,29 @@ internal sealed class CriterionProgram
             default:
                 return false;
         }
+    }
+
+    private static double ProgressNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex)
+    {
+        var outcome = EvaluateNode(nodes, children, index, states, age, sex);
+        var node = nodes[index];
+        if (outcome != Undecided || node.Kind != NodeKind.Count)
+        {
+            return outcome == Met ? 1 : 0;
+        }
+
+        var live = new List<double>(node.C);
+        for (var i = node.B; i < node.B + node.C; i++)
+        {
+            if (EvaluateNode(nodes, children, children[i], states, age, sex) != NotMet)
+            {
+                live.Add(ProgressNode(nodes, children, children[i], states, age, sex));
+            }
+        }
+
+        live.Sort();
+        live.Reverse();
+        return live.Take(node.A).Sum() / node.A;
     }
 
     private static bool HasMetLeaf(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex)

@@ -9,6 +9,7 @@ public sealed class RankedCause
 {
     internal RankedCause(
         int rank,
+        int posteriorRank,
         Cause cause,
         double priorLogOdds,
         double logOdds,
@@ -19,6 +20,7 @@ public sealed class RankedCause
         ImmutableArray<string> suspectedByRedFlags)
     {
         Rank = rank;
+        PosteriorRank = posteriorRank;
         Cause = cause;
         PriorLogOdds = priorLogOdds;
         LogOdds = logOdds;
@@ -29,8 +31,18 @@ public sealed class RankedCause
         SuspectedByRedFlags = suspectedByRedFlags;
     }
 
-    /// <summary>The 1-based rank: 1 is the most likely cause.</summary>
+    /// <summary>
+    /// The 1-based place in the differential, the order to work through: by posterior probability, except that every
+    /// cause named by a fired red flag is placed in the first three (see <see cref="PosteriorRank"/>). Rank 1 is the
+    /// most likely cause unless three or more causes named by fired red flags must come first.
+    /// </summary>
     public int Rank { get; }
+
+    /// <summary>
+    /// The 1-based rank by posterior probability alone (ties by cause id). It differs from <see cref="Rank"/> only when
+    /// a fired red flag raised this cause into the first three, or raised another cause past it.
+    /// </summary>
+    public int PosteriorRank { get; }
 
     /// <summary>The cause.</summary>
     public Cause Cause { get; }

@@ -62,7 +62,12 @@ internal sealed class RedFlagAssessment
                 }
             }
 
-            all[g] = new RedFlagOutcome(flag.Flag, RedFlagStatus.Undecided, compiled.Program.IsPartlyMet(flag.Root, states, age, sex), settling.ToImmutable());
+            all[g] = new RedFlagOutcome(
+                flag.Flag,
+                RedFlagStatus.Undecided,
+                compiled.Program.IsPartlyMet(flag.Root, states, age, sex),
+                settling.ToImmutable(),
+                compiled.Program.Progress(flag.Root, states, age, sex));
 
             // Logistic is monotone, so the highest log-odds is the highest probability; a gate that suspects no
             // cause comes after every gate that does.
@@ -87,8 +92,9 @@ internal sealed class RedFlagAssessment
     }
 
     /// <summary>
-    /// Fired gates first, most urgent first; then undecided gates, partly met first, then most urgent, then by their
-    /// most probable suspected cause; then ruled-out gates; every tie in authoring order.
+    /// Fired gates first, most urgent first; then undecided gates, partly met first, then the furthest towards firing
+    /// (<see cref="RedFlagOutcome.Progress"/>), then most urgent, then by their most probable suspected cause; then
+    /// ruled-out gates; every tie in authoring order.
     /// </summary>
     private static int Compare(RedFlagOutcome a, RedFlagOutcome b, double leadingA, double leadingB, int indexA, int indexB)
     {
@@ -104,6 +110,12 @@ internal sealed class RedFlagAssessment
             if (byPartlyMet != 0)
             {
                 return byPartlyMet;
+            }
+
+            var byProgress = b.Progress.CompareTo(a.Progress);
+            if (byProgress != 0)
+            {
+                return byProgress;
             }
 
             var byUrgency = b.RedFlag.Urgency.CompareTo(a.RedFlag.Urgency);

@@ -20,13 +20,21 @@ public enum RedFlagStatus
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class RedFlagOutcome
 {
-    internal RedFlagOutcome(RedFlag redFlag, RedFlagStatus status, bool isPartlyMet, ImmutableArray<string> settlingFindingIds)
+    internal RedFlagOutcome(RedFlag redFlag, RedFlagStatus status, bool isPartlyMet, ImmutableArray<string> settlingFindingIds, double progress = 0)
     {
         RedFlag = redFlag;
         Status = status;
         IsPartlyMet = isPartlyMet;
+        Progress = status == RedFlagStatus.Fired ? 1 : progress;
         SettlingFindingIds = settlingFindingIds;
     }
+
+    /// <summary>
+    /// How far the case goes towards firing the gate, from 0 to 1: 1 when fired, 0 when ruled out or untouched. For an
+    /// undecided gate, the share of the required parts of its best branch that are met, a nested part counting by its
+    /// own share; for example 0.5 for "groin pain and one of these signs" when only the groin pain is known.
+    /// </summary>
+    public double Progress { get; }
 
     /// <summary>The gate.</summary>
     public RedFlag RedFlag { get; }

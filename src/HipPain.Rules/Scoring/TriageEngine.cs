@@ -92,6 +92,15 @@ public sealed partial class TriageEngine
         CauseRanking.Rank(logOdds, compiled.Tables.CauseIdOrder, ranking);
 
         var redFlags = RedFlagAssessment.Evaluate(compiled, states, age, patientCase.Sex, logOdds);
+        var posteriorRank = new int[ranking.Length];
+        for (var r = 0; r < ranking.Length; r++)
+        {
+            posteriorRank[ranking[r]] = r + 1;
+        }
+
+        RedFlagPromotion.Apply(ranking, redFlags.Outcomes
+            .Where(o => o.Status == RedFlagStatus.Fired)
+            .Select(o => (o.RedFlag.Urgency, (IReadOnlyList<int>)[.. o.RedFlag.SuspectedCauseIds.Select(id => compiled.CauseIndex[id])])));
         var total = 0.0;
         foreach (var c in ranking)
         {
@@ -106,6 +115,7 @@ public sealed partial class TriageEngine
             var probability = CompiledKnowledgeBase.Logistic(logOdds[c]);
             differential.Add(new RankedCause(
                 differential.Count + 1,
+                posteriorRank[c],
                 cause.Cause,
                 cause.PriorLogOdds,
                 logOdds[c],

@@ -40,7 +40,11 @@ public sealed class TriageResult
     /// <summary>The case that was triaged.</summary>
     public PatientCase Case { get; }
 
-    /// <summary>Every cause of the knowledge base, most likely first.</summary>
+    /// <summary>
+    /// Every cause of the knowledge base in the order to work through: most likely first, except that every cause named
+    /// by a fired red flag is placed in the first three (<see cref="RankedCause.PosteriorRank"/> gives the order by
+    /// probability alone).
+    /// </summary>
     public ImmutableArray<RankedCause> Differential { get; }
 
     /// <summary>
@@ -71,8 +75,9 @@ public sealed class TriageResult
 
     /// <summary>
     /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
-    /// before untouched ones; then the most urgent; then the gate whose most probable suspected cause has the highest
-    /// posterior probability; then authoring order.
+    /// before untouched ones; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>); then the most
+    /// urgent; then the gate whose most probable suspected cause has the highest posterior probability; then authoring
+    /// order.
     /// </summary>
     public ImmutableArray<RedFlagOutcome> UndecidedRedFlags { get; }
 

@@ -12,6 +12,10 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="Urgency">The urgency the engine set.</param>
 /// <param name="FiredRedFlags">The ids of the red flags that fired.</param>
 /// <param name="LeadingProbability">The leading cause's posterior probability, for calibration.</param>
+/// <param name="HighestPossibleUrgency">The highest urgency still possible given the unknown findings.</param>
+/// <param name="FirstUndecidedRedFlag">The undecided red flag the result asks about first, or null.</param>
+/// <param name="FirstUndecidedSuspectsReference">True when that red flag names the reference or an accepted alternative.</param>
+/// <param name="FirstUndecidedUrgency">That red flag's urgency.</param>
 internal sealed record VignetteOutcome(
     Vignette Vignette,
     ImmutableArray<string> Ranking,
@@ -19,7 +23,11 @@ internal sealed record VignetteOutcome(
     int BestAcceptedRank,
     Urgency Urgency,
     ImmutableArray<string> FiredRedFlags,
-    double LeadingProbability)
+    double LeadingProbability,
+    Urgency HighestPossibleUrgency,
+    string? FirstUndecidedRedFlag,
+    bool FirstUndecidedSuspectsReference,
+    Urgency FirstUndecidedUrgency)
 {
     /// <summary>The reference or an accepted alternative ranks first.</summary>
     public bool Top1 => BestAcceptedRank == 1;
@@ -30,8 +38,19 @@ internal sealed record VignetteOutcome(
     /// <summary>The engine set exactly the expected urgency.</summary>
     public bool UrgencyAgrees => Urgency == Vignette.ExpectedUrgency;
 
-    /// <summary>The vignette expects Urgent or Emergency and the engine set less.</summary>
+    /// <summary>The vignette expects Urgent or Emergency and the engine's settled urgency is less.</summary>
     public bool UnderTriaged => Vignette.ExpectedUrgency >= Urgency.Urgent && Urgency < Vignette.ExpectedUrgency;
+
+    /// <summary>
+    /// The settled urgency is too low, but the result is provisional and names first the questions of an undecided red
+    /// flag that suspects the reference (or an accepted alternative) at the expected urgency or above: a clinician
+    /// following the result asks them next. Issue 11 counts such a case as escalated.
+    /// </summary>
+    public bool ProvisionallyEscalated =>
+        UnderTriaged && HighestPossibleUrgency >= Vignette.ExpectedUrgency && FirstUndecidedSuspectsReference && FirstUndecidedUrgency >= Vignette.ExpectedUrgency;
+
+    /// <summary>Under-triaged even counting a provisional urgency that asks the right red flag's questions first.</summary>
+    public bool UnderTriagedAllowingProvisional => UnderTriaged && !ProvisionallyEscalated;
 
     /// <summary>The engine set more than the vignette expects.</summary>
     public bool OverTriaged => Urgency > Vignette.ExpectedUrgency;
@@ -71,6 +90,9 @@ internal sealed record AccuracyReport(string KnowledgeBaseId, string KnowledgeBa
     /// <summary>Vignettes expecting Urgent or Emergency that got less.</summary>
     public int UnderTriagedCount => Outcomes.Count(o => o.UnderTriaged);
 
+    /// <summary>Urgent or emergency cases under-triaged even counting a provisional urgency whose first questions belong to the right red flag.</summary>
+    public int UnderTriagedAllowingProvisionalCount => Outcomes.Count(o => o.UnderTriagedAllowingProvisional);
+
     /// <summary>Vignettes that got more urgency than expected.</summary>
     public int OverTriagedCount => Outcomes.Count(o => o.OverTriaged);
 
@@ -104,7 +126,11 @@ internal static class AccuracyEvaluator
                 ranking.Select((id, i) => (id, i)).Where(x => accepted.Contains(x.id)).Select(x => x.i + 1).DefaultIfEmpty(int.MaxValue).Min(),
                 result.Urgency,
                 [.. result.FiredRedFlags.Select(f => f.Id)],
-                result.Leading.Probability);
+                result.Leading.Probability,
+                result.HighestPossibleUrgency,
+                result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Id,
+                result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.SuspectedCauseIds.Any(accepted.Contains) ?? false,
+                result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Urgency ?? Urgency.SelfCare);
         });
         return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
     }
