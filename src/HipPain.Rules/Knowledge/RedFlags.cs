@@ -48,18 +48,22 @@ internal static class RedFlags
             .Evidence(Sources.Gloucestershire("Significant trauma with inability to bear weight or deformity goes to the emergency department (V-sec).")));
 
         kb.AddRedFlag(StressFracture, "Suspected femoral-neck stress fracture", f => f
-            .When(Criterion.AllOf(
-                Criterion.AnyOf(Groin, AnteriorThigh),
-                Criterion.AnyOf(
-                    Criterion.Present(WeightBearingPain),
+            .When(Criterion.AnyOf(
+                Criterion.AllOf(
+                    Criterion.AnyOf(Groin, AnteriorThigh),
+                    Criterion.AnyOf(
+                        Criterion.Present(WeightBearingPain),
+                        Criterion.Present(HopTest),
+                        Criterion.Present(AntalgicGait),
+                        Criterion.Present(Limp),
+                        Criterion.Present(RunningImpossible),
+                        Criterion.Present(LogRollPain),
+                        Criterion.AllOf(
+                            Criterion.Present(InternalRotationPain),
+                            Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia)))),
+                Criterion.AllOf(
                     Criterion.Present(HopTest),
-                    Criterion.Present(AntalgicGait),
-                    Criterion.Present(Limp),
-                    Criterion.Present(RunningImpossible),
-                    Criterion.Present(LogRollPain),
-                    Criterion.AllOf(
-                        Criterion.Present(InternalRotationPain),
-                        Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia)))))
+                    Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia))))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; crutches or protected weight bearing; MRI within days; urgent orthopaedic review if the fracture is tension-side, complete or displaced.")
             .Running(RunningRestriction.StopRunning, "No running. Protected weight bearing on crutches until MRI excludes a fracture.")
@@ -70,8 +74,8 @@ internal static class RedFlags
             .When(Criterion.AnyOf(
                 Criterion.AllOf(RunningImpossible, StandingSign, PubicRamusTenderness),
                 Criterion.AllOf(
-                    Criterion.AnyOf(Groin, Buttock, MedialThigh),
-                    Criterion.AnyOf(StandingSign, PubicRamusTenderness)),
+                    Criterion.AnyOf(StandingSign, PubicRamusTenderness),
+                    Criterion.AnyOf(Groin, Buttock, MedialThigh, TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia)),
                 Criterion.AllOf(
                     Criterion.AnyOf(Groin, Buttock, MedialThigh),
                     Criterion.AnyOf(WeightBearingPain, RunningImpossible, Limp, AntalgicGait),

@@ -36,7 +36,7 @@ public sealed class InterviewerTests
         Assert.Equal(Urgency.Emergency, question.RedFlags[0].Urgency);
         // History before examination: fever (history, Emergency gate) comes before "unable to bear weight" (examination).
         Assert.Equal("sym.fever", question.Finding.Id);
-        Assert.StartsWith("Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", question.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Red flag: the answer can fire or rule out 'Fever, a hot swollen hip, or two infection predictors' (Emergency)", question.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SampleInterviewTests
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("Q1. Do you have a fever, or do you feel generally unwell?", output, StringComparison.Ordinal);
-        Assert.Contains("     why: Red flag: the answer can fire or rule out 'Fever or a hot, swollen hip' (Emergency)", output, StringComparison.Ordinal);
+        Assert.Contains("     why: Red flag: the answer can fire or rule out 'Fever, a hot swollen hip, or two infection predictors' (Emergency)", output, StringComparison.Ordinal);
         Assert.Contains("Q2. ", output, StringComparison.Ordinal);
         Assert.Matches(@"now: 1\. [^\n]+ \d+ %; 2\. [^\n]+; 3\. [^\n]+ \| urgency ROUTINE", output);
         Assert.Matches(@"Interview finished after \d+ questions, \d+ of them red-flag questions \((LeadingCauseClear|NothingLeftToChange|MaximumQuestionsReached|NoQuestionsLeft)\)", output);
@@ -36,13 +36,13 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_InterviewYesToCannotBearWeight_EscalatesToEmergency()
     {
-        // The red-flag history comes first (13 questions), then the examination: a hot swollen hip, then weight bearing.
-        var (code, output, _) = Run(string.Concat(Enumerable.Repeat("no\n", 14)) + "yes\n", "--interview");
+        // The red-flag history comes first (19 questions), then the examination: a hot swollen hip, then weight bearing.
+        var (code, output, _) = Run(string.Concat(Enumerable.Repeat("no\n", 20)) + "yes\n", "--interview");
 
         Assert.Equal(0, code);
-        Assert.Contains("Q15. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
+        Assert.Contains("Q21. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
         Assert.Contains("| urgency EMERGENCY", output, StringComparison.Ordinal);
-        Assert.Contains("End of input after 15 questions: the interview stops here.", output, StringComparison.Ordinal);
+        Assert.Contains("End of input after 21 questions: the interview stops here.", output, StringComparison.Ordinal);
         Assert.Contains("RED FLAG (Emergency): Unable to bear weight", output, StringComparison.Ordinal);
     }
 

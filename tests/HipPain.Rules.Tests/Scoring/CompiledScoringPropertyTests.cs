@@ -34,7 +34,7 @@ public sealed class CompiledScoringPropertyTests
         var engine = new TriageEngine(world.KnowledgeBase);
         var (logOdds, ranking) = ScoreAndRank(engine, world.Case);
         var result = engine.Triage(world.Case);
-        var ok = result.Differential.Select(r => engine.IndexOfCause(r.Cause.Id)).SequenceEqual(ranking)
+        var ok = result.Differential.OrderBy(r => r.PosteriorRank).Select(r => engine.IndexOfCause(r.Cause.Id)).SequenceEqual(ranking)
             && result.Differential.All(r => r.LogOdds.Equals(logOdds[engine.IndexOfCause(r.Cause.Id)])
                 && r.Probability.Equals(TriageEngine.ToProbability(r.LogOdds)));
         return ok.Label(world.ToString());

@@ -152,10 +152,12 @@ public sealed class TriageEnginePropertyTests
     {
         var first = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
         var second = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
-        var ordered = first.Differential.Zip(first.Differential.Skip(1)).All(p =>
+        var byPosterior = first.Differential.OrderBy(r => r.PosteriorRank).ToList();
+        var ordered = byPosterior.Zip(byPosterior.Skip(1)).All(p =>
             p.First.LogOdds > p.Second.LogOdds
             || (p.First.LogOdds == p.Second.LogOdds && string.CompareOrdinal(p.First.Cause.Id, p.Second.Cause.Id) < 0));
-        var ranks = first.Differential.Select(r => r.Rank).SequenceEqual(Enumerable.Range(1, first.Differential.Length));
+        var ranks = first.Differential.Select(r => r.Rank).SequenceEqual(Enumerable.Range(1, first.Differential.Length))
+            && byPosterior.Select(r => r.PosteriorRank).SequenceEqual(Enumerable.Range(1, first.Differential.Length));
         return (Same(first, second) && ordered && ranks && first.KnowledgeBaseHash == world.KnowledgeBase.ContentHash).Label(world.ToString());
     }
 
@@ -164,6 +166,29 @@ public sealed class TriageEnginePropertyTests
     {
         var rebuilt = world.KnowledgeBase.ToBuilder().Build();
         return (rebuilt.ContentHash == world.KnowledgeBase.ContentHash).Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_FiredRedFlags_TheirCausesRankInTheFirstThree(World world)
+    {
+        var result = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var flagged = result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).Distinct(StringComparer.Ordinal).ToList();
+        var ranks = flagged.Select(id => result.Differential.Single(r => r.Cause.Id == id).Rank).ToList();
+        var places = Math.Min(3, result.Differential.Length);
+        var held = flagged.Count <= places
+            ? ranks.All(r => r <= places)
+            : result.Differential.Take(places).All(r => flagged.Contains(r.Cause.Id));
+        return held.Classify(flagged.Count == 0, "no red flag fired").Label(world.ToString());
+    }
+
+    [Property]
+    public Property Triage_AnyCase_UnflaggedCausesKeepTheirPosteriorOrder(World world)
+    {
+        var result = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
+        var flagged = result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).ToHashSet(StringComparer.Ordinal);
+        var unflagged = result.Differential.Where(r => !flagged.Contains(r.Cause.Id)).Select(r => r.PosteriorRank).ToList();
+        var unchangedWhenNoneFired = flagged.Count > 0 || result.Differential.All(r => r.Rank == r.PosteriorRank);
+        return (unflagged.SequenceEqual(unflagged.Order()) && unchangedWhenNoneFired).Classify(flagged.Count == 0, "no red flag fired").Label(world.ToString());
     }
 
     internal static bool Same(TriageResult a, TriageResult b) =>
