@@ -82,7 +82,22 @@ public static class CaseJson
             throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element is undefined (default JsonElement); it must be a case object.", "$", null, null);
         }
 
-        return Read(element.GetRawText(), options);
+#if NET9_0_OR_GREATER
+        // The element's own UTF-8 bytes: checked like a stream's, so invalid UTF-8 is HPJ001 at its line and byte.
+        return ToCase(JsonDocumentReader.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), RulesJsonContext.Default.CaseDocument, options, Format));
+#else
+        string text;
+        try
+        {
+            text = element.GetRawText();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element's text is not valid UTF-8.", "$", null, null, ex);
+        }
+
+        return Read(text, options);
+#endif
     }
 
     /// <summary>

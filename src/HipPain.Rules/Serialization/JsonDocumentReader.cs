@@ -48,6 +48,19 @@ internal static class JsonDocumentReader
         return Read(bytes, typeInfo, limits, format);
     }
 
+    /// <summary>Reads a document from its UTF-8 bytes, for example the raw text of a <see cref="JsonElement"/>.</summary>
+    public static T Read<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format)
+        where T : class
+    {
+        var limits = (options ?? JsonReadOptions.Default).Snapshot();
+        if (utf8.Length > limits.MaxBytes)
+        {
+            throw TooLarge(utf8[..limits.MaxBytes], utf8.Length, limits.MaxBytes, format, exact: true);
+        }
+
+        return Read(utf8.ToArray(), typeInfo, limits, format);
+    }
+
     public static T Read<T>(Stream stream, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format)
         where T : class
     {

@@ -81,6 +81,24 @@ public sealed class ReaderDefectTests
     }
 
     [Fact]
+    public void Read_InvalidUtf8InACaseElementOrReader_HPJ001NotInvalidOperation()
+    {
+        // Found by the fuzzer (Fuzz_CaseReader_...): JsonElement.GetRawText() threw InvalidOperationException.
+        var bytes = Bytes("{\"formatVersion\":1,\"label\":\"ab?\"}", ('?', 0xC3));
+        using var document = System.Text.Json.JsonDocument.Parse(bytes);
+
+        var fromElement = Assert.Throws<RulesJsonException>(() => CaseJson.Read(document.RootElement));
+        var fromReader = Assert.Throws<RulesJsonException>(() =>
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            return CaseJson.Read(ref reader);
+        });
+
+        const string expected = "HPJ001 at $.label (line 1, byte 31): The string is not valid UTF-8: byte 0xC3 starts a character that is cut short.";
+        Assert.Equal((expected, expected), (fromElement.Message, fromReader.Message));
+    }
+
+    [Fact]
     public void Read_LoneSurrogateCharacterInString_HPJ001NotSilentlyReplaced()
     {
         var json = "{\"formatVersion\":1,\n\"label\":\"a\ud800b\"}";

@@ -1,0 +1,3 @@
+using HipPain.Rules.Fuzz;
+
+return FuzzHarness.Run(args, Console.Out, Console.Error);
