@@ -1,7 +1,12 @@
 // The ASP.NET Core minimal API of docs/json-packs.md and the DI package README. The docs quote the code between
 // the "docs:" markers verbatim, and a test keeps them equal.
+using System.Text.Json;
 using HipPain.Rules.DependencyInjection;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Validation;
 
 // docs:registration
 var builder = WebApplication.CreateBuilder(args);
@@ -21,16 +26,50 @@ app.MapPost("/triage", (PatientCase patientCase, IKnowledgeBaseProvider rules) =
         return Results.BadRequest(problems);
     }
 
-    var result = snapshot.Triage(patientCase);
-    return Results.Ok(new { result.KnowledgeBaseId, Urgency = result.Urgency.ToString(), Leading = result.Leading.Cause.Id });
+    var json = TriageResultJson.Write(snapshot.Triage(patientCase)); // triage-result v1: docs/results.md
+    return Results.Text(json, "application/json");
 });
+// docs:end
+
+// docs:interview
+// A patient interview on a stateless server: the client keeps the step's "state" and sends it back with each answer.
+var patient = new InterviewOptions { Audience = InterviewAudience.Patient };
+app.MapPost("/interview/start", (PatientCase start, string? language, IKnowledgeBaseProvider rules) =>
+{
+    var interviewer = new Interviewer(rules.Current.Engine, patient);
+    return Step(interviewer.Start(start), language);
+});
+app.MapPost("/interview/answer", (AnswerRequest request, IKnowledgeBaseProvider rules) =>
+{
+    var interviewer = new Interviewer(rules.Current.Engine, patient);
+    try
+    {
+        var step = interviewer.Resume(InterviewStateJson.Read(request.State));   // counts derived by replay
+        var answer = Enum.Parse<FindingState>(request.Answer, ignoreCase: true);  // present, absent, unknown
+        return Step(interviewer.Answer(step, request.Finding, answer), request.Language); // HPI001 unless it was asked
+    }
+    catch (Exception ex) when (ex is ValidationException or RulesJsonException or ArgumentException)
+    {
+        return Results.BadRequest(ex is ValidationException v ? v.Problems : [new ValidationProblem("HPJ001", "$", ex.Message)]);
+    }
+});
+
+static IResult Step(InterviewStep step, string? language) => Results.Text(
+    InterviewStepJson.Write(step, new ResultJsonOptions { Text = BuiltInTextPacks.For(language ?? "en") }), "application/json");
 // docs:end
 
 // A case nested in a larger request body binds the same way.
 app.MapPost("/triage/request", (TriageRequest request, IKnowledgeBaseProvider rules) =>
-    Results.Ok(new { Leading = rules.Current.Triage(request.Case).Leading.Cause.Id, request.Language }));
+    Results.Text(TriageResultJson.Write(rules.Current.Triage(request.Case), new ResultJsonOptions { Text = BuiltInTextPacks.For(request.Language ?? "en") }), "application/json"));
 
 app.Run();
+
+/// <summary>An answer to an interview step's question, with the step's state sent back.</summary>
+/// <param name="State">The step's <c>state</c>, unchanged.</param>
+/// <param name="Finding">The finding the question was about.</param>
+/// <param name="Answer">The answer: present, absent or unknown.</param>
+/// <param name="Language">The language of the next step, for example <c>es</c>.</param>
+internal sealed record AnswerRequest(JsonElement State, string Finding, string Answer, string? Language);
 
 /// <summary>A request body that carries a case beside other values.</summary>
 /// <param name="Case">The case, in the case JSON format.</param>

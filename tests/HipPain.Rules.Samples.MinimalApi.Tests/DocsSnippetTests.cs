@@ -7,6 +7,8 @@ public sealed class DocsSnippetTests
     {
         { "docs/json-packs.md", "registration" },
         { "docs/json-packs.md", "triage" },
+        { "docs/results.md", "triage" },
+        { "docs/results.md", "interview" },
         { "src/HipPain.Rules.DependencyInjection/README.md", "triage" },
     };
 

@@ -24,7 +24,7 @@ public sealed class TriageEndpointTests(WebApplicationFactory<Program> factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal("gtps", body.RootElement.GetProperty("leading").GetString());
+        Assert.Equal(("triage-result", "gtps"), (body.RootElement.GetProperty("format").GetString(), body.RootElement.GetProperty("differential")[0].GetProperty("cause").GetString()));
     }
 
     [Fact]
@@ -66,7 +66,39 @@ public sealed class TriageEndpointTests(WebApplicationFactory<Program> factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(("gtps", "es"), (body.RootElement.GetProperty("leading").GetString(), body.RootElement.GetProperty("language").GetString()));
+        Assert.Equal(("gtps", "es"), (body.RootElement.GetProperty("differential")[0].GetProperty("cause").GetString(), body.RootElement.GetProperty("text").GetProperty("culture").GetString()));
+    }
+
+    [Fact]
+    public async Task Interview_PatientStartThenAnswer_NextStepFromTheStateAlone()
+    {
+        using var client = factory.CreateClient();
+        const string start = """{ "formatVersion": 1, "age": 34, "sex": "female", "observations": [ { "findingId": "loc.lateral-hip", "state": "present" } ] }""";
+
+        using var first = await client.PostAsync(new Uri("/interview/start?language=es", UriKind.Relative), Json(start), TestContext.Current.CancellationToken);
+        using var step = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var finding = step.RootElement.GetProperty("next").GetProperty("finding").GetString()!;
+        var answer = $$"""{ "state": {{step.RootElement.GetProperty("state").GetRawText()}}, "finding": "{{finding}}", "answer": "absent", "language": "es" }""";
+        using var second = await client.PostAsync(new Uri("/interview/answer", UriKind.Relative), Json(answer), TestContext.Current.CancellationToken);
+        using var next = JsonDocument.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal((HttpStatusCode.OK, "patient"), (second.StatusCode, next.RootElement.GetProperty("audience").GetString()));
+        Assert.Equal(1, next.RootElement.GetProperty("questionsAsked").GetInt32());
+        Assert.NotEqual(finding, next.RootElement.GetProperty("next").GetProperty("finding").GetString());
+    }
+
+    [Fact]
+    public async Task InterviewAnswer_ForAQuestionNotAsked_400WithHPI001()
+    {
+        using var client = factory.CreateClient();
+        using var first = await client.PostAsync(new Uri("/interview/start", UriKind.Relative), Json("""{ "formatVersion": 1 }"""), TestContext.Current.CancellationToken);
+        using var step = JsonDocument.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var answer = $$"""{ "state": {{step.RootElement.GetProperty("state").GetRawText()}}, "finding": "loc.knee", "answer": "present" }""";
+
+        using var response = await client.PostAsync(new Uri("/interview/answer", UriKind.Relative), Json(answer), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("HPI001", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

@@ -55,6 +55,9 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from JSON.</summary>
     internal string PathPrefix { get; set; } = string.Empty;
 
+    /// <summary>The bases an overlay derived this one from (set by the overlay applier and the JSON reader).</summary>
+    internal ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; set; } = [];
+
     internal List<FindingDraft> Findings { get; } = [];
 
     internal List<TreatmentDraft> Treatments { get; } = [];

@@ -29,6 +29,7 @@ public sealed class KnowledgeBase
         string version,
         string? title,
         string textCulture,
+        ImmutableArray<KnowledgeBaseStamp> derivedFrom,
         ImmutableArray<Finding> findings,
         ImmutableArray<Treatment> treatments,
         ImmutableArray<Cause> causes,
@@ -39,6 +40,7 @@ public sealed class KnowledgeBase
         Version = version;
         Title = title;
         TextCulture = textCulture;
+        DerivedFrom = derivedFrom;
         Findings = findings;
         Treatments = treatments;
         Causes = causes;
@@ -64,6 +66,16 @@ public sealed class KnowledgeBase
 
     /// <summary>The language of the base's own wording (names, questions, descriptions), as a culture name; <c>en</c> unless the author said otherwise.</summary>
     public string TextCulture { get; }
+
+    /// <summary>
+    /// The bases this one was made from by applying overlays, the original base first: empty for a base built
+    /// directly; <c>[builtin]</c> after one overlay; <c>[builtin, first]</c> after a second overlay on the first one's
+    /// result. With this base, it is the chain of overlays applied; results carry it.
+    /// </summary>
+    public ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; }
+
+    /// <summary>This base's id, version and content hash.</summary>
+    public KnowledgeBaseStamp Stamp => new(Id, Version, ContentHash);
 
     /// <summary>
     /// The base's own wording as a text pack in <see cref="TextCulture"/>: the default text, and the fallback for a
@@ -198,7 +210,7 @@ public sealed class KnowledgeBase
             f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
             [.. f.SuspectedCauseIds],
             f.Evidence!)).ToImmutableArray();
-        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, findings, treatments, causes, rules, flags);
+        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, flags);
     }
 
     internal static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent

@@ -34,8 +34,13 @@ public sealed class TriageResult
         KnowledgeBaseId = knowledgeBase.Id;
         KnowledgeBaseVersion = knowledgeBase.Version;
         KnowledgeBaseHash = knowledgeBase.ContentHash;
+        DerivedFrom = knowledgeBase.DerivedFrom;
         EngineVersion = engineVersion;
+        Source = knowledgeBase;
     }
+
+    /// <summary>The knowledge base that produced the result, for its wording when the result is written.</summary>
+    internal KnowledgeBase Source { get; }
 
     /// <summary>The case that was triaged.</summary>
     public PatientCase Case { get; }
@@ -101,6 +106,12 @@ public sealed class TriageResult
 
     /// <summary>The content hash of the knowledge base that produced the result.</summary>
     public string KnowledgeBaseHash { get; }
+
+    /// <summary>
+    /// The bases the knowledge base was made from by overlays, the original first (<see cref="KnowledgeBase.DerivedFrom"/>):
+    /// with <see cref="KnowledgeBaseId"/>, the chain of overlays applied. Empty when no overlay was applied.
+    /// </summary>
+    public ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; }
 
     /// <summary>The engine's version (the assembly's informational version).</summary>
     public string EngineVersion { get; }

@@ -13,6 +13,7 @@ internal static class DocumentWriter
         Version = knowledgeBase.Version,
         Title = knowledgeBase.Title,
         TextCulture = knowledgeBase.TextCulture == "en" ? null : knowledgeBase.TextCulture,
+        DerivedFrom = knowledgeBase.DerivedFrom.IsEmpty ? null : [.. knowledgeBase.DerivedFrom.Select(d => new StampDocument { Id = d.Id, Version = d.Version, Hash = d.ContentHash })],
         Findings = [.. knowledgeBase.Findings.Select(Finding)],
         Treatments = [.. knowledgeBase.Treatments.Select(Treatment)],
         Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id)))],

@@ -12,6 +12,8 @@ public static class JsonSchemas
     private static readonly Lazy<string> CaseText = new(() => Load("case.v1.schema.json"));
     private static readonly Lazy<string> TextPackText = new(() => Load("text-pack.v1.schema.json"));
     private static readonly Lazy<string> InterviewStateText = new(() => Load("interview-state.v1.schema.json"));
+    private static readonly Lazy<string> TriageResultText = new(() => Load("triage-result.v1.schema.json"));
+    private static readonly Lazy<string> InterviewStepText = new(() => Load("interview-step.v1.schema.json"));
 
     /// <summary>The schema of a knowledge-base document, format version 1 (<c>knowledge-base.v1.schema.json</c>).</summary>
     public static string KnowledgeBase => KnowledgeBaseText.Value;
@@ -27,6 +29,12 @@ public static class JsonSchemas
 
     /// <summary>The schema of an interview-state document, format version 1 (<c>interview-state.v1.schema.json</c>); its case refers to the case schema.</summary>
     public static string InterviewState => InterviewStateText.Value;
+
+    /// <summary>The schema of a result document, <c>triage-result</c> format version 1 (<c>triage-result.v1.schema.json</c>); its case refers to the case schema.</summary>
+    public static string TriageResult => TriageResultText.Value;
+
+    /// <summary>The schema of an interview-step document, format version 1 (<c>interview-step.v1.schema.json</c>); it refers to the interview-state and result schemas.</summary>
+    public static string InterviewStep => InterviewStepText.Value;
 
     private static string Load(string fileName)
     {

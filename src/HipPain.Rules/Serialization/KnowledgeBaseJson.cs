@@ -128,6 +128,19 @@ public static class KnowledgeBaseJson
             builder.WithTextCulture(culture);
         }
 
+        var derivedFrom = new List<KnowledgeBaseStamp>();
+        mapper.Each(document.DerivedFrom, "$.derivedFrom", (stamp, path) =>
+        {
+            if (stamp!.Id is null || stamp.Version is null || stamp.Hash is null)
+            {
+                mapper.Add(ErrorCodes.JsonMissingProperty, path, "A base this one was derived from names its id, version and hash.");
+                return;
+            }
+
+            derivedFrom.Add(new KnowledgeBaseStamp(stamp.Id, stamp.Version, stamp.Hash));
+        });
+        builder.DerivedFrom = [.. derivedFrom];
+
         mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Findings.Add(mapper.Finding(finding, path)));
         mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Treatments.Add(mapper.Treatment(treatment, path)));
         mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Causes.Add(mapper.Cause(cause, path)));

@@ -34,6 +34,7 @@ internal sealed class OverlayApplier
         this.overlay = overlay;
         this.knowledgeBase = knowledgeBase;
         builder = knowledgeBase.ToBuilder();
+        builder.DerivedFrom = knowledgeBase.DerivedFrom.Add(knowledgeBase.Stamp);
         builder.PathPrefix = "$.";
         foreach (var cause in builder.Causes)
         {

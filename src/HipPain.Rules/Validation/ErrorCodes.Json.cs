@@ -1,6 +1,6 @@
 namespace HipPain.Rules.Validation;
 
-// The codes of reading JSON documents (HPJ), of applying clinic overlays (HPK050 and up) of text packs (HPT) and of interview states (HPI).
+// The codes of reading JSON documents (HPJ), of applying clinic overlays (HPK050 and up) of text packs (HPT), of interview states (HPI) and of result documents (HPR).
 public static partial class ErrorCodes
 {
     /// <summary>
@@ -59,4 +59,10 @@ public static partial class ErrorCodes
 
     /// <summary>An interview state's count of starting observations is negative or larger than its case.</summary>
     public const string InterviewStartOutOfRange = "HPI004";
+
+    /// <summary>A result document was written for another knowledge base than the engine's (id, version or content hash).</summary>
+    public const string ResultKnowledgeBaseMismatch = "HPR001";
+
+    /// <summary>A result document's urgency, ranking or probabilities differ from a replay of its case.</summary>
+    public const string ResultDiffersFromReplay = "HPR002";
 }

@@ -79,3 +79,14 @@ public sealed class InterviewStateException : ValidationException
     {
     }
 }
+
+/// <summary>Thrown when a result document does not fit the engine it is replayed on, or differs from the replay; lists every problem.</summary>
+public sealed class ResultValidationException : ValidationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="problems">Every problem found.</param>
+    public ResultValidationException(IEnumerable<ValidationProblem> problems)
+        : base("result", problems)
+    {
+    }
+}

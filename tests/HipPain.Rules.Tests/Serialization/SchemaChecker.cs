@@ -12,6 +12,13 @@ internal static class SchemaChecker
     private static readonly Lazy<JsonSchema> CaseSchema = new(() => JsonSchema.FromText(JsonSchemas.Case));
     private static readonly Lazy<JsonSchema> TextPackSchema = new(() => JsonSchema.FromText(JsonSchemas.TextPack));
     private static readonly Lazy<JsonSchema> InterviewStateSchema = new(() => WithReferences(JsonSchemas.InterviewState));
+    private static readonly Lazy<JsonSchema> TriageResultSchema = new(() => WithReferences(JsonSchemas.TriageResult));
+    private static readonly Lazy<JsonSchema> InterviewStepSchema = new(() =>
+    {
+        SchemaRegistry.Global.Register(InterviewState);
+        SchemaRegistry.Global.Register(TriageResult);
+        return JsonSchema.FromText(JsonSchemas.InterviewStep);
+    });
 
     public static JsonSchema KnowledgeBase => KnowledgeBaseSchema.Value;
 
@@ -22,6 +29,10 @@ internal static class SchemaChecker
     public static JsonSchema TextPack => TextPackSchema.Value;
 
     public static JsonSchema InterviewState => InterviewStateSchema.Value;
+
+    public static JsonSchema TriageResult => TriageResultSchema.Value;
+
+    public static JsonSchema InterviewStep => InterviewStepSchema.Value;
 
     /// <summary>A schema that refers to the case schema by its $id: the case schema is registered first.</summary>
     private static JsonSchema WithReferences(string text)

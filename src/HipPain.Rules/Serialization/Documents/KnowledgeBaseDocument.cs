@@ -21,6 +21,8 @@ internal sealed class KnowledgeBaseDocument
 
     public string? TextCulture { get; set; }
 
+    public List<StampDocument?>? DerivedFrom { get; set; }
+
     public List<FindingDocument>? Findings { get; set; }
 
     public List<TreatmentDocument>? Treatments { get; set; }

@@ -1,0 +1,506 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Serialization;
+
+/// <summary>
+/// Writes and reads triage results in the versioned result format <c>triage-result</c>, format version 1 (the schema
+/// is <see cref="JsonSchemas.TriageResult"/>): camelCase, enumerations as strings, the knowledge base's stamps and the
+/// chain of overlays, the engine version, the settled and highest possible urgency, the causes to exclude first, the
+/// fired and undecided red flags with the questions that settle them, the ranked and explained differential and the
+/// care plan. A stable contract for clinic apps: see <c>docs/results.md</c>.
+/// </summary>
+/// <remarks>
+/// Written with a <see cref="Utf8JsonWriter"/>, without reflection: trim- and AOT-safe. Every item is written once
+/// and referred to by id elsewhere. Reading replays the case on an engine and checks that the document's knowledge
+/// base and outcome are the replay's, so a stored result can be verified.
+/// </remarks>
+/// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
+public static class TriageResultJson
+{
+    /// <summary>The value of the document's <c>format</c> property.</summary>
+    public const string FormatName = "triage-result";
+
+    private const int Explained = 3;
+
+    /// <summary>Writes a result as JSON text in the result format, in the knowledge base's own wording.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string Write(TriageResult result) => Write(result, null);
+
+    /// <summary>Writes a result as JSON text in the result format.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="options">Language, explanation and indentation; null for the defaults.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string Write(TriageResult result, ResultJsonOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= ResultJsonOptions.Default;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+        {
+            Write(result, writer, options);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes a result in the result format to a writer, for example as part of a larger response.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer; its options decide the indentation.</param>
+    /// <param name="options">Language and explanation; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is null.</exception>
+    public static void Write(TriageResult result, Utf8JsonWriter writer, ResultJsonOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        new ResultWriter(writer, options ?? ResultJsonOptions.Default).Result(result);
+    }
+
+    /// <summary>
+    /// Reads a result document and replays it: checks that it was written for the engine's knowledge base, triages its
+    /// case again, and checks that the document's urgency, ranking and probabilities are the replay's.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="engine">The engine to replay on.</param>
+    /// <returns>The replayed result.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RulesJsonException">The text is not a result document of format version 1 (HPJ001, HPJ002).</exception>
+    /// <exception cref="ResultValidationException">
+    /// The document was written for another knowledge base (HPR001), or its outcome is not the replay's (HPR002); lists every problem.
+    /// </exception>
+    /// <exception cref="CaseValidationException">The document's case has problems.</exception>
+    public static TriageResult Read(string json, TriageEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(engine);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, $"The result is not well-formed JSON: {ex.Message}", "$", ex.LineNumber + 1, ex.BytePositionInLine + 1, ex);
+        }
+
+        using (document)
+        {
+            return Replay(document.RootElement, engine);
+        }
+    }
+
+    internal static TriageResult Replay(JsonElement root, TriageEngine engine)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, $"The document is not a result: it needs \"format\": \"{FormatName}\".", "$.format", null, null);
+        }
+
+        if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != 1)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonUnsupportedFormatVersion, "This version of HipPain.Rules reads result documents of formatVersion 1 only.", "$.formatVersion", null, null);
+        }
+
+        var problems = new List<ValidationProblem>();
+        var knowledgeBase = engine.KnowledgeBase;
+        var stamp = root.TryGetProperty("knowledgeBase", out var kb) && kb.ValueKind == JsonValueKind.Object ? kb : default;
+        if (Text(stamp, "id") != knowledgeBase.Id || Text(stamp, "version") != knowledgeBase.Version || Text(stamp, "hash") != knowledgeBase.ContentHash)
+        {
+            problems.Add(new ValidationProblem(ErrorCodes.ResultKnowledgeBaseMismatch, "$.knowledgeBase", $"The result was written for knowledge base '{Text(stamp, "id")}' {Text(stamp, "version")} ({Text(stamp, "hash")}); the engine uses {knowledgeBase.Stamp}."));
+            throw new ResultValidationException(problems);
+        }
+
+        if (!root.TryGetProperty("case", out var caseElement))
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The result has no case.", "$.case", null, null);
+        }
+
+        var replay = engine.Triage(CaseJson.Read(caseElement));
+        var urgency = root.TryGetProperty("urgency", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+        if (Text(urgency, "settled") != JsonEnum<Urgency>.Name(replay.Urgency) || Text(urgency, "highestPossible") != JsonEnum<Urgency>.Name(replay.HighestPossibleUrgency))
+        {
+            problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, "$.urgency", $"The recorded urgency is {Text(urgency, "settled")} (possibly {Text(urgency, "highestPossible")}); the replay gives {replay.Urgency} (possibly {replay.HighestPossibleUrgency})."));
+        }
+
+        var recorded = root.TryGetProperty("differential", out var d) && d.ValueKind == JsonValueKind.Array ? d.EnumerateArray().ToList() : [];
+        for (var i = 0; i < replay.Differential.Length; i++)
+        {
+            var expected = replay.Differential[i];
+            var entry = i < recorded.Count ? recorded[i] : default;
+            var probability = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("probability", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : double.NaN;
+            if (Text(entry, "cause") != expected.Cause.Id || probability != Round(expected.Probability))
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, $"$.differential[{i}]", $"The replay ranks '{expected.Cause.Id}' at {expected.Rank} with probability {Round(expected.Probability)}; the document has '{Text(entry, "cause")}' with {probability}."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ResultValidationException(problems);
+        }
+
+        return replay;
+    }
+
+    /// <summary>
+    /// Writer options: indentation as asked, and text written as UTF-8 rather than escaped (<c>§</c>, <c>'</c>, accents),
+    /// which keeps results small and readable; the JSON is for an API client, not for embedding in HTML.
+    /// </summary>
+    internal static JsonWriterOptions WriterOptions(ResultJsonOptions options) =>
+        new() { Indented = options.Indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The writer of one result: its text lookups and the set of causes to explain.</summary>
+    private sealed class ResultWriter(Utf8JsonWriter writer, ResultJsonOptions options)
+    {
+        private readonly TextPack? pack = options.Text;
+        private readonly Dictionary<(string Citation, EvidenceLevel Level, VerificationStatus Status), int> sources = [];
+        private TextPack own = null!;
+
+        public void Result(TriageResult result)
+        {
+            own = result.Source.Text;
+            var explained = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var cause in result.Differential.Take(Explained))
+            {
+                explained.Add(cause.Cause.Id);
+            }
+
+            var mustExclude = MustExcludeFirst(result);
+            foreach (var (cause, _, _) in mustExclude)
+            {
+                explained.Add(cause.Cause.Id);
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("format", FormatName);
+            writer.WriteNumber("formatVersion", 1);
+            writer.WriteString("disclaimer", TriageResult.Disclaimer);
+            writer.WriteStartObject("knowledgeBase");
+            Stamp(result.KnowledgeBaseId, result.KnowledgeBaseVersion, result.KnowledgeBaseHash);
+            if (!result.DerivedFrom.IsEmpty)
+            {
+                writer.WriteStartArray("derivedFrom");
+                foreach (var origin in result.DerivedFrom)
+                {
+                    writer.WriteStartObject();
+                    Stamp(origin.Id, origin.Version, origin.ContentHash);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("engineVersion", result.EngineVersion);
+            var textPack = pack ?? own;
+            {
+                writer.WriteStartObject("text");
+                writer.WriteString("culture", textPack.Culture);
+                writer.WriteString("hash", textPack.ContentHash);
+                writer.WriteString("review", JsonEnum<TextReview>.Name(textPack.Review));
+                if (textPack.ReviewNote is { } note)
+                {
+                    writer.WriteString("reviewNote", note);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WritePropertyName("case");
+            CaseJson.Write(result.Case, writer);
+            Urgency(result, mustExclude);
+            writer.WriteStartArray("differential");
+            foreach (var cause in result.Differential)
+            {
+                Cause(cause, options.ExplainAllCauses || explained.Contains(cause.Cause.Id));
+            }
+
+            writer.WriteEndArray();
+            Plan(result.Plan, result);
+            writer.WriteStartArray("sources");
+            foreach (var source in sources.OrderBy(s => s.Value).Select(s => s.Key))
+            {
+                // One entry per citation, level and status: a rule's own note stays in the knowledge base.
+                writer.WriteStartObject();
+                writer.WriteString("citation", source.Citation);
+                writer.WriteString("level", JsonEnum<EvidenceLevel>.Name(source.Level));
+                writer.WriteString("status", JsonEnum<VerificationStatus>.Name(source.Status));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The index of a source in the result's <c>sources</c>, each source written once however many contributions cite it.</summary>
+        private int SourceOf(Evidence evidence)
+        {
+            var key = (evidence.Citation, evidence.Level, evidence.Status);
+            if (!sources.TryGetValue(key, out var index))
+            {
+                index = sources.Count;
+                sources.Add(key, index);
+            }
+
+            return index;
+        }
+
+        /// <summary>The causes fired red flags name, the most urgent flag first, then by rank; each once, with every flag that names it.</summary>
+        private static List<(RankedCause Cause, Urgency Urgency, List<string> RedFlags)> MustExcludeFirst(TriageResult result)
+        {
+            var list = new List<(RankedCause Cause, Urgency Urgency, List<string> RedFlags)>();
+            foreach (var flag in result.FiredRedFlags.OrderByDescending(f => f.Urgency))
+            {
+                foreach (var causeId in flag.SuspectedCauseIds)
+                {
+                    var index = list.FindIndex(e => e.Cause.Cause.Id == causeId);
+                    if (index >= 0)
+                    {
+                        list[index].RedFlags.Add(flag.Id);
+                        continue;
+                    }
+
+                    if (result.Differential.FirstOrDefault(c => c.Cause.Id == causeId) is { } cause)
+                    {
+                        list.Add((cause, flag.Urgency, [flag.Id]));
+                    }
+                }
+            }
+
+            return [.. list.OrderByDescending(e => e.Urgency).ThenBy(e => e.Cause.Rank)];
+        }
+
+        private void Urgency(TriageResult result, List<(RankedCause Cause, Urgency Urgency, List<string> RedFlags)> mustExclude)
+        {
+            writer.WriteStartObject("urgency");
+            writer.WriteString("settled", JsonEnum<Model.Urgency>.Name(result.Urgency));
+            writer.WriteString("highestPossible", JsonEnum<Model.Urgency>.Name(result.HighestPossibleUrgency));
+            writer.WriteBoolean("provisional", result.IsUrgencyProvisional);
+            writer.WriteStartArray("mustExcludeFirst");
+            foreach (var (cause, urgency, flags) in mustExclude)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("cause", cause.Cause.Id);
+                Display("name", Get(TextKey.CauseName(cause.Cause.Id), cause.Cause.Name));
+                writer.WriteString("urgency", JsonEnum<Model.Urgency>.Name(urgency));
+                writer.WriteNumber("rank", cause.Rank);
+                Strings("redFlags", flags);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("fired");
+            foreach (var outcome in result.RedFlags.Where(r => r.Status == RedFlagStatus.Fired))
+            {
+                var flag = outcome.RedFlag;
+                writer.WriteStartObject();
+                RedFlag(flag);
+                writer.WriteString("action", Get(TextKey.RedFlagAction(flag.Id), flag.Action));
+                Strings("suspects", flag.SuspectedCauseIds);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("undecided");
+            foreach (var outcome in result.UndecidedRedFlags)
+            {
+                writer.WriteStartObject();
+                RedFlag(outcome.RedFlag);
+                if (outcome.IsPartlyMet)
+                {
+                    writer.WriteBoolean("partlyMet", true);
+                }
+
+                Strings("settlingFindings", outcome.SettlingFindingIds);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            Strings("ruledOut", result.RedFlags.Where(r => r.Status == RedFlagStatus.RuledOut).Select(r => r.RedFlag.Id));
+            writer.WriteEndObject();
+        }
+
+        private void RedFlag(RedFlag flag)
+        {
+            writer.WriteString("redFlag", flag.Id);
+            Display("name", Get(TextKey.RedFlagName(flag.Id), flag.Name));
+            writer.WriteString("urgency", JsonEnum<Model.Urgency>.Name(flag.Urgency));
+        }
+
+        private void Cause(RankedCause cause, bool explain)
+        {
+            // Rank is the position in the array and the share is probability / sum: neither is written twice.
+            writer.WriteStartObject();
+            writer.WriteString("cause", cause.Cause.Id);
+            Display("name", Get(TextKey.CauseName(cause.Cause.Id), cause.Cause.Name));
+            writer.WriteNumber("probability", Round(cause.Probability));
+            if (!cause.SuspectedByRedFlags.IsEmpty)
+            {
+                Strings("suspectedByRedFlags", cause.SuspectedByRedFlags);
+            }
+
+            if (explain)
+            {
+                writer.WriteStartObject("explanation");
+                writer.WriteNumber("priorProbability", Round(cause.PriorProbability));
+                writer.WriteNumber("logOdds", Round(cause.LogOdds));
+                writer.WriteStartArray("contributions");
+                foreach (var contribution in cause.Contributions)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("rule", contribution.Rule.Id);
+                    Display("label", Label(contribution.Rule));
+                    writer.WriteBoolean("met", contribution.CriterionMet);
+                    writer.WriteNumber("factor", Round(contribution.Factor));
+                    writer.WriteNumber("source", SourceOf(contribution.Evidence));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                if (!cause.Pending.IsEmpty)
+                {
+                    writer.WriteStartArray("pending");
+                    foreach (var pending in cause.Pending)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("rule", pending.Rule.Id);
+                        Display("label", Label(pending.Rule));
+                        Strings("missingFindings", pending.MissingFindingIds);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        private void Plan(CarePlan plan, TriageResult result)
+        {
+            writer.WriteStartObject("plan");
+            writer.WriteStartObject("running");
+            writer.WriteString("restriction", JsonEnum<RunningRestriction>.Name(plan.RunningAdvice.Restriction));
+            writer.WriteString("text", RunningText(plan.RunningAdvice, result));
+            writer.WriteEndObject();
+            Items("workup", plan.Workup, result);
+            Items("treatments", plan.Treatments, result);
+            Items("deferred", plan.Deferred, result);
+            if (!plan.Deferred.IsEmpty)
+            {
+                Strings("deferredUntilCleared", result.FiredRedFlags.Select(f => f.Id));
+            }
+
+            Items("avoid", plan.Avoid, result);
+            Items("prevention", plan.Prevention, result);
+            writer.WriteEndObject();
+        }
+
+        private void Items(string name, ImmutableArray<PlanItem> items, TriageResult result)
+        {
+            writer.WriteStartArray(name);
+            foreach (var item in items)
+            {
+                var treatment = item.Treatment;
+                writer.WriteStartObject();
+                writer.WriteString("treatment", treatment.Id);
+                Display("name", Get(TextKey.TreatmentName(treatment.Id), treatment.Name));
+                writer.WriteString("line", JsonEnum<TreatmentLine>.Name(item.Line));
+                Strings("causes", item.CauseIds);
+                writer.WriteString("level", JsonEnum<EvidenceLevel>.Name(treatment.Evidence.Level));
+                var notes = options.IncludeText
+                    ? item.CauseIds.Select(causeId => (causeId, Note: NoteOf(causeId, treatment.Id, result))).Where(n => n.Note is not null).ToList()
+                    : [];
+                if (notes.Count > 0)
+                {
+                    writer.WriteStartArray("notes");
+                    foreach (var (causeId, note) in notes)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("cause", causeId);
+                        writer.WriteString("note", note);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        private string? NoteOf(string causeId, string treatmentId, TriageResult result)
+        {
+            var cause = result.Differential.FirstOrDefault(c => c.Cause.Id == causeId)?.Cause;
+            var note = cause?.Recommendations.FirstOrDefault(r => r.TreatmentId == treatmentId)?.Note;
+            return note is null ? null : Get(TextKey.RecommendationNote(causeId, treatmentId), note);
+        }
+
+        private string RunningText(RunningAdvice advice, TriageResult result)
+        {
+            // The plan's advice is one of the fired flags' or the leading cause's: find whose, to look up its text.
+            foreach (var flag in result.FiredRedFlags)
+            {
+                if (ReferenceEquals(flag.RunningAdvice, advice))
+                {
+                    return Get(TextKey.RedFlagRunning(flag.Id), advice.Text);
+                }
+            }
+
+            var leading = result.Leading.Cause;
+            return ReferenceEquals(leading.RunningAdvice, advice) ? Get(TextKey.CauseRunning(leading.Id), advice.Text) : advice.Text;
+        }
+
+        private string Label(DiagnosticRule rule) => rule.Description is { } description
+            ? Get(TextKey.RuleDescription(rule.Id), description)
+            : rule.Criterion is FindingCriterion finding
+                ? Get(TextKey.FindingName(finding.FindingId), finding.FindingId)
+                : rule.Criterion.ToString();
+
+        /// <summary>Writes display text when the options ask for it.</summary>
+        private void Display(string name, string text)
+        {
+            if (options.IncludeText)
+            {
+                writer.WriteString(name, text);
+            }
+        }
+
+        private void Stamp(string id, string version, string hash)
+        {
+            writer.WriteString("id", id);
+            writer.WriteString("version", version);
+            writer.WriteString("hash", hash);
+        }
+
+        private void Strings(string name, IEnumerable<string> values)
+        {
+            writer.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(fallback))]
+        private string? Get(TextKey key, string? fallback) => pack?.Get(key) ?? own.Get(key) ?? fallback;
+    }
+}
