@@ -355,9 +355,9 @@ public static class TriageResultJson
             {
                 writer.WriteStartObject("explanation");
                 writer.WriteNumber("priorProbability", Round(cause.PriorProbability));
-                writer.WriteNumber("logOdds", Round(cause.LogOdds));
                 writer.WriteStartArray("contributions");
-                foreach (var contribution in cause.Contributions)
+                // A decided rule whose factor is 1 moves nothing: it is not written (the knowledge base lists it).
+                foreach (var contribution in cause.Contributions.Where(c => c.Direction != ContributionDirection.Neutral))
                 {
                     writer.WriteStartObject();
                     writer.WriteString("rule", contribution.Rule.Id);
@@ -419,7 +419,11 @@ public static class TriageResultJson
                 writer.WriteStartObject();
                 writer.WriteString("treatment", treatment.Id);
                 Display("name", Get(TextKey.TreatmentName(treatment.Id), treatment.Name));
-                writer.WriteString("line", JsonEnum<TreatmentLine>.Name(item.Line));
+                if (item.Line != TreatmentLine.FirstLine)
+                {
+                    writer.WriteString("line", JsonEnum<TreatmentLine>.Name(item.Line));
+                }
+
                 Strings("causes", item.CauseIds);
                 writer.WriteString("level", JsonEnum<EvidenceLevel>.Name(treatment.Evidence.Level));
                 var notes = options.IncludeText
