@@ -3,8 +3,8 @@ using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
-// Prints the accuracy of the built-in knowledge base on the vignettes; with --write it also updates
-// docs/accuracy.md below its marker line. Exit code 1 when a floor fails (top-3 below 85% or any
+// Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
+// halves; with --write it updates docs/accuracy.md below its marker line (both sets). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md.
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
@@ -39,7 +39,8 @@ if (args.Contains("--details"))
 if (args.Contains("--write"))
 {
     var path = Path.Combine(root, AccuracyDocument.RelativePath);
-    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.Render(report)));
+    var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
+    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published)));
     Console.WriteLine($"Wrote {AccuracyDocument.RelativePath}.");
 }
 

@@ -26,6 +26,12 @@ internal static class AccuracyDocument
         return text.ToString();
     }
 
+    /// <summary>The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, then the vignettes.</summary>
+    /// <param name="vignettes">The vignette report.</param>
+    /// <param name="published">The published-case report on the same base.</param>
+    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published) =>
+        PublishedAccuracy.Render(published, vignettes) + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
+
     /// <summary>The generated markdown: summary table and one row per vignette.</summary>
     /// <param name="report">The report.</param>
     public static string Render(AccuracyReport report)

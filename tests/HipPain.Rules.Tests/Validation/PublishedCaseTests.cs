@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Tests.Validation;
+
+/// <summary>
+/// The published-case validation set (validation/published-cases): its shape, its fixed split, and the floors the
+/// built-in base must keep on the test half.
+/// </summary>
+public sealed class PublishedCaseTests
+{
+    /// <summary>
+    /// Regression floors on the test half, set at what base 0.3.0 measured when the floors were introduced (top-1 24.3%,
+    /// top-3 51.4%, 3 under-triaged counting provisional urgency). They are below issue 11's targets (60%, 85%, 0),
+    /// which this base does not reach: see docs/accuracy.md. A change may raise them, never lower them.
+    /// </summary>
+    private const double TestHalfTop1Floor = 0.24;
+
+    private const double TestHalfTop3Floor = 0.51;
+
+    private const int TestHalfUnderTriageCeiling = 3;
+
+    private static readonly Lazy<string> Root = new(() => VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+
+    private static readonly Lazy<IReadOnlyList<PublishedCase>> Cases = new(() => PublishedCaseSet.Load(Root.Value));
+
+    private static readonly Lazy<PublishedAccuracyReport> Report = new(() => PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value));
+
+    [Fact]
+    public void Set_AsCommitted_AtLeast80CasesThreePerCauseAndFifteenUrgent()
+    {
+        var cases = Cases.Value;
+
+        Assert.True(cases.Count >= 80, $"Expected at least 80 published cases, found {cases.Count}.");
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(BuiltInKnowledgeBase.Instance.Causes, cause =>
+            Assert.True(cases.Count(c => c.Diagnosis == cause.Id) >= 3, $"{cause.Id} has fewer than 3 published cases."));
+        Assert.True(cases.Count(c => c.Urgency != "routine") >= 15, "Fewer than 15 urgent or emergency cases.");
+        Assert.All(cases, c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Citation), c.Id);
+            Assert.False(string.IsNullOrWhiteSpace(c.ConfirmedBy), c.Id);
+            Assert.NotEmpty(c.Statements);
+        });
+    }
+
+    [Fact]
+    public void Split_AsCommitted_FollowsTheReadmeRule()
+    {
+        // Within each reference cause: order by the SHA-256 of the id, then development, test, development, ...
+        var (development, test) = PublishedCaseSet.LoadSplit(Root.Value);
+        foreach (var cause in Cases.Value.GroupBy(c => c.Diagnosis, StringComparer.Ordinal))
+        {
+            var ordered = cause.Select(c => c.Id).OrderBy(Sha256, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                Assert.True(i % 2 == 0 ? development.Contains(ordered[i]) : test.Contains(ordered[i]), $"{ordered[i]} is in the wrong half.");
+            }
+        }
+
+        Assert.Equal(Cases.Value.Count, development.Count + test.Count);
+    }
+
+    [Fact]
+    public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase()
+    {
+        Assert.Equal(0, Report.Value.DroppedCodeCount);
+    }
+
+    [Fact]
+    public void Mapping_EveryCase_IsValidForTheBuiltInBase()
+    {
+        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+
+        Assert.All(Report.Value.Prepared, p => Assert.Empty(engine.Validate(p.Vignette.ToCase())));
+    }
+
+    [Fact]
+    public void TestHalf_BuiltInBase_KeepsItsFloors()
+    {
+        var test = Report.Value.Test;
+
+        Assert.True(test.Top1 >= TestHalfTop1Floor, PublishedAccuracy.Summary(Report.Value));
+        Assert.True(test.Top3 >= TestHalfTop3Floor, PublishedAccuracy.Summary(Report.Value));
+        Assert.True(test.UnderTriagedAllowingProvisionalCount <= TestHalfUnderTriageCeiling, PublishedAccuracy.Summary(Report.Value));
+    }
+
+    [Fact]
+    public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree()
+    {
+        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+        foreach (var prepared in Report.Value.Prepared)
+        {
+            var result = engine.Triage(prepared.Vignette.ToCase());
+            foreach (var id in result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).Distinct(StringComparer.Ordinal).Take(3))
+            {
+                Assert.True(result.Differential.Single(r => r.Cause.Id == id).Rank <= 3, $"{prepared.Case.Id}: {id}");
+            }
+        }
+    }
+
+    private static string Sha256(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+}
