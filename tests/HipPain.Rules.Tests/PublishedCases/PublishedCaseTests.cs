@@ -4,7 +4,7 @@ using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 
-namespace HipPain.Rules.Tests.Validation;
+namespace HipPain.Rules.Tests.PublishedCases;
 
 /// <summary>
 /// The published-case validation set (validation/published-cases): its shape, its fixed split, and the floors the
