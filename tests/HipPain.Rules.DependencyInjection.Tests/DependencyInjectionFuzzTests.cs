@@ -27,7 +27,7 @@ public sealed partial class DependencyInjectionFuzzTests(ITestOutputHelper outpu
             .BuildServiceProvider();
         File.WriteAllText(overlayPath, """{"formatVersion":1,"id":"o","version":"1"}""");
         var provider = reloading.GetRequiredService<IKnowledgeBaseProvider>();
-        foreach (var input in run.Inputs(Inputs * FuzzSettings.Scale, rng => rng.Next(2) == 0 ? FuzzSeeds.KnowledgeBase(rng) : FuzzSeeds.Overlay(rng)))
+        foreach (var input in run.Inputs(FuzzSettings.Count(Inputs), rng => rng.Next(2) == 0 ? FuzzSeeds.KnowledgeBase(rng) : FuzzSeeds.Overlay(rng)))
         {
             var isBase = input.Bytes.AsSpan().IndexOf("\"causes\""u8) >= 0 && input.Bytes.AsSpan().IndexOf("\"addCauses\""u8) < 0;
             if (isBase)

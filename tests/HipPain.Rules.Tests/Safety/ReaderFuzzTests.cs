@@ -31,7 +31,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     public void Fuzz_KnowledgeBaseReader_OnlyDocumentedExceptionsAndNothingSilentlyDropped()
     {
         var run = new FuzzRun("knowledge base");
-        foreach (var input in run.Inputs(KnowledgeBaseInputs * FuzzSettings.Scale, FuzzSeeds.KnowledgeBase))
+        foreach (var input in run.Inputs(FuzzSettings.Count(KnowledgeBaseInputs), FuzzSeeds.KnowledgeBase))
         {
             var viaStream = input.Index % 2 == 1;
             run.Check(
@@ -54,7 +54,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     public void Fuzz_OverlayReader_OnlyDocumentedExceptionsAndNothingSilentlyDropped()
     {
         var run = new FuzzRun("overlay");
-        foreach (var input in run.Inputs(OverlayInputs * FuzzSettings.Scale, FuzzSeeds.Overlay))
+        foreach (var input in run.Inputs(FuzzSettings.Count(OverlayInputs), FuzzSeeds.Overlay))
         {
             var viaStream = input.Index % 2 == 1;
             run.Check(
@@ -91,7 +91,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     public void Fuzz_CaseReader_OnlyDocumentedExceptionsAndNothingSilentlyDropped()
     {
         var run = new FuzzRun("case");
-        foreach (var input in run.Inputs(CaseInputs * FuzzSettings.Scale, FuzzSeeds.Case))
+        foreach (var input in run.Inputs(FuzzSettings.Count(CaseInputs), FuzzSeeds.Case))
         {
             var api = (input.Index % 4) switch { 0 => "string", 1 => "stream", 2 => "JsonElement", _ => "Utf8JsonReader" };
             if (api == "JsonElement" && !IsWholeDocument(input.Bytes))
@@ -133,7 +133,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     public void Fuzz_TextPackReader_OnlyDocumentedExceptions()
     {
         var run = new FuzzRun("text pack");
-        foreach (var input in run.Inputs(TextPackInputs * FuzzSettings.Scale, FuzzSeeds.TextPack))
+        foreach (var input in run.Inputs(FuzzSettings.Count(TextPackInputs), FuzzSeeds.TextPack))
         {
             var viaStream = input.Index % 2 == 1;
             run.Check(
@@ -196,6 +196,6 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     {
         output.WriteLine(run.Report());
         Assert.True(run.Failures.Count == 0, run.Report());
-        Assert.True(run.Count >= 1_000, string.Create(CultureInfo.InvariantCulture, $"only {run.Count} inputs"));
+        Assert.True(run.Count >= FuzzSettings.Count(1_000), string.Create(CultureInfo.InvariantCulture, $"only {run.Count} inputs"));
     }
 }

@@ -41,7 +41,11 @@ public static class FuzzSettings
 
     public static int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("HIPPAIN_FUZZ_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed;
 
-    public static int Scale { get; } = int.TryParse(Environment.GetEnvironmentVariable("HIPPAIN_FUZZ_SCALE"), CultureInfo.InvariantCulture, out var scale) && scale > 0 ? scale : 1;
+    /// <summary>The multiplier of the number of inputs: 1 in CI; more to explore; a fraction such as 0.02 for mutation testing, where every mutant reruns the fuzzers.</summary>
+    public static double Scale { get; } = double.TryParse(Environment.GetEnvironmentVariable("HIPPAIN_FUZZ_SCALE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale > 0 ? scale : 1;
+
+    /// <summary>The number of inputs of a run of <paramref name="inputs"/> at scale 1: at least 20.</summary>
+    public static int Count(int inputs) => Math.Max(20, (int)Math.Min(int.MaxValue, inputs * Scale));
 
     /// <summary>The random source of input <paramref name="index"/> of the run named <paramref name="reader"/>.</summary>
     public static Random For(string reader, int index) => new(HashCode.Combine(Seed, StableHash(reader), index));
