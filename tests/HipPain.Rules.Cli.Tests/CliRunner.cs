@@ -1,0 +1,57 @@
+using HipPain.Rules.Cli;
+
+namespace HipPain.Rules.Cli.Tests;
+
+/// <summary>Runs <c>hippain</c> in process and captures what it writes.</summary>
+internal static class CliRunner
+{
+    public static CliRun Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public static CliRun RunWithInput(string standardInput, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var input = new StringReader(standardInput);
+        var exitCode = HippainApp.Run(args, new CliConsole(input, output, error));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The repository root (where HipPain.Rules.sln is).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Sample(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HipPain.Rules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+internal sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>A temporary folder deleted at the end of a test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hippain-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string name, string text)
+    {
+        var file = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(file, text);
+        return file;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

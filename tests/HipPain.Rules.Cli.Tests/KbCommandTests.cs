@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace HipPain.Rules.Cli.Tests;
+
+public class KbCommandTests
+{
+    [Fact]
+    public void KbShow_BuiltIn_ShowsStampAndCounts()
+    {
+        var run = CliRunner.Run("kb", "show");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("id:          hippain.builtin", run.Output, StringComparison.Ordinal);
+        Assert.Contains("hash:        sha256:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("causes:      18", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KbShow_Overlay_ShowsDerivedFrom()
+    {
+        var run = CliRunner.Run("kb", "show", "--overlay", CliRunner.Sample("samples/packs/endurance-clinic.overlay.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("id:          endurance-clinic", run.Output, StringComparison.Ordinal);
+        Assert.Contains("derived from: hippain.builtin", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KbSchema_NoName_ListsFormats()
+    {
+        var run = CliRunner.Run("kb", "schema");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            ["knowledge-base", "overlay", "case", "text-pack", "triage-result", "interview-step", "interview-state"],
+            run.Output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
+    public void KbSchema_Case_WritesTheSchema()
+    {
+        var run = CliRunner.Run("kb", "schema", "case");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.True(document.RootElement.TryGetProperty("$schema", out _));
+    }
+
+    [Fact]
+    public void KbSchema_UnknownName_Exit2()
+    {
+        var run = CliRunner.Run("kb", "schema", "nonsense");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void KbFindings_ListsCodesWithQuestions()
+    {
+        var run = CliRunner.Run("kb", "findings");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("exam.hop-test", run.Output, StringComparison.Ordinal);
+        Assert.Contains("loc.lateral-hip", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_NoSubcommand_Exit2()
+    {
+        var run = CliRunner.Run("kb");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}
