@@ -6,9 +6,16 @@ using HipPain.Rules.Scoring;
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
 // halves; with --write it updates docs/accuracy.md below its marker line (both sets). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
-// what the vignette states, and prints the figures quoted in docs/interview.md.
+// what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
+// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md).
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
+if (args.Contains("--patient-interview"))
+{
+    PatientInterviewLength.Write(PatientInterviewLength.Measure(root), Console.Out);
+    return 0;
+}
+
 if (args.Contains("--interview"))
 {
     InterviewReplay.Write(InterviewReplay.Evaluate(new Interviewer(new TriageEngine(BuiltInKnowledgeBase.Instance)), vignettes), Console.Out);

@@ -111,4 +111,8 @@ internal sealed class RedFlagDraft(string id, string name)
     public Evidence? Evidence { get; set; }
 
     public List<string> SuspectedCauseIds { get; } = [];
+
+    public Criterion? AskWhen { get; set; }
+
+    public List<string> ScreeningFindingIds { get; } = [];
 }

@@ -367,6 +367,23 @@ internal sealed class KnowledgeBaseValidator
             Text(advice.Text, path + ".running.text");
         }
 
+        if (flag.AskWhen is { } context)
+        {
+            CriterionOf(context, path + ".askWhen");
+        }
+
+        var read = flag.ScreeningFindingIds.Count == 0 ? [] : ReadSafely(flag.Criterion);
+        for (var i = 0; i < flag.ScreeningFindingIds.Count; i++)
+        {
+            if (!read.Contains(flag.ScreeningFindingIds[i]))
+            {
+                Add(
+                    ErrorCodes.ScreeningFindingNotInGate,
+                    $"{path}.screen[{i}]",
+                    $"Red flag '{flag.Id}' screens finding '{flag.ScreeningFindingIds[i]}', which its criterion does not read; screen only findings that can fire or rule out the gate.");
+            }
+        }
+
         for (var i = 0; i < flag.SuspectedCauseIds.Count; i++)
         {
             var causeId = flag.SuspectedCauseIds[i];
@@ -382,6 +399,19 @@ internal sealed class KnowledgeBaseValidator
     }
 
     /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> deep.</summary>
+    /// <summary>The findings a criterion reads; none when it is too deep to walk (reported as HPK018 elsewhere).</summary>
+    private static HashSet<string> ReadSafely(Criterion? criterion)
+    {
+        try
+        {
+            return criterion?.FindingIds().ToHashSet(StringComparer.Ordinal) ?? [];
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
     private void CriterionOf(Criterion criterion, string path)
     {
         work++;

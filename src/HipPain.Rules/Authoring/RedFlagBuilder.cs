@@ -89,4 +89,33 @@ public sealed class RedFlagBuilder
         draft.Evidence = evidence;
         return this;
     }
+
+    /// <summary>Says when a patient interview asks the gate's questions: once <paramref name="context"/> is met (default: whenever the gate is open).</summary>
+    /// <param name="context">The context, for example <c>Criterion.AnyOf("loc.lower-back", "sym.leg-pain-below-knee")</c>.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is null.</exception>
+    public RedFlagBuilder AskWhen(Criterion context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        owner.EnsureOpen();
+        draft.AskWhen = context;
+        return this;
+    }
+
+    /// <summary>Puts findings of the gate in a patient interview's universal red-flag screen, asked before anything else.</summary>
+    /// <param name="findingIds">The findings; each must be one the gate's criterion reads (code HPK019).</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="findingIds"/> or one of its items is null.</exception>
+    public RedFlagBuilder Screen(params string[] findingIds)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        owner.EnsureOpen();
+        foreach (var id in findingIds)
+        {
+            ArgumentNullException.ThrowIfNull(id, nameof(findingIds));
+            draft.ScreeningFindingIds.Add(id);
+        }
+
+        return this;
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class CaseAnalysis
     private readonly Sex sex;
     private readonly bool?[] ruleOutcomes;
     private readonly int[] gateOutcomes;
+    private readonly bool[] gateInContext;
     private readonly double[] logProbability;
     private readonly double[] probability;
     private readonly double total;
@@ -73,6 +74,11 @@ internal sealed class CaseAnalysis
         }
 
         Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
+        gateInContext = new bool[model.Gates.Length];
+        for (var g = 0; g < model.Gates.Length; g++)
+        {
+            gateInContext[g] = model.Gates[g].AskWhen is not { } context || context.Evaluate(id => states[model.FindingIndex[id]], patientCase.Age, sex) == true;
+        }
         logProbability = new double[causeCount];
         probability = new double[causeCount];
         for (var c = 0; c < causeCount; c++)
@@ -137,7 +143,7 @@ internal sealed class CaseAnalysis
         foreach (var g in model.GatesByFinding[finding])
         {
             var gate = model.Gates[g];
-            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 (gates ??= []).Add(gate);
             }
@@ -264,7 +270,7 @@ internal sealed class CaseAnalysis
     {
         foreach (var g in model.GatesByFinding[finding])
         {
-            if (outcomes[g] == CriterionProgram.Undecided && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            if (outcomes[g] == CriterionProgram.Undecided && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
             {
                 return true;
             }
@@ -272,6 +278,13 @@ internal sealed class CaseAnalysis
 
         return false;
     }
+
+    /// <summary>
+    /// True when the interview asks the gate's question about the finding now: always for a clinician; for a patient
+    /// when the finding is in the gate's universal screen, or the gate has no context, or its context is met.
+    /// </summary>
+    private bool Asks(int gate, int finding) =>
+        !model.Patient || model.GateScreens[gate].Contains(finding) || gateInContext[gate];
 
     /// <summary>The top three causes in order (fewer for a smaller base) by log-odds with the engine's tie-break, as indices (-1 for none).</summary>
     private (int, int, int) TopThree(double[] logOdds)

@@ -30,6 +30,8 @@ internal sealed class InterviewModel
         GateUrgencies = compiled.RedFlagUrgencies;
         GateFindings = [.. compiled.RedFlags.Select(g => g.Findings.Select(f => f.Index).ToArray())];
         GatesByFinding = ReadersByFinding(GateFindings);
+        Patient = options.Audience == InterviewAudience.Patient;
+        GateScreens = [.. Gates.Select(g => g.ScreeningFindingIds.Select(id => FindingIndex[id]).ToHashSet())];
     }
 
     public KnowledgeBase KnowledgeBase { get; }
@@ -65,6 +67,12 @@ internal sealed class InterviewModel
 
     /// <summary>Each gate's urgency, as the engine's <see cref="UrgencyRule"/> reads it. Shared with the engine: never written.</summary>
     public Urgency[] GateUrgencies { get; }
+
+    /// <summary>True for a patient interview: gates' contexts and screens decide when their questions are asked.</summary>
+    public bool Patient { get; }
+
+    /// <summary>For each gate, the findings of its universal patient screen.</summary>
+    public HashSet<int>[] GateScreens { get; }
 
     /// <summary>For each gate, the distinct findings its criterion reads.</summary>
     public int[][] GateFindings { get; }

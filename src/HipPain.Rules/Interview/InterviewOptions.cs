@@ -33,6 +33,8 @@ public sealed class InterviewOptions
     /// <summary>
     /// Stop rule 4: the most diagnostic questions one interview asks. Red-flag questions (asked first, never cut
     /// off) do not count, so an interview asks every open red-flag question and then at most this many more.
+    /// A patient interview (<see cref="InterviewAudience.Patient"/>) counts its red-flag questions too, so it ends at about
+    /// this many questions unless open red-flag questions take it beyond (they are never cut off).
     /// 1 to <see cref="MaximumQuestionLimit"/>; default 15.
     /// </summary>
     public int MaximumQuestions { get; set; } = 15;

@@ -139,11 +139,15 @@ public sealed class Interviewer
             return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.NothingLeftToChange, "No answer to any open question can change the top three causes, their order, or the urgency.");
         }
 
-        if (questionsAsked - redFlagQuestionsAsked >= options.MaximumQuestions)
+        // A clinician interview's cap counts diagnostic questions only. A patient interview's counts every question, red-flag
+        // ones included, so that it ends near the cap; red-flag questions still come first and are never cut off.
+        var counted = options.Audience == InterviewAudience.Patient ? questionsAsked : questionsAsked - redFlagQuestionsAsked;
+        if (counted >= options.MaximumQuestions)
         {
-            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.MaximumQuestionsReached, string.Create(
-                CultureInfo.InvariantCulture,
-                $"Asked the maximum of {options.MaximumQuestions} diagnostic questions (after {redFlagQuestionsAsked} red-flag questions)."));
+            var text = options.Audience == InterviewAudience.Patient
+                ? string.Create(CultureInfo.InvariantCulture, $"Asked the maximum of {options.MaximumQuestions} questions ({redFlagQuestionsAsked} of them red-flag questions).")
+                : string.Create(CultureInfo.InvariantCulture, $"Asked the maximum of {options.MaximumQuestions} diagnostic questions (after {redFlagQuestionsAsked} red-flag questions).");
+            return Stop(result, questionsAsked, redFlagQuestionsAsked, InterviewStopReason.MaximumQuestionsReached, text);
         }
 
         return new InterviewStep(result, Audience, questionsAsked, redFlagQuestionsAsked, next, InterviewStopReason.NotStopped, next.Reason);

@@ -5,7 +5,12 @@ using static HipPain.Rules.Knowledge.Findings;
 
 namespace HipPain.Rules.Knowledge;
 
-/// <summary>The built-in red-flag gates (facts table §7). They set urgency whatever the ranking says.</summary>
+/// <summary>
+/// The built-in red-flag gates (facts table §7). They set urgency whatever the ranking says. For a patient interview,
+/// <c>Screen</c> names the universal screen (fever, a hot swollen hip, unable to walk four steps, a history of cancer:
+/// four questions, each of which fires a gate on its own) and <c>AskWhen</c> the context in which the rest of a gate's
+/// questions are asked (docs/safety/hazard-log.md, HAZ-INT-01).
+/// </summary>
 internal static class RedFlags
 {
     public const string InfectionSigns = "rf.infection-signs";
@@ -25,6 +30,7 @@ internal static class RedFlags
                 Criterion.Present(Fever),
                 Criterion.Present(HotSwollenJoint),
                 Criterion.AtLeast(2, CannotBearWeight, Fever, EsrOver40, WhiteCellsOver12, CrpRaised)))
+            .Screen(Fever, HotSwollenJoint)
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency department or orthopaedics: aspirate the joint before antibiotics; blood cultures.")
             .Running(RunningRestriction.StopRunning, "No running or exercise; same-day emergency assessment.")
@@ -33,6 +39,7 @@ internal static class RedFlags
 
         kb.AddRedFlag(CannotBearWeightFlag, "Unable to bear weight", f => f
             .When(Criterion.Present(CannotBearWeight))
+            .Screen(CannotBearWeight)
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment: radiographs to exclude a fracture (including a displaced femoral-neck stress fracture) or dislocation; consider infection.")
             .Running(RunningRestriction.StopRunning, "No running; non-weight bearing until assessed today.")
@@ -41,6 +48,7 @@ internal static class RedFlags
 
         kb.AddRedFlag(FallCannotBearWeight, "A fall or injury with inability to bear weight", f => f
             .When(Criterion.AllOf(FallOrTrauma, CannotBearWeight))
+            .AskWhen(Criterion.Present(CannotBearWeight))
             .Urgency(Urgency.Emergency)
             .Action("Emergency department today: radiographs for a hip or pelvic fracture or dislocation; keep non-weight bearing.")
             .Running(RunningRestriction.StopRunning, "No running or walking on the leg until a fracture is excluded.")
@@ -64,6 +72,7 @@ internal static class RedFlags
                 Criterion.AllOf(
                     Criterion.Present(HopTest),
                     Criterion.AnyOf(TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia))))
+            .AskWhen(Criterion.AnyOf(Groin, AnteriorThigh))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; crutches or protected weight bearing; MRI within days; urgent orthopaedic review if the fracture is tension-side, complete or displaced.")
             .Running(RunningRestriction.StopRunning, "No running. Protected weight bearing on crutches until MRI excludes a fracture.")
@@ -80,6 +89,7 @@ internal static class RedFlags
                     Criterion.AnyOf(Groin, Buttock, MedialThigh),
                     Criterion.AnyOf(WeightBearingPain, RunningImpossible, Limp, AntalgicGait),
                     Criterion.AnyOf(LowEnergyAvailability, PriorStressFracture, Osteopenia))))
+            .AskWhen(Criterion.AnyOf(Groin, Buttock, MedialThigh))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; off-load; MRI (whole pelvis) or bone scan within days; assess energy availability and bone health.")
             .Running(RunningRestriction.StopRunning, "No running until imaging; then relative rest for 8-12 weeks.")
@@ -91,6 +101,8 @@ internal static class RedFlags
                 Criterion.Present(CancerHistory),
                 Criterion.AllOf(Criterion.AnyOf(NightPain, ConstantRestPain), Criterion.AnyOf(WeightLoss, NightSweats)),
                 Criterion.AllOf(Criterion.AgeBetween(51, null), Criterion.Present(NoImprovement), Criterion.AnyOf(WeightLoss, NightSweats, ConstantRestPain))))
+            .Screen(CancerHistory)
+            .AskWhen(Criterion.AnyOf(NightPain, ConstantRestPain, WeightLoss, NightSweats, NoImprovement))
             .Urgency(Urgency.Urgent)
             .Action("Urgent imaging and referral on the suspected-cancer pathway; a normal radiograph does not exclude a pelvic tumour.")
             .Running(RunningRestriction.StopRunning, "Stop running until a serious cause is excluded.")
@@ -99,6 +111,7 @@ internal static class RedFlags
 
         kb.AddRedFlag(CaudaEquina, "Possible cauda equina syndrome", f => f
             .When(Criterion.AnyOf(SaddleAnaesthesia, BladderBowel, ProgressiveWeakness))
+            .AskWhen(Criterion.AnyOf(LowerBack, LegPainBelowKnee, Paraesthesia, PosteriorThigh, Buttock))
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment and MRI of the lumbar spine.")
             .Running(RunningRestriction.StopRunning, "No running; emergency assessment today.")
@@ -110,6 +123,7 @@ internal static class RedFlags
                 Criterion.AnyOf(SteroidUse, AlcoholExcess, OsteonecrosisCondition),
                 Criterion.AnyOf(Groin, AnteriorThigh, Buttock),
                 Criterion.AnyOf(InternalRotationPain, RangeRestricted, AntalgicGait, Limp, WeightBearingPain, ConstantRestPain)))
+            .AskWhen(Criterion.AnyOf(Groin, AnteriorThigh, Buttock))
             .Urgency(Urgency.Urgent)
             .Action("MRI and urgent orthopaedic referral: joint-preserving treatment is possible only before collapse.")
             .Running(RunningRestriction.StopRunning, "No running; protected weight bearing until MRI.")
@@ -118,6 +132,7 @@ internal static class RedFlags
 
         kb.AddRedFlag(AdolescentLimp, "Child or adolescent with a limp", f => f
             .When(Criterion.AllOf(Criterion.AgeBetween(8, 15), Criterion.Present(AntalgicGait)))
+            .AskWhen(Criterion.AgeBetween(8, 15))
             .Urgency(Urgency.Urgent)
             .Action("Same-week bilateral AP and frog-leg radiographs and orthopaedic review for a slipped capital femoral epiphysis; emergency if the child cannot bear weight.")
             .Running(RunningRestriction.StopRunning, "No running until a slipped epiphysis is excluded.")

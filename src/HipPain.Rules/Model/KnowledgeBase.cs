@@ -168,10 +168,16 @@ public sealed class KnowledgeBase
 
         foreach (var flag in RedFlags)
         {
-            builder.AddRedFlag(flag.Id, flag.Name, b => b
-                .When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
-                .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
-                .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence));
+            builder.AddRedFlag(flag.Id, flag.Name, b =>
+            {
+                b.When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
+                    .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
+                    .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence).Screen([.. flag.ScreeningFindingIds]);
+                if (flag.AskWhen is { } context)
+                {
+                    b.AskWhen(context);
+                }
+            });
         }
 
         return builder;
@@ -209,7 +215,9 @@ public sealed class KnowledgeBase
             f.Action!,
             f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
             [.. f.SuspectedCauseIds],
-            f.Evidence!)).ToImmutableArray();
+            f.Evidence!,
+            f.AskWhen,
+            [.. f.ScreeningFindingIds])).ToImmutableArray();
         return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, flags);
     }
 
@@ -274,7 +282,7 @@ public sealed class KnowledgeBase
 
         foreach (var f in RedFlags.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
-            Line("redflag", f.Id, f.Criterion, f.Urgency, f.RunningAdvice.Restriction, string.Join(",", f.SuspectedCauseIds));
+            Line("redflag", f.Id, f.Criterion, f.Urgency, f.RunningAdvice.Restriction, string.Join(",", f.SuspectedCauseIds), f.AskWhen, string.Join(",", f.ScreeningFindingIds));
             EvidenceLine("evidence", f.Evidence);
         }
 

@@ -18,7 +18,9 @@ public sealed class RedFlag
         string action,
         RunningAdvice runningAdvice,
         ImmutableArray<string> suspectedCauseIds,
-        Evidence evidence)
+        Evidence evidence,
+        Criterion? askWhen,
+        ImmutableArray<string> screeningFindingIds)
     {
         Id = id;
         Name = name;
@@ -28,6 +30,8 @@ public sealed class RedFlag
         RunningAdvice = runningAdvice;
         SuspectedCauseIds = suspectedCauseIds;
         Evidence = evidence;
+        AskWhen = askWhen;
+        ScreeningFindingIds = screeningFindingIds;
     }
 
     /// <summary>The stable id, for example <c>rf.femoral-neck-stress-fracture</c>.</summary>
@@ -53,6 +57,19 @@ public sealed class RedFlag
 
     /// <summary>The source of the gate.</summary>
     public Evidence Evidence { get; }
+
+    /// <summary>
+    /// When a patient interview asks the gate's questions: once this context criterion is met (for example back or leg
+    /// symptoms for cauda equina). Null: whenever the gate is open. A clinician interview ignores it and asks every open
+    /// gate first. A gate whose context never appears stays undecided and is named in the result's provisional urgency.
+    /// </summary>
+    public Criterion? AskWhen { get; }
+
+    /// <summary>
+    /// The gate's findings a patient interview asks in its universal red-flag screen, before any other question and
+    /// whatever the context (for example fever for the infection gate). Empty when the gate has none.
+    /// </summary>
+    public ImmutableArray<string> ScreeningFindingIds { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Urgency}): {Criterion}";

@@ -137,6 +137,21 @@ internal sealed class DocumentMapper
             draft.SuspectedCauseIds.Add(document.Suspects[i] ?? string.Empty);
         }
 
+        if (document.AskWhen is not null)
+        {
+            draft.AskWhen = Criterion(document.AskWhen, path + ".askWhen");
+        }
+
+        for (var i = 0; i < (document.Screen?.Count ?? 0); i++)
+        {
+            if (document.Screen![i] is null)
+            {
+                Add(ErrorCodes.JsonMissingProperty, Index(path + ".screen", i), "The item is null; remove it or give a finding id.");
+            }
+
+            draft.ScreeningFindingIds.Add(document.Screen[i] ?? string.Empty);
+        }
+
         return draft;
     }
 

@@ -87,6 +87,8 @@ internal static class DocumentWriter
         Running = Running(flag.RunningAdvice),
         Suspects = [.. flag.SuspectedCauseIds],
         Evidence = Evidence(flag.Evidence),
+        AskWhen = flag.AskWhen is null ? null : Criterion(flag.AskWhen),
+        Screen = flag.ScreeningFindingIds.IsEmpty ? null : [.. flag.ScreeningFindingIds],
     };
 
     private static CriterionDocument Criterion(Criterion criterion) => criterion switch

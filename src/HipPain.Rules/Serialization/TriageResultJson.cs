@@ -323,6 +323,12 @@ public static class TriageResultJson
                     writer.WriteBoolean("partlyMet", true);
                 }
 
+                // A gate a patient interview asks only in a context (AskWhen) that never appeared: named as not screened.
+                if (outcome.RedFlag.AskWhen is { } context && context.Evaluate(result.Case) != true)
+                {
+                    writer.WriteBoolean("contextMet", false);
+                }
+
                 Strings("settlingFindings", outcome.SettlingFindingIds);
                 writer.WriteEndObject();
             }

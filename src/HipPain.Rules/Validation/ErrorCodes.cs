@@ -64,6 +64,9 @@ public static partial class ErrorCodes
     /// </summary>
     public const string LimitExceeded = "HPK018";
 
+    /// <summary>A red flag puts a finding in the patient screen that its own criterion does not read.</summary>
+    public const string ScreeningFindingNotInGate = "HPK019";
+
     /// <summary>A case names a finding the knowledge base does not have.</summary>
     public const string CaseUnknownFinding = "HPC001";
 

@@ -185,4 +185,8 @@ internal sealed class RedFlagDocument
     public List<string>? Suspects { get; set; }
 
     public EvidenceDocument? Evidence { get; set; }
+
+    public CriterionDocument? AskWhen { get; set; }
+
+    public List<string>? Screen { get; set; }
 }

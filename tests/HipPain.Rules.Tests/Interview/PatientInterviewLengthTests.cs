@@ -1,0 +1,74 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Interview;
+
+/// <summary>Issue 18 item 8: 16 red-flag questions came before the first diagnostic one and a full run asked about 31.</summary>
+public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
+{
+    private static readonly Interviewer Patient = new(new TriageEngine(BuiltInKnowledgeBase.Instance), new InterviewOptions { Audience = InterviewAudience.Patient });
+
+    [Fact]
+    public void Measure_EverySet_MedianAtMost15Questions()
+    {
+        var lengths = PatientInterviewLength.Measure(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+
+        using var text = new StringWriter();
+        PatientInterviewLength.Write(lengths, text);
+        output.WriteLine(text.ToString());
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "patient-interview-lengths.md"), text.ToString());
+        Assert.All(lengths, l => Assert.True(l.Median <= 15, $"{l.Name}: median {l.Median}"));
+    }
+
+    [Fact]
+    public void UniversalScreen_BuiltInBase_AtMost5QuestionsEachFiringAGateAlone()
+    {
+        var screen = BuiltInKnowledgeBase.Instance.RedFlags.SelectMany(f => f.ScreeningFindingIds).Distinct().ToList();
+
+        Assert.InRange(screen.Count, 1, 5);
+        Assert.All(screen, id => Assert.Contains(BuiltInKnowledgeBase.Instance.RedFlags, f => f.Criterion.Evaluate(PatientCase.Create(null, Sex.Unspecified, Observation.Present(id))) == true));
+    }
+
+    [Fact]
+    public void Conduct_PatientSayingNoToEverything_AsksTheScreenFirstThenDiagnosticQuestions()
+    {
+        var screen = BuiltInKnowledgeBase.Instance.RedFlags.SelectMany(f => f.ScreeningFindingIds).ToHashSet(StringComparer.Ordinal);
+
+        var transcript = Patient.Conduct(PatientCase.Create(30, Sex.Female), _ => FindingState.Absent);
+
+        Assert.All(transcript.Answers.Take(screen.Count), a => Assert.Contains(a.Question.Finding.Id, screen));
+        Assert.False(transcript.Answers[screen.Count].Question.IsRedFlagQuestion);
+    }
+
+    [Fact]
+    public void Conduct_BackPainAppears_CaudaEquinaQuestionsComeNext()
+    {
+        // The context of the cauda equina gate: once low back pain is answered yes, its questions come before diagnostic ones.
+        var step = Patient.Start(PatientCase.Create(40, Sex.Male, Observation.Present("loc.lower-back")));
+        var seen = new List<string>();
+        while (step.NextQuestion is { IsRedFlagQuestion: true } question)
+        {
+            seen.Add(question.Finding.Id);
+            step = Patient.Answer(step, FindingState.Absent);
+        }
+
+        Assert.Contains("sym.saddle-anaesthesia", seen);
+        Assert.Contains("sym.bladder-bowel", seen);
+    }
+
+    [Fact]
+    public void Conduct_NoBackOrLegSymptoms_CaudaEquinaLeftUndecidedAndNamed()
+    {
+        var transcript = Patient.Conduct(PatientCase.Create(30, Sex.Female, Observation.Present("loc.lateral-hip")), q =>
+            q.Finding.Id is "tim.lying-on-side" or "tim.night-pain" ? FindingState.Present : FindingState.Absent);
+
+        var result = transcript.Final.Result;
+
+        Assert.DoesNotContain(transcript.Answers, a => a.Question.Finding.Id == "sym.saddle-anaesthesia");
+        Assert.Contains(result.UndecidedRedFlags, r => r.RedFlag.Id == "rf.cauda-equina");
+        Assert.Equal(Urgency.Emergency, result.HighestPossibleUrgency);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Samples.Console;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Accuracy;
+
+/// <summary>
+/// The tool's <c>--patient-interview</c> mode: a patient interview (audience Patient) of every bundled case, vignette and
+/// published case, the simulated patient answering yes to what the case states present and no to everything else.
+/// Writes the Markdown table of docs/interview.md; a test holds the medians to at most 15 questions.
+/// </summary>
+internal static class PatientInterviewLength
+{
+    /// <summary>One set's figures: how many cases, the median and 90th percentile of questions, and the gates left undecided.</summary>
+    public sealed record SetLength(string Name, int Cases, int Median, int Percentile90, int Maximum, int RedFlagMedian, int WithUndecidedGates);
+
+    /// <summary>Interviews every case of the three sets.</summary>
+    public static IReadOnlyList<SetLength> Measure(string root)
+    {
+        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        var interviewer = new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Patient });
+        var sets = new List<(string Name, List<PatientCase> Cases)>
+        {
+            ("Bundled cases (console sample)", [.. BundledCases.All.Select(c => c.Case)]),
+            ("Vignettes", [.. VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath)).Select(v => v.ToCase())]),
+            ("Published cases", [.. PublishedCaseSet.Load(root).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
+        };
+        return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
+    }
+
+    /// <summary>Writes the figures as a Markdown table.</summary>
+    public static void Write(IReadOnlyList<SetLength> lengths, TextWriter output)
+    {
+        output.WriteLine("| Set | Cases | Questions: median | 90th percentile | most | of them red-flag questions: median | Results with a gate still undecided |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in lengths)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {l.Name} | {l.Cases} | {l.Median} | {l.Percentile90} | {l.Maximum} | {l.RedFlagMedian} | {l.WithUndecidedGates} |"));
+        }
+    }
+
+    private static SetLength Length(Interviewer interviewer, string name, List<PatientCase> cases)
+    {
+        var asked = new List<int>();
+        var redFlags = new List<int>();
+        var undecided = 0;
+        foreach (var full in cases)
+        {
+            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, []), q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
+            asked.Add(transcript.Answers.Length);
+            redFlags.Add(transcript.Final.RedFlagQuestionsAsked);
+            undecided += transcript.Final.Result.UndecidedRedFlags.IsEmpty ? 0 : 1;
+        }
+
+        asked.Sort();
+        redFlags.Sort();
+        return new SetLength(name, cases.Count, asked[(asked.Count - 1) / 2], asked[Math.Max(0, (int)Math.Ceiling(0.9 * asked.Count) - 1)], asked[^1], redFlags[(redFlags.Count - 1) / 2], undecided);
+    }
+}
