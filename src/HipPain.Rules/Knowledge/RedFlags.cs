@@ -9,7 +9,7 @@ namespace HipPain.Rules.Knowledge;
 /// The built-in red-flag gates (facts table §7). They set urgency whatever the ranking says. For a patient interview,
 /// <c>Screen</c> names the universal screen (fever, a hot swollen hip, unable to walk four steps, a history of cancer:
 /// four questions, each of which fires a gate on its own) and <c>AskWhen</c> the context in which the rest of a gate's
-/// questions are asked (docs/safety/hazard-log.md, HAZ-INT-01).
+/// questions are asked (docs/safety/hazard-log.md, H21).
 /// </summary>
 internal static class RedFlags
 {
