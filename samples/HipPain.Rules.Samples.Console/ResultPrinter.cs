@@ -50,6 +50,12 @@ public static class ResultPrinter
             {
                 var sign = c.Direction == ContributionDirection.Against ? "against" : c.Direction == ContributionDirection.For ? "for    " : "neutral";
                 output.WriteLine(string.Create(inv, $"      {sign} x{c.Factor,-5:0.##} {c.Label}  [{Shorten(c.Evidence.Citation)}; {c.Evidence.Status}]"));
+                if (c.Group is { } group)
+                {
+                    // A group counts once: this member stands for the other decided members, whose factors are not applied.
+                    var others = c.Subsumed.Select(s => string.Create(inv, $"{s.Label} x{s.Factor:0.##} [{Shorten(s.Evidence.Citation)}]"));
+                    output.WriteLine($"              counts once for '{group.Name}'{(c.Subsumed.IsEmpty ? string.Empty : "; stands for " + string.Join("; ", others))}");
+                }
             }
 
             foreach (var p in ranked.Pending)

@@ -1,3 +1,4 @@
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Benchmarks.Peers;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
@@ -63,23 +64,127 @@ public sealed class PeerEnginesTests
     }
 
     [Fact]
+    public async Task Rankings_RandomCasesOnABaseWithGroupsAndGradedRules_IdenticalInAllThreeEngines()
+    {
+        var kb = GroupedBase();
+        var hipPain = new TriageEngine(kb);
+        var rulesEngine = new RulesEngineScorer(kb);
+        var nrules = new NRulesScorer(kb);
+        var rng = new Random(20261130);
+        var decidedGroups = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var observations = kb.Findings
+                .Where(_ => rng.NextDouble() < 0.7)
+                .Select(f => new Observation(f.Id, rng.NextDouble() < 0.5 ? FindingState.Present : FindingState.Absent));
+            var patientCase = new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+
+            var (logOdds, ranking) = ScoreWithHipPain(hipPain, patientCase);
+            var byRulesEngine = await rulesEngine.ScoreAsync(patientCase);
+            var byNRules = nrules.Score(patientCase);
+
+            Assert.Equal(logOdds, byRulesEngine.LogOdds, (a, b) => Math.Abs(a - b) <= Tolerance);
+            Assert.Equal(logOdds, byNRules.LogOdds, (a, b) => Math.Abs(a - b) <= Tolerance);
+            Assert.Equal(ranking.Select(c => logOdds[c]), byRulesEngine.Ranking.Select(c => logOdds[c]), (a, b) => Math.Abs(a - b) <= Tolerance);
+            Assert.Equal(ranking.Select(c => logOdds[c]), byNRules.Ranking.Select(c => logOdds[c]), (a, b) => Math.Abs(a - b) <= Tolerance);
+            decidedGroups += hipPain.Triage(patientCase).Differential.SelectMany(r => r.Contributions).Count(c => c.Group is not null);
+        }
+
+        // The cases reach the groups: most cases have several group contributions.
+        Assert.InRange(decidedGroups, 400, int.MaxValue);
+    }
+
+    [Fact]
     public void Peers_GeneratedFromKnowledgeBase_HaveARuleForEveryInformativeOutcome()
     {
-        var informative = Base.Rules.Sum(r => (r.Ratio.Positive != 1 ? 1 : 0) + (r.Ratio.Negative != 1 ? 1 : 0));
+        foreach (var kb in new[] { Base, GroupedBase() })
+        {
+            var informative = kb.Rules.Sum(r => InformativeOutcomes(kb, r));
 
-        Assert.Equal(informative, RulesEngine.RuleCount);
-        Assert.Equal(informative, NRules.Rules.Count);
+            Assert.Equal(informative, new RulesEngineScorer(kb).RuleCount);
+            Assert.Equal(informative, new NRulesScorer(kb).Rules.Count);
+        }
+
         Assert.Contains("\"RuleExpressionType\": \"LambdaExpression\"", RulesEngine.WorkflowJson, StringComparison.Ordinal);
     }
 
-    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(PatientCase patientCase)
+    /// <summary>
+    /// A criterion rule: each outcome whose ratio is not 1, or both outcomes of a joint member (its figure counts alone
+    /// even when it is 1). A graded rule: each stretch of equal entries with a figure (not 1, unless the rule counts
+    /// alone: a joint member, or a graded rule in no group).
+    /// </summary>
+    private static int InformativeOutcomes(KnowledgeBase kb, DiagnosticRule rule)
     {
-        var states = new FindingState[HipPain.FindingCount];
-        HipPain.CopyStates(patientCase, states);
-        var logOdds = new double[HipPain.CauseCount];
-        HipPain.Score(states, patientCase.Age, patientCase.Sex, logOdds);
-        var ranking = new int[HipPain.CauseCount];
-        HipPain.Rank(logOdds, ranking);
+        var grouped = kb.TryGetGroupOf(rule.Id, out var group);
+        var joint = grouped && group!.Members.Single(m => m.RuleId == rule.Id).IsJoint;
+        switch (rule)
+        {
+            case CriterionRule c:
+                return (c.Ratio.Positive != 1 || joint ? 1 : 0) + (c.Ratio.Negative != 1 || joint ? 1 : 0);
+            case GradedRule g:
+                var stretches = g.RatiosByCount.Where((r, k) => k == 0 || !Nullable.Equals(r, g.RatiosByCount[k - 1])).ToList();
+                return stretches.Count(r => r is double v && (v != 1 || joint || !grouped));
+            default:
+                throw new NotSupportedException(rule.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// Causes with evidence groups of every shape: ordinary members that share findings, an age and a sex modifier as
+    /// members, a joint graded rule, a joint criterion rule with a ratio of 1, two joint members in one group, graded
+    /// tables with no-figure entries and equal neighbours, ungrouped graded and composite rules.
+    /// </summary>
+    private static KnowledgeBase GroupedBase()
+    {
+        var source = new Evidence("Peer test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+        var builder = new KnowledgeBaseBuilder("grouped", "1").AddTreatment("tx", "Treatment", TreatmentKind.SelfCare, source);
+        for (var f = 0; f < 12; f++)
+        {
+            builder.AddFinding($"f{f}", $"Finding {f}", FindingKind.Examination);
+        }
+
+        Criterion P(int f) => Criterion.Present($"f{f}");
+        builder
+            .AddCause("c0", "Cause 0", c => c.Prior(0.2, source).Treat("tx")
+                .Group("c0/stretch", "Stretch tests", g => g
+                    .Finding("f0", 9.89, 0.11, source)
+                    .Finding("f1", 7.09, 0.13, source)
+                    .Finding("f2", 5.56, 0.24, source)
+                    .Composite("c0/f0-and-f1", Criterion.AllOf("f0", "f1"), 12, 0.5, source)
+                    .Age(40, null, 1.5, 0.8, source))
+                .Graded("c0/cluster", [P(3), P(4)], [0.2, null, 5], source))
+            .AddCause("c1", "Cause 1", c => c.Prior(0.05, source).Treat("tx")
+                .Group("c1/criteria", "Criteria", g => g
+                    .Graded("c1/score", [P(0), P(5), Criterion.Absent("f6")], [0.05, 0.5, 3, 20], source, joint: true)
+                    .Finding("f5", 2, 0.6, source)
+                    .Finding("f6", 0.7, 1.4, source)
+                    .Sex(Sex.Female, 1.6, 0.5, source))
+                .Finding("f7", 3, 0.3, source)
+                .Composite("c1/two-of-three", Criterion.AtLeast(2, "f8", "f9", "f10"), 4, 0.4, source))
+            .AddCause("c2", "Cause 2", c => c.Prior(0.1, source).Treat("tx")
+                .Group("c2/cluster", "Cluster", g => g
+                    .Composite("c2/both", Criterion.AllOf("f1", "f11"), 8, 1, source, joint: true)
+                    .Finding("f11", 2, 0.5, source)
+                    .Finding("f1", 1.5, 0.9, source))
+                .Graded("c2/flat", [P(2), P(3)], [1, 1, 4], source))
+            .AddCause("c3", "Cause 3", c => c.Prior(0.3, source).Treat("tx")
+                .Graded("c3/first", [P(4), P(5)], [null, 2, 6], source)
+                .Graded("c3/second", [P(4), P(6)], [0.3, 1, 3], source)
+                .Finding("f4", 1.8, 0.7, source)
+                .Group("c3/two-joint", "Two joint figures", g => g.Member("c3/first", joint: true).Member("c3/second", joint: true).Member("c3/f4")));
+        return builder.Build();
+    }
+
+    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(PatientCase patientCase) => ScoreWithHipPain(HipPain, patientCase);
+
+    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(TriageEngine engine, PatientCase patientCase)
+    {
+        var states = new FindingState[engine.FindingCount];
+        engine.CopyStates(patientCase, states);
+        var logOdds = new double[engine.CauseCount];
+        engine.Score(states, patientCase.Age, patientCase.Sex, logOdds);
+        var ranking = new int[engine.CauseCount];
+        engine.Rank(logOdds, ranking);
         return (logOdds, ranking);
     }
 

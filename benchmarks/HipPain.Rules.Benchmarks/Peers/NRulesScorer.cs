@@ -27,9 +27,10 @@ public sealed class NRulesCase(int[] states, int age, int sex, int outcomeCount)
 
 /// <summary>
 /// The knowledge base's rules as NRules 1.0 rules, generated from the model with the rule-model builder: one
-/// rule per rule outcome (met, not met), its condition an expression tree over the case fact, its action
-/// recording the outcome. The Rete network decides which rules fire; the log likelihood ratios of the fired
-/// ones are added to the priors and the causes ranked.
+/// rule per rule outcome (met, not met, or a graded rule's stretch of equal entries), its condition an
+/// expression tree over the case fact, its action recording the outcome. The Rete network decides which rules
+/// fire; the log likelihood ratios of the fired ones are added to the priors, each evidence group counted once
+/// (<see cref="PeerRules.Aggregate"/>), and the causes ranked.
 /// </summary>
 public sealed class NRulesScorer
 {
@@ -69,7 +70,11 @@ public sealed class NRulesScorer
         builder.Name(outcome.Name);
         var fact = Expression.Parameter(typeof(NRulesCase), "fact");
         var pattern = builder.LeftHandSide().Pattern(typeof(NRulesCase), fact.Name!);
-        var condition = outcome.WhenMet ? Met(outcome.Criterion, fact) : NotMet(outcome.Criterion, fact);
+        var condition = outcome.Criterion is null
+            ? Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Count(outcome.Parts.Select(p => Met(p, fact))), Expression.Constant(outcome.MinimumMet)),
+                Expression.GreaterThanOrEqual(Count(outcome.Parts.Select(p => NotMet(p, fact))), Expression.Constant(outcome.MinimumNotMet)))
+            : outcome.WhenMet ? Met(outcome.Criterion, fact) : NotMet(outcome.Criterion, fact);
         pattern.Condition(Expression.Lambda<Func<NRulesCase, bool>>(condition, fact));
         var context = Expression.Parameter(typeof(IContext), "ctx");
         builder.RightHandSide().Action(Expression.Lambda<Action<IContext, NRulesCase>>(Expression.Call(fact, RecordMethod, Expression.Constant(index)), context, fact));

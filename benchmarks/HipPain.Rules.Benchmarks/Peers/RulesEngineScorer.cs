@@ -20,8 +20,9 @@ public sealed class RulesEngineCase
 
 /// <summary>
 /// The knowledge base's rules as a Microsoft RulesEngine 6 workflow: one JSON rule per rule outcome (met,
-/// not met) with a lambda expression generated from the criterion. RulesEngine decides which rules succeed;
-/// the log likelihood ratios of the successful ones are added to the priors and the causes ranked.
+/// not met, or a graded rule's stretch of equal entries) with a lambda expression generated from the criterion.
+/// RulesEngine decides which rules succeed; the log likelihood ratios of the successful ones are added to the
+/// priors, each evidence group counted once (<see cref="PeerRules.Aggregate"/>), and the causes ranked.
 /// </summary>
 public sealed class RulesEngineScorer
 {
@@ -86,11 +87,16 @@ public sealed class RulesEngineScorer
                 RuleName = o.Name,
                 SuccessEvent = o.LogRatio.ToString("R", CultureInfo.InvariantCulture),
                 RuleExpressionType = "LambdaExpression",
-                Expression = o.WhenMet ? Met(o.Criterion) : NotMet(o.Criterion),
+                Expression = o.Criterion is null ? Graded(o) : o.WhenMet ? Met(o.Criterion) : NotMet(o.Criterion),
             }),
         };
         return JsonSerializer.Serialize(workflow, Indented);
     }
+
+    /// <summary>A graded outcome: at least MinimumMet parts met and at least MinimumNotMet definitely not met.</summary>
+    private string Graded(PeerOutcome outcome) =>
+        $"({string.Join(" + ", outcome.Parts.Select(p => $"iif({Met(p)}, 1, 0)"))}) >= {outcome.MinimumMet}"
+        + $" && ({string.Join(" + ", outcome.Parts.Select(p => $"iif({NotMet(p)}, 1, 0)"))}) >= {outcome.MinimumNotMet}";
 
     private string Met(Criterion criterion) => criterion switch
     {

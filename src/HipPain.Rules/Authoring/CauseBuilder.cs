@@ -75,8 +75,8 @@ public sealed class CauseBuilder
     /// <exception cref="ArgumentNullException"><paramref name="findingId"/> or <paramref name="evidence"/> is null.</exception>
     public CauseBuilder Finding(string findingId, double positive, double negative, Evidence evidence)
     {
-        ArgumentNullException.ThrowIfNull(findingId);
-        return AddRule($"{draft.Id}/{findingId}", Criterion.Present(findingId), positive, negative, evidence, null);
+        AddFinding(findingId, positive, negative, evidence);
+        return this;
     }
 
     /// <summary>Adds a composite rule, for example a clinical prediction rule with "at least 3 of 5" items.</summary>
@@ -91,7 +91,59 @@ public sealed class CauseBuilder
     public CauseBuilder Composite(string ruleId, Criterion criterion, double positive, double negative, Evidence evidence, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(ruleId);
-        return AddRule(ruleId, criterion, positive, negative, evidence, description);
+        AddRule(ruleId, criterion, positive, negative, evidence, description);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a graded rule: one likelihood ratio for each number of its parts met, 0 to n, for a published table such
+    /// as Kocher's (0 to 4 predictors). The rule applies the entry of the count met once every count still possible
+    /// has the same entry; a null entry (no figure in the source) applies nothing.
+    /// </summary>
+    /// <param name="ruleId">The rule's id, unique in the knowledge base.</param>
+    /// <param name="parts">The criteria counted; at least one.</param>
+    /// <param name="ratiosByCount">The likelihood ratio when exactly 0, 1, ..., n parts are met (n + 1 entries, code HPK023 otherwise); null where the source gives no figure.</param>
+    /// <param name="evidence">The source of the table.</param>
+    /// <param name="description">A display label, for example "Kocher criteria".</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleId"/>, <paramref name="parts"/>, one of its items, <paramref name="ratiosByCount"/> or <paramref name="evidence"/> is null.</exception>
+    /// <example><c>c.Graded("gtps/kinsella", [Criterion.Present(tenderness), Criterion.Present(resistedAbduction)], [0.11, null, 16.7], source, "Kinsella cluster")</c></example>
+    public CauseBuilder Graded(string ruleId, IEnumerable<Criterion> parts, IEnumerable<double?> ratiosByCount, Evidence evidence, string? description = null)
+    {
+        AddGraded(ruleId, parts, ratiosByCount, evidence, description);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares an evidence group: rules of this cause that measure the same thing, so that their evidence counts
+    /// once. Rules added through <paramref name="configure"/> are rules of this cause and members of the group; a
+    /// rule added elsewhere joins with <see cref="EvidenceGroupBuilder.Member"/>. See <see cref="EvidenceGroup"/>
+    /// for what a group contributes.
+    /// </summary>
+    /// <param name="groupId">The group's id, unique in the knowledge base.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="configure">Adds the members.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <example>
+    /// <code>
+    /// c.Group("pht/stretch-tests", "Hamstring stretch tests (one case-control study)", g => g
+    ///     .Finding("exam.modified-bent-knee-stretch", 9.89, 0.11, source)
+    ///     .Finding("exam.bent-knee-stretch", 7.09, 0.13, source)
+    ///     .Finding("exam.puranen-orava", 5.56, 0.24, source)
+    ///     .Age(40, null, 1.5, 0.8, ageSource));
+    /// </code>
+    /// </example>
+    public CauseBuilder Group(string groupId, string name, Action<EvidenceGroupBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(groupId);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        owner.EnsureOpen();
+        var group = new GroupDraft(groupId, name);
+        draft.Groups.Add(group);
+        configure(new EvidenceGroupBuilder(this, group, owner));
+        return this;
     }
 
     /// <summary>Adds an age modifier with id <c>causeId/age:min-max</c>.</summary>
@@ -104,8 +156,8 @@ public sealed class CauseBuilder
     /// <exception cref="ArgumentNullException"><paramref name="evidence"/> is null.</exception>
     public CauseBuilder Age(int? minimum, int? maximum, double inBand, double outOfBand, Evidence evidence)
     {
-        var id = string.Create(CultureInfo.InvariantCulture, $"{draft.Id}/age:{minimum}-{maximum}");
-        return AddRule(id, Criterion.AgeBetween(minimum, maximum), inBand, outOfBand, evidence, null);
+        AddAge(minimum, maximum, inBand, outOfBand, evidence);
+        return this;
     }
 
     /// <summary>Adds a sex modifier with id <c>causeId/sex:female</c> or <c>causeId/sex:male</c>.</summary>
@@ -117,8 +169,8 @@ public sealed class CauseBuilder
     /// <exception cref="ArgumentNullException"><paramref name="evidence"/> is null.</exception>
     public CauseBuilder Sex(Sex sex, double whenSex, double otherwise, Evidence evidence)
     {
-        var id = $"{draft.Id}/sex:{sex.ToString().ToLowerInvariant()}";
-        return AddRule(id, Criterion.SexIs(sex), whenSex, otherwise, evidence, null);
+        AddSex(sex, whenSex, otherwise, evidence);
+        return this;
     }
 
     /// <summary>Recommends a treatment, workup step or prevention measure for this cause.</summary>
@@ -154,12 +206,42 @@ public sealed class CauseBuilder
         return this;
     }
 
-    private CauseBuilder AddRule(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
+    // The Add* methods add a rule and return its id, for the group builder.
+    internal string AddFinding(string findingId, double positive, double negative, Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(findingId);
+        return AddRule($"{draft.Id}/{findingId}", Criterion.Present(findingId), positive, negative, evidence, null);
+    }
+
+    internal string AddAge(int? minimum, int? maximum, double inBand, double outOfBand, Evidence evidence) =>
+        AddRule(string.Create(CultureInfo.InvariantCulture, $"{draft.Id}/age:{minimum}-{maximum}"), Criterion.AgeBetween(minimum, maximum), inBand, outOfBand, evidence, null);
+
+    internal string AddSex(Sex sex, double whenSex, double otherwise, Evidence evidence) =>
+        AddRule($"{draft.Id}/sex:{sex.ToString().ToLowerInvariant()}", Criterion.SexIs(sex), whenSex, otherwise, evidence, null);
+
+    internal string AddRule(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
     {
         ArgumentNullException.ThrowIfNull(criterion);
         ArgumentNullException.ThrowIfNull(evidence);
         owner.EnsureOpen();
         draft.Rules.Add(new RuleDraft(id, criterion, positive, negative, evidence, description));
-        return this;
+        return id;
+    }
+
+    internal string AddGraded(string ruleId, IEnumerable<Criterion> parts, IEnumerable<double?> ratiosByCount, Evidence evidence, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(ratiosByCount);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var partList = parts.ToList();
+        foreach (var part in partList)
+        {
+            ArgumentNullException.ThrowIfNull(part, nameof(parts));
+        }
+
+        owner.EnsureOpen();
+        draft.Rules.Add(new RuleDraft(ruleId, partList, ratiosByCount, evidence, description));
+        return ruleId;
     }
 }

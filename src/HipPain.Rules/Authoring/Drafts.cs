@@ -37,21 +37,74 @@ internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind,
     public string? Description { get; set; } = description;
 }
 
-internal sealed class RuleDraft(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
+/// <summary>A rule: a criterion rule (criterion, LR+ and LR-) or a graded rule (parts and one ratio per count met).</summary>
+internal sealed class RuleDraft
+{
+    public RuleDraft(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
+    {
+        Id = id;
+        Criterion = criterion;
+        Positive = positive;
+        Negative = negative;
+        Evidence = evidence;
+        Description = description;
+    }
+
+    public RuleDraft(string id, IEnumerable<Criterion> parts, IEnumerable<double?> ratiosByCount, Evidence evidence, string? description)
+    {
+        Id = id;
+        Parts = [.. parts];
+        RatiosByCount = [.. ratiosByCount];
+        Evidence = evidence;
+        Description = description;
+    }
+
+    public string? SourcePath { get; set; }
+
+    public string Id { get; }
+
+    /// <summary>The criterion of a criterion rule; null for a graded rule.</summary>
+    public Criterion? Criterion { get; set; }
+
+    public double Positive { get; set; }
+
+    public double Negative { get; set; }
+
+    /// <summary>The parts of a graded rule; null for a criterion rule.</summary>
+    public List<Criterion>? Parts { get; }
+
+    /// <summary>The ratio for each count of parts met (null entry: no figure); null for a criterion rule.</summary>
+    public List<double?>? RatiosByCount { get; }
+
+    public bool IsGraded => Parts is not null;
+
+    public Evidence Evidence { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Every finding the rule reads, in order of appearance.</summary>
+    public IEnumerable<string> FindingIds() => Criterion?.FindingIds() ?? Parts!.SelectMany(p => p.FindingIds());
+}
+
+/// <summary>An evidence group of one cause: its members by rule id, each possibly joint.</summary>
+internal sealed class GroupDraft(string id, string name)
 {
     public string? SourcePath { get; set; }
 
     public string Id { get; } = id;
 
-    public Criterion Criterion { get; set; } = criterion;
+    public string Name { get; set; } = name;
 
-    public double Positive { get; set; } = positive;
+    public List<GroupMemberDraft> Members { get; } = [];
+}
 
-    public double Negative { get; set; } = negative;
+internal sealed class GroupMemberDraft(string ruleId, bool isJoint)
+{
+    public string? SourcePath { get; set; }
 
-    public Evidence Evidence { get; set; } = evidence;
+    public string RuleId { get; } = ruleId;
 
-    public string? Description { get; set; } = description;
+    public bool IsJoint { get; } = isJoint;
 }
 
 internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line, string? note)
@@ -88,6 +141,8 @@ internal sealed class CauseDraft(string id, string name)
     public RunningAdvice? RunningAdvice { get; set; }
 
     public List<RuleDraft> Rules { get; } = [];
+
+    public List<GroupDraft> Groups { get; } = [];
 
     public List<RecommendationDraft> Recommendations { get; } = [];
 }

@@ -25,6 +25,14 @@ internal static class JsonSizeBound
     private const int RedFlag = 448;
     private const int Suspect = 16;
 
+    // A graded rule adds its "graded" object (the "parts" and "ratios" keys and brackets) and one line per ratio: the
+    // indentation, the longest number ("-1.2345678901234567E-300") or null, and a comma. A group takes its id, name
+    // and members keys and brackets; a member its braces, "rule" and "joint": true.
+    private const int Graded = 256;
+    private const int GradedRatio = 48;
+    private const int Group = 256;
+    private const int GroupMember = 128;
+
     // A criterion's lines: a single finding or a sex takes 3 ({, the form, }), an age band 6, a composite 5 around
     // its parts. Each line holds at most its indentation and 14 bytes of key and punctuation; the indentation is
     // 14 spaces at the root of a rule's criterion (a red flag's is shallower) and 4 more per level.
@@ -52,6 +60,17 @@ internal static class JsonSizeBound
             foreach (var rule in cause.Rules)
             {
                 bytes += Rule + Text(rule.Id) + Text(rule.Description) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
+                if (rule.IsGraded)
+                {
+                    // Each part one level deeper than a rule's criterion.
+                    bytes += Graded + (GradedRatio * (long)rule.RatiosByCount!.Count)
+                        + rule.Parts!.Sum(part => part.IsWithinLimits ? Criterion(part, 1) : 0);
+                }
+            }
+
+            foreach (var group in cause.Groups)
+            {
+                bytes += Group + Text(group.Id) + Text(group.Name) + group.Members.Sum(member => GroupMember + Text(member.RuleId));
             }
 
             foreach (var recommendation in cause.Recommendations)

@@ -211,14 +211,43 @@ public sealed class KnowledgeBaseBuilder
         return true;
     }
 
-    /// <summary>Replaces the likelihood ratios of one rule; used by tests and overlays.</summary>
+    /// <summary>Replaces the likelihood ratios of one criterion rule; used by tests.</summary>
     internal void ReplaceRatio(string ruleId, double positive, double negative)
     {
-        EnsureOpen();
-        var rule = Causes.SelectMany(c => c.Rules).FirstOrDefault(r => r.Id == ruleId)
-            ?? throw new KeyNotFoundException($"Knowledge base '{Id}' has no rule '{ruleId}'.");
+        var rule = FindRule(ruleId);
         rule.Positive = positive;
         rule.Negative = negative;
+    }
+
+    /// <summary>Replaces the table of one graded rule; used by tests.</summary>
+    internal void ReplaceGradedRatios(string ruleId, IEnumerable<double?> ratiosByCount)
+    {
+        var rule = FindRule(ruleId);
+        rule.RatiosByCount!.Clear();
+        rule.RatiosByCount.AddRange(ratiosByCount);
+    }
+
+    /// <summary>Removes one rule, and its membership of any group (a group left empty goes too); used by tests.</summary>
+    internal void RemoveRule(string ruleId)
+    {
+        var rule = FindRule(ruleId);
+        foreach (var cause in Causes)
+        {
+            cause.Rules.Remove(rule);
+            foreach (var group in cause.Groups)
+            {
+                group.Members.RemoveAll(m => m.RuleId == ruleId);
+            }
+
+            cause.Groups.RemoveAll(g => g.Members.Count == 0);
+        }
+    }
+
+    private RuleDraft FindRule(string ruleId)
+    {
+        EnsureOpen();
+        return Causes.SelectMany(c => c.Rules).FirstOrDefault(r => r.Id == ruleId)
+            ?? throw new KeyNotFoundException($"Knowledge base '{Id}' has no rule '{ruleId}'.");
     }
 
     internal void EnsureOpen()

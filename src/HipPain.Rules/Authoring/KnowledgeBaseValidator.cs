@@ -15,6 +15,9 @@ internal sealed class KnowledgeBaseValidator
     private readonly HashSet<string> findingIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> treatmentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> causeIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> causeOfRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> groupOfRule = new(StringComparer.Ordinal);
+    private readonly HashSet<string> groupIds = new(StringComparer.Ordinal);
 
     private KnowledgeBaseValidator(KnowledgeBaseBuilder builder) => this.builder = builder;
 
@@ -85,6 +88,14 @@ internal sealed class KnowledgeBaseValidator
             if (Id(cause.Id, path + ".id") && !causeIds.Add(cause.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Cause id '{cause.Id}' is used more than once.");
+            }
+        }
+
+        foreach (var cause in builder.Causes)
+        {
+            foreach (var rule in cause.Rules)
+            {
+                causeOfRule.TryAdd(rule.Id, cause.Id);
             }
         }
 
@@ -171,7 +182,19 @@ internal sealed class KnowledgeBaseValidator
         }
 
         Count(cause.Rules.Count, path + ".rules", $"Cause '{cause.Id}' has {{0}} rules");
+        Count(cause.Groups.Count, path + ".groups", $"Cause '{cause.Id}' has {{0}} evidence groups");
         Count(cause.Recommendations.Count, path + ".recommendations", $"Cause '{cause.Id}' has {{0}} recommendations");
+
+        // Members of one evidence group may read the same finding: the group counts their evidence once.
+        var groupOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in cause.Groups)
+        {
+            work += group.Members.Count;
+            foreach (var member in group.Members)
+            {
+                groupOf.TryAdd(member.RuleId, group.Id);
+            }
+        }
 
         // For each finding, the earlier rules of this cause that read it, in authoring order: a rule is compared
         // only with the rules it shares a finding with, never with every rule before it.
@@ -185,16 +208,42 @@ internal sealed class KnowledgeBaseValidator
                 Add(ErrorCodes.DuplicateId, rulePath, $"Rule id '{rule.Id}' is used more than once.");
             }
 
-            Ratio(rule.Positive, rulePath + ".ratio.positive", "LR+");
-            Ratio(rule.Negative, rulePath + ".ratio.negative", "LR-");
-            EvidenceOf(rule.Evidence, rulePath + ".evidence");
-            if (!WithinLimits(rule.Criterion, rulePath + ".criterion"))
+            if (rule.IsGraded)
             {
-                continue;
+                GradedTableOf(rule, rulePath);
+            }
+            else
+            {
+                Ratio(rule.Positive, rulePath + ".ratio.positive", "LR+");
+                Ratio(rule.Negative, rulePath + ".ratio.negative", "LR-");
             }
 
-            CriterionOf(rule.Criterion, rulePath + ".criterion");
-            var ids = rule.Criterion.FindingIds();
+            EvidenceOf(rule.Evidence, rulePath + ".evidence");
+            var where = rule.IsGraded ? rulePath + ".graded" : rulePath + ".criterion";
+            if (rule.IsGraded)
+            {
+                Count(rule.Parts!.Count, where + ".parts", $"Graded rule '{rule.Id}' has {{0}} parts");
+                if (!WithinLimits(Criterion.AtLeast(1, [.. rule.Parts]), where + ".parts"))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < rule.Parts.Count; i++)
+                {
+                    CriterionOf(rule.Parts[i], string.Create(CultureInfo.InvariantCulture, $"{where}.parts[{i}]"));
+                }
+            }
+            else
+            {
+                if (!WithinLimits(rule.Criterion!, where))
+                {
+                    continue;
+                }
+
+                CriterionOf(rule.Criterion!, where);
+            }
+
+            var ids = rule.FindingIds().ToList();
             work += ids.Count;
             var distinct = new HashSet<string>(StringComparer.Ordinal);
             var repeated = new HashSet<string>(StringComparer.Ordinal);
@@ -202,17 +251,17 @@ internal sealed class KnowledgeBaseValidator
             {
                 if (!distinct.Add(id) && repeated.Add(id))
                 {
-                    Add(ErrorCodes.FindingCountedTwice, rulePath + ".criterion", $"Finding '{id}' appears more than once in the criterion of rule '{rule.Id}'.");
+                    Add(ErrorCodes.FindingCountedTwice, where, $"Finding '{id}' appears more than once in the {(rule.IsGraded ? "parts" : "criterion")} of rule '{rule.Id}'.");
                 }
             }
 
             var required = RequiredStates(rule);
-            if (FirstConflict(rule, required, distinct, readers) is var (other, shared))
+            if (FirstConflict(rule, required, distinct, readers, groupOf) is var (other, shared))
             {
                 Add(
                     ErrorCodes.FindingCountedTwice,
-                    rulePath + ".criterion",
-                    $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
+                    where,
+                    $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
             }
 
             foreach (var id in distinct)
@@ -224,6 +273,11 @@ internal sealed class KnowledgeBaseValidator
 
                 list.Add((rule, index, required));
             }
+        }
+
+        foreach (var group in cause.Groups)
+        {
+            GroupOf(cause, group, path);
         }
 
         var plan = 0;
@@ -250,14 +304,16 @@ internal sealed class KnowledgeBaseValidator
 
     /// <summary>
     /// The earliest rule of the cause that shares a finding with <paramref name="rule"/> and may count it a second
-    /// time, with the first finding (in that rule's order) they share; null when there is none. Looks only at the
-    /// earlier readers of the rule's own findings, and stops in each list at the first conflict.
+    /// time (it is not in the same evidence group, and the two are not one-sided outcomes that exclude each other),
+    /// with the first finding (in that rule's order) they share; null when there is none. Looks only at the earlier
+    /// readers of the rule's own findings, and stops in each list at the first conflict.
     /// </summary>
     private (RuleDraft Other, string Shared)? FirstConflict(
         RuleDraft rule,
         Dictionary<string, FindingState>? required,
         HashSet<string> findings,
-        Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>> readers)
+        Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>> readers,
+        Dictionary<string, string> groupOf)
     {
         RuleDraft? first = null;
         var firstIndex = int.MaxValue;
@@ -272,7 +328,7 @@ internal sealed class KnowledgeBaseValidator
             {
                 work++;
                 var (other, index, otherRequired) = list[i];
-                if (!MutuallyExclusiveOneSided(other, otherRequired, rule, required))
+                if (!MutuallyExclusiveOneSided(other, otherRequired, rule, required) && !InOneGroup(groupOf, other, rule))
                 {
                     if (index < firstIndex)
                     {
@@ -284,14 +340,89 @@ internal sealed class KnowledgeBaseValidator
             }
         }
 
-        return first is null ? null : (first, first.Criterion.FindingIds().First(findings.Contains));
+        return first is null ? null : (first, first.FindingIds().First(findings.Contains));
+    }
+
+    private static bool InOneGroup(Dictionary<string, string> groupOf, RuleDraft a, RuleDraft b) =>
+        groupOf.TryGetValue(a.Id, out var left) && groupOf.TryGetValue(b.Id, out var right) && left == right;
+
+    private void GradedTableOf(RuleDraft rule, string rulePath)
+    {
+        var parts = rule.Parts!;
+        var ratios = rule.RatiosByCount!;
+        if (parts.Count == 0)
+        {
+            Add(ErrorCodes.InvalidGradedRule, rulePath + ".graded.parts", $"Graded rule '{rule.Id}' has no parts; give at least one criterion to count.");
+        }
+        else if (ratios.Count != parts.Count + 1)
+        {
+            Add(
+                ErrorCodes.InvalidGradedRule,
+                rulePath + ".graded.ratios",
+                string.Create(CultureInfo.InvariantCulture, $"Graded rule '{rule.Id}' has {parts.Count} parts, so it needs {parts.Count + 1} ratios, one for each number of parts met from 0 to {parts.Count}; it has {ratios.Count}."));
+        }
+        else if (ratios.All(r => r is null))
+        {
+            Add(ErrorCodes.InvalidGradedRule, rulePath + ".graded.ratios", $"Graded rule '{rule.Id}' has no figure: every ratio is null. Give the figure of at least one count.");
+        }
+
+        work += ratios.Count;
+        for (var k = 0; k < ratios.Count; k++)
+        {
+            if (ratios[k] is double ratio && (!double.IsFinite(ratio) || ratio <= 0))
+            {
+                Add(
+                    ErrorCodes.InvalidLikelihoodRatio,
+                    string.Create(CultureInfo.InvariantCulture, $"{rulePath}.graded.ratios[{k}]"),
+                    string.Create(CultureInfo.InvariantCulture, $"The ratio for {k} parts met, {Format(ratio)}, is not a finite number greater than 0 (null when the source gives no figure)."));
+            }
+        }
+    }
+
+    private void GroupOf(CauseDraft cause, GroupDraft group, string causePath)
+    {
+        var path = group.SourcePath ?? $"{causePath}.groups[{group.Id}]";
+        if (Id(group.Id, path + ".id") && !groupIds.Add(group.Id))
+        {
+            Add(ErrorCodes.DuplicateId, path, $"Group id '{group.Id}' is used more than once.");
+        }
+
+        Text(group.Name, path + ".name");
+        Count(group.Members.Count, path + ".members", $"Group '{group.Id}' has {{0}} members");
+        if (group.Members.Count == 0)
+        {
+            Add(ErrorCodes.EmptyGroup, path + ".members", $"Group '{group.Id}' has no member; list the rules of cause '{cause.Id}' that measure the same thing.");
+        }
+
+        for (var i = 0; i < group.Members.Count; i++)
+        {
+            var member = group.Members[i];
+            var memberPath = (member.SourcePath ?? string.Create(CultureInfo.InvariantCulture, $"{path}.members[{i}]")) + ".rule";
+            if (!causeOfRule.TryGetValue(member.RuleId, out var owner))
+            {
+                Add(ErrorCodes.UnknownRule, memberPath, $"Group '{group.Id}' names unknown rule '{member.RuleId}'.");
+            }
+            else if (owner != cause.Id)
+            {
+                Add(ErrorCodes.GroupAcrossCauses, memberPath, $"Group '{group.Id}' of cause '{cause.Id}' names rule '{member.RuleId}' of cause '{owner}'; a group holds rules of one cause only.");
+            }
+            else if (!groupOfRule.TryAdd(member.RuleId, group.Id))
+            {
+                Add(
+                    ErrorCodes.RuleInTwoGroups,
+                    memberPath,
+                    groupOfRule[member.RuleId] == group.Id
+                        ? $"Rule '{member.RuleId}' is listed twice in group '{group.Id}'."
+                        : $"Rule '{member.RuleId}' is already in group '{groupOfRule[member.RuleId]}'; a rule belongs to at most one group.");
+            }
+        }
     }
 
     // Two rules may share a finding when each only acts when met (LR- = 1) and they cannot both be met:
     // the outcomes of a test cluster ("both positive" and "both negative") are the usual example.
     private static bool MutuallyExclusiveOneSided(RuleDraft a, Dictionary<string, FindingState>? left, RuleDraft b, Dictionary<string, FindingState>? right)
     {
-        if (a.Negative != 1 || b.Negative != 1 || left is null || right is null)
+        if (a.IsGraded || b.IsGraded || a.Negative != 1 || b.Negative != 1 || left is null || right is null)
         {
             return false;
         }
@@ -299,7 +430,7 @@ internal sealed class KnowledgeBaseValidator
         return left.Any(pair => right.TryGetValue(pair.Key, out var state) && state != pair.Value);
     }
 
-    /// <summary>The state each finding must have for the rule to be met, when its criterion is one finding or all of several findings; else null.</summary>
+    /// <summary>The state each finding must have for the rule to be met, when its criterion is one finding or all of several findings; else (and for a graded rule) null.</summary>
     private static Dictionary<string, FindingState>? RequiredStates(RuleDraft rule)
     {
         var parts = rule.Criterion switch

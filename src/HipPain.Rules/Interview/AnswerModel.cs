@@ -86,7 +86,7 @@ public sealed class AnswerModel
         var seen = new bool[rates.Length];
         foreach (var rule in knowledgeBase.Rules)
         {
-            if (rule.Criterion is not FindingCriterion criterion)
+            if (rule is not CriterionRule { Criterion: FindingCriterion criterion } single)
             {
                 continue;
             }
@@ -98,7 +98,8 @@ public sealed class AnswerModel
             }
 
             seen[slot] = true;
-            var met = RateFromRatios(rule.Ratio.Positive, rule.Ratio.Negative, BackgroundOf(findingIndex[criterion.FindingId]));
+            var ratio = single.Ratio;
+            var met = RateFromRatios(ratio.Positive, ratio.Negative, BackgroundOf(findingIndex[criterion.FindingId]));
             rates[slot] = criterion.Expected == FindingState.Absent ? Clamp(1 - met) : met;
         }
     }
@@ -215,9 +216,9 @@ public sealed class AnswerModel
 
         foreach (var rule in knowledgeBase.Rules)
         {
-            if (rule.Criterion is FindingCriterion criterion
+            if (rule is CriterionRule { Criterion: FindingCriterion criterion } single
                 && knowledgeBase.Causes[causes[rule.CauseId]].SuspectedUrgency < Urgency.Urgent
-                && (criterion.Expected == FindingState.Present ? rule.Ratio.Positive > 1 : rule.Ratio.Negative > 1))
+                && (criterion.Expected == FindingState.Present ? single.Ratio.Positive > 1 : single.Ratio.Negative > 1))
             {
                 alarm[findings[criterion.FindingId]] = false;
             }

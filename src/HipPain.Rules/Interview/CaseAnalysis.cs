@@ -17,7 +17,7 @@ internal sealed class CaseAnalysis
     private readonly bool[] closed;
     private readonly int age;
     private readonly Sex sex;
-    private readonly bool?[] ruleOutcomes;
+    private readonly double[] unitLogs;
     private readonly int[] gateOutcomes;
     private readonly bool[] gateInContext;
     private readonly double[] logProbability;
@@ -55,16 +55,13 @@ internal sealed class CaseAnalysis
 
         age = patientCase.Age ?? CriterionProgram.NoAge;
         sex = patientCase.Sex;
-        LogOdds = (double[])model.PriorLogOdds.Clone();
-        ruleOutcomes = new bool?[model.Rules.Length];
-        for (var r = 0; r < model.Rules.Length; r++)
+        var tables = model.Tables;
+        LogOdds = new double[causeCount];
+        tables.TryScore(states, age, sex, LogOdds, out _);
+        unitLogs = new double[tables.UnitCount];
+        for (var u = 0; u < unitLogs.Length; u++)
         {
-            var rule = model.Rules[r];
-            ruleOutcomes[r] = model.Evaluate(rule.Root, states, age, sex);
-            if (ruleOutcomes[r] is bool met)
-            {
-                LogOdds[rule.Cause] += met ? rule.LogPositive : rule.LogNegative;
-            }
+            unitLogs[u] = tables.UnitLog(u, states, age, sex);
         }
 
         gateOutcomes = new int[model.Gates.Length];
@@ -121,6 +118,13 @@ internal sealed class CaseAnalysis
     /// <summary>The expected information gain of asking the finding, in bits (see <see cref="QuestionSuggestion.ExpectedGain"/>).</summary>
     public double ExpectedGain(int finding, double probabilityPresent) =>
         (probabilityPresent * Divergence(finding, FindingState.Present)) + ((1 - probabilityPresent) * Divergence(finding, FindingState.Absent));
+
+    /// <summary>Each cause's log-odds after the finding gets the answer, as the interviewer predicts them (for tests: they equal the engine's).</summary>
+    public double[] LogOddsAfter(int finding, FindingState answer)
+    {
+        Delta(finding, answer);
+        return [.. LogOdds.Select((l, c) => l + delta[c])];
+    }
 
     /// <summary>Each cause's share after a "yes" minus its share after a "no".</summary>
     public void ShareShift(int finding, double[] shift)
@@ -312,25 +316,25 @@ internal sealed class CaseAnalysis
         return (picked[0], picked[1], picked[2]);
     }
 
-    /// <summary>Fills <see cref="delta"/> with each cause's change of log-odds when the finding gets the answer; false when nothing changes.</summary>
+    /// <summary>
+    /// Fills <see cref="delta"/> with each cause's change of log-odds when the finding gets the answer; false when
+    /// nothing changes. Only the scoring units that read the finding (rules, evidence groups, graded rules) are
+    /// evaluated again, through the engine's own tables.
+    /// </summary>
     private bool Delta(int finding, FindingState answer)
     {
         Array.Clear(delta);
         var changed = false;
+        var tables = model.Tables;
         states[finding] = answer;
-        foreach (var r in model.RulesByFinding[finding])
+        for (var i = tables.FindingUnitStart[finding]; i < tables.FindingUnitStart[finding + 1]; i++)
         {
-            if (ruleOutcomes[r] is not null)
+            var unit = tables.FindingUnits[i];
+            var change = tables.UnitLog(unit, states, age, sex) - unitLogs[unit];
+            if (change != 0)
             {
-                continue;
-            }
-
-            var rule = model.Rules[r];
-            if (model.Evaluate(rule.Root, states, age, sex) is bool met)
-            {
-                var log = met ? rule.LogPositive : rule.LogNegative;
-                delta[rule.Cause] += log;
-                changed |= log != 0;
+                delta[tables.UnitCause(unit)] += change;
+                changed = true;
             }
         }
 

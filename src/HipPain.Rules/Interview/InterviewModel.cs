@@ -4,10 +4,10 @@ using HipPain.Rules.Scoring;
 namespace HipPain.Rules.Interview;
 
 /// <summary>
-/// The interviewer's view of an engine's compiled knowledge base: for each finding, the rules and red-flag gates
-/// that read it, so that the effect of one answer is found by re-evaluating only those. The priors, log
-/// likelihood ratios and criteria are the engine's own compiled ones (tests hold the interviewer's scores equal
-/// to the engine's).
+/// The interviewer's view of an engine's compiled knowledge base: the engine's scoring tables (priors, rules,
+/// evidence groups, graded rules, and for each finding the scoring units that read it) and, for each finding, the
+/// red-flag gates that read it, so that the effect of one answer is found by re-evaluating only those. Nothing is
+/// compiled twice and nothing is scored another way (tests hold the interviewer's scores equal to the engine's).
 /// </summary>
 internal sealed class InterviewModel
 {
@@ -23,8 +23,7 @@ internal sealed class InterviewModel
         NotAskable = [.. KnowledgeBase.Findings.Select(f => options.Audience == InterviewAudience.Patient && !f.IsAskedOfPatient)];
         PriorLogOdds = compiled.Tables.PriorLogOdds;
         CauseIdRank = compiled.Tables.CauseIdOrder;
-        Rules = [.. compiled.Causes.SelectMany((cause, c) => cause.Rules.Select(r => new ModelRule(c, r.Root, r.LogPositive, r.LogNegative, [.. r.Findings.Select(f => f.Index)])))];
-        RulesByFinding = ReadersByFinding(Rules.Select(r => r.Findings));
+        Tables = compiled.Tables;
         Gates = [.. compiled.RedFlags.Select(g => g.Flag)];
         GateRoots = [.. compiled.RedFlags.Select(g => g.Root)];
         GateUrgencies = compiled.RedFlagUrgencies;
@@ -56,9 +55,8 @@ internal sealed class InterviewModel
     /// <summary>Each cause's position when the causes are sorted by id (ordinal): the engine's tie-break. Shared with the engine: never written.</summary>
     public int[] CauseIdRank { get; }
 
-    public ModelRule[] Rules { get; }
-
-    public int[][] RulesByFinding { get; }
+    /// <summary>The engine's scoring tables: the interviewer scores every hypothetical answer through them.</summary>
+    public ScoringTables Tables { get; }
 
     public RedFlag[] Gates { get; }
 
@@ -79,10 +77,6 @@ internal sealed class InterviewModel
 
     public int[][] GatesByFinding { get; }
 
-    /// <summary>Evaluates a compiled criterion in the model's three-valued form.</summary>
-    public bool? Evaluate(int root, FindingState[] states, int age, Sex sex) =>
-        CriterionProgram.ToNullable(Program.Evaluate(root, states, age, sex));
-
     private int[][] ReadersByFinding(IEnumerable<int[]> findingsRead)
     {
         var readers = new List<int>[KnowledgeBase.Findings.Length];
@@ -101,5 +95,3 @@ internal sealed class InterviewModel
     }
 }
 
-/// <summary>A rule with its cause resolved to an index, its criterion root in the engine's program, its ratios in log space and the distinct findings it reads.</summary>
-internal readonly record struct ModelRule(int Cause, int Root, double LogPositive, double LogNegative, int[] Findings);

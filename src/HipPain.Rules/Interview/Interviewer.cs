@@ -30,8 +30,9 @@ namespace HipPain.Rules.Interview;
 /// posterior probability divided by their sum) and s⁺, s⁻ the differential after the answers "present" and
 /// "absent", gain(f) = P(f) KL(s⁺ ‖ s) + (1 − P(f)) KL(s⁻ ‖ s), where KL(a ‖ b) = Σ a_c log₂(a_c / b_c) and
 /// P(f) = Σ s_c Sn_c(f) with Sn_c(f) from <see cref="AnswerModel"/>. The posteriors after an answer are the
-/// engine's: the log-odds of each cause change by ln LR+ or ln LR- of every rule the answer decides. The gain is
-/// one step ahead: a composite rule counts only when this answer decides it.
+/// engine's, computed through the engine's compiled tables: the log-odds of each cause change by what every rule,
+/// evidence group and graded rule reading the finding adds after the answer minus what it adds now. The gain is
+/// one step ahead: a composite or graded rule counts only when this answer decides it.
 /// </para>
 /// <para>
 /// Stop rule, checked in this order once no red-flag question is open: the leading cause is clear

@@ -1,18 +1,18 @@
 namespace HipPain.Rules.Model;
 
 /// <summary>
-/// Links a criterion to a cause with likelihood ratios: when the criterion is met the cause's odds are
-/// multiplied by LR+, when it is definitely not met by LR-, and when it is undecided they are unchanged.
+/// A rule that weighs the evidence for one cause. Two kinds: a <see cref="CriterionRule"/> applies LR+ when its
+/// criterion is met and LR- when it is definitely not met; a <see cref="GradedRule"/> applies one likelihood ratio
+/// per number of its parts met. Either may belong to one <see cref="EvidenceGroup"/> of its cause.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
-public sealed class DiagnosticRule
+public abstract class DiagnosticRule
 {
-    internal DiagnosticRule(string id, string causeId, Criterion criterion, LikelihoodRatio ratio, string? description)
+    private protected DiagnosticRule(string id, string causeId, Evidence evidence, string? description)
     {
         Id = id;
         CauseId = causeId;
-        Criterion = criterion;
-        Ratio = ratio;
+        Evidence = evidence;
         Description = description;
     }
 
@@ -22,18 +22,16 @@ public sealed class DiagnosticRule
     /// <summary>The cause whose odds the rule changes.</summary>
     public string CauseId { get; }
 
-    /// <summary>The condition the rule tests.</summary>
-    public Criterion Criterion { get; }
-
-    /// <summary>The likelihood ratios and their source.</summary>
-    public LikelihoodRatio Ratio { get; }
+    /// <summary>The source of the rule's likelihood ratios.</summary>
+    public Evidence Evidence { get; }
 
     /// <summary>A display label, for example the name of a clinical prediction rule; null to use the criterion text.</summary>
     public string? Description { get; }
 
-    /// <summary>True when the criterion is one finding's state.</summary>
-    public bool IsSingleFinding => Criterion is FindingCriterion;
+    /// <summary>True when the rule is a <see cref="CriterionRule"/> on one finding's state.</summary>
+    public bool IsSingleFinding => this is CriterionRule { Criterion: FindingCriterion };
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Id}: {Criterion} -> {CauseId} ({Ratio})";
+    /// <summary>The codes of every finding the rule reads, in order of appearance.</summary>
+    /// <returns>The codes; a code appears once per place it is read.</returns>
+    public abstract IReadOnlyList<string> FindingIds();
 }

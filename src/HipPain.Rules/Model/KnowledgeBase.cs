@@ -10,7 +10,8 @@ namespace HipPain.Rules.Model;
 
 /// <summary>
 /// A validated, immutable knowledge base: the vocabulary of findings, the causes with their priors and plans,
-/// the rules that weigh findings, the red-flag gates and the treatments. Made by
+/// the rules that weigh findings and the evidence groups that count related rules once, the red-flag gates and
+/// the treatments. Made by
 /// <see cref="KnowledgeBaseBuilder.Build"/>; identified by <see cref="Id"/>, <see cref="Version"/> and a
 /// <see cref="ContentHash"/> over its clinical content. Its wording (names, questions, descriptions) is its default
 /// <see cref="Text"/>, which the hash does not cover: the same clinical content has the same hash in every language.
@@ -23,6 +24,9 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, Treatment> treatmentsById;
     private readonly FrozenDictionary<string, ImmutableArray<DiagnosticRule>> rulesByCause;
     private readonly Lazy<TextPack> text;
+    private readonly FrozenDictionary<string, DiagnosticRule> rulesById;
+    private readonly FrozenDictionary<string, ImmutableArray<EvidenceGroup>> groupsByCause;
+    private readonly FrozenDictionary<string, EvidenceGroup> groupsByRule;
 
     private KnowledgeBase(
         string id,
@@ -34,6 +38,7 @@ public sealed class KnowledgeBase
         ImmutableArray<Treatment> treatments,
         ImmutableArray<Cause> causes,
         ImmutableArray<DiagnosticRule> rules,
+        ImmutableArray<EvidenceGroup> groups,
         ImmutableArray<RedFlag> redFlags)
     {
         Id = id;
@@ -45,12 +50,17 @@ public sealed class KnowledgeBase
         Treatments = treatments;
         Causes = causes;
         Rules = rules;
+        Groups = groups;
         RedFlags = redFlags;
         findingsById = findings.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
         causesById = causes.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
         treatmentsById = treatments.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         var byCause = rules.ToLookup(r => r.CauseId, StringComparer.Ordinal);
         rulesByCause = causes.ToFrozenDictionary(c => c.Id, c => byCause[c.Id].ToImmutableArray(), StringComparer.Ordinal);
+        rulesById = rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        var groupsOf = groups.ToLookup(g => g.CauseId, StringComparer.Ordinal);
+        groupsByCause = causes.ToFrozenDictionary(c => c.Id, c => groupsOf[c.Id].ToImmutableArray(), StringComparer.Ordinal);
+        groupsByRule = groups.SelectMany(g => g.Members.Select(m => (m.RuleId, Group: g))).ToFrozenDictionary(p => p.RuleId, p => p.Group, StringComparer.Ordinal);
         ContentHash = ComputeHash();
         text = new Lazy<TextPack>(() => TextPack.FromKnowledgeBase(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -95,14 +105,18 @@ public sealed class KnowledgeBase
     /// <summary>Every rule, grouped by cause in authoring order.</summary>
     public ImmutableArray<DiagnosticRule> Rules { get; }
 
+    /// <summary>The evidence groups, grouped by cause in authoring order.</summary>
+    public ImmutableArray<EvidenceGroup> Groups { get; }
+
     /// <summary>The red-flag gates, in authoring order.</summary>
     public ImmutableArray<RedFlag> RedFlags { get; }
 
     /// <summary>
     /// <c>sha256:</c> and the lowercase hex SHA-256 of a canonical text of the clinical content (id, version, finding
-    /// kinds and regions and which findings are asked of patients, priors, rules and their weights, citations, plans,
-    /// gates), independent of authoring order and of every piece of wording (<see cref="Text"/>): translating or
-    /// rewording a base keeps its hash. Two bases with the same hash score and escalate alike.
+    /// kinds and regions and which findings are asked of patients, priors, rules and their weights, evidence groups,
+    /// citations, plans, gates), independent of authoring order (except the order of an evidence group's members,
+    /// which is content: joint members are tried in it) and of every piece of wording (<see cref="Text"/>): translating
+    /// or rewording a base keeps its hash. Two bases with the same hash score and escalate alike.
     /// </summary>
     public string ContentHash { get; }
 
@@ -133,6 +147,27 @@ public sealed class KnowledgeBase
             ? rules
             : throw new KeyNotFoundException($"Knowledge base '{Id}' has no cause '{causeId}'.");
 
+    /// <summary>Finds a rule by id.</summary>
+    /// <param name="id">The rule's id.</param>
+    /// <param name="rule">The rule, when found.</param>
+    /// <returns>True when found.</returns>
+    public bool TryGetRule(string id, [NotNullWhen(true)] out DiagnosticRule? rule) => rulesById.TryGetValue(id ?? string.Empty, out rule);
+
+    /// <summary>The evidence groups of one cause, in authoring order.</summary>
+    /// <param name="causeId">The cause's id.</param>
+    /// <returns>The groups; empty when the cause has none.</returns>
+    /// <exception cref="KeyNotFoundException">The base has no cause with that id.</exception>
+    public ImmutableArray<EvidenceGroup> GroupsFor(string causeId) =>
+        groupsByCause.TryGetValue(causeId ?? string.Empty, out var groups)
+            ? groups
+            : throw new KeyNotFoundException($"Knowledge base '{Id}' has no cause '{causeId}'.");
+
+    /// <summary>Finds the evidence group a rule belongs to.</summary>
+    /// <param name="ruleId">The rule's id.</param>
+    /// <param name="group">The group, when the rule belongs to one.</param>
+    /// <returns>True when the rule is a member of a group; false when it is not, or the base has no such rule.</returns>
+    public bool TryGetGroupOf(string ruleId, [NotNullWhen(true)] out EvidenceGroup? group) => groupsByRule.TryGetValue(ruleId ?? string.Empty, out group);
+
     /// <summary>A new builder holding a copy of this base's content, for deriving a customised base.</summary>
     /// <returns>An open builder.</returns>
     public KnowledgeBaseBuilder ToBuilder()
@@ -156,7 +191,23 @@ public sealed class KnowledgeBase
                     .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
                 foreach (var r in RulesFor(c.Id))
                 {
-                    b.Composite(r.Id, r.Criterion, r.Ratio.Positive, r.Ratio.Negative, r.Ratio.Evidence, r.Description);
+                    _ = r switch
+                    {
+                        GradedRule g => b.Graded(g.Id, g.Parts, g.RatiosByCount, g.Evidence, g.Description),
+                        CriterionRule cr => b.Composite(cr.Id, cr.Criterion, cr.Ratio.Positive, cr.Ratio.Negative, cr.Evidence, cr.Description),
+                        _ => throw new NotSupportedException($"Rule type {r.GetType().Name} cannot be copied."),
+                    };
+                }
+
+                foreach (var g in GroupsFor(c.Id))
+                {
+                    b.Group(g.Id, g.Name, gb =>
+                    {
+                        foreach (var m in g.Members)
+                        {
+                            gb.Member(m.RuleId, m.IsJoint);
+                        }
+                    });
                 }
 
                 foreach (var rec in c.Recommendations)
@@ -201,12 +252,14 @@ public sealed class KnowledgeBase
             c.SuspectedUrgency,
             [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note))],
             c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
-        var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => new DiagnosticRule(
-            r.Id,
+        var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded
+            ? (DiagnosticRule)new GradedRule(r.Id, c.Id, [.. r.Parts!], [.. r.RatiosByCount!], r.Evidence, r.Description)
+            : new CriterionRule(r.Id, c.Id, r.Criterion!, new LikelihoodRatio(r.Positive, r.Negative, r.Evidence), r.Description))).ToImmutableArray();
+        var groups = builder.Causes.SelectMany(c => c.Groups.Select(g => new EvidenceGroup(
+            g.Id,
             c.Id,
-            r.Criterion,
-            new LikelihoodRatio(r.Positive, r.Negative, r.Evidence),
-            r.Description))).ToImmutableArray();
+            g.Name,
+            [.. g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))]))).ToImmutableArray();
         var flags = builder.RedFlags.Select(f => new RedFlag(
             f.Id,
             f.Name,
@@ -218,7 +271,7 @@ public sealed class KnowledgeBase
             f.Evidence!,
             f.AskWhen,
             [.. f.ScreeningFindingIds])).ToImmutableArray();
-        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, flags);
+        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, groups, flags);
     }
 
     internal static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent
@@ -276,8 +329,23 @@ public sealed class KnowledgeBase
 
         foreach (var r in Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
-            Line("rule", r.Id, r.CauseId, r.Criterion, r.Ratio.Positive, r.Ratio.Negative);
-            EvidenceLine("evidence", r.Ratio.Evidence);
+            switch (r)
+            {
+                case CriterionRule c:
+                    Line("rule", c.Id, c.CauseId, c.Criterion, c.Ratio.Positive, c.Ratio.Negative);
+                    break;
+                case GradedRule g:
+                    Line("graded", g.Id, g.CauseId, string.Join(";", g.Parts), string.Join(";", g.RatiosByCount.Select(v => v is double d ? d.ToString("R", CultureInfo.InvariantCulture) : "\u2400")));
+                    break;
+            }
+
+            EvidenceLine("evidence", r.Evidence);
+        }
+
+        // Member order is content: joint members are tried in it. The group's name is wording.
+        foreach (var g in Groups.OrderBy(g => g.Id, StringComparer.Ordinal))
+        {
+            Line("group", g.Id, g.CauseId, string.Join(";", g.Members.Select(m => m.IsJoint ? m.RuleId + ":joint" : m.RuleId)));
         }
 
         foreach (var f in RedFlags.OrderBy(f => f.Id, StringComparer.Ordinal))

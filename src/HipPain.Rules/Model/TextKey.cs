@@ -1,7 +1,7 @@
 namespace HipPain.Rules.Model;
 
 /// <summary>
-/// Names one piece of text in a <see cref="TextPack"/>: a section (findings, causes, treatments, red flags, rules,
+/// Names one piece of text in a <see cref="TextPack"/>: a section (findings, causes, treatments, red flags, rules, groups,
 /// recommendations, FAQ), the id of the item in it and the field, for example <c>findings / loc.lateral-hip /
 /// patientQuestion</c>. The factories name every field a knowledge base's text has.
 /// </summary>
@@ -27,6 +27,9 @@ public readonly record struct TextKey(string Section, string Id, string Field)
 
     /// <summary>The section of rule descriptions (the labels of composite rules).</summary>
     public const string RulesSection = "rules";
+
+    /// <summary>The section of evidence-group names.</summary>
+    public const string GroupsSection = "groups";
 
     /// <summary>The section of cause-specific notes on recommendations: id is the cause, field the treatment.</summary>
     public const string RecommendationsSection = "recommendations";
@@ -116,6 +119,11 @@ public readonly record struct TextKey(string Section, string Id, string Field)
     /// <param name="ruleId">The rule's id.</param>
     /// <returns>The key.</returns>
     public static TextKey RuleDescription(string ruleId) => new(RulesSection, ruleId, "description");
+
+    /// <summary>An evidence group's display name.</summary>
+    /// <param name="groupId">The group's id.</param>
+    /// <returns>The key.</returns>
+    public static TextKey GroupName(string groupId) => new(GroupsSection, groupId, "name");
 
     /// <summary>A cause-specific note on a recommendation.</summary>
     /// <param name="causeId">The cause's id.</param>

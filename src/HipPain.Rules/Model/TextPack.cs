@@ -43,6 +43,7 @@ public sealed class TextPack
         [TextKey.TreatmentsSection] = Set("name", "description"),
         [TextKey.RedFlagsSection] = Set("name", "action", "running"),
         [TextKey.RulesSection] = Set("description"),
+        [TextKey.GroupsSection] = Set("name"),
         [TextKey.RecommendationsSection] = null,
         [TextKey.FaqSection] = Set("question", "answer", "sources"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -197,6 +198,11 @@ public sealed class TextPack
             Add(TextKey.RuleDescription(rule.Id), rule.Description);
         }
 
+        foreach (var group in knowledgeBase.Groups)
+        {
+            Add(TextKey.GroupName(group.Id), group.Name);
+        }
+
         return new TextPack(knowledgeBase.TextCulture, knowledgeBase.Id, TextReview.Original, null, entries);
     }
 
@@ -208,6 +214,7 @@ public sealed class TextPack
         TextKey.TreatmentsSection => knowledgeBase.TryGetTreatment(key.Id, out _),
         TextKey.RedFlagsSection => knowledgeBase.RedFlags.Any(f => f.Id == key.Id),
         TextKey.RulesSection => knowledgeBase.Rules.Any(r => r.Id == key.Id),
+        TextKey.GroupsSection => knowledgeBase.Groups.Any(g => g.Id == key.Id),
         TextKey.RecommendationsSection => knowledgeBase.TryGetCause(key.Id, out var cause) && cause.Recommendations.Any(r => r.TreatmentId == key.Field),
         _ => false,
     };
@@ -219,6 +226,7 @@ public sealed class TextPack
         TextKey.TreatmentsSection => $"treatment '{key.Id}'",
         TextKey.RedFlagsSection => $"red flag '{key.Id}'",
         TextKey.RulesSection => $"rule '{key.Id}'",
+        TextKey.GroupsSection => $"evidence group '{key.Id}'",
         TextKey.RecommendationsSection => $"recommendation of treatment '{key.Field}' for cause '{key.Id}'",
         _ => key.ToString(),
     };

@@ -19,14 +19,16 @@ internal sealed class CompiledKnowledgeBase
         CauseIndex = IndexById(knowledgeBase.Causes.Select(c => c.Id), knowledgeBase.Causes.Length);
         var program = new CriterionProgram();
         Tables = new ScoringTables(knowledgeBase, FindingIndex, CauseIndex, program);
+        Rules = [.. knowledgeBase.Rules.Select((r, i) => new CompiledRule(r, Label(r, knowledgeBase), Tables.RuleRoot[i], FindingIndicesOf(r), Tables.RuleGroup[i], Tables.RuleMember[i]))];
         Causes = [.. knowledgeBase.Causes.Select((c, i) => new CompiledCause(
             c,
             Tables.PriorLogOdds[i],
-            [.. knowledgeBase.RulesFor(c.Id).Select(r => new CompiledRule(r, Label(r, knowledgeBase), program.Add(r.Criterion, FindingIndex), FindingIndicesOf(r.Criterion)))]))];
+            [.. Rules.Where(r => r.Rule.CauseId == c.Id)],
+            [.. Enumerable.Range(0, Tables.GroupCause.Length).Where(g => Tables.GroupCause[g] == i)]))];
         RedFlags = [.. knowledgeBase.RedFlags.Select(f => new CompiledRedFlag(
             f,
             program.Add(f.Criterion, FindingIndex),
-            FindingIndicesOf(f.Criterion),
+            FindingIndicesOf(f.Criterion.FindingIds()),
             [.. f.SuspectedCauseIds.Select(id => CauseIndex[id])]))];
         RedFlagUrgencies = [.. knowledgeBase.RedFlags.Select(f => f.Urgency)];
         program.Freeze();
@@ -43,6 +45,9 @@ internal sealed class CompiledKnowledgeBase
     public CriterionProgram Program => Tables.Program;
 
     public CompiledCause[] Causes { get; }
+
+    /// <summary>Every rule, by rule index (the order of <see cref="KnowledgeBase.Rules"/>).</summary>
+    public CompiledRule[] Rules { get; }
 
     public CompiledRedFlag[] RedFlags { get; }
 
@@ -62,26 +67,34 @@ internal sealed class CompiledKnowledgeBase
         return index;
     }
 
-    private ImmutableArray<(string Id, int Index)> FindingIndicesOf(Criterion criterion) =>
-        [.. criterion.FindingIds().Distinct(StringComparer.Ordinal).Select(id => (id, FindingIndex[id]))];
+    private ImmutableArray<(string Id, int Index)> FindingIndicesOf(DiagnosticRule rule) => FindingIndicesOf(rule.FindingIds());
 
-    private static string Label(DiagnosticRule rule, KnowledgeBase knowledgeBase) => rule.Criterion switch
+    private ImmutableArray<(string Id, int Index)> FindingIndicesOf(IEnumerable<string> findingIds) =>
+        [.. findingIds.Distinct(StringComparer.Ordinal).Select(id => (id, FindingIndex[id]))];
+
+    private static string Label(DiagnosticRule rule, KnowledgeBase knowledgeBase) => rule switch
     {
         _ when rule.Description is not null => rule.Description,
-        FindingCriterion f when knowledgeBase.TryGetFinding(f.FindingId, out var finding) => finding.Name,
-        AgeCriterion a => string.Create(CultureInfo.InvariantCulture, $"Age {a.Minimum}..{a.Maximum}"),
-        SexCriterion s => $"Sex {s.Sex.ToString().ToLowerInvariant()}",
-        _ => rule.Criterion.ToString(),
+        CriterionRule { Criterion: FindingCriterion f } when knowledgeBase.TryGetFinding(f.FindingId, out var finding) => finding.Name,
+        CriterionRule { Criterion: AgeCriterion a } => string.Create(CultureInfo.InvariantCulture, $"Age {a.Minimum}..{a.Maximum}"),
+        CriterionRule { Criterion: SexCriterion s } => $"Sex {s.Sex.ToString().ToLowerInvariant()}",
+        CriterionRule c => c.Criterion.ToString(),
+        GradedRule g => $"graded({string.Join(", ", g.Parts)})",
+        _ => rule.Id,
     };
 }
 
-internal sealed class CompiledCause(Cause cause, double priorLogOdds, CompiledRule[] rules)
+/// <summary>A cause with its prior, its rules in authoring order and the groups (table indices) its evidence groups and graded rules are scored in.</summary>
+internal sealed class CompiledCause(Cause cause, double priorLogOdds, CompiledRule[] rules, int[] groups)
 {
     public Cause Cause { get; } = cause;
 
     public double PriorLogOdds { get; } = priorLogOdds;
 
     public CompiledRule[] Rules { get; } = rules;
+
+    /// <summary>The cause's groups in <see cref="ScoringTables"/>: its evidence groups, then its ungrouped graded rules.</summary>
+    public int[] Groups { get; } = groups;
 }
 
 /// <summary>One red flag: its criterion root, the findings it reads and the causes it suspects, by index.</summary>
@@ -98,8 +111,12 @@ internal sealed class CompiledRedFlag(RedFlag flag, int root, ImmutableArray<(st
     public int[] SuspectedCauses { get; } = suspectedCauses;
 }
 
-/// <summary>One rule as the explanation reads it: its label, criterion root and the findings it reads.</summary>
-internal sealed class CompiledRule(DiagnosticRule rule, string label, int root, ImmutableArray<(string Id, int Index)> findings)
+/// <summary>
+/// One rule as the explanation reads it: its label, the root of its criterion (or graded parts) in the program, the
+/// findings it reads, and where it is scored: its group and member index in <see cref="ScoringTables"/>, or -1 for an
+/// ungrouped criterion rule.
+/// </summary>
+internal sealed class CompiledRule(DiagnosticRule rule, string label, int root, ImmutableArray<(string Id, int Index)> findings, int group, int member)
 {
     public DiagnosticRule Rule { get; } = rule;
 
@@ -107,10 +124,10 @@ internal sealed class CompiledRule(DiagnosticRule rule, string label, int root, 
 
     public int Root { get; } = root;
 
-    /// <summary>The distinct findings the criterion reads, with their indices, in order of appearance.</summary>
+    /// <summary>The distinct findings the rule reads, with their indices, in order of appearance.</summary>
     public ImmutableArray<(string Id, int Index)> Findings { get; } = findings;
 
-    public double LogPositive { get; } = Math.Log(rule.Ratio.Positive);
+    public int Group { get; } = group;
 
-    public double LogNegative { get; } = Math.Log(rule.Ratio.Negative);
+    public int Member { get; } = member;
 }

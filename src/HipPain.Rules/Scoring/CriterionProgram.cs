@@ -37,6 +37,10 @@ internal sealed class CriterionProgram
     /// <summary>Adds a criterion and returns its root node index; call <see cref="Freeze"/> once all are added.</summary>
     public int Add(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex) => AddNode(criterion, findingIndex);
 
+    /// <summary>Adds the parts of a graded rule as one counting node and returns its index, for <see cref="CountParts"/>.</summary>
+    public int AddParts(IEnumerable<Criterion> parts, IReadOnlyDictionary<string, int> findingIndex) =>
+        AddNode(Criterion.AtLeast(1, [.. parts]), findingIndex);
+
     /// <summary>Copies the nodes into the arrays that <see cref="Evaluate"/> reads.</summary>
     public void Freeze()
     {
@@ -49,6 +53,22 @@ internal sealed class CriterionProgram
     /// <summary>Evaluates the criterion rooted at <paramref name="root"/>: <see cref="Met"/>, <see cref="NotMet"/> or <see cref="Undecided"/>.</summary>
     public int Evaluate(int root, ReadOnlySpan<FindingState> states, int age, Sex sex) =>
         EvaluateNode(nodeArray, childArray, root, states, age, sex);
+
+    /// <summary>Counts the parts of the counting node <paramref name="root"/> (added by <see cref="AddParts"/>) that are met and that are undecided.</summary>
+    public void CountParts(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, out int met, out int open)
+    {
+        var node = nodeArray[root];
+        met = 0;
+        var notMet = 0;
+        for (var i = node.B; i < node.B + node.C; i++)
+        {
+            var outcome = EvaluateNode(nodeArray, childArray, childArray[i], states, age, sex);
+            met += outcome == Met ? 1 : 0;
+            notMet += outcome == NotMet ? 1 : 0;
+        }
+
+        open = node.C - met - notMet;
+    }
 
     /// <summary>
     /// True when <paramref name="finding"/> sits in an undecided branch of the criterion rooted at

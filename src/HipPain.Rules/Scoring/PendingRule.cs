@@ -3,7 +3,7 @@ using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Scoring;
 
-/// <summary>A composite rule that the case has partly answered but not decided, and the findings it still needs.</summary>
+/// <summary>A composite or graded rule that the case has partly answered but not decided, and the findings it still needs.</summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class PendingRule
 {

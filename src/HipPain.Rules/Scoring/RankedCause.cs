@@ -65,12 +65,16 @@ public sealed class RankedCause
     /// <summary>This cause's <see cref="Probability"/> divided by the sum over the differential; the shares sum to 1.</summary>
     public double Share { get; }
 
-    /// <summary>Every decided rule's contribution, largest effect first (ties by rule id).</summary>
+    /// <summary>
+    /// Every contribution, largest effect first (ties by rule id): each decided ungrouped rule, and for each evidence
+    /// group the member or members that counted, with the decided members they stand for in
+    /// <see cref="Contribution.Subsumed"/>. <see cref="LogOdds"/> is <see cref="PriorLogOdds"/> plus their sum.
+    /// </summary>
     public ImmutableArray<Contribution> Contributions { get; }
 
     /// <summary>
-    /// Composite rules the case has begun to answer but not yet decided, with the findings still unknown:
-    /// the questions that would complete a clinical rule for this cause.
+    /// Composite and graded rules the case has begun to answer but not yet decided, with the findings still unknown:
+    /// the questions that would complete a clinical rule for this cause (none for a group whose joint figure counts).
     /// </summary>
     public ImmutableArray<PendingRule> Pending { get; }
 

@@ -6,28 +6,70 @@ using HipPain.Rules.Model;
 namespace HipPain.Rules.Scoring;
 
 /// <summary>
-/// The dense arrays the scoring loop reads. Single-finding rules are laid out per finding in compressed
-/// sparse rows (for finding <c>f</c>, entries <c>FindingRuleStart[f]</c> up to <c>FindingRuleStart[f + 1]</c>
-/// hold a cause index and the natural log of the likelihood ratio for Present and for Absent); every other
-/// rule (composite, age, sex) is a flat row of cause index, criterion root and the two log ratios.
+/// The dense arrays the scoring loop reads: the one compiled core that the span API, the full result's explanation
+/// and the interviewer all score through. Three kinds of scoring unit, each adding to one cause's log-odds:
+/// <list type="number">
+/// <item>Ungrouped single-finding rules, laid out per finding in compressed sparse rows: for finding <c>f</c>,
+/// entries <c>FindingRuleStart[f]</c> up to <c>FindingRuleStart[f + 1]</c> hold a cause index and the natural log of
+/// the likelihood ratio for Present and for Absent.</item>
+/// <item>Other ungrouped criterion rules (composite, age, sex): a flat row of cause index, criterion root and the two
+/// log ratios.</item>
+/// <item>Evidence groups, then every ungrouped graded rule as a group of one joint member: each group a run of
+/// members (a criterion rule with its two log ratios, or a graded rule with its table), evaluated by
+/// <see cref="EvaluateGroup"/>.</item>
+/// </list>
 /// </summary>
 /// <remarks>
 /// Summation order is fixed: the prior log-odds, then the single-finding rules of each stated finding in
-/// finding-index order (within a finding in authoring order), then the other rules in authoring order. The
-/// same input therefore always gives bitwise the same output.
+/// finding-index order (within a finding in authoring order), then the other criterion rules in authoring order,
+/// then the evidence groups in authoring order (each adding its joint figure, or its strongest member for plus its
+/// strongest member against, in that order), then the ungrouped graded rules in authoring order. The same input
+/// therefore always gives bitwise the same output.
 /// </remarks>
 internal sealed class ScoringTables
 {
+    /// <summary>A member whose outcome (or graded count) is not decided yet: it changes nothing.</summary>
+    public const int MemberUndecided = 0;
+
+    /// <summary>A graded member decided on a count whose entry is null: it changes nothing, and does not count alone.</summary>
+    public const int MemberNoFigure = 1;
+
+    /// <summary>A member decided with a figure.</summary>
+    public const int MemberFigure = 2;
+
     public ScoringTables(KnowledgeBase knowledgeBase, Dictionary<string, int> findingIndex, Dictionary<string, int> causeIndex, CriterionProgram program)
     {
+        Program = program;
         FindingCount = knowledgeBase.Findings.Length;
         CauseCount = knowledgeBase.Causes.Length;
         PriorLogOdds = [.. knowledgeBase.Causes.Select(c => Logit(c.Prior))];
-
-        var single = new List<(int Finding, int Cause, double IfPresent, double IfAbsent)>();
-        var general = new List<(int Cause, int Root, double IfMet, double IfNotMet)>();
-        foreach (var rule in knowledgeBase.Rules)
+        var rules = knowledgeBase.Rules;
+        var ruleIndex = new Dictionary<string, int>(rules.Length, StringComparer.Ordinal);
+        for (var r = 0; r < rules.Length; r++)
         {
+            ruleIndex.Add(rules[r].Id, r);
+        }
+
+        // Every rule's criterion (or graded parts) is compiled once; the explanation evaluates the same roots.
+        RuleRoot = [.. rules.Select(r => r switch
+        {
+            CriterionRule c => program.Add(c.Criterion, findingIndex),
+            GradedRule g => program.AddParts(g.Parts, findingIndex),
+            _ => throw new NotSupportedException($"Rule type {r.GetType().Name} cannot be compiled."),
+        })];
+        RuleGroup = Enumerable.Repeat(-1, rules.Length).ToArray();
+        RuleMember = Enumerable.Repeat(-1, rules.Length).ToArray();
+
+        var grouped = knowledgeBase.Groups.SelectMany(g => g.Members).Select(m => m.RuleId).ToHashSet(StringComparer.Ordinal);
+        var single = new List<(int Finding, int Cause, double IfPresent, double IfAbsent)>();
+        var general = new List<(int Cause, int Root, double IfMet, double IfNotMet, int Rule)>();
+        for (var r = 0; r < rules.Length; r++)
+        {
+            if (grouped.Contains(rules[r].Id) || rules[r] is not CriterionRule rule)
+            {
+                continue;
+            }
+
             var cause = causeIndex[rule.CauseId];
             var (logPositive, logNegative) = (Math.Log(rule.Ratio.Positive), Math.Log(rule.Ratio.Negative));
             if (rule.Criterion is FindingCriterion f)
@@ -37,7 +79,7 @@ internal sealed class ScoringTables
             }
             else
             {
-                general.Add((cause, program.Add(rule.Criterion, findingIndex), logPositive, logNegative));
+                general.Add((cause, RuleRoot[r], logPositive, logNegative, r));
             }
         }
 
@@ -54,12 +96,64 @@ internal sealed class ScoringTables
             FindingRuleStart[f + 1] += FindingRuleStart[f];
         }
 
+        FindingRuleFinding = [.. ordered.Select(e => e.Finding)];
         FindingRuleCause = [.. ordered.Select(e => e.Cause)];
         FindingRuleLogRatios = [.. ordered.SelectMany(e => new[] { e.IfPresent, e.IfAbsent })];
         GeneralRuleCause = [.. general.Select(g => g.Cause)];
         GeneralRuleRoot = [.. general.Select(g => g.Root)];
         GeneralRuleLogRatios = [.. general.SelectMany(g => new[] { g.IfMet, g.IfNotMet })];
-        Program = program;
+        GeneralRuleIndex = [.. general.Select(g => g.Rule)];
+
+        // Groups: the evidence groups, then each ungrouped graded rule alone as a joint member.
+        var groups = knowledgeBase.Groups.Select(g => (g.CauseId, Members: g.Members.Select(m => (Rule: ruleIndex[m.RuleId], m.IsJoint)).ToArray(), Group: (EvidenceGroup?)g))
+            .Concat(rules.Select((rule, r) => (rule, r)).Where(p => p.rule is GradedRule && !grouped.Contains(p.rule.Id))
+                .Select(p => (p.rule.CauseId, Members: new[] { (Rule: p.r, IsJoint: true) }, Group: (EvidenceGroup?)null)))
+            .ToArray();
+        Groups = [.. groups.Select(g => g.Group)];
+        GroupCause = [.. groups.Select(g => causeIndex[g.CauseId])];
+        GroupMemberStart = new int[groups.Length + 1];
+        var members = groups.SelectMany((g, index) => g.Members.Select(m => (Group: index, m.Rule, m.IsJoint))).ToArray();
+        for (var g = 0; g < groups.Length; g++)
+        {
+            GroupMemberStart[g + 1] = GroupMemberStart[g] + groups[g].Members.Length;
+        }
+
+        MemberRule = [.. members.Select(m => m.Rule)];
+        MemberRoot = [.. members.Select(m => RuleRoot[m.Rule])];
+        MemberJoint = [.. members.Select(m => m.IsJoint)];
+        MemberLogRatios = [.. members.SelectMany(m => rules[m.Rule] is CriterionRule c ? new[] { Math.Log(c.Ratio.Positive), Math.Log(c.Ratio.Negative) } : [0.0, 0.0])];
+        var gradedRules = members.Select(m => rules[m.Rule]).OfType<GradedRule>().ToArray();
+        MemberGraded = new int[members.Length];
+        GradedStart = new int[gradedRules.Length + 1];
+        var logs = new List<double>();
+        var runs = new List<int>();
+        var next = 0;
+        for (var m = 0; m < members.Length; m++)
+        {
+            RuleGroup[members[m].Rule] = members[m].Group;
+            RuleMember[members[m].Rule] = m;
+            if (rules[members[m].Rule] is not GradedRule graded)
+            {
+                MemberGraded[m] = -1;
+                continue;
+            }
+
+            MemberGraded[m] = next;
+            for (var k = 0; k < graded.RatiosByCount.Length; k++)
+            {
+                var ratio = graded.RatiosByCount[k];
+                logs.Add(ratio is double value ? Math.Log(value) : double.NaN);
+
+                // A run is a maximal stretch of equal entries: every count in [lo, hi] has one entry iff run[lo] == run[hi].
+                runs.Add(k > 0 && Nullable.Equals(ratio, graded.RatiosByCount[k - 1]) ? runs[^1] : runs.Count);
+            }
+
+            GradedStart[++next] = logs.Count;
+        }
+
+        GradedLog = [.. logs];
+        GradedRun = [.. runs];
+        (FindingUnitStart, FindingUnits) = UnitsByFinding(knowledgeBase, findingIndex);
 
         // Rank of each cause's id in ordinal order: the deterministic tie-break of the ranking.
         CauseIdOrder = new int[CauseCount];
@@ -77,8 +171,20 @@ internal sealed class ScoringTables
     /// <summary>Prior log-odds by cause index.</summary>
     public double[] PriorLogOdds { get; }
 
+    /// <summary>By rule index (the order of <see cref="KnowledgeBase.Rules"/>): the root of its criterion, or of its graded parts, in <see cref="Program"/>.</summary>
+    public int[] RuleRoot { get; }
+
+    /// <summary>By rule index: the group it is scored in (an evidence group, or its own group for an ungrouped graded rule); -1 for an ungrouped criterion rule.</summary>
+    public int[] RuleGroup { get; }
+
+    /// <summary>By rule index: its member index in its group; -1 for an ungrouped criterion rule.</summary>
+    public int[] RuleMember { get; }
+
     /// <summary>Row starts by finding index; length <see cref="FindingCount"/> + 1.</summary>
     public int[] FindingRuleStart { get; }
+
+    /// <summary>Finding index of each single-finding entry.</summary>
+    public int[] FindingRuleFinding { get; }
 
     /// <summary>Cause index of each single-finding entry.</summary>
     public int[] FindingRuleCause { get; }
@@ -86,20 +192,65 @@ internal sealed class ScoringTables
     /// <summary>Two log ratios per single-finding entry: at <c>2e</c> when the finding is Present, at <c>2e + 1</c> when Absent.</summary>
     public double[] FindingRuleLogRatios { get; }
 
-    /// <summary>Cause index of each other rule.</summary>
+    /// <summary>Cause index of each other ungrouped criterion rule.</summary>
     public int[] GeneralRuleCause { get; }
 
-    /// <summary>Criterion root node of each other rule in <see cref="Program"/>.</summary>
+    /// <summary>Criterion root node of each other ungrouped criterion rule in <see cref="Program"/>.</summary>
     public int[] GeneralRuleRoot { get; }
 
     /// <summary>Two log ratios per other rule: at <c>2g</c> when met, at <c>2g + 1</c> when not met.</summary>
     public double[] GeneralRuleLogRatios { get; }
 
-    /// <summary>The criteria of the other rules (and of everything else the base compiles).</summary>
+    /// <summary>Rule index of each other ungrouped criterion rule.</summary>
+    public int[] GeneralRuleIndex { get; }
+
+    /// <summary>By group index: the evidence group, or null for an ungrouped graded rule scored as a group of one.</summary>
+    public EvidenceGroup?[] Groups { get; }
+
+    /// <summary>Cause index of each group.</summary>
+    public int[] GroupCause { get; }
+
+    /// <summary>Member starts by group index; length <c>Groups.Length + 1</c>. Members keep the group's order.</summary>
+    public int[] GroupMemberStart { get; }
+
+    /// <summary>By member index: the rule index.</summary>
+    public int[] MemberRule { get; }
+
+    /// <summary>By member index: the criterion root (criterion rule) or parts root (graded rule).</summary>
+    public int[] MemberRoot { get; }
+
+    /// <summary>By member index: whether the member is joint.</summary>
+    public bool[] MemberJoint { get; }
+
+    /// <summary>Two log ratios per member: at <c>2m</c> when met, at <c>2m + 1</c> when not met (zero for a graded member).</summary>
+    public double[] MemberLogRatios { get; }
+
+    /// <summary>By member index: the graded table index, or -1 for a criterion rule.</summary>
+    public int[] MemberGraded { get; }
+
+    /// <summary>By graded table index: the offset of its entry for 0 parts met in <see cref="GradedLog"/>; length tables + 1.</summary>
+    public int[] GradedStart { get; }
+
+    /// <summary>The log of each graded entry; NaN where the source gives no figure.</summary>
+    public double[] GradedLog { get; }
+
+    /// <summary>The run of each graded entry: two counts have one entry and everything between them too iff their runs are equal.</summary>
+    public int[] GradedRun { get; }
+
+    /// <summary>Unit starts by finding index (see <see cref="UnitLog"/>); length <see cref="FindingCount"/> + 1.</summary>
+    public int[] FindingUnitStart { get; }
+
+    /// <summary>The scoring units that read each finding, in unit order.</summary>
+    public int[] FindingUnits { get; }
+
+    /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
 
     /// <summary>Position of each cause's id in ordinal order, by cause index.</summary>
     public int[] CauseIdOrder { get; }
+
+    /// <summary>The number of scoring units: single-finding entries, then other criterion rules, then groups.</summary>
+    public int UnitCount => FindingRuleCause.Length + GeneralRuleCause.Length + GroupCause.Length;
 
     public static double Logit(double probability) => Math.Log(probability / (1 - probability));
 
@@ -159,8 +310,123 @@ internal sealed class ScoringTables
             }
         }
 
+        var groupCauses = GroupCause;
+        for (var g = 0; g < groupCauses.Length; g++)
+        {
+            var log = EvaluateGroup(g, states, age, sex, out _, out _, out _);
+            if (log != 0)
+            {
+                logOdds[groupCauses[g]] += log;
+            }
+        }
+
         invalidStateIndex = -1;
         return true;
+    }
+
+    /// <summary>
+    /// What group <paramref name="group"/> adds to its cause's log-odds. When a joint member is decided with a figure,
+    /// the first such member in order counts alone (<paramref name="joint"/>). Otherwise the strongest decided member for
+    /// the cause (<paramref name="strongestFor"/>, the largest positive log ratio, the first in order on a tie) plus the
+    /// strongest against it (<paramref name="strongestAgainst"/>, the most negative). Member indices are -1 for none.
+    /// </summary>
+    public double EvaluateGroup(int group, ReadOnlySpan<FindingState> states, int age, Sex sex, out int joint, out int strongestFor, out int strongestAgainst)
+    {
+        (joint, strongestFor, strongestAgainst) = (-1, -1, -1);
+        double forLog = 0, againstLog = 0;
+        for (var m = GroupMemberStart[group]; m < GroupMemberStart[group + 1]; m++)
+        {
+            if (MemberOutcome(m, states, age, sex, out var log) != MemberFigure)
+            {
+                continue;
+            }
+
+            if (MemberJoint[m])
+            {
+                (joint, strongestFor, strongestAgainst) = (m, -1, -1);
+                return log;
+            }
+
+            if (log > forLog)
+            {
+                (forLog, strongestFor) = (log, m);
+            }
+            else if (log < againstLog)
+            {
+                (againstLog, strongestAgainst) = (log, m);
+            }
+        }
+
+        return forLog + againstLog;
+    }
+
+    /// <summary>
+    /// One member's outcome: <see cref="MemberFigure"/> with its log ratio, <see cref="MemberNoFigure"/> (a graded rule
+    /// decided on a count without a figure) or <see cref="MemberUndecided"/>; the log is 0 unless there is a figure.
+    /// </summary>
+    public int MemberOutcome(int member, ReadOnlySpan<FindingState> states, int age, Sex sex, out double log)
+    {
+        var graded = MemberGraded[member];
+        if (graded < 0)
+        {
+            var outcome = Program.Evaluate(MemberRoot[member], states, age, sex);
+            if (outcome == CriterionProgram.Undecided)
+            {
+                log = 0;
+                return MemberUndecided;
+            }
+
+            log = MemberLogRatios[(2 * member) + (outcome == CriterionProgram.Met ? 0 : 1)];
+            return MemberFigure;
+        }
+
+        Program.CountParts(MemberRoot[member], states, age, sex, out var met, out var open);
+        var first = GradedStart[graded];
+        if (GradedRun[first + met] != GradedRun[first + met + open])
+        {
+            log = 0;
+            return MemberUndecided;
+        }
+
+        log = GradedLog[first + met];
+        if (double.IsNaN(log))
+        {
+            log = 0;
+            return MemberNoFigure;
+        }
+
+        return MemberFigure;
+    }
+
+    /// <summary>The cause a scoring unit adds to.</summary>
+    public int UnitCause(int unit)
+    {
+        var entries = FindingRuleCause.Length;
+        var general = GeneralRuleCause.Length;
+        return unit < entries ? FindingRuleCause[unit] : unit < entries + general ? GeneralRuleCause[unit - entries] : GroupCause[unit - entries - general];
+    }
+
+    /// <summary>
+    /// What one scoring unit adds to its cause's log-odds for the case (0 when undecided). The units of a cause, added to
+    /// its prior log-odds, give what <see cref="TryScore"/> gives, up to the order of summation.
+    /// </summary>
+    public double UnitLog(int unit, ReadOnlySpan<FindingState> states, int age, Sex sex)
+    {
+        var entries = FindingRuleCause.Length;
+        if (unit < entries)
+        {
+            var state = states[FindingRuleFinding[unit]];
+            return state == FindingState.Unknown ? 0 : FindingRuleLogRatios[(2 * unit) + ((int)state - 1)];
+        }
+
+        var general = unit - entries;
+        if (general < GeneralRuleCause.Length)
+        {
+            var outcome = Program.Evaluate(GeneralRuleRoot[general], states, age, sex);
+            return outcome == CriterionProgram.Undecided ? 0 : GeneralRuleLogRatios[(2 * general) + (outcome == CriterionProgram.Met ? 0 : 1)];
+        }
+
+        return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
     }
 
     /// <summary>Adds finding <paramref name="finding"/>'s row for its state; false when the state is not defined.</summary>
@@ -184,5 +450,43 @@ internal sealed class ScoringTables
         }
 
         return true;
+    }
+
+    /// <summary>For each finding, the units that read it: its single-finding entries, the other rules and the groups whose criteria name it.</summary>
+    private (int[] Start, int[] Units) UnitsByFinding(KnowledgeBase knowledgeBase, Dictionary<string, int> findingIndex)
+    {
+        var readers = new List<int>[FindingCount];
+        void Read(int unit, IEnumerable<string> findingIds)
+        {
+            foreach (var id in findingIds.Distinct(StringComparer.Ordinal))
+            {
+                (readers[findingIndex[id]] ??= []).Add(unit);
+            }
+        }
+
+        var rules = knowledgeBase.Rules;
+        for (var e = 0; e < FindingRuleFinding.Length; e++)
+        {
+            (readers[FindingRuleFinding[e]] ??= []).Add(e);
+        }
+
+        for (var g = 0; g < GeneralRuleIndex.Length; g++)
+        {
+            Read(FindingRuleFinding.Length + g, rules[GeneralRuleIndex[g]].FindingIds());
+        }
+
+        for (var g = 0; g < GroupCause.Length; g++)
+        {
+            var unit = FindingRuleFinding.Length + GeneralRuleCause.Length + g;
+            Read(unit, Enumerable.Range(GroupMemberStart[g], GroupMemberStart[g + 1] - GroupMemberStart[g]).SelectMany(m => rules[MemberRule[m]].FindingIds()));
+        }
+
+        var start = new int[FindingCount + 1];
+        for (var f = 0; f < FindingCount; f++)
+        {
+            start[f + 1] = start[f] + (readers[f]?.Count ?? 0);
+        }
+
+        return (start, [.. readers.SelectMany(r => r ?? [])]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Reflection;
 using HipPain.Rules.Model;
 using HipPain.Rules.Validation;
@@ -14,8 +15,10 @@ namespace HipPain.Rules.Scoring;
 /// <para>
 /// Probability model: each cause is scored as its own hypothesis ("this cause is present" against "it is
 /// not"), the way the published likelihood ratios were measured. Its posterior log-odds are the log of its
-/// prior odds plus the natural log of the likelihood ratio of every decided rule: LR+ when the rule's
-/// criterion is met, LR- when it is definitely not met, nothing when it is undecided. Causes can coexist, so
+/// prior odds plus the natural log of the likelihood ratio of every decided ungrouped rule (LR+ when the rule's
+/// criterion is met, LR- when it is definitely not met, a graded rule's entry for the number of its parts met,
+/// nothing when it is undecided), plus what each evidence group counts once: its first decided joint figure, or
+/// else its strongest decided member for the cause plus its strongest against (see <see cref="EvidenceGroup"/>). Causes can coexist, so
 /// the posteriors need not sum to 1; each lies in [0, 1]. <see cref="RankedCause.Share"/> normalises them
 /// across the differential for display and sums to 1.
 /// </para>
@@ -132,8 +135,10 @@ public sealed partial class TriageEngine
     }
 
     /// <summary>
-    /// Each decided rule's contribution and each partly answered composite rule of one cause. The cause's
-    /// log-odds come from the scoring tables; the contributions sum to the same value up to rounding.
+    /// Each decided rule's contribution and each partly answered composite or graded rule of one cause. Ungrouped
+    /// criterion rules contribute on their own; each evidence group (and each ungrouped graded rule) contributes what
+    /// <see cref="ScoringTables.EvaluateGroup"/> counts, the members that counted naming the ones they stand for. The
+    /// cause's log-odds come from the scoring tables; the contributions sum to the same value up to rounding.
     /// </summary>
     private (ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending) Explain(CompiledCause cause, FindingState[] states, int age, Sex sex)
     {
@@ -141,27 +146,27 @@ public sealed partial class TriageEngine
         var pending = ImmutableArray.CreateBuilder<PendingRule>();
         foreach (var rule in cause.Rules)
         {
-            if (CriterionProgram.ToNullable(compiled.Program.Evaluate(rule.Root, states, age, sex)) is not bool met)
+            if (rule.Group >= 0)
             {
-                if (rule.Rule.Criterion is CountCriterion)
-                {
-                    var missing = rule.Findings.Where(f => states[f.Index] == FindingState.Unknown).Select(f => f.Id).ToImmutableArray();
-                    if (missing.Length < rule.Findings.Length)
-                    {
-                        pending.Add(new PendingRule(rule.Rule, rule.Label, missing));
-                    }
-                }
-
                 continue;
             }
 
-            var log = met ? rule.LogPositive : rule.LogNegative;
-            var label = rule.Label + (rule.Rule.Criterion switch
+            var outcome = compiled.Program.Evaluate(rule.Root, states, age, sex);
+            if (outcome == CriterionProgram.Undecided)
             {
-                FindingCriterion f => (f.Expected == FindingState.Present) == met ? ": present" : ": absent",
-                _ => met ? ": met" : ": not met",
-            });
-            contributions.Add(new Contribution(rule.Rule, label, met, met ? rule.Rule.Ratio.Positive : rule.Rule.Ratio.Negative, log));
+                AddPending(rule, states, pending);
+                continue;
+            }
+
+            var criterionRule = (CriterionRule)rule.Rule;
+            var met = outcome == CriterionProgram.Met;
+            var factor = met ? criterionRule.Ratio.Positive : criterionRule.Ratio.Negative;
+            contributions.Add(new Contribution(rule.Rule, CriterionLabel(rule, met), met, null, factor, Math.Log(factor), null, []));
+        }
+
+        foreach (var group in cause.Groups)
+        {
+            ExplainGroup(group, states, age, sex, contributions, pending);
         }
 
         contributions.Sort(static (a, b) =>
@@ -170,5 +175,94 @@ public sealed partial class TriageEngine
             return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
         });
         return (contributions.ToImmutable(), pending.ToImmutable());
+    }
+
+    /// <summary>
+    /// The contributions of one group: its joint figure, or its strongest member for and its strongest against (or, when
+    /// every decided member is neutral, the first of them), each listing the decided members it stands for.
+    /// </summary>
+    private void ExplainGroup(int group, FindingState[] states, int age, Sex sex, ImmutableArray<Contribution>.Builder contributions, ImmutableArray<PendingRule>.Builder pending)
+    {
+        var tables = compiled.Tables;
+        var evidenceGroup = tables.Groups[group];
+        tables.EvaluateGroup(group, states, age, sex, out var joint, out var strongestFor, out var strongestAgainst);
+        var decided = new List<(int Member, Contribution Contribution)>();
+        for (var m = tables.GroupMemberStart[group]; m < tables.GroupMemberStart[group + 1]; m++)
+        {
+            var rule = compiled.Rules[tables.MemberRule[m]];
+            var outcome = tables.MemberOutcome(m, states, age, sex, out var log);
+            if (outcome == ScoringTables.MemberUndecided)
+            {
+                // Once a joint figure counts, no other member's answer can change the group.
+                if (joint < 0)
+                {
+                    AddPending(rule, states, pending);
+                }
+
+                continue;
+            }
+
+            decided.Add((m, MemberContribution(rule, outcome, log, states, age, sex, evidenceGroup, [])));
+        }
+
+        if (decided.Count == 0)
+        {
+            return;
+        }
+
+        int[] heads = joint >= 0 ? [joint]
+            : strongestFor >= 0 || strongestAgainst >= 0 ? [.. new[] { strongestFor, strongestAgainst }.Where(m => m >= 0)]
+            : [decided[0].Member];
+        foreach (var head in heads)
+        {
+            var subsumed = decided.Where(d => !heads.Contains(d.Member) && StandsFor(head, d.Contribution.LogOdds)).Select(d => d.Contribution).ToImmutableArray();
+            var own = decided.First(d => d.Member == head).Contribution;
+            contributions.Add(new Contribution(own.Rule, own.Label, own.CriterionMet, own.PartsMet, own.Factor, own.LogOdds, evidenceGroup, subsumed));
+        }
+
+        // Joint (or neutral-only): every other decided member. For: the others for, and the neutral ones. Against: the
+        // others against, and the neutral ones when no member is for.
+        bool StandsFor(int head, double log) =>
+            head == joint
+            || (strongestFor < 0 && strongestAgainst < 0)
+            || (head == strongestFor ? log >= 0 : log < 0 || (log == 0 && strongestFor < 0));
+    }
+
+    private Contribution MemberContribution(CompiledRule rule, int outcome, double log, FindingState[] states, int age, Sex sex, EvidenceGroup? group, ImmutableArray<Contribution> subsumed)
+    {
+        if (rule.Rule is CriterionRule criterionRule)
+        {
+            var met = compiled.Program.Evaluate(rule.Root, states, age, sex) == CriterionProgram.Met;
+            return new Contribution(rule.Rule, CriterionLabel(rule, met), met, null, met ? criterionRule.Ratio.Positive : criterionRule.Ratio.Negative, log, group, subsumed);
+        }
+
+        var graded = (GradedRule)rule.Rule;
+        compiled.Program.CountParts(rule.Root, states, age, sex, out var partsMet, out var open);
+        var count = open == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{partsMet} of {graded.Parts.Length} met")
+            : string.Create(CultureInfo.InvariantCulture, $"{partsMet} to {partsMet + open} of {graded.Parts.Length} met");
+        var label = $"{rule.Label}: {count}" + (outcome == ScoringTables.MemberNoFigure ? " (no published figure for this count)" : string.Empty);
+        return new Contribution(rule.Rule, label, null, partsMet, graded.RatiosByCount[partsMet] ?? 1.0, log, group, subsumed);
+    }
+
+    private static string CriterionLabel(CompiledRule rule, bool met) => rule.Label + (((CriterionRule)rule.Rule).Criterion switch
+    {
+        FindingCriterion f => (f.Expected == FindingState.Present) == met ? ": present" : ": absent",
+        _ => met ? ": met" : ": not met",
+    });
+
+    /// <summary>Lists an undecided composite or graded rule that the case has begun to answer, with the findings it still needs.</summary>
+    private static void AddPending(CompiledRule rule, FindingState[] states, ImmutableArray<PendingRule>.Builder pending)
+    {
+        if (rule.Rule is CriterionRule { Criterion: not CountCriterion })
+        {
+            return;
+        }
+
+        var missing = rule.Findings.Where(f => states[f.Index] == FindingState.Unknown).Select(f => f.Id).ToImmutableArray();
+        if (missing.Length < rule.Findings.Length)
+        {
+            pending.Add(new PendingRule(rule.Rule, rule.Label, missing));
+        }
     }
 }

@@ -79,6 +79,7 @@ internal sealed class DocumentMapper
                 draft.Rules.Add(draftRule);
             }
         });
+        Each(document.Groups, path + ".groups", (group, groupPath) => draft.Groups.Add(Group(group, groupPath)));
         Each(document.Recommendations, path + ".recommendations", (recommendation, recommendationPath) =>
             draft.Recommendations.Add(Recommendation(recommendation, recommendationPath)));
 
@@ -93,14 +94,25 @@ internal sealed class DocumentMapper
         SourcePath = path,
     };
 
-    /// <summary>A rule draft, or null when its criterion or ratio is unusable (the problem is reported).</summary>
+    /// <summary>A rule draft, or null when its criterion, ratio or graded table is unusable (the problem is reported).</summary>
     public RuleDraft? Rule(RuleDocument document, string path)
     {
+        if (document.Graded is { } graded)
+        {
+            if (document.Criterion is not null || document.Ratio is not null)
+            {
+                Add(ErrorCodes.InvalidGradedRule, path, "A rule has either criterion and ratio (a criterion rule) or graded (a graded rule), not both.");
+                return null;
+            }
+
+            return GradedRule(document, graded, path);
+        }
+
         var criterion = Criterion(document.Criterion, path + ".criterion");
         double? positive = null, negative = null;
         if (document.Ratio is null)
         {
-            Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "The rule has no ratio; give { \"positive\": LR+, \"negative\": LR- }.");
+            Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "The rule has no ratio; give { \"positive\": LR+, \"negative\": LR- }, or give graded instead of criterion and ratio.");
         }
         else
         {
@@ -112,6 +124,64 @@ internal sealed class DocumentMapper
         return criterion is null || positive is null || negative is null
             ? null
             : new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Description) { SourcePath = path };
+    }
+
+    /// <summary>A graded rule draft, or null when its parts or ratios are missing or a part is unusable (the problem is reported).</summary>
+    public RuleDraft? GradedRule(RuleDocument document, GradedDocument graded, string path)
+    {
+        var parts = new List<Criterion>();
+        var usable = true;
+        if (graded.Parts is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path + ".graded.parts", "A graded rule lists the criteria it counts in \"parts\".");
+            usable = false;
+        }
+        else
+        {
+            for (var i = 0; i < graded.Parts.Count; i++)
+            {
+                if (Criterion(graded.Parts[i], Index(path + ".graded.parts", i)) is { } part)
+                {
+                    parts.Add(part);
+                }
+                else
+                {
+                    usable = false;
+                }
+            }
+        }
+
+        if (graded.Ratios is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path + ".graded.ratios", "A graded rule gives its ratio for each number of parts met, 0 to n, in \"ratios\" (null where the source gives no figure).");
+            usable = false;
+        }
+
+        var evidence = Evidence(document.Evidence, path + ".evidence");
+        return usable
+            ? new RuleDraft(document.Id ?? string.Empty, parts, graded.Ratios!, evidence!, document.Description) { SourcePath = path }
+            : null;
+    }
+
+    public GroupDraft Group(GroupDocument document, string path)
+    {
+        var draft = new GroupDraft(document.Id ?? string.Empty, document.Name ?? string.Empty) { SourcePath = path };
+        if (document.Members is null)
+        {
+            Add(ErrorCodes.JsonMissingProperty, path + ".members", "A group lists its member rules in \"members\": [ { \"rule\": id, \"joint\": true or false } ].");
+        }
+
+        Each(document.Members, path + ".members", (member, memberPath) =>
+        {
+            if (member.Rule is null)
+            {
+                Add(ErrorCodes.JsonMissingProperty, memberPath + ".rule", "A group member names its rule in \"rule\".");
+                return;
+            }
+
+            draft.Members.Add(new GroupMemberDraft(member.Rule, member.Joint ?? false) { SourcePath = memberPath });
+        });
+        return draft;
     }
 
     public RedFlagDraft RedFlag(RedFlagDocument document, string path)
@@ -278,9 +348,16 @@ internal sealed class DocumentMapper
 
     private string JsonPathOf(string path)
     {
+        // The first ".parts[" after a criterion's root; a graded rule's own ".graded.parts[i]" is part of the roots of its parts.
         const string parts = ".parts[";
         var first = path.IndexOf(parts, StringComparison.Ordinal);
-        if (first < 0 || !criteria.TryGetValue(path[..first], out var current))
+        CriterionDocument? current = null;
+        while (first >= 0 && !criteria.TryGetValue(path[..first], out current))
+        {
+            first = path.IndexOf(parts, first + 1, StringComparison.Ordinal);
+        }
+
+        if (first < 0 || current is null)
         {
             return path;
         }

@@ -16,7 +16,7 @@ internal static class DocumentWriter
         DerivedFrom = knowledgeBase.DerivedFrom.IsEmpty ? null : [.. knowledgeBase.DerivedFrom.Select(d => new StampDocument { Id = d.Id, Version = d.Version, Hash = d.ContentHash })],
         Findings = [.. knowledgeBase.Findings.Select(Finding)],
         Treatments = [.. knowledgeBase.Treatments.Select(Treatment)],
-        Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id)))],
+        Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id), knowledgeBase.GroupsFor(c.Id)))],
         RedFlags = [.. knowledgeBase.RedFlags.Select(RedFlag)],
     };
 
@@ -48,7 +48,7 @@ internal static class DocumentWriter
         Evidence = Evidence(treatment.Evidence),
     };
 
-    private static CauseDocument Cause(Cause cause, IEnumerable<DiagnosticRule> rules) => new()
+    private static CauseDocument Cause(Cause cause, IEnumerable<DiagnosticRule> rules, IReadOnlyCollection<EvidenceGroup> groups) => new()
     {
         Id = cause.Id,
         Name = cause.Name,
@@ -60,6 +60,7 @@ internal static class DocumentWriter
         SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
         Running = Running(cause.RunningAdvice),
         Rules = [.. rules.Select(Rule)],
+        Groups = groups.Count == 0 ? null : [.. groups.Select(Group)],
         Recommendations = [.. cause.Recommendations.Select(r => new RecommendationDocument
         {
             TreatmentId = r.TreatmentId,
@@ -68,13 +69,31 @@ internal static class DocumentWriter
         })],
     };
 
-    private static RuleDocument Rule(DiagnosticRule rule) => new()
+    private static RuleDocument Rule(DiagnosticRule rule) => rule switch
     {
-        Id = rule.Id,
-        Criterion = Criterion(rule.Criterion),
-        Ratio = new RatioDocument { Positive = rule.Ratio.Positive, Negative = rule.Ratio.Negative },
-        Evidence = Evidence(rule.Ratio.Evidence),
-        Description = rule.Description,
+        CriterionRule c => new()
+        {
+            Id = c.Id,
+            Criterion = Criterion(c.Criterion),
+            Ratio = new RatioDocument { Positive = c.Ratio.Positive, Negative = c.Ratio.Negative },
+            Evidence = Evidence(c.Evidence),
+            Description = c.Description,
+        },
+        GradedRule g => new()
+        {
+            Id = g.Id,
+            Graded = new GradedDocument { Parts = [.. g.Parts.Select(Criterion)], Ratios = [.. g.RatiosByCount] },
+            Evidence = Evidence(g.Evidence),
+            Description = g.Description,
+        },
+        _ => throw new NotSupportedException($"Rule type {rule.GetType().Name} has no JSON form."),
+    };
+
+    private static GroupDocument Group(EvidenceGroup group) => new()
+    {
+        Id = group.Id,
+        Name = group.Name,
+        Members = [.. group.Members.Select(m => new GroupMemberDocument { Rule = m.RuleId, Joint = m.IsJoint ? true : null })],
     };
 
     private static RedFlagDocument RedFlag(RedFlag flag) => new()

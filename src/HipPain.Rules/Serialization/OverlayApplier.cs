@@ -7,7 +7,8 @@ namespace HipPain.Rules.Serialization;
 
 /// <summary>
 /// Applies an overlay document to a knowledge base: copies the base into a builder, applies the changes in a
-/// fixed order (disable rules, override rules, priors, additions, display text), reports every conflict and
+/// fixed order (disable rules, override rules, disable and override groups, priors, additions, display text),
+/// reports every conflict and
 /// then validates the result, with overlay items reported at their JSON paths.
 /// </summary>
 internal sealed class OverlayApplier
@@ -19,6 +20,8 @@ internal sealed class OverlayApplier
     private readonly Dictionary<string, CauseDraft> causes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CauseDraft Cause, RuleDraft Rule)> baseRules = new(StringComparer.Ordinal);
     private readonly HashSet<string> changedRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CauseDraft Cause, GroupDraft Group)> baseGroups = new(StringComparer.Ordinal);
+    private readonly HashSet<string> changedGroups = new(StringComparer.Ordinal);
 
     // Lookups by id of the base's items, so that each change costs the same however large the base is.
     private readonly Dictionary<string, FindingDraft> baseFindings = new(StringComparer.Ordinal);
@@ -28,6 +31,7 @@ internal sealed class OverlayApplier
     // Disabled and overridden rules, applied to the causes' lists in one pass after all of them are known.
     private readonly HashSet<RuleDraft> disabled = [];
     private readonly Dictionary<RuleDraft, RuleDraft> overridden = [];
+    private readonly HashSet<string> disabledIds = new(StringComparer.Ordinal);
 
     private OverlayApplier(OverlayDocument overlay, KnowledgeBase knowledgeBase)
     {
@@ -42,6 +46,11 @@ internal sealed class OverlayApplier
             foreach (var rule in cause.Rules)
             {
                 baseRules[rule.Id] = (cause, rule);
+            }
+
+            foreach (var group in cause.Groups)
+            {
+                baseGroups[group.Id] = (cause, group);
             }
         }
 
@@ -95,8 +104,17 @@ internal sealed class OverlayApplier
                 cause.Rules.Clear();
                 cause.Rules.AddRange(rules);
             }
+
+            // A disabled rule leaves its group.
+            foreach (var group in cause.Groups)
+            {
+                group.Members.RemoveAll(m => disabledIds.Contains(m.RuleId));
+            }
         }
 
+        Each(overlay.DisableGroups, "$.disableGroups", DisableGroup);
+        Each(overlay.OverrideGroups, "$.overrideGroups", OverrideGroup);
+        RemoveEmptiedGroups();
         var priors = new HashSet<string>(StringComparer.Ordinal);
         Each(overlay.Priors, "$.priors", (change, path) => Prior(change, path, priors));
         Each(overlay.AddFindings, "$.addFindings", (document, path) =>
@@ -113,6 +131,7 @@ internal sealed class OverlayApplier
             }
         });
         Each(overlay.AddRules, "$.addRules", AddRule);
+        Each(overlay.AddGroups, "$.addGroups", AddGroup);
         Each(overlay.AddRecommendations, "$.addRecommendations", AddRecommendation);
         Each(overlay.AddRedFlags, "$.addRedFlags", (document, path) =>
             AddNew(builder.RedFlags, baseRedFlags.ContainsKey(document.Id ?? string.Empty), mapper.RedFlag(document, path), "red flag", path));
@@ -132,6 +151,7 @@ internal sealed class OverlayApplier
         else
         {
             disabled.Add(entry.Rule);
+            disabledIds.Add(entry.Rule.Id);
         }
     }
 
@@ -161,11 +181,35 @@ internal sealed class OverlayApplier
             return;
         }
 
-        var criterion = document.Criterion is null ? entry.Rule.Criterion : mapper.Criterion(document.Criterion, path + ".criterion");
+        if (document.Graded is not null)
+        {
+            if (OverriddenGradedRule(document, entry.Rule, path) is { } graded)
+            {
+                overridden[entry.Rule] = graded;
+            }
+
+            return;
+        }
+
+        Criterion? criterion;
+        if (document.Criterion is not null)
+        {
+            criterion = mapper.Criterion(document.Criterion, path + ".criterion");
+        }
+        else if (entry.Rule.Criterion is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".criterion", $"Rule '{document.Id}' is a graded rule; to make it a criterion rule give its criterion, or give graded to change its table.");
+            criterion = null;
+        }
+        else
+        {
+            criterion = entry.Rule.Criterion;
+        }
+
         double? positive = null, negative = null;
         if (document.Ratio is null)
         {
-            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "An overridden rule gives its new ratio: { \"positive\": LR+, \"negative\": LR- }.");
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".ratio", "An overridden rule gives its new ratio: { \"positive\": LR+, \"negative\": LR- }, or its new graded table in graded.");
         }
         else
         {
@@ -183,6 +227,117 @@ internal sealed class OverlayApplier
         {
             SourcePath = path,
         };
+    }
+
+    /// <summary>A graded rule replacing a base rule: the new ratios, and the new parts or the base rule's.</summary>
+    private RuleDraft? OverriddenGradedRule(RuleDocument document, RuleDraft baseRule, string path)
+    {
+        if (document.Criterion is not null || document.Ratio is not null)
+        {
+            mapper.Add(ErrorCodes.InvalidGradedRule, path, "A rule has either criterion and ratio (a criterion rule) or graded (a graded rule), not both.");
+            return null;
+        }
+
+        var graded = document.Graded!;
+        if (graded.Parts is null && baseRule.Parts is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".graded.parts", $"Rule '{document.Id}' is a criterion rule; to make it a graded rule give the parts it counts.");
+            return null;
+        }
+
+        var replacement = new RuleDocument { Id = document.Id, Graded = new GradedDocument { Parts = graded.Parts ?? [], Ratios = graded.Ratios }, Evidence = document.Evidence, Description = document.Description ?? baseRule.Description };
+        if (mapper.GradedRule(replacement, replacement.Graded, path) is not { } draft)
+        {
+            return null;
+        }
+
+        if (graded.Parts is null)
+        {
+            draft.Parts!.AddRange(baseRule.Parts!);
+        }
+
+        return draft;
+    }
+
+    private void DisableGroup(string? groupId, string path)
+    {
+        if (!baseGroups.TryGetValue(groupId ?? string.Empty, out var entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, $"The base has no group '{groupId}' to disable.");
+        }
+        else if (!changedGroups.Add(entry.Group.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path, $"Group '{groupId}' is disabled or overridden more than once.");
+        }
+        else
+        {
+            entry.Cause.Groups.Remove(entry.Group);
+        }
+    }
+
+    private void OverrideGroup(OverlayGroupDocument document, string path)
+    {
+        if (document.Id is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", "An overridden group names the base group it replaces in \"id\".");
+            return;
+        }
+
+        if (!baseGroups.TryGetValue(document.Id, out var entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no group '{document.Id}' to override; add it with addGroups instead.");
+            return;
+        }
+
+        if (!changedGroups.Add(document.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"Group '{document.Id}' is disabled or overridden more than once.");
+            return;
+        }
+
+        if (document.Cause is not null && document.Cause != entry.Cause.Id)
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"Group '{document.Id}' belongs to cause '{entry.Cause.Id}', not '{document.Cause}'; an override cannot move a group.");
+            return;
+        }
+
+        var replacement = mapper.Group(new GroupDocument { Id = document.Id, Name = document.Name ?? entry.Group.Name, Members = document.Members }, path);
+        entry.Cause.Groups[entry.Cause.Groups.IndexOf(entry.Group)] = replacement;
+    }
+
+    /// <summary>Removes the base groups that disabled rules left without a member; an overlay's own empty group is reported instead (HPK024).</summary>
+    private void RemoveEmptiedGroups()
+    {
+        foreach (var (cause, group) in baseGroups.Values)
+        {
+            if (group.Members.Count == 0)
+            {
+                cause.Groups.Remove(group);
+            }
+        }
+    }
+
+    private void AddGroup(OverlayGroupDocument document, string path)
+    {
+        if (document.Cause is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "An added group names its cause in \"cause\".");
+            return;
+        }
+
+        if (!causes.TryGetValue(document.Cause, out var cause))
+        {
+            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"Group '{document.Id}' names unknown cause '{document.Cause}'.");
+            return;
+        }
+
+        if (document.Id is not null && baseGroups.ContainsKey(document.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a group '{document.Id}'; use overrideGroups to change it.");
+            return;
+        }
+
+        cause.Groups.Add(mapper.Group(document, path));
     }
 
     private void Prior(PriorChangeDocument change, string path, HashSet<string> seen)

@@ -161,7 +161,7 @@ public static class TextPackJson
     private static readonly ImmutableArray<string> SectionNames =
     [
         TextKey.FindingsSection, TextKey.CausesSection, TextKey.TreatmentsSection, TextKey.RedFlagsSection,
-        TextKey.RulesSection, TextKey.RecommendationsSection, TextKey.FaqSection,
+        TextKey.RulesSection, TextKey.GroupsSection, TextKey.RecommendationsSection, TextKey.FaqSection,
     ];
 
     private static Dictionary<string, Dictionary<string, string?>?>? Section(TextPackDocument document, string name, bool create) => name switch
@@ -171,6 +171,7 @@ public static class TextPackJson
         TextKey.TreatmentsSection => create ? document.Treatments ??= [] : document.Treatments,
         TextKey.RedFlagsSection => create ? document.RedFlags ??= [] : document.RedFlags,
         TextKey.RulesSection => create ? document.Rules ??= [] : document.Rules,
+        TextKey.GroupsSection => create ? document.Groups ??= [] : document.Groups,
         TextKey.RecommendationsSection => create ? document.Recommendations ??= [] : document.Recommendations,
         TextKey.FaqSection => create ? document.Faq ??= [] : document.Faq,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a text-pack section."),

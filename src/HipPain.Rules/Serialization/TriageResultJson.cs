@@ -368,9 +368,26 @@ public static class TriageResultJson
                     writer.WriteStartObject();
                     writer.WriteString("rule", contribution.Rule.Id);
                     Display("label", Label(contribution.Rule));
-                    writer.WriteBoolean("met", contribution.CriterionMet);
-                    writer.WriteNumber("factor", Round(contribution.Factor));
-                    writer.WriteNumber("source", SourceOf(contribution.Evidence));
+                    Outcome(contribution);
+                    if (contribution.Group is { } group)
+                    {
+                        writer.WriteString("group", group.Id);
+                        Display("groupName", Get(TextKey.GroupName(group.Id), group.Name));
+                        if (!contribution.Subsumed.IsEmpty)
+                        {
+                            writer.WriteStartArray("subsumes");
+                            foreach (var member in contribution.Subsumed)
+                            {
+                                writer.WriteStartObject();
+                                writer.WriteString("rule", member.Rule.Id);
+                                Outcome(member);
+                                writer.WriteEndObject();
+                            }
+
+                            writer.WriteEndArray();
+                        }
+                    }
+
                     writer.WriteEndObject();
                 }
 
@@ -394,6 +411,22 @@ public static class TriageResultJson
             }
 
             writer.WriteEndObject();
+        }
+
+        /// <summary>Writes what a rule's outcome was (met, or parts met for a graded rule), the factor it applies and its source.</summary>
+        private void Outcome(Contribution contribution)
+        {
+            if (contribution.CriterionMet is bool met)
+            {
+                writer.WriteBoolean("met", met);
+            }
+            else if (contribution.PartsMet is int partsMet)
+            {
+                writer.WriteNumber("partsMet", partsMet);
+            }
+
+            writer.WriteNumber("factor", Round(contribution.Factor));
+            writer.WriteNumber("source", SourceOf(contribution.Evidence));
         }
 
         private void Plan(CarePlan plan, TriageResult result)
@@ -477,11 +510,13 @@ public static class TriageResultJson
             return ReferenceEquals(leading.RunningAdvice, advice) ? Get(TextKey.CauseRunning(leading.Id), advice.Text) : advice.Text;
         }
 
-        private string Label(DiagnosticRule rule) => rule.Description is { } description
-            ? Get(TextKey.RuleDescription(rule.Id), description)
-            : rule.Criterion is FindingCriterion finding
-                ? Get(TextKey.FindingName(finding.FindingId), finding.FindingId)
-                : rule.Criterion.ToString();
+        private string Label(DiagnosticRule rule) => rule switch
+        {
+            { Description: { } description } => Get(TextKey.RuleDescription(rule.Id), description),
+            CriterionRule { Criterion: FindingCriterion finding } => Get(TextKey.FindingName(finding.FindingId), finding.FindingId),
+            CriterionRule criterionRule => criterionRule.Criterion.ToString(),
+            _ => rule.Id,
+        };
 
         /// <summary>Writes display text when the options ask for it.</summary>
         private void Display(string name, string text)

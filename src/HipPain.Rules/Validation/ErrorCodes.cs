@@ -7,7 +7,7 @@ namespace HipPain.Rules.Validation;
 /// </summary>
 public static partial class ErrorCodes
 {
-    /// <summary>Two causes, findings, treatments, rules or red flags share an id.</summary>
+    /// <summary>Two causes, findings, treatments, rules, evidence groups or red flags share an id.</summary>
     public const string DuplicateId = "HPK001";
 
     /// <summary>A rule, red flag or overlay names a cause the knowledge base does not have.</summary>
@@ -16,7 +16,7 @@ public static partial class ErrorCodes
     /// <summary>A criterion names a finding the knowledge base does not have.</summary>
     public const string UnknownFinding = "HPK003";
 
-    /// <summary>A likelihood ratio is not a finite number greater than zero.</summary>
+    /// <summary>A likelihood ratio (LR+, LR-, or an entry of a graded rule's table) is not a finite number greater than zero.</summary>
     public const string InvalidLikelihoodRatio = "HPK004";
 
     /// <summary>A prior probability is not strictly between 0 and 1.</summary>
@@ -34,7 +34,7 @@ public static partial class ErrorCodes
     /// <summary>A weight, prior, treatment or red flag has no citation.</summary>
     public const string MissingCitation = "HPK009";
 
-    /// <summary>A finding feeds two rules of the same cause (or appears twice in one criterion), which would count its evidence twice. Allowed only for one-sided rules (LR- = 1) that cannot both be met.</summary>
+    /// <summary>A finding feeds two rules of the same cause (or appears twice in one criterion or graded rule), which would count its evidence twice. Allowed for members of one evidence group and for one-sided rules (LR- = 1) that cannot both be met.</summary>
     public const string FindingCountedTwice = "HPK010";
 
     /// <summary>A criterion is malformed: no parts, a minimum outside 1..parts, an age range outside 0..120 or reversed, an unspecified sex, or a state other than present or absent.</summary>
@@ -63,6 +63,24 @@ public static partial class ErrorCodes
     /// parts, a list has too many items, or the base is too large for its JSON form to be read back.
     /// </summary>
     public const string LimitExceeded = "HPK018";
+    /// <summary>An evidence group names a rule the knowledge base does not have.</summary>
+    public const string UnknownRule = "HPK020";
+
+    /// <summary>A rule is a member of two evidence groups, or is listed twice in one; a rule belongs to at most one group.</summary>
+    public const string RuleInTwoGroups = "HPK021";
+
+    /// <summary>An evidence group names a rule of another cause; a group holds rules of one cause only.</summary>
+    public const string GroupAcrossCauses = "HPK022";
+
+    /// <summary>
+    /// A graded rule is malformed: it has no parts, its table does not have one entry per number of parts met (parts + 1),
+    /// or every entry is null so that it has no figure at all. An entry that is not a finite number greater than 0 is
+    /// <see cref="InvalidLikelihoodRatio"/>.
+    /// </summary>
+    public const string InvalidGradedRule = "HPK023";
+
+    /// <summary>An evidence group has no member.</summary>
+    public const string EmptyGroup = "HPK024";
 
     /// <summary>A red flag puts a finding in the patient screen that its own criterion does not read.</summary>
     public const string ScreeningFindingNotInGate = "HPK019";

@@ -16,7 +16,7 @@ internal static class KnowledgeBaseDocument
     {
         var md = new StringBuilder();
         var rulesByCause = kb.Causes.ToDictionary(c => c.Id, c => kb.RulesFor(c.Id), StringComparer.Ordinal);
-        var allEvidence = kb.Rules.Select(r => r.Ratio.Evidence)
+        var allEvidence = kb.Rules.Select(r => r.Evidence)
             .Concat(kb.Causes.Select(c => c.PriorEvidence))
             .Concat(kb.RedFlags.Select(f => f.Evidence))
             .Concat(kb.Treatments.Select(t => t.Evidence))
@@ -32,6 +32,8 @@ internal static class KnowledgeBaseDocument
         Line(md, $"| Findings | {kb.Findings.Length} |");
         Line(md, $"| Rules (likelihood-ratio weights) | {kb.Rules.Length} |");
         Line(md, $"| of which not single-finding (clinical criteria, clusters, age and sex modifiers) | {kb.Rules.Count(r => !r.IsSingleFinding)} |");
+        Line(md, $"| of which graded (one likelihood ratio per number of parts met) | {kb.Rules.Count(r => r is GradedRule)} |");
+        Line(md, $"| Evidence groups (related rules counted once) | {kb.Groups.Length} |");
         Line(md, $"| Red-flag gates | {kb.RedFlags.Length} |");
         Line(md, $"| Treatments, workup steps and prevention measures | {kb.Treatments.Length} |");
         Line(md);
@@ -41,7 +43,7 @@ internal static class KnowledgeBaseDocument
         Line(md, "|---|---|---|");
         foreach (var status in Enum.GetValues<VerificationStatus>())
         {
-            Line(md, $"| {status} | {kb.Rules.Count(r => r.Ratio.Evidence.Status == status)} | {kb.Causes.Count(c => c.PriorEvidence.Status == status)} |");
+            Line(md, $"| {status} | {kb.Rules.Count(r => r.Evidence.Status == status)} | {kb.Causes.Count(c => c.PriorEvidence.Status == status)} |");
         }
 
         Line(md);
@@ -72,8 +74,27 @@ internal static class KnowledgeBaseDocument
             foreach (var r in rulesByCause[c.Id])
             {
                 var label = r.Description is null ? $"`{r.Id}`" : $"`{r.Id}`: {Cell(r.Description)}";
-                var e = r.Ratio.Evidence;
-                Line(md, $"| {label} | {Cell(Describe(kb, r.Criterion))} | {Number(r.Ratio.Positive)} | {Number(r.Ratio.Negative)} | {Cell(e.Citation)} | {e.Level} | {e.Status} | {Cell(e.Note ?? string.Empty)} |");
+                var e = r.Evidence;
+                var (criterion, positive, negative) = r switch
+                {
+                    CriterionRule cr => (Describe(kb, cr.Criterion), Number(cr.Ratio.Positive), Number(cr.Ratio.Negative)),
+                    GradedRule g => ("number met of (" + string.Join("; ", g.Parts.Select(p => Describe(kb, p))) + ")", "by number met: " + string.Join(" / ", g.RatiosByCount.Select(v => v is double d ? Number(d) : "no figure")), "-"),
+                    _ => (r.Id, "-", "-"),
+                };
+                Line(md, $"| {label} | {Cell(criterion)} | {positive} | {negative} | {Cell(e.Citation)} | {e.Level} | {e.Status} | {Cell(e.Note ?? string.Empty)} |");
+            }
+
+            if (!kb.GroupsFor(c.Id).IsEmpty)
+            {
+                Line(md);
+                Line(md, "Evidence groups (each counts once: its joint figure when decided, else its strongest member for plus its strongest against):");
+                Line(md);
+                Line(md, "| Group | Name | Members |");
+                Line(md, "|---|---|---|");
+                foreach (var g in kb.GroupsFor(c.Id))
+                {
+                    Line(md, $"| `{g.Id}` | {Cell(g.Name)} | {string.Join(", ", g.Members.Select(m => $"`{m.RuleId}`" + (m.IsJoint ? " (joint)" : string.Empty)))} |");
+                }
             }
 
             Line(md);
@@ -105,7 +126,7 @@ internal static class KnowledgeBaseDocument
         Line(md, "|---|---|---|---|---|---|");
         foreach (var f in kb.Findings)
         {
-            var users = kb.Rules.Where(r => r.Criterion.FindingIds().Contains(f.Id)).Select(r => r.CauseId)
+            var users = kb.Rules.Where(r => r.FindingIds().Contains(f.Id)).Select(r => r.CauseId)
                 .Concat(kb.RedFlags.Where(r => r.Criterion.FindingIds().Contains(f.Id)).Select(r => r.Id))
                 .Distinct(StringComparer.Ordinal);
             Line(md, $"| `{f.Id}` | {Cell(f.Name)} | {f.Kind} | {(f.Region == BodyRegion.None ? "-" : f.Region.ToString())} | {Cell(f.Question ?? string.Empty)} | {string.Join(", ", users)} |");

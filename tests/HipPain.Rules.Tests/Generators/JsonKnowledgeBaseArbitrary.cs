@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using HipPain.Rules.Authoring;
@@ -15,7 +16,8 @@ public sealed record GeneratedKnowledgeBase(int Seed, KnowledgeBase KnowledgeBas
 /// <summary>
 /// FsCheck arbitraries for the JSON and overlay properties. A knowledge base is built from a seed with the
 /// DSL, so every generated base is valid by construction: findings, treatments, causes with single, composite,
-/// age and sex rules (no finding twice per cause), plans, and a red flag for every urgent cause. Values are
+/// graded, age and sex rules (no finding twice per cause outside an evidence group), evidence groups with joint
+/// members, plans, and a red flag for every urgent cause. Values are
 /// full-precision doubles so that a JSON round trip is tested on awkward numbers, not only on round ones.
 /// </summary>
 public static class JsonKnowledgeBaseArbitrary
@@ -105,19 +107,32 @@ public static class JsonKnowledgeBaseArbitrary
 
     private static void AddRules(Random rng, CauseBuilder cause, string causeId, string[] findingIds)
     {
-        // Each finding feeds at most one rule of a cause.
+        // Each finding feeds at most one rule of a cause, except inside one evidence group.
+        var rules = new List<(string Id, string[] Findings)>();
         var unused = new Queue<string>(findingIds.OrderBy(_ => rng.Next()).Take(rng.Next(0, findingIds.Length + 1)));
         var composite = 0;
         while (unused.Count > 0)
         {
-            if (unused.Count >= 2 && rng.Next(3) == 0)
+            var roll = rng.Next(6);
+            if (roll == 0)
+            {
+                var parts = Enumerable.Range(0, rng.Next(1, Math.Min(4, unused.Count) + 1)).Select(_ => unused.Dequeue()).ToArray();
+                var id = $"{causeId}/graded.{composite++}";
+                cause.Graded(id, [.. parts.Select(f => Criterion(rng, [f]))], GradedTable(rng, parts.Length), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
+                rules.Add((id, parts));
+            }
+            else if (unused.Count >= 2 && roll <= 2)
             {
                 var parts = Enumerable.Range(0, rng.Next(2, Math.Min(5, unused.Count) + 1)).Select(_ => unused.Dequeue()).ToArray();
-                cause.Composite($"{causeId}/rule.{composite++}", Criterion(rng, parts), Ratio(rng), Ratio(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
+                var id = $"{causeId}/rule.{composite++}";
+                cause.Composite(id, Criterion(rng, parts), Ratio(rng), Ratio(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
+                rules.Add((id, parts));
             }
             else
             {
-                cause.Finding(unused.Dequeue(), Ratio(rng), Ratio(rng), Evidence(rng));
+                var finding = unused.Dequeue();
+                cause.Finding(finding, Ratio(rng), Ratio(rng), Evidence(rng));
+                rules.Add(($"{causeId}/{finding}", [finding]));
             }
         }
 
@@ -127,12 +142,56 @@ public static class JsonKnowledgeBaseArbitrary
             var noLower = rng.Next(3) == 0;
             int? maximum = !noLower && rng.Next(3) == 0 ? null : minimum + rng.Next(0, 40);
             cause.Age(noLower ? null : minimum, maximum, Ratio(rng), Ratio(rng), Evidence(rng));
+            rules.Add((string.Create(CultureInfo.InvariantCulture, $"{causeId}/age:{(noLower ? null : minimum)}-{maximum}"), []));
         }
 
         if (rng.Next(3) == 0)
         {
-            cause.Sex(rng.Next(2) == 0 ? Sex.Female : Sex.Male, Ratio(rng), Ratio(rng), Evidence(rng));
+            var sex = rng.Next(2) == 0 ? Sex.Female : Sex.Male;
+            cause.Sex(sex, Ratio(rng), Ratio(rng), Evidence(rng));
+            rules.Add(($"{causeId}/sex:{sex.ToString().ToLowerInvariant()}", []));
         }
+
+        // Evidence groups over some of the rules, with joint members and a member reading what the others read.
+        var ungrouped = new Queue<(string Id, string[] Findings)>(rules.OrderBy(_ => rng.Next()));
+        for (var g = 0; ungrouped.Count > 0 && rng.Next(2) == 0; g++)
+        {
+            var members = Enumerable.Range(0, rng.Next(1, Math.Min(3, ungrouped.Count) + 1)).Select(_ => ungrouped.Dequeue()).ToArray();
+            var shared = members.SelectMany(m => m.Findings).Distinct().ToArray();
+            cause.Group($"{causeId}/group.{g}", Text(rng), group =>
+            {
+                foreach (var member in members)
+                {
+                    group.Member(member.Id, joint: rng.Next(4) == 0);
+                }
+
+                if (shared.Length > 0 && rng.Next(2) == 0)
+                {
+                    var parts = shared.OrderBy(_ => rng.Next()).Take(rng.Next(1, Math.Min(3, shared.Length) + 1)).ToArray();
+                    group.Graded($"{causeId}/group.{g}/graded", [.. parts.Select(f => Criterion(rng, [f]))], GradedTable(rng, parts.Length), Evidence(rng), Text(rng), joint: rng.Next(2) == 0);
+                }
+            });
+        }
+    }
+
+    /// <summary>A graded table with full-precision ratios, some null (never all), and sometimes equal neighbours.</summary>
+    private static double?[] GradedTable(Random rng, int parts)
+    {
+        var table = Enumerable.Range(0, parts + 1).Select(_ => rng.Next(4) == 0 ? (double?)null : Ratio(rng)).ToArray();
+        for (var k = 1; k < table.Length; k++)
+        {
+            if (rng.Next(5) == 0)
+            {
+                table[k] = table[k - 1];
+            }
+        }
+
+        if (table.All(r => r is null))
+        {
+            table[0] = Ratio(rng);
+        }
+
+        return table;
     }
 
     /// <summary>A criterion over exactly the given findings (each once): one finding, or a composite, sometimes nested.</summary>

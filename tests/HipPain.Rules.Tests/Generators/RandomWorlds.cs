@@ -11,7 +11,7 @@ namespace HipPain.Rules.Tests.Generators;
 public sealed record World(int Seed, KnowledgeBase KnowledgeBase, PatientCase Case)
 {
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"World(seed {Seed}: {KnowledgeBase.Causes.Length} causes, {KnowledgeBase.Findings.Length} findings, {KnowledgeBase.Rules.Length} rules, {KnowledgeBase.RedFlags.Length} flags; case age {Case.Age}, {Case.Sex}, [{string.Join(", ", Case.Observations.Select(o => $"{o.FindingId}={o.State}"))}])");
+        string.Create(CultureInfo.InvariantCulture, $"World(seed {Seed}: {KnowledgeBase.Causes.Length} causes, {KnowledgeBase.Findings.Length} findings, {KnowledgeBase.Rules.Length} rules, {KnowledgeBase.Groups.Length} groups, {KnowledgeBase.RedFlags.Length} flags; case age {Case.Age}, {Case.Sex}, [{string.Join(", ", Case.Observations.Select(o => $"{o.FindingId}={o.State}"))}])");
 }
 
 /// <summary>A random case over the built-in knowledge base, reproducible from <see cref="Seed"/>.</summary>
@@ -75,31 +75,7 @@ public static class RandomWorlds
                     c.Avoid("avoid");
                 }
 
-                var pool = new Queue<string>(Shuffle(rng, findings).Where(_ => rng.NextDouble() < 0.7));
-                var composite = 0;
-                while (pool.Count > 0)
-                {
-                    if (pool.Count >= 2 && rng.NextDouble() < 0.3)
-                    {
-                        var parts = Enumerable.Range(0, rng.Next(2, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
-                        c.Composite($"{id}/composite{composite++}", RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence);
-                    }
-                    else
-                    {
-                        c.Finding(pool.Dequeue(), RandomRatio(rng), RandomRatio(rng), evidence);
-                    }
-                }
-
-                if (rng.NextDouble() < 0.4)
-                {
-                    var min = rng.Next(0, 100);
-                    c.Age(min, rng.NextDouble() < 0.5 ? null : rng.Next(min, 121), RandomRatio(rng), RandomRatio(rng), evidence);
-                }
-
-                if (rng.NextDouble() < 0.4)
-                {
-                    c.Sex(rng.NextDouble() < 0.5 ? Sex.Female : Sex.Male, RandomRatio(rng), RandomRatio(rng), evidence);
-                }
+                AddRules(rng, c, id, findings, evidence);
             });
         }
 
@@ -110,6 +86,109 @@ public static class RandomWorlds
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// A cause's rules: single-finding, composite and graded rules over distinct findings, age and sex modifiers, then
+    /// sometimes evidence groups over some of them (joint members, members added to the group that read findings its
+    /// other members read, as only a group allows).
+    /// </summary>
+    private static void AddRules(Random rng, CauseBuilder c, string id, string[] findings, Evidence evidence)
+    {
+        var rules = new List<(string Id, string[] Findings, bool Graded)>();
+        var pool = new Queue<string>(Shuffle(rng, findings).Where(_ => rng.NextDouble() < 0.7));
+        var composite = 0;
+        while (pool.Count > 0)
+        {
+            var roll = rng.NextDouble();
+            if (roll < 0.2)
+            {
+                var parts = Enumerable.Range(0, rng.Next(1, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
+                var ruleId = $"{id}/graded{composite++}";
+                c.Graded(ruleId, [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), evidence, "Graded " + ruleId);
+                rules.Add((ruleId, parts, true));
+            }
+            else if (pool.Count >= 2 && roll < 0.45)
+            {
+                var parts = Enumerable.Range(0, rng.Next(2, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
+                var ruleId = $"{id}/composite{composite++}";
+                c.Composite(ruleId, RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence);
+                rules.Add((ruleId, parts, false));
+            }
+            else
+            {
+                var finding = pool.Dequeue();
+                c.Finding(finding, RandomRatio(rng), RandomRatio(rng), evidence);
+                rules.Add(($"{id}/{finding}", [finding], false));
+            }
+        }
+
+        if (rng.NextDouble() < 0.4)
+        {
+            var min = rng.Next(0, 100);
+            int? max = rng.NextDouble() < 0.5 ? null : rng.Next(min, 121);
+            c.Age(min, max, RandomRatio(rng), RandomRatio(rng), evidence);
+            rules.Add(($"{id}/age:{min}-{max}", [], false));
+        }
+
+        if (rng.NextDouble() < 0.4)
+        {
+            var sex = rng.NextDouble() < 0.5 ? Sex.Female : Sex.Male;
+            c.Sex(sex, RandomRatio(rng), RandomRatio(rng), evidence);
+            rules.Add(($"{id}/sex:{sex.ToString().ToLowerInvariant()}", [], false));
+        }
+
+        var ungrouped = new Queue<(string Id, string[] Findings, bool Graded)>(Shuffle(rng, rules));
+        for (var g = 0; ungrouped.Count > 0 && rng.NextDouble() < 0.6; g++)
+        {
+            var members = Enumerable.Range(0, rng.Next(1, Math.Min(4, ungrouped.Count) + 1)).Select(_ => ungrouped.Dequeue()).ToArray();
+            var shared = members.SelectMany(m => m.Findings).ToArray();
+            c.Group($"{id}/group{g}", $"Group {g} of {id}", group =>
+            {
+                foreach (var member in members)
+                {
+                    group.Member(member.Id, joint: rng.NextDouble() < (member.Graded ? 0.6 : 0.2));
+                }
+
+                // Rules that read what other members read: allowed inside one group only.
+                if (shared.Length > 0 && rng.NextDouble() < 0.4)
+                {
+                    var parts = Shuffle(rng, shared).Take(rng.Next(1, Math.Min(3, shared.Length) + 1)).ToArray();
+                    if (rng.NextDouble() < 0.5)
+                    {
+                        group.Graded($"{id}/group{g}/graded", [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), evidence, joint: rng.NextDouble() < 0.6);
+                    }
+                    else
+                    {
+                        group.Composite($"{id}/group{g}/shared", RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence, joint: rng.NextDouble() < 0.2);
+                    }
+                }
+            });
+        }
+    }
+
+    /// <summary>A graded table over <paramref name="parts"/> parts: random ratios, some null (no figure), at least one not, sometimes monotone.</summary>
+    internal static double?[] RandomTable(Random rng, int parts)
+    {
+        var table = Enumerable.Range(0, parts + 1).Select(_ => rng.NextDouble() < 0.2 ? (double?)null : RandomRatio(rng)).ToArray();
+
+        // Equal neighbours make counts decided before every part is answered.
+        for (var k = 1; k < table.Length; k++)
+        {
+            if (rng.NextDouble() < 0.2)
+            {
+                table[k] = table[k - 1];
+            }
+        }
+
+        if (table.All(r => r is null))
+        {
+            table[rng.Next(table.Length)] = RandomRatio(rng);
+        }
+
+        return rng.NextDouble() < 0.3 && table.All(r => r is not null) ? [.. table.Order()] : table;
+    }
+
+    private static Func<string, Criterion> Part(Random rng) => finding => rng.NextDouble() < 0.75 ? Criterion.Present(finding) : Criterion.Absent(finding);
 
     public static PatientCase RandomCase(Random rng, KnowledgeBase kb)
     {

@@ -50,6 +50,30 @@ public sealed class InterviewerPropertyTests
         return same.Label(world.ToString());
     }
 
+    /// <summary>
+    /// The interviewer weighs a question by the log-odds each answer would give; they are the engine's own (the same
+    /// compiled rules, evidence groups and graded rules), so the gain it reports is the gain the engine would show.
+    /// </summary>
+    [Property]
+    public Property CaseAnalysis_AnswerPredicted_EqualsTheEnginesScoreOfTheAnsweredCase(World world, int pick, bool present)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var open = world.KnowledgeBase.Findings.Select(f => f.Id).Except(world.Case.Observations.Select(o => o.FindingId)).ToArray();
+        if (open.Length == 0)
+        {
+            return true.Label(world.ToString()).Classify(true, "every finding named (nothing to predict)");
+        }
+
+        var finding = open[Math.Abs(pick % open.Length)];
+        var answer = present ? FindingState.Present : FindingState.Absent;
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), world.Case);
+        var predicted = analysis.LogOddsAfter(engine.IndexOfFinding(finding), answer);
+        var actual = engine.Triage(world.Case.With(finding, answer)).Differential;
+        var same = actual.All(r => Math.Abs(r.LogOdds - predicted[engine.IndexOfCause(r.Cause.Id)]) <= 1e-9);
+        var grouped = world.KnowledgeBase.Groups.Any(g => g.Members.Any(m => world.KnowledgeBase.TryGetRule(m.RuleId, out var rule) && rule.FindingIds().Contains(finding)));
+        return same.Label($"{world}: answer {finding}={answer}").Classify(grouped, "the finding feeds an evidence group");
+    }
+
     [Property]
     public Property Conduct_RandomAnswers_TerminatesWithinBoundAndAsksEveryRedFlagQuestion(World world, int answerSeed, PositiveInt maximum)
     {

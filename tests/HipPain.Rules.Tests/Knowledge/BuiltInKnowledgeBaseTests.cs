@@ -48,8 +48,8 @@ public sealed class BuiltInKnowledgeBaseTests
     {
         Assert.All(Kb.Rules, rule =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(rule.Ratio.Evidence.Citation), rule.Id);
-            Assert.False(string.IsNullOrWhiteSpace(rule.Ratio.Evidence.Note), $"Rule {rule.Id} needs a note with the fact id or the reasoning.");
+            Assert.False(string.IsNullOrWhiteSpace(rule.Evidence.Citation), rule.Id);
+            Assert.False(string.IsNullOrWhiteSpace(rule.Evidence.Note), $"Rule {rule.Id} needs a note with the fact id or the reasoning.");
         });
         Assert.All(Kb.Causes, cause => Assert.False(string.IsNullOrWhiteSpace(cause.PriorEvidence.Note), $"Prior of {cause.Id} needs its reasoning."));
     }
@@ -58,8 +58,8 @@ public sealed class BuiltInKnowledgeBaseTests
     public void Rules_NoteCallsTheFigureAnEstimate_StatusIsEstimated()
     {
         var mislabelled = Kb.Rules
-            .Where(r => r.Ratio.Evidence.Note is { } note && note.Contains("estimate", StringComparison.OrdinalIgnoreCase))
-            .Where(r => r.Ratio.Evidence.Status != VerificationStatus.Estimated)
+            .Where(r => r.Evidence.Note is { } note && note.Contains("estimate", StringComparison.OrdinalIgnoreCase))
+            .Where(r => r.Evidence.Status != VerificationStatus.Estimated)
             .Select(r => r.Id);
 
         Assert.Empty(mislabelled);
@@ -68,7 +68,7 @@ public sealed class BuiltInKnowledgeBaseTests
     [Fact]
     public void Rules_EstimatedWeights_AreModest()
     {
-        var estimated = Kb.Rules.Where(r => r.Ratio.Evidence.Status == VerificationStatus.Estimated);
+        var estimated = Kb.Rules.OfType<CriterionRule>().Where(r => r.Evidence.Status == VerificationStatus.Estimated);
 
         Assert.All(estimated, rule =>
         {
@@ -80,7 +80,7 @@ public sealed class BuiltInKnowledgeBaseTests
     [Fact]
     public void Rules_AllWeights_RespectTheTierACap()
     {
-        Assert.All(Kb.Rules, rule =>
+        Assert.All(Kb.Rules.OfType<CriterionRule>(), rule =>
         {
             Assert.True(rule.Ratio.Positive <= 10.0, $"{rule.Id}: LR+ {rule.Ratio.Positive} exceeds the tier A cap.");
             Assert.True(rule.Ratio.Negative >= 0.1, $"{rule.Id}: LR- {rule.Ratio.Negative} is below the tier A floor.");
@@ -90,7 +90,7 @@ public sealed class BuiltInKnowledgeBaseTests
     [Fact]
     public void Findings_EveryFinding_IsUsedByARuleOrARedFlag()
     {
-        var used = Kb.Rules.SelectMany(r => r.Criterion.FindingIds())
+        var used = Kb.Rules.SelectMany(r => r.FindingIds())
             .Concat(Kb.RedFlags.SelectMany(f => f.Criterion.FindingIds()))
             .ToHashSet(StringComparer.Ordinal);
 

@@ -164,7 +164,7 @@ public sealed class ConcurrencyAndReplayTests
     {
         var patientCase = PatientCase.Create(34, Sex.Female, Observation.Present(BuiltInKnowledgeBase.Instance.Findings[0].Id));
         var changed = BuiltInKnowledgeBase.Instance.ToBuilder();
-        var rule = BuiltInKnowledgeBase.Instance.Rules.First(r => r.Criterion is FindingCriterion f && f.FindingId == BuiltInKnowledgeBase.Instance.Findings[0].Id);
+        var rule = BuiltInKnowledgeBase.Instance.Rules.OfType<CriterionRule>().First(r => r.Criterion is FindingCriterion f && f.FindingId == BuiltInKnowledgeBase.Instance.Findings[0].Id);
         changed.ReplaceRatio(rule.Id, rule.Ratio.Positive * 1.0000001, rule.Ratio.Negative);
 
         Assert.NotEqual(Fingerprint(Engine.Triage(patientCase)), Fingerprint(new TriageEngine(changed.Build()).Triage(patientCase)));

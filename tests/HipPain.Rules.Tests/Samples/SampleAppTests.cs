@@ -97,6 +97,36 @@ public sealed class SampleAppTests
     }
 
     [Fact]
+    public void Run_PackWithAnEvidenceGroup_PrintsTheMemberThatCountedAndWhatItStandsFor()
+    {
+        var builder = BuiltInKnowledgeBase.Instance.ToBuilder();
+        var group = new HipPain.Rules.Authoring.GroupDraft("gtps/lateral-complaints", "Lateral hip complaints");
+        foreach (var id in (string[])["gtps/loc.lateral-hip", "gtps/tim.lying-on-side", "gtps/tim.night-pain"])
+        {
+            group.Members.Add(new HipPain.Rules.Authoring.GroupMemberDraft(id, false));
+        }
+
+        builder.Causes.Single(c => c.Id == "gtps").Groups.Add(group);
+        var pack = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(pack, HipPain.Rules.Serialization.KnowledgeBaseJson.Write(builder.Build()));
+
+            var (code, output, error) = Run("--pack", pack);
+
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+            Assert.Contains("for     x3     Pain on the outer side of the hip: present", output, StringComparison.Ordinal);
+            Assert.Matches(@"\n +counts once for 'Lateral hip complaints'; stands for Pain lying on the affected side: present x2 \[[^\]]+\]; Pain at night: present x1\.5 \[", output);
+            Assert.DoesNotContain("for     x2     Pain lying on the affected side", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pack);
+        }
+    }
+
+    [Fact]
     public void Run_MissingPack_ExitsFourNamingTheProblem()
     {
         var (code, _, error) = Run("--pack", "/nonexistent/kb.json");

@@ -57,15 +57,24 @@ public sealed class TriageEnginePropertyTests
         var finding = unmentioned[Math.Abs(pick % unmentioned.Length)];
         var before = engine.Triage(world.Case).Differential.ToDictionary(r => r.Cause.Id);
         var after = engine.Triage(world.Case.With(finding, present ? FindingState.Present : FindingState.Absent)).Differential.ToDictionary(r => r.Cause.Id);
-        var checks = world.KnowledgeBase.Rules
+        // An ungrouped rule moves its cause strictly. A member of a group without a joint member moves it at most as
+        // far (the group may already count a stronger member); a joint figure speaks for the whole group, so a member
+        // of a group with one has no direction of its own. Only causes with no other rule reading the finding count.
+        var kb = world.KnowledgeBase;
+        var checks = kb.Rules.OfType<CriterionRule>()
             .Where(r => r.Criterion is FindingCriterion f && f.FindingId == finding && f.Expected == FindingState.Present)
+            .Where(r => kb.RulesFor(r.CauseId).Count(o => o.FindingIds().Contains(finding)) == 1)
+            .Where(r => !kb.TryGetGroupOf(r.Id, out var group) || group.Members.All(m => !m.IsJoint))
             .Select(r =>
             {
+                var grouped = kb.TryGetGroupOf(r.Id, out _);
                 var ratio = present ? r.Ratio.Positive : r.Ratio.Negative;
                 var (p0, p1) = (before[r.CauseId].Probability, after[r.CauseId].Probability);
                 var (l0, l1) = (before[r.CauseId].LogOdds, after[r.CauseId].LogOdds);
-                var ok = ratio > 1 ? p1 >= p0 && l1 > l0 : ratio < 1 ? p1 <= p0 && l1 < l0 : l1 == l0;
-                return ok.Label($"{r.Id}: ratio {ratio}, probability {p0} -> {p1}");
+                var ok = ratio > 1 ? p1 >= p0 && (grouped ? l1 >= l0 : l1 > l0)
+                    : ratio < 1 ? p1 <= p0 && (grouped ? l1 <= l0 : l1 < l0)
+                    : l1 == l0;
+                return ok.Label($"{r.Id}{(grouped ? " (grouped)" : string.Empty)}: ratio {ratio}, log-odds {l0} -> {l1}");
             })
             .ToList();
         return checks.Aggregate(true.ToProperty(), (all, next) => all.And(next)).Label(world.ToString());
@@ -80,7 +89,7 @@ public sealed class TriageEnginePropertyTests
         }
 
         var rule = world.KnowledgeBase.Rules[Math.Abs(pick % world.KnowledgeBase.Rules.Length)];
-        var raised = Rebuild(world.KnowledgeBase, rule.Id, rule.Ratio.Positive * 2, rule.Ratio.Negative * 2);
+        var raised = Rebuild(world.KnowledgeBase, rule);
         var before = new TriageEngine(world.KnowledgeBase).Triage(world.Case).Differential.Single(r => r.Cause.Id == rule.CauseId);
         var after = new TriageEngine(raised).Triage(world.Case).Differential.Single(r => r.Cause.Id == rule.CauseId);
         return (after.Probability >= before.Probability && after.LogOdds >= before.LogOdds).Label($"{world} rule {rule.Id}: {before.Probability} -> {after.Probability}");
@@ -206,10 +215,20 @@ public sealed class TriageEnginePropertyTests
         && a.Plan.Deferred.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Deferred.Select(t => t.Treatment.Id))
         && a.Plan.Avoid.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Avoid.Select(t => t.Treatment.Id));
 
-    private static KnowledgeBase Rebuild(KnowledgeBase source, string ruleId, double positive, double negative)
+    /// <summary>The base with every ratio of the rule doubled (the figures of a graded rule; its null entries stay null).</summary>
+    private static KnowledgeBase Rebuild(KnowledgeBase source, DiagnosticRule rule)
     {
         var builder = source.ToBuilder();
-        builder.ReplaceRatio(ruleId, positive, negative);
+        switch (rule)
+        {
+            case CriterionRule c:
+                builder.ReplaceRatio(c.Id, c.Ratio.Positive * 2, c.Ratio.Negative * 2);
+                break;
+            case GradedRule g:
+                builder.ReplaceGradedRatios(g.Id, g.RatiosByCount.Select(r => r * 2));
+                break;
+        }
+
         return builder.Build();
     }
 }

@@ -325,7 +325,7 @@ public sealed class KnowledgeBaseJsonTests
 
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(original));
 
-        var age = Assert.IsType<AgeCriterion>(Assert.Single(copy.Rules).Criterion);
+        var age = Assert.IsType<AgeCriterion>(Assert.IsType<CriterionRule>(Assert.Single(copy.Rules)).Criterion);
         Assert.Null(age.Minimum);
         Assert.Equal(30, age.Maximum);
         Assert.Equal(original.ContentHash, copy.ContentHash);

@@ -86,7 +86,7 @@ public sealed class OverlayTests
 
         var result = overlay.ApplyTo(Base);
 
-        var rule = Assert.Single(result.RulesFor("gtps"));
+        var rule = Assert.IsType<CriterionRule>(Assert.Single(result.RulesFor("gtps")));
         Assert.Equal(("gtps/loc.lateral-hip", 4.5, 0.1, "present(loc.lateral-hip)"), (rule.Id, rule.Ratio.Positive, rule.Ratio.Negative, rule.Criterion.ToString()));
         Assert.Equal(2, Base.RulesFor("gtps").Length);
     }

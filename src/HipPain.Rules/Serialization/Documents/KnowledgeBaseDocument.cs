@@ -121,7 +121,10 @@ internal sealed class CriterionDocument
     public string? Sex { get; set; }
 }
 
-/// <summary>A rule of a cause. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
+/// <summary>
+/// A rule of a cause: either <c>criterion</c> and <c>ratio</c> (a criterion rule) or <c>graded</c> (a graded rule). It
+/// has no <c>cause</c> property: the cause is the one it is written in.
+/// </summary>
 internal class RuleDocument
 {
     [JsonPropertyOrder(-2)]
@@ -130,6 +133,8 @@ internal class RuleDocument
     public CriterionDocument? Criterion { get; set; }
 
     public RatioDocument? Ratio { get; set; }
+
+    public GradedDocument? Graded { get; set; }
 
     public EvidenceDocument? Evidence { get; set; }
 
@@ -141,6 +146,40 @@ internal sealed class OverlayRuleDocument : RuleDocument
 {
     [JsonPropertyOrder(-1)]
     public string? Cause { get; set; }
+}
+
+/// <summary>A graded rule's parts and its ratio for each number of parts met (a null entry: no figure).</summary>
+internal sealed class GradedDocument
+{
+    public List<CriterionDocument>? Parts { get; set; }
+
+    public List<double?>? Ratios { get; set; }
+}
+
+/// <summary>An evidence group of a cause: rules of that cause, by id, that count once. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
+internal class GroupDocument
+{
+    [JsonPropertyOrder(-2)]
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<GroupMemberDocument>? Members { get; set; }
+}
+
+/// <summary>A group in an overlay's <c>addGroups</c> or <c>overrideGroups</c>, which may name the cause it belongs to.</summary>
+internal sealed class OverlayGroupDocument : GroupDocument
+{
+    [JsonPropertyOrder(-1)]
+    public string? Cause { get; set; }
+}
+
+internal sealed class GroupMemberDocument
+{
+    public string? Rule { get; set; }
+
+    /// <summary>True for a joint member; false or left out for an ordinary one.</summary>
+    public bool? Joint { get; set; }
 }
 
 internal sealed class CauseDocument
@@ -164,6 +203,8 @@ internal sealed class CauseDocument
     public RunningDocument? Running { get; set; }
 
     public List<RuleDocument>? Rules { get; set; }
+
+    public List<GroupDocument>? Groups { get; set; }
 
     public List<RecommendationDocument>? Recommendations { get; set; }
 }

@@ -32,6 +32,12 @@ internal sealed class OverlayDocument
 
     public List<string>? DisableRules { get; set; }
 
+    public List<OverlayGroupDocument>? AddGroups { get; set; }
+
+    public List<OverlayGroupDocument>? OverrideGroups { get; set; }
+
+    public List<string>? DisableGroups { get; set; }
+
     public List<AddRecommendationDocument>? AddRecommendations { get; set; }
 
     public List<RedFlagDocument>? AddRedFlags { get; set; }

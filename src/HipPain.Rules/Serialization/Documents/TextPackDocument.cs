@@ -33,6 +33,8 @@ internal sealed class TextPackDocument
 
     public Dictionary<string, Dictionary<string, string?>?>? Rules { get; set; }
 
+    public Dictionary<string, Dictionary<string, string?>?>? Groups { get; set; }
+
     public Dictionary<string, Dictionary<string, string?>?>? Recommendations { get; set; }
 
     public Dictionary<string, Dictionary<string, string?>?>? Faq { get; set; }
