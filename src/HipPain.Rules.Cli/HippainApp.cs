@@ -48,10 +48,12 @@ internal static class HippainApp
             Examples:
               hippain triage samples/cases/lateral-hip-runner.case.json
               hippain triage --present loc.groin --present sym.night-pain --age 41 --sex female --format json
+              hippain explain gtps --case samples/cases/lateral-hip-runner.case.json
               hippain lint my-base.json --overlay my-clinic.overlay.json --format json
               hippain kb show --overlay samples/packs/endurance-clinic.overlay.json
             """);
         root.Subcommands.Add(TriageCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(KbCommand.Create(console));
         return root;
