@@ -10,8 +10,11 @@ using HipPain.Rules.Validation;
 
 // docs:registration
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHipPainRules(o => o
-    .UseKnowledgeBase(() => HipPain.Rules.Knowledge.BuiltInKnowledgeBase.Instance));
+builder.Services.AddHipPainRules(o =>
+{
+    o.UseKnowledgeBase(() => HipPain.Rules.Knowledge.BuiltInKnowledgeBase.Instance); // or UseKnowledgeBaseFile("packs/...")
+    o.Interview.Audience = InterviewAudience.Patient; // the registered interviewer asks what a patient can answer
+});
 
 var app = builder.Build();
 // docs:end
@@ -33,15 +36,12 @@ app.MapPost("/triage", (PatientCase patientCase, IKnowledgeBaseProvider rules) =
 
 // docs:interview
 // A patient interview on a stateless server: the client keeps the step's "state" and sends it back with each answer.
-var patient = new InterviewOptions { Audience = InterviewAudience.Patient };
+// The snapshot's interviewer follows reloads and swaps with its engine (a state made on another base: HPI002).
 app.MapPost("/interview/start", (PatientCase start, string? language, IKnowledgeBaseProvider rules) =>
-{
-    var interviewer = new Interviewer(rules.Current.Engine, patient);
-    return Step(interviewer.Start(start), language);
-});
+    Step(rules.Current.Interviewer.Start(start), language));
 app.MapPost("/interview/answer", (AnswerRequest request, IKnowledgeBaseProvider rules) =>
 {
-    var interviewer = new Interviewer(rules.Current.Engine, patient);
+    var interviewer = rules.Current.Interviewer;
     try
     {
         var step = interviewer.Resume(InterviewStateJson.Read(request.State));   // counts derived by replay

@@ -1,3 +1,4 @@
+using HipPain.Rules.Interview;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
@@ -6,10 +7,18 @@ namespace HipPain.Rules.DependencyInjection;
 
 /// <summary>
 /// What <c>AddHipPainRules</c> registers: one base knowledge base (from a delegate, an instance or a JSON
-/// file), then clinic overlays applied in the order they are added, and the engine's settings. The options
-/// are checked when the knowledge base is first resolved; every failure is reported at once in a
+/// file), then clinic overlays applied in the order they are added, the engine's settings and the interviewer's.
+/// The options are checked when a generic host starts (or, without a host, when the knowledge base, the engine, the
+/// interviewer or the provider is first resolved); every problem is reported at once, with its code, in a
 /// <see cref="HipPainRulesOptionsException"/>.
 /// </summary>
+/// <remarks>
+/// A relative file path is resolved against <see cref="ContentRootPath"/> when it is set; otherwise against the
+/// host's content root (<c>IHostEnvironment.ContentRootPath</c>) when the service provider has an
+/// <c>IHostEnvironment</c> (any generic or web host); otherwise against <see cref="AppContext.BaseDirectory"/>, the
+/// folder of the application's assemblies, where packs copied to the output folder are found whatever the working
+/// directory. The current directory is never used.
+/// </remarks>
 /// <example>
 /// <code>
 /// builder.Services.AddHipPainRules(o => o
@@ -33,6 +42,19 @@ public sealed class HipPainRulesOptions
 
     /// <summary>The engine's settings.</summary>
     public TriageOptions Triage { get; } = new();
+
+    /// <summary>
+    /// The settings of the registered <see cref="Interviewer"/> (and of <see cref="KnowledgeBaseSnapshot.Interviewer"/>):
+    /// the audience (clinician by default; set <see cref="InterviewOptions.Audience"/> to
+    /// <see cref="InterviewAudience.Patient"/> for a patient-facing interview), the stop rule and the costs.
+    /// </summary>
+    public InterviewOptions Interview { get; } = new();
+
+    /// <summary>
+    /// The folder that relative knowledge-base and overlay paths are resolved against; must be an absolute path.
+    /// Null (the default) for the host's content root, or <see cref="AppContext.BaseDirectory"/> without a host.
+    /// </summary>
+    public string? ContentRootPath { get; set; }
 
     internal IReadOnlyList<OverlaySource> Overlays => overlays;
 
@@ -70,7 +92,7 @@ public sealed class HipPainRulesOptions
     }
 
     /// <summary>Reads the base from a knowledge-base JSON file (format version 1) at first resolution and on every reload.</summary>
-    /// <param name="path">The file's path, absolute or relative to the current directory.</param>
+    /// <param name="path">The file's path, absolute or relative to the content root (see the remarks on <see cref="HipPainRulesOptions"/>).</param>
     /// <returns>These options, so calls chain.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     public HipPainRulesOptions UseKnowledgeBaseFile(string path)
@@ -81,7 +103,7 @@ public sealed class HipPainRulesOptions
     }
 
     /// <summary>Applies a clinic overlay JSON file after the base and the overlays added before it.</summary>
-    /// <param name="path">The file's path, absolute or relative to the current directory.</param>
+    /// <param name="path">The file's path, absolute or relative to the content root (see the remarks on <see cref="HipPainRulesOptions"/>).</param>
     /// <returns>These options, so calls chain.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     public HipPainRulesOptions AddOverlayFile(string path)

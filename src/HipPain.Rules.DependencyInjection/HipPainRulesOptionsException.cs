@@ -1,38 +1,23 @@
-using System.Collections.Immutable;
-using System.Text;
+using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.DependencyInjection;
 
 /// <summary>
-/// Thrown when the HipPain.Rules options cannot produce a knowledge base: at the first resolution of the
-/// knowledge base, the engine or <see cref="IKnowledgeBaseProvider"/>, or by <see cref="IKnowledgeBaseProvider.Reload"/>.
-/// Lists every failure, not only the first.
+/// Thrown when the HipPain.Rules options cannot produce a knowledge base: at host start (when a generic host runs
+/// the application), at the first resolution of the knowledge base, the engine, the interviewer or
+/// <see cref="IKnowledgeBaseProvider"/>, or by <see cref="IKnowledgeBaseProvider.Reload"/>. Lists every problem, each
+/// with a stable code and a path: the reader's own code (<c>HPJ</c>, <c>HPK</c>) for a problem inside a file, with
+/// the file in the path (<c>packs/clinic.overlay.json:$.priors[0].prior</c>), and an <see cref="HipPainRulesErrorCodes"/>
+/// code for the rest.
 /// </summary>
-public sealed class HipPainRulesOptionsException : Exception
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed class HipPainRulesOptionsException : ValidationException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="failures">Every failure; at least one.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="failures"/> is null.</exception>
-    public HipPainRulesOptionsException(IEnumerable<string> failures)
-        : this([.. failures ?? throw new ArgumentNullException(nameof(failures))])
+    /// <param name="problems">Every problem; at least one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="problems"/> is null.</exception>
+    public HipPainRulesOptionsException(IEnumerable<ValidationProblem> problems)
+        : base("HipPain.Rules configuration", problems)
     {
-    }
-
-    private HipPainRulesOptionsException(ImmutableArray<string> failures)
-        : base(Format(failures)) => Failures = failures;
-
-    /// <summary>Every failure, in the order the options were checked.</summary>
-    public ImmutableArray<string> Failures { get; }
-
-    private static string Format(ImmutableArray<string> failures)
-    {
-        var text = new StringBuilder("The HipPain.Rules options are invalid (")
-            .Append(failures.Length).Append(failures.Length == 1 ? " failure):" : " failures):");
-        foreach (var failure in failures)
-        {
-            text.AppendLine().Append("  - ").Append(failure);
-        }
-
-        return text.ToString();
     }
 }

@@ -1,7 +1,9 @@
 using HipPain.Rules.DependencyInjection;
+using HipPain.Rules.Interview;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +13,12 @@ public static class HipPainRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, as singletons and only when not already registered, an <see cref="IKnowledgeBaseProvider"/>,
-    /// the <see cref="KnowledgeBase"/> and the <see cref="TriageEngine"/>. The knowledge base is made at the
-    /// first resolution of any of them: the base from <see cref="HipPainRulesOptions"/>, then its overlays; every
-    /// problem is reported at once in a <see cref="HipPainRulesOptionsException"/>. The registered
-    /// <see cref="KnowledgeBase"/> and <see cref="TriageEngine"/> are the pair of the provider's first snapshot
+    /// the <see cref="KnowledgeBase"/>, the <see cref="TriageEngine"/> and the <see cref="Interviewer"/>, and a
+    /// hosted service that makes the knowledge base when a generic host starts. The knowledge base is made at host
+    /// start, or without a host at the first resolution of any of them: the base from
+    /// <see cref="HipPainRulesOptions"/>, then its overlays; every problem is reported at once, with its code, in a
+    /// <see cref="HipPainRulesOptionsException"/>, which stops the host. The registered <see cref="KnowledgeBase"/>,
+    /// <see cref="TriageEngine"/> and <see cref="Interviewer"/> are those of the provider's first snapshot
     /// (generation 1) and do not follow swaps; inject <see cref="IKnowledgeBaseProvider"/> to follow reloads.
     /// </summary>
     /// <remarks>
@@ -43,10 +47,12 @@ public static class HipPainRulesServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeBaseProvider>(sp => new KnowledgeBaseProvider(sp, sp.GetRequiredService<HipPainRulesRegistration>()));
         services.TryAddSingleton(sp => InitialSnapshot(sp).KnowledgeBase);
         services.TryAddSingleton(sp => InitialSnapshot(sp).Engine);
+        services.TryAddSingleton(sp => InitialSnapshot(sp).Interviewer);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HipPainRulesStartupCheck>());
         return services;
     }
 
-    // The registered base and engine are always one pair: the provider's first snapshot, whichever is resolved
+    // The registered base, engine and interviewer are always of one snapshot: the provider's first snapshot, whichever is resolved
     // first and however many swaps happened before. A provider registered by the application gives its current one.
     private static KnowledgeBaseSnapshot InitialSnapshot(IServiceProvider services)
     {

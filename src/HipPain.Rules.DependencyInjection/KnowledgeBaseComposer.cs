@@ -1,17 +1,24 @@
+using System.Globalization;
+using HipPain.Rules.Interview;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HipPain.Rules.DependencyInjection;
 
-/// <summary>Runs the configure delegates and turns the options into an engine, collecting every failure.</summary>
+/// <summary>What one run of the configuration made: the engine, its interviewer, and the settings a swap reuses.</summary>
+internal sealed record Composition(TriageEngine Engine, Interviewer Interviewer, TriageOptions TriageOptions, InterviewOptions InterviewOptions);
+
+/// <summary>Runs the configure delegates and turns the options into an engine and an interviewer, collecting every problem.</summary>
 internal static class KnowledgeBaseComposer
 {
-    public static TriageEngine Compose(IServiceProvider services, IReadOnlyList<Action<HipPainRulesOptions>> configure, out TriageOptions triageOptions)
+    public static Composition Compose(IServiceProvider services, IReadOnlyList<Action<HipPainRulesOptions>> configure)
     {
         var options = new HipPainRulesOptions();
-        var failures = new List<string>();
+        var problems = new List<ValidationProblem>();
         for (var i = 0; i < configure.Count; i++)
         {
             try
@@ -22,18 +29,24 @@ internal static class KnowledgeBaseComposer
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                failures.Add($"The configure delegate of AddHipPainRules call #{i + 1} threw {ex.GetType().Name}: {ex.Message}");
+                problems.Add(new ValidationProblem(
+                    HipPainRulesErrorCodes.DelegateFailed,
+                    $"configure[{i}]",
+                    $"The configure delegate of AddHipPainRules call #{i + 1} threw {ex.GetType().Name}: {ex.Message}"));
             }
         }
 
-        triageOptions = Check(options, failures);
-        var knowledgeBase = Base(services, options, failures);
+        var triageOptions = CheckTriage(options, problems);
+        var interviewOptions = CheckInterview(options, problems);
+        var jsonValid = CheckJson(options, problems);
+        var root = ContentRoot(services, options, problems);
+        var knowledgeBase = Base(services, options, root, jsonValid, problems);
         var overlays = new List<(string Source, KnowledgeBaseOverlay Overlay)>();
         for (var i = 0; i < options.Overlays.Count; i++)
         {
             var (path, overlay) = options.Overlays[i];
-            var source = path is null ? $"overlay #{i + 1} ({overlay})" : $"overlay file '{path}'";
-            overlay ??= ReadFile(path!, source, failures, stream => OverlayJson.Read(stream, options.Json));
+            var source = path ?? $"overlays[{i}]";
+            overlay ??= ReadFile(path!, root, jsonValid, problems, stream => OverlayJson.Read(stream, options.Json));
             if (overlay is not null)
             {
                 overlays.Add((source, overlay));
@@ -44,9 +57,10 @@ internal static class KnowledgeBaseComposer
         {
             foreach (var (source, overlay) in overlays)
             {
-                if (!overlay.TryApplyTo(knowledgeBase, out var applied, out var problems))
+                if (!overlay.TryApplyTo(knowledgeBase, out var applied, out var applyProblems))
                 {
-                    failures.Add($"{source} does not apply to knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version}: " + string.Join("; ", problems));
+                    problems.AddRange(applyProblems.Select(p => new ValidationProblem(
+                        p.Code, $"{source}:{p.Path}", $"overlay '{overlay.Id}' does not apply to knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version}: {p.Message}")));
                     knowledgeBase = null;
                     break;
                 }
@@ -55,49 +69,96 @@ internal static class KnowledgeBaseComposer
             }
         }
 
-        if (failures.Count > 0 || knowledgeBase is null)
+        if (problems.Count > 0 || knowledgeBase is null)
         {
-            throw new HipPainRulesOptionsException(failures);
+            throw new HipPainRulesOptionsException(problems);
         }
 
-        return new TriageEngine(knowledgeBase, triageOptions);
+        var engine = new TriageEngine(knowledgeBase, triageOptions);
+        return new Composition(engine, new Interviewer(engine, interviewOptions), triageOptions, interviewOptions);
     }
 
-    private static TriageOptions Check(HipPainRulesOptions options, List<string> failures)
+    /// <summary>Resolves a configured path against the content root; an absolute path is kept.</summary>
+    public static string Resolve(string path, string root) => Path.GetFullPath(path, root);
+
+    private static TriageOptions CheckTriage(HipPainRulesOptions options, List<ValidationProblem> problems)
     {
         if (options.KnowledgeBaseFactory is null && options.KnowledgeBasePath is null)
         {
-            failures.Add("No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...).");
+            problems.Add(new ValidationProblem(
+                HipPainRulesErrorCodes.NoKnowledgeBase, "KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."));
         }
         else if (options.KnowledgeBaseFactory is not null && options.KnowledgeBasePath is not null)
         {
-            failures.Add($"Both a knowledge-base delegate and the file '{options.KnowledgeBasePath}' are configured: choose one base and add overlays for the changes.");
+            problems.Add(new ValidationProblem(
+                HipPainRulesErrorCodes.TwoKnowledgeBases,
+                "KnowledgeBasePath",
+                $"Both a knowledge-base delegate and the file '{options.KnowledgeBasePath}' are configured: choose one base and add overlays for the changes."));
         }
 
         if (options.Triage.LeadingCauseCount is < 1 or > TriageOptions.MaximumLeadingCauseCount)
         {
-            failures.Add($"Triage.LeadingCauseCount is {options.Triage.LeadingCauseCount}; it must be between 1 and {TriageOptions.MaximumLeadingCauseCount}.");
-        }
-
-        if (options.Json.MaxBytes < 1)
-        {
-            failures.Add($"Json.MaxBytes is {options.Json.MaxBytes}; it must be at least 1.");
-        }
-
-        if (options.Json.MaxDepth is < 1 or > 64)
-        {
-            failures.Add($"Json.MaxDepth is {options.Json.MaxDepth}; it must be between 1 and 64.");
-        }
-
-        if (options.Json.MaxItems < 1)
-        {
-            failures.Add($"Json.MaxItems is {options.Json.MaxItems}; it must be at least 1.");
+            OutOfRange(problems, "Triage.LeadingCauseCount", $"Triage.LeadingCauseCount is {options.Triage.LeadingCauseCount}; it must be between 1 and {TriageOptions.MaximumLeadingCauseCount}.");
         }
 
         return new TriageOptions { LeadingCauseCount = Math.Clamp(options.Triage.LeadingCauseCount, 1, TriageOptions.MaximumLeadingCauseCount) };
     }
 
-    private static KnowledgeBase? Base(IServiceProvider services, HipPainRulesOptions options, List<string> failures)
+    private static InterviewOptions CheckInterview(HipPainRulesOptions options, List<ValidationProblem> problems)
+    {
+        // The options object is made afresh for every run of the configuration and the interviewer copies it.
+        var interview = options.Interview;
+        try
+        {
+            interview.Validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+            OutOfRange(problems, $"Interview.{ex.ParamName}", $"Interview.{ex.ParamName} is {Format(ex.ActualValue)}; {(cut < 0 ? message : message[..cut])}");
+        }
+
+        return interview;
+    }
+
+    private static bool CheckJson(HipPainRulesOptions options, List<ValidationProblem> problems)
+    {
+        var count = problems.Count;
+        if (options.Json.MaxBytes < 1)
+        {
+            OutOfRange(problems, "Json.MaxBytes", $"Json.MaxBytes is {options.Json.MaxBytes}; it must be at least 1.");
+        }
+
+        if (options.Json.MaxDepth is < 1 or > 64)
+        {
+            OutOfRange(problems, "Json.MaxDepth", $"Json.MaxDepth is {options.Json.MaxDepth}; it must be between 1 and 64.");
+        }
+
+        if (options.Json.MaxItems < 1)
+        {
+            OutOfRange(problems, "Json.MaxItems", $"Json.MaxItems is {options.Json.MaxItems}; it must be at least 1.");
+        }
+
+        return problems.Count == count;
+    }
+
+    private static string ContentRoot(IServiceProvider services, HipPainRulesOptions options, List<ValidationProblem> problems)
+    {
+        if (options.ContentRootPath is { } configured)
+        {
+            if (Path.IsPathFullyQualified(configured))
+            {
+                return configured;
+            }
+
+            OutOfRange(problems, "ContentRootPath", $"ContentRootPath is '{configured}'; it must be an absolute path.");
+        }
+
+        return services.GetService<IHostEnvironment>()?.ContentRootPath is { Length: > 0 } hostRoot ? hostRoot : AppContext.BaseDirectory;
+    }
+
+    private static KnowledgeBase? Base(IServiceProvider services, HipPainRulesOptions options, string root, bool jsonValid, List<ValidationProblem> problems)
     {
         if (options.KnowledgeBaseFactory is not null && options.KnowledgeBasePath is not null)
         {
@@ -111,7 +172,7 @@ internal static class KnowledgeBaseComposer
                 var knowledgeBase = factory(services);
                 if (knowledgeBase is null)
                 {
-                    failures.Add("The knowledge-base delegate returned null.");
+                    problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "KnowledgeBaseFactory", "The knowledge-base delegate returned null."));
                 }
 
                 return knowledgeBase;
@@ -120,28 +181,89 @@ internal static class KnowledgeBaseComposer
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                failures.Add($"The knowledge-base delegate threw {ex.GetType().Name}: {ex.Message}");
+                problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "KnowledgeBaseFactory", $"The knowledge-base delegate threw {ex.GetType().Name}: {ex.Message}"));
                 return null;
             }
         }
 
         return options.KnowledgeBasePath is { } path
-            ? ReadFile(path, $"knowledge-base file '{path}'", failures, stream => KnowledgeBaseJson.Read(stream, options.Json))
+            ? ReadFile(path, root, jsonValid, problems, stream => KnowledgeBaseJson.Read(stream, options.Json))
             : null;
     }
 
-    private static T? ReadFile<T>(string path, string source, List<string> failures, Func<Stream, T> read)
+    // A file that cannot be opened is reported whatever the JSON limits; one that opens is read only when the limits
+    // are valid (invalid limits are reported already, and a reader cannot run with them).
+    private static T? ReadFile<T>(string path, string root, bool jsonValid, List<ValidationProblem> problems, Func<Stream, T> read)
         where T : class
     {
+        string full;
         try
         {
-            using var stream = File.OpenRead(path);
-            return read(stream);
+            full = Resolve(path, root);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or RulesJsonException or ValidationException or ArgumentException)
+        catch (ArgumentException ex)
         {
-            failures.Add($"{source}: {ex.Message}");
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The path is not valid: {ex.Message}"));
             return null;
         }
+
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The file '{full}' cannot be read: {ex.Message}"));
+            return null;
+        }
+
+        try
+        {
+            using (stream)
+            {
+                return jsonValid ? read(stream) : null;
+            }
+        }
+        catch (RulesJsonException ex)
+        {
+            problems.Add(new ValidationProblem(ex.Code, $"{path}:{ex.JsonPath ?? "$"}", Unprefixed(ex)));
+        }
+        catch (ValidationException ex)
+        {
+            problems.AddRange(ex.Problems.Select(p => new ValidationProblem(p.Code, $"{path}:{p.Path}", p.Message)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The file '{full}' cannot be read: {ex.Message}"));
+        }
+
+        return null;
     }
+
+    // RulesJsonException's message is "CODE at PATH (line L, byte B): TEXT"; the problem carries the code and the
+    // path itself, so its message keeps the line and byte and the text.
+    private static string Unprefixed(RulesJsonException ex)
+    {
+        var prefix = $"{ex.Code} at {ex.JsonPath ?? "$"}";
+        var message = ex.Message;
+        if (!message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        message = message[prefix.Length..].TrimStart();
+        if (message.StartsWith('('))
+        {
+            var close = message.IndexOf("):", StringComparison.Ordinal);
+            return close < 0 ? message : string.Concat(message.AsSpan(1, close - 1), ": ", message.AsSpan(close + 2).TrimStart());
+        }
+
+        return message.StartsWith(':') ? message[1..].TrimStart() : message;
+    }
+
+    private static void OutOfRange(List<ValidationProblem> problems, string path, string message) =>
+        problems.Add(new ValidationProblem(HipPainRulesErrorCodes.OptionOutOfRange, path, message));
+
+    private static string Format(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
 }

@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Interview;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.DependencyInjection;
 
@@ -10,29 +13,60 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
     private readonly HipPainRulesRegistration registration;
     private readonly object gate = new();
     private TriageOptions triageOptions;
+    private InterviewOptions interviewOptions;
     private KnowledgeBaseSnapshot current;
+    private ImmutableArray<ValidationProblem> lastReloadProblems = [];
 
     public KnowledgeBaseProvider(IServiceProvider services, HipPainRulesRegistration registration)
     {
         this.services = services;
         this.registration = registration;
-        current = new KnowledgeBaseSnapshot(KnowledgeBaseComposer.Compose(services, registration.Configure, out triageOptions), 1);
+        var composition = KnowledgeBaseComposer.Compose(services, registration.Configure);
+        (triageOptions, interviewOptions) = (composition.TriageOptions, composition.InterviewOptions);
+        current = new KnowledgeBaseSnapshot(composition.Engine, composition.Interviewer, 1);
         Initial = current;
     }
 
-    /// <summary>The snapshot made at first resolution; the registered knowledge base and engine are its pair.</summary>
+    public event EventHandler<KnowledgeBaseReloadFailedEventArgs>? ReloadFailed;
+
+    /// <summary>The snapshot made at first resolution; the registered knowledge base, engine and interviewer are its.</summary>
     public KnowledgeBaseSnapshot Initial { get; }
 
     public KnowledgeBaseSnapshot Current => Volatile.Read(ref current);
 
+    public ImmutableArray<ValidationProblem> LastReloadProblems
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastReloadProblems;
+            }
+        }
+    }
+
     public KnowledgeBaseSnapshot Reload()
     {
+        KnowledgeBaseReloadFailedEventArgs failure;
         lock (gate)
         {
-            var engine = KnowledgeBaseComposer.Compose(services, registration.Configure, out var options);
-            triageOptions = options;
-            return Publish(engine);
+            try
+            {
+                var composition = KnowledgeBaseComposer.Compose(services, registration.Configure);
+                (triageOptions, interviewOptions) = (composition.TriageOptions, composition.InterviewOptions);
+                lastReloadProblems = [];
+                return Publish(composition.Engine, composition.Interviewer);
+            }
+            catch (HipPainRulesOptionsException ex)
+            {
+                lastReloadProblems = ex.Problems;
+                failure = new KnowledgeBaseReloadFailedEventArgs(ex, current);
+            }
         }
+
+        // Raised outside the lock, so that a handler may read the provider or reload again; then the caller gets the exception.
+        ReloadFailed?.Invoke(this, failure);
+        throw failure.Exception;
     }
 
     public KnowledgeBaseSnapshot Swap(KnowledgeBase knowledgeBase)
@@ -40,13 +74,14 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         lock (gate)
         {
-            return Publish(new TriageEngine(knowledgeBase, triageOptions));
+            var engine = new TriageEngine(knowledgeBase, triageOptions);
+            return Publish(engine, new Interviewer(engine, interviewOptions));
         }
     }
 
-    private KnowledgeBaseSnapshot Publish(TriageEngine engine)
+    private KnowledgeBaseSnapshot Publish(TriageEngine engine, Interviewer interviewer)
     {
-        var next = new KnowledgeBaseSnapshot(engine, current.Generation + 1);
+        var next = new KnowledgeBaseSnapshot(engine, interviewer, current.Generation + 1);
         Volatile.Write(ref current, next);
         return next;
     }

@@ -1,19 +1,21 @@
+using HipPain.Rules.Interview;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 
 namespace HipPain.Rules.DependencyInjection;
 
 /// <summary>
-/// A knowledge base and the engine compiled for it, swapped as one: a caller that takes
+/// A knowledge base, the engine compiled for it and the interviewer over that engine, swapped as one: a caller that takes
 /// <see cref="IKnowledgeBaseProvider.Current"/> once and triages with its <see cref="Engine"/> always gets a
 /// result stamped with the hash of <see cref="KnowledgeBase"/>, even while another thread reloads.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class KnowledgeBaseSnapshot
 {
-    internal KnowledgeBaseSnapshot(TriageEngine engine, long generation)
+    internal KnowledgeBaseSnapshot(TriageEngine engine, Interviewer interviewer, long generation)
     {
         Engine = engine;
+        Interviewer = interviewer;
         Generation = generation;
     }
 
@@ -22,6 +24,13 @@ public sealed class KnowledgeBaseSnapshot
 
     /// <summary>The engine that scores against <see cref="KnowledgeBase"/>.</summary>
     public TriageEngine Engine { get; }
+
+    /// <summary>
+    /// The interviewer over <see cref="Engine"/>, with the settings of <see cref="HipPainRulesOptions.Interview"/>:
+    /// an interview state made on this snapshot resumes only on a snapshot of the same knowledge-base hash
+    /// (<c>HPI002</c> otherwise). For the other audience, make one with <c>new Interviewer(snapshot.Engine, options)</c>.
+    /// </summary>
+    public Interviewer Interviewer { get; }
 
     /// <summary>1 for the knowledge base loaded at first resolution, then one more for every swap or reload.</summary>
     public long Generation { get; }

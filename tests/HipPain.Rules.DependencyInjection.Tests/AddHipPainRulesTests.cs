@@ -31,7 +31,7 @@ public sealed class AddHipPainRulesTests
         services.AddHipPainRules(o => o.AddOverlay(OverlayJson.Read(TestBases.PriorOverlay("gtps", 0.5))));
 
         Assert.Equal(registered, services.Select(d => d.ServiceType));
-        Assert.Equal(4, services.Count);
+        Assert.Equal(6, services.Count);
         using var provider = services.BuildServiceProvider();
         Assert.Equal("clinic", provider.GetRequiredService<KnowledgeBase>().Id);
     }

@@ -8,7 +8,7 @@ namespace HipPain.Rules.DependencyInjection.Tests;
 /// <summary>
 /// Fuzzes the DI path on every CI run (issue 17): malformed knowledge-base and overlay files, read at the first
 /// resolution and by <see cref="IKnowledgeBaseProvider.Reload"/>. Resolution may only succeed or throw
-/// <see cref="HipPainRulesOptionsException"/> whose every failure names a code; a failed reload keeps the current
+/// <see cref="HipPainRulesOptionsException"/> whose every problem has a reader's code; a failed reload keeps the current
 /// snapshot. The generator is shared with the reader fuzzers (tests/HipPain.Rules.Tests/Safety/Fuzzing).
 /// </summary>
 public sealed partial class DependencyInjectionFuzzTests(ITestOutputHelper output)
@@ -54,7 +54,7 @@ public sealed partial class DependencyInjectionFuzzTests(ITestOutputHelper outpu
         {
             return services.GetRequiredService<TriageEngine>();
         }
-        catch (HipPainRulesOptionsException ex) when (ex.Failures.All(f => Code().IsMatch(f)))
+        catch (HipPainRulesOptionsException ex) when (ex.Problems.All(p => Code().IsMatch(p.Code)))
         {
             throw new DocumentedFailure(ex);
         }
@@ -66,16 +66,16 @@ public sealed partial class DependencyInjectionFuzzTests(ITestOutputHelper outpu
         {
             return provider.Reload();
         }
-        catch (HipPainRulesOptionsException ex) when (ex.Failures.All(f => Code().IsMatch(f)) && ReferenceEquals(before, provider.Current))
+        catch (HipPainRulesOptionsException ex) when (ex.Problems.All(p => Code().IsMatch(p.Code)) && ReferenceEquals(before, provider.Current))
         {
             throw new DocumentedFailure(ex);
         }
     }
 
-    [GeneratedRegex(@"HP[JKT][0-9]{3} at ")]
+    [GeneratedRegex(@"^HP[JKT][0-9]{3}$")]
     private static partial Regex Code();
 
-    /// <summary>A documented options failure, every failure with a code, turned into the outcome the shared run counts.</summary>
+    /// <summary>A documented options failure, every problem with a reader's code, turned into the outcome the shared run counts.</summary>
     private sealed class DocumentedFailure(HipPainRulesOptionsException inner)
-        : Validation.ValidationException("options", [new Validation.ValidationProblem(Code().Match(inner.Failures[0]).Value[..6], "$", inner.Message)]);
+        : Validation.ValidationException("options", inner.Problems);
 }

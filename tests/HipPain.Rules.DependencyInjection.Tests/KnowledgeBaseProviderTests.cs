@@ -58,7 +58,7 @@ public sealed class KnowledgeBaseProviderTests
 
         var ex = Assert.Throws<HipPainRulesOptionsException>(() => rules.Reload());
 
-        Assert.Contains("HPJ002", Assert.Single(ex.Failures), StringComparison.Ordinal);
+        Assert.Equal("HPJ002", Assert.Single(ex.Problems).Code);
         Assert.Same(before, rules.Current);
     }
 

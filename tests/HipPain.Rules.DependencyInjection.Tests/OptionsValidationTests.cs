@@ -18,8 +18,9 @@ public sealed class OptionsValidationTests
     {
         var ex = Resolve(null);
 
-        Assert.Equal(["No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."], ex.Failures);
-        Assert.StartsWith("The HipPain.Rules options are invalid (1 failure):", ex.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("HPD001", "KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."), (problem.Code, problem.Path, problem.Message));
+        Assert.StartsWith("The HipPain.Rules configuration is invalid (1 problem):", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public void Resolve_ManyProblems_ListsEveryFailure()
+    public void Resolve_ManyProblems_ListsEveryFailureAndReadsNoFileWithInvalidJsonLimits()
     {
         using var folder = new TestBases.TempFolder();
         var badOverlay = folder.Write("bad.overlay.json", "{ \"formatVersion\": 1, ");
@@ -46,14 +47,11 @@ public sealed class OptionsValidationTests
             o.Json.MaxDepth = 100;
         });
 
-        Assert.Equal(5, ex.Failures.Length);
-        Assert.StartsWith("Both a knowledge-base delegate and the file", ex.Failures[0], StringComparison.Ordinal);
-        Assert.Equal("Triage.LeadingCauseCount is 0; it must be between 1 and 50.", ex.Failures[1]);
-        Assert.Equal("Json.MaxDepth is 100; it must be between 1 and 64.", ex.Failures[2]);
-        Assert.StartsWith("overlay file '", ex.Failures[3], StringComparison.Ordinal);
-        Assert.Contains("missing.overlay.json", ex.Failures[3], StringComparison.Ordinal);
-        Assert.Contains("bad.overlay.json", ex.Failures[4], StringComparison.Ordinal);
-        Assert.Contains("MaxDepth", ex.Failures[4], StringComparison.Ordinal);
+        Assert.Equal(["HPD002", "HPD005", "HPD005", "HPD003"], ex.Problems.Select(p => p.Code));
+        Assert.StartsWith("Both a knowledge-base delegate and the file", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(("Triage.LeadingCauseCount", "Triage.LeadingCauseCount is 0; it must be between 1 and 50."), (ex.Problems[1].Path, ex.Problems[1].Message));
+        Assert.Equal(("Json.MaxDepth", "Json.MaxDepth is 100; it must be between 1 and 64."), (ex.Problems[2].Path, ex.Problems[2].Message));
+        Assert.Equal(Path.Combine(folder.Path, "missing.overlay.json"), ex.Problems[3].Path);
     }
 
     [Fact]
@@ -65,9 +63,8 @@ public sealed class OptionsValidationTests
 
         var ex = Resolve(o => o.UseKnowledgeBaseFile(path));
 
-        var failure = Assert.Single(ex.Failures);
-        Assert.Contains("HPK005 at $.causes[0].prior", failure, StringComparison.Ordinal);
-        Assert.Contains(path, failure, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("HPK005", path + ":$.causes[0].prior"), (problem.Code, problem.Path));
     }
 
     [Fact]
@@ -75,7 +72,8 @@ public sealed class OptionsValidationTests
     {
         var ex = Resolve(o => o.UseKnowledgeBase(() => throw new InvalidOperationException("not ready")));
 
-        Assert.Equal(["The knowledge-base delegate threw InvalidOperationException: not ready"], ex.Failures);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("HPD004", "KnowledgeBaseFactory", "The knowledge-base delegate threw InvalidOperationException: not ready"), (problem.Code, problem.Path, problem.Message));
     }
 
     [Fact]
@@ -83,8 +81,8 @@ public sealed class OptionsValidationTests
     {
         var ex = Resolve(o => o.UseKnowledgeBase(TestBases.Create()).AddOverlay(OverlayJson.Read(TestBases.PriorOverlay("no-such-cause", 0.2))));
 
-        var failure = Assert.Single(ex.Failures);
-        Assert.Contains("HPK051 at $.priors[0].cause", failure, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("HPK051", "overlays[0]:$.priors[0].cause"), (problem.Code, problem.Path));
     }
 
     [Fact]
@@ -93,9 +91,10 @@ public sealed class OptionsValidationTests
         using var folder = new TestBases.TempFolder();
         var path = folder.Write("base.knowledge-base.json", "{\n  \"formatVersion\": 1,\n  \"id\": oops\n}");
 
-        var failure = Assert.Single(Resolve(o => o.UseKnowledgeBaseFile(path)).Failures);
+        var problem = Assert.Single(Resolve(o => o.UseKnowledgeBaseFile(path)).Problems);
 
-        Assert.Contains("HPJ001 at $.id (line 3, byte 9)", failure, StringComparison.Ordinal);
+        Assert.Equal(("HPJ001", path + ":$.id"), (problem.Code, problem.Path));
+        Assert.StartsWith("line 3, byte 9: ", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(o => throw new InvalidOperationException("boom"));
 
         Assert.Equal(
-            ["The configure delegate of AddHipPainRules call #1 threw InvalidOperationException: boom", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."],
-            ex.Failures);
+            ["HPD004 at configure[0]: The configure delegate of AddHipPainRules call #1 threw InvalidOperationException: boom", "HPD001 at KnowledgeBaseFactory: No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."],
+            ex.Problems.Select(p => p.ToString()));
     }
 }

@@ -81,7 +81,12 @@ public sealed class InterviewOptions
 
     internal InterviewOptions Copy() => (InterviewOptions)MemberwiseClone();
 
-    internal void Validate()
+    /// <summary>
+    /// Checks every setting against its allowed range, as <see cref="Interviewer"/>'s constructor does; lets a host
+    /// check the settings at start-up, before any engine exists.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is outside its allowed range; <see cref="ArgumentException.ParamName"/> names the first one.</exception>
+    public void Validate()
     {
         if (!Enum.IsDefined(Audience))
         {
