@@ -7,12 +7,24 @@ namespace HipPain.Rules.Cli;
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error: one line per error.</param>
 /// <param name="IsTerminal">True when <paramref name="Out"/> is an interactive terminal (colours).</param>
-internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal = false)
+/// <param name="IsErrorTerminal">True when <paramref name="Error"/> is an interactive terminal (progress bars).</param>
+/// <param name="IsInputTerminal">True when <paramref name="In"/> is a keyboard (interactive prompts) rather than a file or pipe.</param>
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal = false, bool IsErrorTerminal = false, bool IsInputTerminal = false)
 {
     /// <summary>The process's own standard streams.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() =>
-        new(Console.In, Console.Out, Console.Error, !Console.IsOutputRedirected);
+        new(Console.In, Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, !Console.IsInputRedirected);
+
+    /// <summary>A Spectre console writing to <see cref="Error"/>, for progress that must not mix with the output.</summary>
+    /// <returns>The console; interactive (live progress) only when standard error is a terminal.</returns>
+    public IAnsiConsole CreateErrorAnsiConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = IsErrorTerminal ? AnsiSupport.Yes : AnsiSupport.No,
+        ColorSystem = IsErrorTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = IsErrorTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Error),
+    });
 
     /// <summary>A Spectre console writing to <see cref="Out"/>: colours only on a terminal, 200 columns (no wrapping) otherwise.</summary>
     /// <returns>The console.</returns>

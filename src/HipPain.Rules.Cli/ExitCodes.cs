@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line is wrong: an unknown option, a missing argument, a file that cannot be read, an unknown name.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>replay</c> found a change that <c>--fail-on</c> names (for example an urgency drop).</summary>
+    public const int FailOn = 3;
 }

@@ -44,16 +44,19 @@ internal static class HippainApp
             hippain: triage hip pain in runners, and check knowledge-base packs and clinic overlays, with HipPain.Rules.
             Decision support for clinicians, not a diagnosis.
 
-            Exit codes: 0 success (lint: clean), 1 problems in the input (lint problems, an invalid case, pack or overlay), 2 usage.
+            Exit codes: 0 success (lint: clean), 1 problems in the input (lint problems, an invalid case, pack or overlay), 2 usage,
+            3 replay found a change that --fail-on names.
             Examples:
               hippain triage samples/cases/lateral-hip-runner.case.json
               hippain triage --present loc.groin --present sym.night-pain --age 41 --sex female --format json
               hippain explain gtps --case samples/cases/lateral-hip-runner.case.json
+              hippain replay --cases samples/cases --candidate next-base.json --fail-on urgency-drop
               hippain lint my-base.json --overlay my-clinic.overlay.json --format json
               hippain kb show --overlay samples/packs/endurance-clinic.overlay.json
             """);
         root.Subcommands.Add(TriageCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(KbCommand.Create(console));
         return root;

@@ -72,3 +72,27 @@ public class KbCommandTests
         Assert.Equal(2, run.ExitCode);
     }
 }
+
+public class KbExportTests
+{
+    [Fact]
+    public void KbExport_BuiltIn_WritesAPackWithTheSameContentHash()
+    {
+        var run = CliRunner.Run("kb", "export");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Knowledge.BuiltInKnowledgeBase.Instance.ContentHash, Serialization.KnowledgeBaseJson.Read(run.Output).ContentHash);
+    }
+
+    [Fact]
+    public void KbExport_Overlay_WritesTheOverlaidBase()
+    {
+        var run = CliRunner.Run("kb", "export", "--overlay", CliRunner.Sample("samples/packs/endurance-clinic.overlay.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        var kb = Serialization.KnowledgeBaseJson.Read(run.Output);
+        Assert.Equal("endurance-clinic", kb.Id);
+        Assert.True(kb.TryGetCause("femoral-neck-stress-fracture", out var cause));
+        Assert.Equal(0.06, cause.Prior);
+    }
+}

@@ -28,17 +28,36 @@ internal static class KbCommand
     {
         var command = new Command("kb", """
             Show the knowledge base (built-in, or --pack with --overlay applied): its stamp and counts, the JSON schemas
-            of the formats, and the finding codes with their questions.
+            of the formats, the finding codes with their questions, and the base itself as a JSON pack.
 
             Examples:
               hippain kb show
               hippain kb show --overlay samples/packs/endurance-clinic.overlay.json
               hippain kb schema case > case.v1.schema.json
               hippain kb findings
+              hippain kb export > base.json
             """);
         command.Subcommands.Add(Show(console));
         command.Subcommands.Add(Schema(console));
         command.Subcommands.Add(Findings(console));
+        command.Subcommands.Add(Export(console));
+        return command;
+    }
+
+    private static Command Export(CliConsole console)
+    {
+        var pack = SharedOptions.Pack();
+        var overlay = SharedOptions.Overlay();
+        var command = new Command("export", "Write the base (built-in, or --pack with --overlay applied) as one knowledge-base JSON pack: a starting point for a clinic's own pack, or a candidate for 'hippain replay'.\n\nExamples:\n  hippain kb export > base.json\n  hippain kb export --overlay clinic.overlay.json > clinic-base.json")
+        {
+            pack, overlay,
+        };
+        command.SetAction(p => HippainApp.Guarded(console, () =>
+        {
+            var kb = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            console.Out.WriteLine(KnowledgeBaseJson.Write(kb));
+            return ExitCodes.Success;
+        }));
         return command;
     }
 
