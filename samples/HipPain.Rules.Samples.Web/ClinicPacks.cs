@@ -57,7 +57,7 @@ internal sealed class ClinicPacks
         // The overlay is checked against the base when it is applied: a conflict throws with every problem listed.
         var fresh = new Loaded(
             snapshot.Generation,
-            new Pack(BuiltIn, snapshot.Engine),
+            new Pack(BuiltIn, snapshot.Engine, snapshot.Interviewer),
             new Pack(EnduranceClinic, new TriageEngine(overlay.ApplyTo(snapshot.KnowledgeBase))));
         Interlocked.CompareExchange(ref loaded, fresh, seen);
         return fresh;
@@ -70,12 +70,18 @@ internal sealed class ClinicPacks
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 internal sealed class Pack
 {
-    public Pack(string name, TriageEngine engine)
+    /// <summary>Makes a pack.</summary>
+    /// <param name="name">The pack's name.</param>
+    /// <param name="engine">The pack's engine.</param>
+    /// <param name="clinician">The clinician interviewer the DI package registered for this engine, if any.</param>
+    public Pack(string name, TriageEngine engine, Interviewer? clinician = null)
     {
         Name = name;
         Engine = engine;
+        Clinician = clinician is { Audience: InterviewAudience.Clinician } && clinician.Engine == engine
+            ? clinician
+            : new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Clinician });
         Patient = new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Patient });
-        Clinician = new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Clinician });
     }
 
     public string Name { get; }

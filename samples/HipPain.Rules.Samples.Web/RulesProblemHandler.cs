@@ -9,8 +9,9 @@ namespace HipPain.Rules.Samples.Web;
 /// <summary>
 /// Turns the library's errors into RFC 9457 problem details (status 400) with an <c>errors</c> member listing every
 /// problem's <c>code</c>, <c>path</c> and <c>message</c>: a body the case converter could not read (HPJ codes, or the
-/// case's HPC codes), a case or interview state the library refused (HPC, HPI codes). Any other exception is left
-/// to the default handler: a 500 then means a bug in the app, never bad input.
+/// case's HPC codes), a case or interview state the library refused (HPC, HPI codes). Any other exception, a
+/// configuration failure included, is left to the default handler: a 500 then means a fault in the app, never bad
+/// input.
 /// </summary>
 /// <threadsafety>Thread-safe: keeps no state.</threadsafety>
 internal sealed class RulesProblemHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -38,7 +39,8 @@ internal sealed class RulesProblemHandler(IProblemDetailsService problemDetails)
     private static ProblemDetails? Describe(Exception exception, HttpRequest request) => exception switch
     {
         BadHttpRequestException bad => FromUnreadableBody(bad, request),
-        ValidationException invalid => Details(Title(invalid), invalid.Problems, StatusCodes.Status400BadRequest),
+        // Only the exceptions bad input causes: a configuration failure (HipPainRulesOptionsException) stays a 500.
+        CaseValidationException or InterviewStateException => Details(Title((ValidationException)exception), ((ValidationException)exception).Problems, StatusCodes.Status400BadRequest),
         RulesJsonException json => Details("The request body cannot be read", [Problem(json)], StatusCodes.Status400BadRequest),
         _ => null,
     };
@@ -56,7 +58,7 @@ internal sealed class RulesProblemHandler(IProblemDetailsService problemDetails)
         return json?.InnerException switch
         {
             RulesJsonException rules => Details("The request body cannot be read", [Problem(rules)], bad.StatusCode),
-            ValidationException invalid => Details(Title(invalid), invalid.Problems, bad.StatusCode),
+            CaseValidationException invalid => Details(Title(invalid), invalid.Problems, bad.StatusCode),
             _ when json is not null => Details("The request body cannot be read",
                 [new ValidationProblem(ErrorCodes.JsonMalformed, json.Path ?? "$", json.Message)], bad.StatusCode),
             _ => Details("The request cannot be read",
@@ -72,12 +74,8 @@ internal sealed class RulesProblemHandler(IProblemDetailsService problemDetails)
         return new ValidationProblem(json.Code, json.JsonPath ?? "$", colon > 0 ? message[(colon + 2)..] : message);
     }
 
-    private static string Title(ValidationException exception) => exception switch
-    {
-        CaseValidationException => "The case has problems",
-        InterviewStateException => "The interview state does not fit this interview",
-        _ => "The request has problems",
-    };
+    private static string Title(ValidationException exception) =>
+        exception is InterviewStateException ? "The interview state does not fit this interview" : "The case has problems";
 
     private static ProblemDetails Details(string title, IReadOnlyCollection<ValidationProblem> problems, int status) => new()
     {
