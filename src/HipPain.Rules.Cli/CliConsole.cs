@@ -11,6 +11,12 @@ namespace HipPain.Rules.Cli;
 /// <param name="IsInputTerminal">True when <paramref name="In"/> is a keyboard (interactive prompts) rather than a file or pipe.</param>
 internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool IsTerminal = false, bool IsErrorTerminal = false, bool IsInputTerminal = false)
 {
+    /// <summary>
+    /// A console for interactive prompts that replaces the terminal (tests pass Spectre's <c>TestConsole</c>); when set,
+    /// <c>interview</c> asks with prompts on it and writes its questions there. Null for the process's terminal.
+    /// </summary>
+    public IAnsiConsole? Prompts { get; init; }
+
     /// <summary>The process's own standard streams.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() =>
@@ -26,7 +32,7 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
         Out = new AnsiConsoleOutput(Error),
     });
 
-    /// <summary>A Spectre console writing to <see cref="Out"/>: colours only on a terminal, 200 columns (no wrapping) otherwise.</summary>
+    /// <summary>A Spectre console writing to <see cref="Out"/>: colours only on a terminal, otherwise 4,096 columns so that piped lines are never wrapped.</summary>
     /// <returns>The console.</returns>
     public IAnsiConsole CreateAnsiConsole()
     {
@@ -39,7 +45,7 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
         });
         if (!IsTerminal)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = 4096;
         }
 
         return console;

@@ -49,12 +49,14 @@ internal static class HippainApp
             Examples:
               hippain triage samples/cases/lateral-hip-runner.case.json
               hippain triage --present loc.groin --present sym.night-pain --age 41 --sex female --format json
+              hippain interview --audience patient --age 24 --sex female
               hippain explain gtps --case samples/cases/lateral-hip-runner.case.json
               hippain replay --cases samples/cases --candidate next-base.json --fail-on urgency-drop
               hippain lint my-base.json --overlay my-clinic.overlay.json --format json
               hippain kb show --overlay samples/packs/endurance-clinic.overlay.json
             """);
         root.Subcommands.Add(TriageCommand.Create(console));
+        root.Subcommands.Add(InterviewCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(LintCommand.Create(console));

@@ -13,9 +13,10 @@ internal static class CaseInput
     /// <param name="age">Age in years.</param>
     /// <param name="sex">Sex.</param>
     /// <param name="console">The console.</param>
+    /// <param name="allowEmpty">True to return an empty case when neither form is given (an interview may start from nothing).</param>
     /// <returns>The case.</returns>
-    /// <exception cref="CliException">Neither or both forms were given (2), or the file is invalid (1).</exception>
-    public static PatientCase Read(string? casePath, IReadOnlyList<string> present, IReadOnlyList<string> absent, int? age, Sex? sex, CliConsole console)
+    /// <exception cref="CliException">Neither (unless <paramref name="allowEmpty"/>) or both forms were given (2), or the file is invalid (1).</exception>
+    public static PatientCase Read(string? casePath, IReadOnlyList<string> present, IReadOnlyList<string> absent, int? age, Sex? sex, CliConsole console, bool allowEmpty = false)
     {
         var options = present.Count > 0 || absent.Count > 0 || age is not null || sex is not null;
         if (casePath is not null)
@@ -29,7 +30,7 @@ internal static class CaseInput
             return KnowledgeSource.Guard(casePath, () => CaseJson.Read(json));
         }
 
-        if (!options)
+        if (!options && !allowEmpty)
         {
             throw new CliException("no case: give a case file (or - for standard input), or --present/--absent/--age/--sex");
         }

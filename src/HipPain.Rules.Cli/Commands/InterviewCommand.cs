@@ -1,0 +1,136 @@
+using System.CommandLine;
+using HipPain.Rules.Cli.Input;
+using HipPain.Rules.Cli.Interviewing;
+using HipPain.Rules.Cli.Output;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Scoring;
+using HipPain.Rules.Serialization;
+using Spectre.Console;
+
+namespace HipPain.Rules.Cli.Commands;
+
+/// <summary><c>hippain interview</c>: a question-by-question triage interview, at a terminal or scripted from standard input.</summary>
+internal static class InterviewCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="console">The streams.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CliConsole console)
+    {
+        var caseFile = new Option<string?>("--case")
+        {
+            Description = "A case file with the findings known before the first question (not -: standard input carries the answers).",
+            HelpName = "CASE.json",
+        };
+        var present = CaseOptions.Present();
+        var absent = CaseOptions.Absent();
+        var age = CaseOptions.Age();
+        var sex = CaseOptions.Sex();
+        var pack = SharedOptions.Pack();
+        var overlay = SharedOptions.Overlay();
+        var audience = new Option<string>("--audience")
+        {
+            Description = "Who answers: clinician (every finding, clinician wording) or patient (only what a patient can answer, in patient wording; docs/interview.md).",
+            DefaultValueFactory = _ => "clinician",
+        };
+        audience.AcceptOnlyFromAmong("clinician", "patient");
+        var maxQuestions = new Option<int?>("--max-questions")
+        {
+            Description = "The interviewer's question limit (InterviewOptions.MaximumQuestions, default 15; red-flag questions are never cut off).",
+            HelpName = "N",
+        };
+        maxQuestions.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } n && n is < 1 or > InterviewOptions.MaximumQuestionLimit)
+            {
+                r.AddError($"--max-questions must be between 1 and {InterviewOptions.MaximumQuestionLimit}.");
+            }
+        });
+        var top = new Option<int>("--top")
+        {
+            Description = "How many causes of the final differential to show (text format).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 5,
+        };
+        top.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--top must be at least 1.");
+            }
+        });
+        var format = SharedOptions.Format("text: the final result as in 'triage'; json: the last interview-step v1 document (docs/results.md) on standard output, the questions on standard error.");
+        var command = new Command("interview", """
+            Triage by interview: the interviewer asks the question that tells most (red-flag questions first), shows
+            the top three and the urgency after each answer, and ends with the result. At a terminal, choose Yes, No,
+            Don't know or Back (take back the previous answer). Otherwise answers are read from standard input, one
+            per line: yes/y, no/n, don't know/dk/unknown/?, back/b; blank lines and # comments are skipped. When the
+            answers run out first, the result so far is shown and the interview is marked unfinished.
+
+            Examples:
+              hippain interview --age 34 --sex female --present loc.lateral-hip
+              hippain interview --audience patient --age 24 --sex female
+              printf 'no\nno\nyes\n' | hippain interview --case samples/cases/lateral-hip-runner.case.json --format json
+            """)
+        {
+            caseFile, present, absent, age, sex, pack, overlay, audience, maxQuestions, top, format,
+        };
+        command.SetAction(p => HippainApp.Guarded(console, () =>
+        {
+            if (p.GetValue(caseFile) == "-")
+            {
+                throw new CliException("--case - is not allowed: standard input carries the answers; give a case file");
+            }
+
+            var knowledgeBase = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            var start = CaseInput.Read(p.GetValue(caseFile), p.GetValue(present) ?? [], p.GetValue(absent) ?? [], p.GetValue(age), CaseOptions.ParseSex(p.GetValue(sex)), console, allowEmpty: true);
+            var options = new InterviewOptions
+            {
+                Audience = p.GetValue(audience) == "patient" ? InterviewAudience.Patient : InterviewAudience.Clinician,
+            };
+            if (p.GetValue(maxQuestions) is { } max)
+            {
+                options.MaximumQuestions = max;
+            }
+
+            var interviewer = new Interviewer(new TriageEngine(knowledgeBase), options);
+            var json = p.GetValue(format) == "json";
+            var (transcript, answers) = Sources(console, json);
+            var (step, ranOut) = KnowledgeSource.Guard(p.GetValue(caseFile) ?? "case", () => InterviewSession.Run(interviewer, start, answers, transcript));
+            if (ranOut)
+            {
+                transcript.WriteLine();
+                transcript.MarkupLine($"[yellow]The answers ended after {step.QuestionsAsked} questions; the interview had not finished.[/] The result below is for the answers so far.");
+            }
+
+            if (json)
+            {
+                console.Out.WriteLine(InterviewStepJson.Write(step, new ResultJsonOptions { Indented = true }));
+            }
+            else
+            {
+                transcript.WriteLine();
+                ResultView.Write(transcript, step.Result, knowledgeBase, p.GetValue(top));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Where the questions go and where the answers come from: prompts when standard input is a keyboard and the
+    /// questions go to a terminal (standard output for text, standard error for json); otherwise lines of standard input.
+    /// </summary>
+    private static (IAnsiConsole Transcript, IAnswerSource Answers) Sources(CliConsole console, bool json)
+    {
+        if (console.Prompts is { } prompts)
+        {
+            return (prompts, new PromptAnswers(prompts));
+        }
+
+        var transcript = json ? console.CreateErrorAnsiConsole() : console.CreateAnsiConsole();
+        var interactive = console.IsInputTerminal && (json ? console.IsErrorTerminal : console.IsTerminal);
+        return interactive ? (transcript, new PromptAnswers(transcript)) : (transcript, new ScriptedAnswers(console.In));
+    }
+}
