@@ -9,8 +9,18 @@ namespace HipPain.Rules.Samples.Web.Tests;
 /// no serious or critical violation) and the phone layout. Each test writes a screenshot of its final page to
 /// <see cref="BrowserFixture.ScreenshotDirectory"/>.
 /// </summary>
-public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncDisposable
 {
+    /// <summary>The screenshots docs/web.md shows, by the name of the test's final page.</summary>
+    private static readonly Dictionary<string, string> DocsImages = new(StringComparer.Ordinal)
+    {
+        ["lateral-hip-result"] = "web-desktop.png",
+        ["phone-patient-es-result"] = "web-phone.png",
+        ["febrile-hip-banner"] = "web-red-flag.png",
+    };
+
+    private readonly List<IBrowserContext> contexts = [];
+
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
@@ -142,7 +152,15 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await page.WaitForSelectorAsync("#interview:not([hidden])");
         Assert.Equal("Sí", (await page.TextContentAsync("button.answer[data-answer=present]"))?.Trim());
 
-        await AnswerUntilResult(page, finding => LateralHipAnswers.Contains(finding) ? "Sí" : "No");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.ClickAsync("button.answer[data-answer=absent]");
+            await page.WaitForFunctionAsync("n => document.getElementById('answer-count').textContent === String(n)", i + 1);
+        }
+
+        await page.ClickAsync("#skip");
+        await page.WaitForSelectorAsync("#result:not([hidden])");
+        Assert.Equal("gtps", await page.Locator("#chart button").First.GetAttributeAsync("data-cause"));
 
         Assert.True(await page.IsVisibleAsync("#review-note"));                                   // Spanish text awaits clinical review
         var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
@@ -154,6 +172,7 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     private async Task<IPage> Open(ViewportSize viewport)
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = viewport, BaseURL = fixture.BaseAddress.ToString() });
+        contexts.Add(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/");
@@ -206,11 +225,21 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         var path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+        // HIPPAIN_WEB_SCREENSHOTS=docs/images refreshes the images docs/web.md shows: the first screen of the page.
         var docs = Environment.GetEnvironmentVariable("HIPPAIN_WEB_SCREENSHOTS");
-        if (!string.IsNullOrEmpty(docs))
+        if (!string.IsNullOrEmpty(docs) && DocsImages.TryGetValue(name, out var image))
         {
             Directory.CreateDirectory(docs);
-            File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(docs, image) });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
         }
     }
 }

@@ -34,7 +34,7 @@
       stopped: { leadingCauseClear: 'one cause clearly leads', nothingLeftToChange: 'no question left could change the ranking',
         maximumQuestionsReached: 'the question limit was reached', noQuestionsLeft: 'no questions left' },
       urgency: { emergency: 'Emergency', urgent: 'Urgent', routine: 'Routine', selfCare: 'Self-care' },
-      met: 'yes', notMet: 'no', partsMet: 'parts met',
+      met: 'yes', notMet: 'no', partsMet: 'parts met', rank: 'ranked',
     },
     es: {
       noRegion: 'Aún no hay ninguna zona marcada.', marked: 'Marcado: ', question: 'Pregunta', redFlagQuestion: 'pregunta de señal de alarma',
@@ -48,7 +48,7 @@
       stopped: { leadingCauseClear: 'una causa destaca claramente', nothingLeftToChange: 'ninguna pregunta cambiaría el orden',
         maximumQuestionsReached: 'se alcanzó el límite de preguntas', noQuestionsLeft: 'no quedan preguntas' },
       urgency: { emergency: 'Emergencia', urgent: 'Urgente', routine: 'Ordinaria', selfCare: 'Autocuidado' },
-      met: 'sí', notMet: 'no', partsMet: 'partes presentes',
+      met: 'sí', notMet: 'no', partsMet: 'partes presentes', rank: 'puesto',
     },
   };
 
@@ -255,7 +255,7 @@
     exclude.replaceChildren();
     if (u.mustExcludeFirst?.length) {
       exclude.append(el('h3', { text: words().excludeFirst }),
-        el('ul', {}, u.mustExcludeFirst.map((c) => el('li', {}, el('strong', { text: c.name ?? c.cause }), ` — ${urgencyWord(c.urgency)}, #${c.rank}`))));
+        el('ul', {}, u.mustExcludeFirst.map((c) => el('li', {}, el('strong', { text: c.name ?? c.cause }), ` — ${urgencyWord(c.urgency)}; ${words().rank} ${c.rank}`))));
     }
   }
 
@@ -359,6 +359,10 @@
 
   function translateStatic() {
     const es = $('language').value === 'es';
+    for (const node of document.querySelectorAll('[data-es]')) {
+      if (node.dataset.en === undefined) node.dataset.en = node.textContent;
+      node.textContent = es ? node.dataset.es : node.dataset.en;
+    }
     const set = (selector, en, spanish) => { const node = document.querySelector(selector); if (node) node.textContent = es ? spanish : en; };
     set('#setup-title', '1. The patient', '1. El paciente');
     set('#map-title', 'Where does it hurt?', '¿Dónde le duele?');

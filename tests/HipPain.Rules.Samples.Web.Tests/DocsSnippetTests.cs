@@ -1,0 +1,52 @@
+namespace HipPain.Rules.Samples.Web.Tests;
+
+/// <summary>docs/web.md quotes the sample's Program.cs verbatim, so the hosting recipe it shows is the one the tests run.</summary>
+public sealed class DocsSnippetTests
+{
+    [Theory]
+    [InlineData("registration")]
+    [InlineData("endpoints")]
+    public void WebDoc_QuotesTheSampleRegion_Verbatim(string region)
+    {
+        var code = Region(File.ReadAllText(Path.Combine(Root, "samples/HipPain.Rules.Samples.Web/Program.cs")), region);
+
+        var text = File.ReadAllText(Path.Combine(Root, "docs/web.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains(code, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WebDoc_ShowsScreenshotsThatExist()
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "docs/web.md"));
+
+        foreach (var image in new[] { "images/web-desktop.png", "images/web-phone.png" })
+        {
+            Assert.Contains($"]({image})", text, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(Root, "docs", image)), image);
+        }
+    }
+
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static string Region(string source, string name)
+    {
+        var lines = source.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.IndexOf(lines, "// docs:" + name);
+        Assert.True(start >= 0, $"Program.cs has no region '// docs:{name}'.");
+        var end = Array.IndexOf(lines, "// docs:end", start);
+        return string.Join("\n", lines[(start + 1)..end]);
+    }
+}
