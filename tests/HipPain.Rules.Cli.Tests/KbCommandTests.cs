@@ -96,3 +96,27 @@ public class KbExportTests
         Assert.Equal(0.06, cause.Prior);
     }
 }
+
+public class CompletionTests
+{
+    [Fact]
+    public void Suggest_CommandPrefix_CompletesTheCommand()
+    {
+        var run = CliRunner.Run("[suggest]", "rep");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["replay"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("replay --fail", "--fail-on")]
+    [InlineData("replay --fail-on urgenc", "urgency-drop")]
+    [InlineData("interview --audience pat", "patient")]
+    public void Suggest_AtTheCursor_CompletesOptionsAndAllowedValues(string line, string expected)
+    {
+        var run = CliRunner.Run($"[suggest:{line.Length}]", line);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([expected], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
