@@ -177,22 +177,27 @@ public sealed class CauseBuilder
     /// <param name="treatmentId">The treatment's id.</param>
     /// <param name="line">First line or second line.</param>
     /// <param name="note">A cause-specific remark.</param>
+    /// <param name="evidence">
+    /// The evidence for the treatment in this cause, with its level, when it is not the treatment's own (for example a
+    /// case series here where the treatment's trial was in another condition); null to use the treatment's.
+    /// </param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="treatmentId"/> is null.</exception>
-    public CauseBuilder Treat(string treatmentId, TreatmentLine line = TreatmentLine.FirstLine, string? note = null)
+    public CauseBuilder Treat(string treatmentId, TreatmentLine line = TreatmentLine.FirstLine, string? note = null, Evidence? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(treatmentId);
         owner.EnsureOpen();
-        draft.Recommendations.Add(new RecommendationDraft(treatmentId, line, note));
+        draft.Recommendations.Add(new RecommendationDraft(treatmentId, line, note, evidence));
         return this;
     }
 
     /// <summary>Marks a treatment to avoid for this cause.</summary>
     /// <param name="treatmentId">The treatment's id.</param>
     /// <param name="note">Why.</param>
+    /// <param name="evidence">The evidence for avoiding it in this cause; null to use the treatment's.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="treatmentId"/> is null.</exception>
-    public CauseBuilder Avoid(string treatmentId, string? note = null) => Treat(treatmentId, TreatmentLine.Avoid, note);
+    public CauseBuilder Avoid(string treatmentId, string? note = null, Evidence? evidence = null) => Treat(treatmentId, TreatmentLine.Avoid, note, evidence);
 
     /// <summary>Sets the running advice while this cause leads the differential.</summary>
     /// <param name="restriction">How restrictive the advice is.</param>

@@ -107,7 +107,7 @@ internal sealed class GroupMemberDraft(string ruleId, bool isJoint)
     public bool IsJoint { get; } = isJoint;
 }
 
-internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line, string? note)
+internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line, string? note, Evidence? evidence = null)
 {
     public string? SourcePath { get; set; }
 
@@ -116,6 +116,8 @@ internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line
     public TreatmentLine Line { get; set; } = line;
 
     public string? Note { get; set; } = note;
+
+    public Evidence? Evidence { get; set; } = evidence;
 }
 
 internal sealed class CauseDraft(string id, string name)

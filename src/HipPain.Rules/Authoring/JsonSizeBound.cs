@@ -75,7 +75,7 @@ internal static class JsonSizeBound
 
             foreach (var recommendation in cause.Recommendations)
             {
-                bytes += Recommendation + Text(recommendation.TreatmentId) + Text(recommendation.Note);
+                bytes += Recommendation + Text(recommendation.TreatmentId) + Text(recommendation.Note) + Evidence(recommendation.Evidence);
             }
         }
 

@@ -286,6 +286,10 @@ internal sealed class KnowledgeBaseValidator
             var recommendation = cause.Recommendations[i];
             var recPath = recommendation.SourcePath ?? $"{path}.recommendations[{i}]";
             Defined(recommendation.Line, recPath + ".line");
+            if (recommendation.Evidence is not null)
+            {
+                EvidenceOf(recommendation.Evidence, recPath + ".evidence");
+            }
             if (!treatmentIds.Contains(recommendation.TreatmentId))
             {
                 Add(ErrorCodes.UnknownTreatment, recPath, $"Cause '{cause.Id}' recommends unknown treatment '{recommendation.TreatmentId}'.");

@@ -212,7 +212,7 @@ public sealed class KnowledgeBase
 
                 foreach (var rec in c.Recommendations)
                 {
-                    b.Treat(rec.TreatmentId, rec.Line, rec.Note);
+                    b.Treat(rec.TreatmentId, rec.Line, rec.Note, rec.Evidence);
                 }
             });
         }
@@ -250,7 +250,7 @@ public sealed class KnowledgeBase
             c.Prior!.Value,
             c.PriorEvidence!,
             c.SuspectedUrgency,
-            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note))],
+            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
             c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
         var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded
             ? (DiagnosticRule)new GradedRule(r.Id, c.Id, [.. r.Parts!], [.. r.RatiosByCount!], r.Evidence, r.Description)
@@ -324,6 +324,10 @@ public sealed class KnowledgeBase
             foreach (var r in c.Recommendations)
             {
                 Line("recommend", r.TreatmentId, r.Line);
+                if (r.Evidence is not null)
+                {
+                    EvidenceLine("recommendEvidence", r.Evidence);
+                }
             }
         }
 

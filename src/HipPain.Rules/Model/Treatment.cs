@@ -86,11 +86,12 @@ public sealed class Treatment
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class TreatmentRecommendation
 {
-    internal TreatmentRecommendation(string treatmentId, TreatmentLine line, string? note)
+    internal TreatmentRecommendation(string treatmentId, TreatmentLine line, string? note, Evidence? evidence)
     {
         TreatmentId = treatmentId;
         Line = line;
         Note = note;
+        Evidence = evidence;
     }
 
     /// <summary>The treatment's id.</summary>
@@ -101,4 +102,26 @@ public sealed class TreatmentRecommendation
 
     /// <summary>A cause-specific remark, for example the evidence for this cause; null when none.</summary>
     public string? Note { get; }
+
+    /// <summary>
+    /// The evidence for this treatment for this cause, with its level, when it differs from the treatment's own (a
+    /// trial in one condition says little about another); null when <see cref="Treatment.Evidence"/> applies.
+    /// </summary>
+    public Evidence? Evidence { get; }
+
+    /// <summary>The evidence that applies for this cause: <see cref="Evidence"/> when set, else the treatment's.</summary>
+    /// <param name="treatment">The recommended treatment (the one <see cref="TreatmentId"/> names).</param>
+    /// <returns>The evidence and its level for this cause.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="treatment"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="treatment"/> is not the recommended treatment.</exception>
+    public Evidence EvidenceWith(Treatment treatment)
+    {
+        ArgumentNullException.ThrowIfNull(treatment);
+        if (!string.Equals(treatment.Id, TreatmentId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The recommendation is of treatment '{TreatmentId}', not '{treatment.Id}'.", nameof(treatment));
+        }
+
+        return Evidence ?? treatment.Evidence;
+    }
 }

@@ -7,11 +7,12 @@ namespace HipPain.Rules.Scoring;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class PlanItem
 {
-    internal PlanItem(Treatment treatment, TreatmentLine line, ImmutableArray<string> causeIds, ImmutableArray<string> notes)
+    internal PlanItem(Treatment treatment, TreatmentLine line, ImmutableArray<string> causeIds, ImmutableArray<Evidence> causeEvidence, ImmutableArray<string> notes)
     {
         Treatment = treatment;
         Line = line;
         CauseIds = causeIds;
+        CauseEvidence = causeEvidence;
         Notes = notes;
     }
 
@@ -23,6 +24,23 @@ public sealed class PlanItem
 
     /// <summary>The causes it is for, in differential order.</summary>
     public ImmutableArray<string> CauseIds { get; }
+
+    /// <summary>
+    /// For each of <see cref="CauseIds"/>, at the same position, the evidence for the treatment in that cause
+    /// (<see cref="TreatmentRecommendation.EvidenceWith"/>): the cause's own when its recommendation has one, else
+    /// <see cref="Treatment"/>'s. Show the level per cause; a trial in one condition does not grade another.
+    /// </summary>
+    public ImmutableArray<Evidence> CauseEvidence { get; }
+
+    /// <summary>The evidence for the treatment in one of its causes.</summary>
+    /// <param name="causeId">One of <see cref="CauseIds"/>.</param>
+    /// <returns>That cause's evidence for the treatment.</returns>
+    /// <exception cref="ArgumentException"><paramref name="causeId"/> is not one of <see cref="CauseIds"/>.</exception>
+    public Evidence EvidenceFor(string causeId)
+    {
+        var index = CauseIds.IndexOf(causeId);
+        return index >= 0 ? CauseEvidence[index] : throw new ArgumentException($"Plan item '{Treatment.Id}' is not for cause '{causeId}'.", nameof(causeId));
+    }
 
     /// <summary>Cause-specific remarks and, for deferred or avoided items, the reason.</summary>
     public ImmutableArray<string> Notes { get; }

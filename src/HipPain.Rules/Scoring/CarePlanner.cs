@@ -53,7 +53,8 @@ internal static class CarePlanner
             {
                 var notes = entry.AvoidedBy.Select(a => $"Avoid for {a.Cause.Name}{(a.Note is null ? "" : ": " + a.Note)}")
                     .Concat(entry.RecommendedBy.Select(r => $"Would otherwise be offered for {r.Cause.Name}"));
-                avoid.Add(new PlanItem(entry.Treatment, TreatmentLine.Avoid, [.. entry.AvoidedBy.Select(a => a.Cause.Id).Concat(entry.RecommendedBy.Select(r => r.Cause.Id)).Distinct()], [.. notes]));
+                var causes = entry.AvoidedBy.Select(a => (a.Cause.Id, a.Evidence)).Concat(entry.RecommendedBy.Select(r => (r.Cause.Id, r.Evidence))).DistinctBy(c => c.Id).ToList();
+                avoid.Add(new PlanItem(entry.Treatment, TreatmentLine.Avoid, [.. causes.Select(c => c.Id)], [.. causes.Select(c => c.Evidence)], [.. notes]));
                 continue;
             }
 
@@ -68,7 +69,7 @@ internal static class CarePlanner
             }
             else if (urgentMode && !entry.RecommendedBy.Any(r => flagged.Contains(r.Cause.Id)))
             {
-                deferred.Add(new PlanItem(item.Treatment, item.Line, item.CauseIds, item.Notes.Add($"Deferred until the red flag is cleared: {firedNames}.")));
+                deferred.Add(new PlanItem(item.Treatment, item.Line, item.CauseIds, item.CauseEvidence, item.Notes.Add($"Deferred until the red flag is cleared: {firedNames}.")));
             }
             else
             {
@@ -92,26 +93,31 @@ internal static class CarePlanner
     {
         public Treatment Treatment { get; } = treatment;
 
-        public List<(Cause Cause, string? Note, TreatmentLine Line)> RecommendedBy { get; } = [];
+        public List<(Cause Cause, string? Note, TreatmentLine Line, Evidence Evidence)> RecommendedBy { get; } = [];
 
-        public List<(Cause Cause, string? Note)> AvoidedBy { get; } = [];
+        public List<(Cause Cause, string? Note, Evidence Evidence)> AvoidedBy { get; } = [];
 
         public void Add(Cause cause, TreatmentRecommendation rec)
         {
             if (rec.Line == TreatmentLine.Avoid)
             {
-                AvoidedBy.Add((cause, rec.Note));
+                AvoidedBy.Add((cause, rec.Note, rec.EvidenceWith(Treatment)));
             }
             else
             {
-                RecommendedBy.Add((cause, rec.Note, rec.Line));
+                RecommendedBy.Add((cause, rec.Note, rec.Line, rec.EvidenceWith(Treatment)));
             }
         }
 
-        public PlanItem ToItem() => new(
-            Treatment,
-            RecommendedBy.Min(r => r.Line),
-            [.. RecommendedBy.Select(r => r.Cause.Id).Distinct()],
-            [.. RecommendedBy.Where(r => r.Note is not null).Select(r => $"{r.Cause.Name}: {r.Note}")]);
+        public PlanItem ToItem()
+        {
+            var causes = RecommendedBy.DistinctBy(r => r.Cause.Id).ToList();
+            return new(
+                Treatment,
+                RecommendedBy.Min(r => r.Line),
+                [.. causes.Select(r => r.Cause.Id)],
+                [.. causes.Select(r => r.Evidence)],
+                [.. RecommendedBy.Where(r => r.Note is not null).Select(r => $"{r.Cause.Name}: {r.Note}")]);
+        }
     }
 }

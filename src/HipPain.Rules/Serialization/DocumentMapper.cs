@@ -89,7 +89,8 @@ internal sealed class DocumentMapper
     public RecommendationDraft Recommendation(RecommendationDocument document, string path) => new(
         document.TreatmentId ?? string.Empty,
         Optional(document.Line, path + ".line", TreatmentLine.FirstLine),
-        document.Note)
+        document.Note,
+        document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"))
     {
         SourcePath = path,
     };

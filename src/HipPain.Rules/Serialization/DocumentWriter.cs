@@ -66,6 +66,7 @@ internal static class DocumentWriter
             TreatmentId = r.TreatmentId,
             Line = r.Line == TreatmentLine.FirstLine ? null : JsonEnum<TreatmentLine>.Name(r.Line),
             Note = r.Note,
+            Evidence = r.Evidence is null ? null : Evidence(r.Evidence),
         })],
     };
 

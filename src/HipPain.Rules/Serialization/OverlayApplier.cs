@@ -451,7 +451,7 @@ internal sealed class OverlayApplier
         }
 
         cause.Recommendations.Add(mapper.Recommendation(
-            new RecommendationDocument { TreatmentId = document.TreatmentId, Line = document.Line, Note = document.Note },
+            new RecommendationDocument { TreatmentId = document.TreatmentId, Line = document.Line, Note = document.Note, Evidence = document.Evidence },
             path));
     }
 

@@ -465,6 +465,7 @@ public static class TriageResultJson
 
                 Strings("causes", item.CauseIds);
                 writer.WriteString("level", JsonEnum<EvidenceLevel>.Name(treatment.Evidence.Level));
+                CauseLevels(item);
                 var notes = options.IncludeText
                     ? item.CauseIds.Select(causeId => (causeId, Note: NoteOf(causeId, treatment.Id, result))).Where(n => n.Note is not null).ToList()
                     : [];
@@ -486,6 +487,30 @@ public static class TriageResultJson
             }
 
             writer.WriteEndArray();
+        }
+
+        /// <summary>
+        /// The evidence level per cause, only for the causes whose level differs from the item's <c>level</c> (the
+        /// treatment's own): a reader shows, for each cause, its entry here when there is one and <c>level</c> otherwise.
+        /// </summary>
+        private void CauseLevels(PlanItem item)
+        {
+            var own = item.Treatment.Evidence.Level;
+            if (item.CauseEvidence.All(e => e.Level == own))
+            {
+                return;
+            }
+
+            writer.WriteStartObject("causeLevels");
+            for (var i = 0; i < item.CauseIds.Length; i++)
+            {
+                if (item.CauseEvidence[i].Level != own)
+                {
+                    writer.WriteString(item.CauseIds[i], JsonEnum<EvidenceLevel>.Name(item.CauseEvidence[i].Level));
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
         private string? NoteOf(string causeId, string treatmentId, TriageResult result)

@@ -98,12 +98,13 @@ internal static class KnowledgeBaseDocument
             }
 
             Line(md);
-            Line(md, "| Plan | Line | Kind | Note |");
-            Line(md, "|---|---|---|---|");
+            Line(md, "| Plan | Line | Kind | Evidence for this cause | Note |");
+            Line(md, "|---|---|---|---|---|");
             foreach (var rec in c.Recommendations)
             {
                 kb.TryGetTreatment(rec.TreatmentId, out var t);
-                Line(md, $"| {Cell(t!.Name)} (`{t.Id}`) | {rec.Line} | {t.Kind} | {Cell(rec.Note ?? string.Empty)} |");
+                var evidence = rec.Evidence is { } own ? $"{own.Level}: {Cell(own.Citation)}" : $"{t!.Evidence.Level} (the treatment's)";
+                Line(md, $"| {Cell(t!.Name)} (`{t.Id}`) | {rec.Line} | {t.Kind} | {evidence} | {Cell(rec.Note ?? string.Empty)} |");
             }
         }
 

@@ -33,7 +33,7 @@ internal static class AdductorRelatedGroinPain
         .Treat(AdductorSqueezeExercise)
         .Treat(LungesMedicineBall)
         .Treat(RelativeRest, TreatmentLine.SecondLine, "From kicking, sprinting and sharp turns while pain settles.")
-        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(Nsaid, TreatmentLine.SecondLine, evidence: TreatmentEvidenceByCause.SoftTissueNsaid)
         .Avoid(PassiveModalities, "Passive treatment alone did worse than active training (Hölmich 1999).")
         .Avoid(Prolotherapy, "No evidence for adductor-related groin pain.")
         .Treat(WarmUp)

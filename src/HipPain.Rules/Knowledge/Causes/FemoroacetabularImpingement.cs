@@ -45,7 +45,7 @@ internal static class FemoroacetabularImpingement
          .Treat(HipTherapy, note: "Physiotherapist-led personalised hip therapy first (Warwick; FASHIoN; FAIT).")
          .Treat(QuadrupedSeries)
          .Treat(AbductorStrengthening)
-         .Treat(Nsaid, TreatmentLine.SecondLine)
+         .Treat(Nsaid, TreatmentLine.SecondLine, evidence: TreatmentEvidenceByCause.SoftTissueNsaid)
          .Treat(Mri, TreatmentLine.SecondLine, "Advanced imaging only if it would change management.")
          .Treat(Arthroscopy, TreatmentLine.SecondLine, "For selected patients whose symptoms persist after physiotherapy.")
          .Avoid(Prolotherapy, "No evidence for FAI syndrome.")

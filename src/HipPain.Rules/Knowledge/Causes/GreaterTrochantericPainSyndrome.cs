@@ -56,7 +56,7 @@ internal static class GreaterTrochantericPainSyndrome
          .Treat(HeelDrop)
          .Treat(AvoidAggravating, note: "Stairs, crossing the legs and lying on the painful side compress the tendons.")
          .Treat(Ice, TreatmentLine.SecondLine, "Comfort only.")
-         .Treat(Nsaid, TreatmentLine.SecondLine)
+         .Treat(Nsaid, TreatmentLine.SecondLine, evidence: TreatmentEvidenceByCause.SoftTissueNsaid)
          .Treat(Corticosteroid, TreatmentLine.SecondLine, "Short-term relief; the advantage fades (Rompe 2009; Mellor 2018).")
          .Treat(Shockwave, TreatmentLine.SecondLine, "For pain persisting after exercise-based care (Furia 2009).")
          .Treat(Ultrasound, TreatmentLine.SecondLine, "When the diagnosis is in doubt.")

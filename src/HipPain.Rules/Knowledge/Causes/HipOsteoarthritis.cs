@@ -43,7 +43,7 @@ internal static class HipOsteoarthritis
         .Treat(OsteoarthritisExercise, note: "Core treatment for everyone with OA (NICE NG226).")
         .Treat(WalkingAid, TreatmentLine.SecondLine)
         .Treat(Nsaid, TreatmentLine.SecondLine, "Oral NSAID with a proton-pump inhibitor, lowest dose, shortest time (NICE NG226).")
-        .Treat(Corticosteroid, TreatmentLine.SecondLine, "Intra-articular, ultrasound-guided (ACR 2019).")
+        .Treat(Corticosteroid, TreatmentLine.SecondLine, "Intra-articular, ultrasound-guided (ACR 2019).", evidence: TreatmentEvidenceByCause.OsteoarthritisInjection)
         .Treat(AvoidAggravating, note: "Stairs and long walks on hard ground while pain flares.")
         .Treat(Radiographs, TreatmentLine.SecondLine, "Diagnose clinically; image only for atypical features (NICE NG226).")
         .Avoid(Opioid, "NICE NG226: do not offer strong opioids; weak opioids not routinely.")

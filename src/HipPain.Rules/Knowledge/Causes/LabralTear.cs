@@ -39,7 +39,7 @@ internal static class LabralTear
          .Treat(Radiographs, note: "AP pelvis and lateral views first (Zurich 2018).")
          .Treat(Mri, TreatmentLine.SecondLine, "Tears are common without symptoms; image only if it changes management.")
          .Treat(QuadrupedSeries)
-         .Treat(Nsaid, TreatmentLine.SecondLine, "The clinic page names labral tears among the pains NSAIDs relieve; symptomatic only.")
+         .Treat(Nsaid, TreatmentLine.SecondLine, "The clinic page names labral tears among the pains NSAIDs relieve; symptomatic only.", evidence: TreatmentEvidenceByCause.SoftTissueNsaid)
          .Treat(Arthroscopy, TreatmentLine.SecondLine, "Only when symptoms, signs and imaging agree and physiotherapy has failed.")
          .Avoid(Prolotherapy, "No evidence for labral tears.")
          .Treat(StrengthRoutine)

@@ -27,7 +27,7 @@ internal static class LumbarRadicularPain
         .Treat(StayActive)
         .Treat(SpinalExercise)
         .Treat(PelvicTilts)
-        .Treat(Nsaid, TreatmentLine.SecondLine, "Lowest dose, shortest time; limited evidence for sciatica (NICE NG59).")
+        .Treat(Nsaid, TreatmentLine.SecondLine, "Lowest dose, shortest time; limited evidence for sciatica (NICE NG59).", evidence: TreatmentEvidenceByCause.SciaticaNsaid)
         .Treat(SpecialistSpinalImaging, TreatmentLine.SecondLine)
         .Avoid(NeuropathicDrugs, "NICE NG59: do not offer gabapentinoids, other antiepileptics, oral corticosteroids or benzodiazepines for sciatica.")
         .Avoid(Opioid, "NICE NG59: no opioids for chronic sciatica.")

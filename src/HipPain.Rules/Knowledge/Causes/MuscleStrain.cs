@@ -34,7 +34,7 @@ internal static class MuscleStrain
         .Treat(Ice, note: "About 10 minutes a few times a day in the first days.")
         .Treat(HipFlexorStretch, TreatmentLine.SecondLine, "Gentle, once walking is pain-free, as part of rehabilitation.")
         .Treat(HamstringStretch, TreatmentLine.SecondLine, "Gentle, as part of rehabilitation.")
-        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(Nsaid, TreatmentLine.SecondLine, evidence: TreatmentEvidenceByCause.SoftTissueNsaid)
         .Avoid(Prolotherapy, "No evidence for acute muscle strain.")
         .Treat(WarmUp)
         .Treat(AdductorSqueezePrevention)

@@ -34,7 +34,7 @@ internal static class SacroiliacJointPain
         .Treat(StayActive)
         .Treat(PelvicTilts)
         .Treat(QuadrupedSeries)
-        .Treat(Nsaid, TreatmentLine.SecondLine)
+        .Treat(Nsaid, TreatmentLine.SecondLine, evidence: TreatmentEvidenceByCause.LowBackPainNsaid)
         .Avoid(Prolotherapy, "No evidence for sacroiliac joint pain.")
         .Treat(Posture)
         .Running(RunningRestriction.ReduceLoad, "Keep running at a level that does not provoke buttock pain; shorter, flatter runs while it settles."));

@@ -85,6 +85,8 @@ internal sealed class RecommendationDocument
     public string? Line { get; set; }
 
     public string? Note { get; set; }
+
+    public EvidenceDocument? Evidence { get; set; }
 }
 
 internal sealed class RatioDocument

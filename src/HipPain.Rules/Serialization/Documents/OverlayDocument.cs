@@ -76,6 +76,8 @@ internal sealed class AddRecommendationDocument
     public string? Line { get; set; }
 
     public string? Note { get; set; }
+
+    public EvidenceDocument? Evidence { get; set; }
 }
 
 /// <summary>
