@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace HipPain.Rules.DependencyInjection;
 
 /// <summary>What one run of the configuration made: the engine, its interviewer, and the settings a swap reuses.</summary>
-internal sealed record Composition(TriageEngine Engine, Interviewer Interviewer, TriageOptions TriageOptions, InterviewOptions InterviewOptions);
+internal sealed record Composition(TriageEngine Engine, TriageOptions TriageOptions, InterviewOptions InterviewOptions);
 
 /// <summary>Runs the configure delegates and turns the options into an engine and an interviewer, collecting every problem.</summary>
 internal static class KnowledgeBaseComposer
@@ -74,8 +74,7 @@ internal static class KnowledgeBaseComposer
             throw new HipPainRulesOptionsException(problems);
         }
 
-        var engine = new TriageEngine(knowledgeBase, triageOptions);
-        return new Composition(engine, new Interviewer(engine, interviewOptions), triageOptions, interviewOptions);
+        return new Composition(new TriageEngine(knowledgeBase, triageOptions), triageOptions, interviewOptions);
     }
 
     /// <summary>Resolves a configured path against the content root; an absolute path is kept.</summary>

@@ -23,7 +23,7 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
         this.registration = registration;
         var composition = KnowledgeBaseComposer.Compose(services, registration.Configure);
         (triageOptions, interviewOptions) = (composition.TriageOptions, composition.InterviewOptions);
-        current = new KnowledgeBaseSnapshot(composition.Engine, composition.Interviewer, 1);
+        current = new KnowledgeBaseSnapshot(composition.Engine, interviewOptions, 1);
         Initial = current;
     }
 
@@ -55,7 +55,7 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
                 var composition = KnowledgeBaseComposer.Compose(services, registration.Configure);
                 (triageOptions, interviewOptions) = (composition.TriageOptions, composition.InterviewOptions);
                 lastReloadProblems = [];
-                return Publish(composition.Engine, composition.Interviewer);
+                return Publish(composition.Engine);
             }
             catch (HipPainRulesOptionsException ex)
             {
@@ -74,14 +74,13 @@ internal sealed class KnowledgeBaseProvider : IKnowledgeBaseProvider
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         lock (gate)
         {
-            var engine = new TriageEngine(knowledgeBase, triageOptions);
-            return Publish(engine, new Interviewer(engine, interviewOptions));
+            return Publish(new TriageEngine(knowledgeBase, triageOptions));
         }
     }
 
-    private KnowledgeBaseSnapshot Publish(TriageEngine engine, Interviewer interviewer)
+    private KnowledgeBaseSnapshot Publish(TriageEngine engine)
     {
-        var next = new KnowledgeBaseSnapshot(engine, interviewer, current.Generation + 1);
+        var next = new KnowledgeBaseSnapshot(engine, interviewOptions, current.Generation + 1);
         Volatile.Write(ref current, next);
         return next;
     }

@@ -12,11 +12,16 @@ namespace HipPain.Rules.DependencyInjection;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class KnowledgeBaseSnapshot
 {
-    internal KnowledgeBaseSnapshot(TriageEngine engine, Interviewer interviewer, long generation)
+    private readonly Lazy<Interviewer> interviewer;
+
+    internal KnowledgeBaseSnapshot(TriageEngine engine, InterviewOptions interviewOptions, long generation)
     {
         Engine = engine;
-        Interviewer = interviewer;
         Generation = generation;
+
+        // Made at first use: an application that never interviews does not pay for it. The options were checked
+        // when the configuration was composed, so making it cannot fail.
+        interviewer = new Lazy<Interviewer>(() => new Interviewer(engine, interviewOptions), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The knowledge base.</summary>
@@ -30,7 +35,7 @@ public sealed class KnowledgeBaseSnapshot
     /// an interview state made on this snapshot resumes only on a snapshot of the same knowledge-base hash
     /// (<c>HPI002</c> otherwise). For the other audience, make one with <c>new Interviewer(snapshot.Engine, options)</c>.
     /// </summary>
-    public Interviewer Interviewer { get; }
+    public Interviewer Interviewer => interviewer.Value;
 
     /// <summary>1 for the knowledge base loaded at first resolution, then one more for every swap or reload.</summary>
     public long Generation { get; }
