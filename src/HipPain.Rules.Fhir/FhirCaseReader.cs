@@ -78,7 +78,7 @@ public sealed class FhirCaseReader
         if (response is not null)
         {
             var source = response.Id is { Length: > 0 } rid ? $"QuestionnaireResponse/{rid}" : "the QuestionnaireResponse";
-            if (ReadResponse(response, source, issues, states, order) && response.Id is { Length: > 0 })
+            if (ReadResponse(response, patient?.Id, source, issues, states, order) && response.Id is { Length: > 0 })
             {
                 basis.Add(source);
             }
@@ -96,7 +96,7 @@ public sealed class FhirCaseReader
 
                 var path = observation.Id is { Length: > 0 } oid ? $"Observation.where(id='{oid}')" : "Observation";
                 var source = observation.Id is { Length: > 0 } ? $"Observation/{observation.Id}" : $"observation {index + 1}";
-                if (ReadObservation(observation, path, source, issues, states, order) && observation.Id is { Length: > 0 })
+                if (ReadObservation(observation, patient?.Id, path, source, issues, states, order) && observation.Id is { Length: > 0 })
                 {
                     basis.Add(source);
                 }
@@ -188,7 +188,7 @@ public sealed class FhirCaseReader
         return (age, sex);
     }
 
-    private bool ReadResponse(QuestionnaireResponse response, string source, ImmutableArray<FhirIssue>.Builder issues, Dictionary<string, (FindingState, string)> states, List<string> order)
+    private bool ReadResponse(QuestionnaireResponse response, string? patientId, string source, ImmutableArray<FhirIssue>.Builder issues, Dictionary<string, (FindingState, string)> states, List<string> order)
     {
         if (response.Status is QuestionnaireResponse.QuestionnaireResponseStatus.EnteredInError)
         {
@@ -201,6 +201,13 @@ public sealed class FhirCaseReader
         {
             issues.Add(new FhirIssue(FhirIssueCodes.ResponseNotCompleted, Severity.Information, IssueType.Incomplete, "QuestionnaireResponse.status",
                 $"The QuestionnaireResponse is {(response.Status == QuestionnaireResponse.QuestionnaireResponseStatus.Stopped ? "stopped" : "in progress")}: its answers are used; unanswered questions count as unknown."));
+        }
+
+        if (!SamePatient(response.Subject, patientId))
+        {
+            issues.Add(new FhirIssue(FhirIssueCodes.OtherPatient, Severity.Error, IssueType.BusinessRule, "QuestionnaireResponse.subject",
+                $"The QuestionnaireResponse is about '{response.Subject!.Reference}', not Patient/{patientId}: none of its answers is used."));
+            return false;
         }
 
         var kb = engine.KnowledgeBase;
@@ -268,12 +275,19 @@ public sealed class FhirCaseReader
         return used;
     }
 
-    private bool ReadObservation(FhirObservation observation, string path, string source, ImmutableArray<FhirIssue>.Builder issues, Dictionary<string, (FindingState, string)> states, List<string> order)
+    private bool ReadObservation(FhirObservation observation, string? patientId, string path, string source, ImmutableArray<FhirIssue>.Builder issues, Dictionary<string, (FindingState, string)> states, List<string> order)
     {
         if (observation.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled or ObservationStatus.Registered or ObservationStatus.Unknown)
         {
             issues.Add(new FhirIssue(FhirIssueCodes.NotUsableStatus, Severity.Warning, IssueType.BusinessRule, $"{path}.status",
                 $"The status of {source} is '{observation.Status.ToString()!.ToLowerInvariant()}': it is not used."));
+            return false;
+        }
+
+        if (!SamePatient(observation.Subject, patientId))
+        {
+            issues.Add(new FhirIssue(FhirIssueCodes.OtherPatient, Severity.Error, IssueType.BusinessRule, $"{path}.subject",
+                $"{source} is about '{observation.Subject!.Reference}', not Patient/{patientId}: it is not used."));
             return false;
         }
 
@@ -316,6 +330,20 @@ public sealed class FhirCaseReader
         }
 
         return used;
+    }
+
+    /// <summary>True unless both the subject and the patient id are known and the subject names another patient.</summary>
+    private static bool SamePatient(ResourceReference? subject, string? patientId)
+    {
+        var reference = subject?.Reference;
+        if (string.IsNullOrEmpty(reference) || string.IsNullOrEmpty(patientId))
+        {
+            return true;
+        }
+
+        var expected = $"Patient/{patientId}";
+        return string.Equals(reference, expected, StringComparison.Ordinal) || reference.EndsWith("/" + expected, StringComparison.Ordinal)
+            || !reference.Contains("Patient/", StringComparison.Ordinal);
     }
 
     private static FindingState? Match(ObservationMappingEntry row, DataType? value) => row.Match switch

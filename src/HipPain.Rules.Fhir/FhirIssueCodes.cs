@@ -45,6 +45,9 @@ public static class FhirIssueCodes
     /// <summary>The QuestionnaireResponse is not completed (in progress or stopped): its answers are used (information).</summary>
     public const string ResponseNotCompleted = "HPF014";
 
+    /// <summary>A QuestionnaireResponse or Observation is about another patient than the Patient given: it is not used (error).</summary>
+    public const string OtherPatient = "HPF015";
+
     /// <summary>Nothing to report: every input was mapped (information; an OperationOutcome needs at least one issue).</summary>
     public const string AllMapped = "HPF000";
 }
