@@ -51,7 +51,8 @@ public sealed partial class DocsExampleTests(FhirValidation validation)
             (QuestionnaireResponse)((Bundle)new FhirJsonDeserializer().DeserializeResource(prefetch["questionnaireResponses"]!.ToJsonString())).Entry[0].Resource!,
             asOf: FhirTestData.AsOf);
         var bundle = TriageResultBundle.Create(kb, engine.Triage(read.Case), read, new TriageBundleOptions { OccurredAt = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero) });
-        return (request.ToJsonString(Indented), response, bundle.ToJson(pretty: true), bundle);
+        // The engine's version carries the commit it was built from: the page shows a placeholder instead.
+        return (request.ToJsonString(Indented), response, bundle.ToJson(pretty: true).Replace(TriageEngine.Version, "{engine version}", StringComparison.Ordinal), bundle);
     }
 
     [GeneratedRegex("<!-- example: (?<name>[a-z]+) -->\\s*```json\\n(?<json>.*?)\\n```", RegexOptions.Singleline)]
