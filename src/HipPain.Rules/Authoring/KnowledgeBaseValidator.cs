@@ -198,7 +198,7 @@ internal sealed class KnowledgeBaseValidator
 
         // For each finding, the earlier rules of this cause that read it, in authoring order: a rule is compared
         // only with the rules it shares a finding with, never with every rule before it.
-        var readers = new Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>>(StringComparer.Ordinal);
+        var readers = new Dictionary<string, List<ReaderRun>>(StringComparer.Ordinal);
         for (var index = 0; index < cause.Rules.Count; index++)
         {
             var rule = cause.Rules[index];
@@ -223,8 +223,10 @@ internal sealed class KnowledgeBaseValidator
             if (rule.IsGraded)
             {
                 Count(rule.Parts!.Count, where + ".parts", $"Graded rule '{rule.Id}' has {{0}} parts");
-                if (!WithinLimits(Criterion.AtLeast(1, [.. rule.Parts]), where + ".parts"))
+                if (Criterion.AtLeast(1, [.. rule.Parts]).LimitProblem() is { } problem)
                 {
+                    // The parts are bounded as one criterion, one level above its deepest part.
+                    Add(ErrorCodes.LimitExceeded, where + ".parts", $"The parts of graded rule '{rule.Id}', taken as one criterion one level above them: {char.ToLowerInvariant(problem[0])}{problem[1..]}");
                     continue;
                 }
 
@@ -264,14 +266,20 @@ internal sealed class KnowledgeBaseValidator
                     $"Finding '{shared}' already feeds rule '{other.Id}' of cause '{cause.Id}'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.");
             }
 
+            var ownGroup = groupOf.GetValueOrDefault(rule.Id);
             foreach (var id in distinct)
             {
-                if (!readers.TryGetValue(id, out var list))
+                if (!readers.TryGetValue(id, out var runs))
                 {
-                    readers[id] = list = [];
+                    readers[id] = runs = [];
                 }
 
-                list.Add((rule, index, required));
+                if (runs.Count == 0 || runs[^1].Group != ownGroup)
+                {
+                    runs.Add(new ReaderRun(ownGroup));
+                }
+
+                runs[^1].Readers.Add((rule, index, required));
             }
         }
 
@@ -310,35 +318,52 @@ internal sealed class KnowledgeBaseValidator
     /// The earliest rule of the cause that shares a finding with <paramref name="rule"/> and may count it a second
     /// time (it is not in the same evidence group, and the two are not one-sided outcomes that exclude each other),
     /// with the first finding (in that rule's order) they share; null when there is none. Looks only at the earlier
-    /// readers of the rule's own findings, and stops in each list at the first conflict.
+    /// readers of the rule's own findings, skips a run of readers of the rule's own group in one step (so that a
+    /// group whose members all read one finding stays linear), and stops in each list at the first conflict.
     /// </summary>
     private (RuleDraft Other, string Shared)? FirstConflict(
         RuleDraft rule,
         Dictionary<string, FindingState>? required,
         HashSet<string> findings,
-        Dictionary<string, List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)>> readers,
+        Dictionary<string, List<ReaderRun>> readers,
         Dictionary<string, string> groupOf)
     {
         RuleDraft? first = null;
         var firstIndex = int.MaxValue;
+        var ownGroup = groupOf.GetValueOrDefault(rule.Id);
         foreach (var id in findings)
         {
-            if (!readers.TryGetValue(id, out var list))
+            if (!readers.TryGetValue(id, out var runs))
             {
                 continue;
             }
 
-            for (var i = 0; i < list.Count; i++)
+            foreach (var run in runs)
             {
                 work++;
-                var (other, index, otherRequired) = list[i];
-                if (!MutuallyExclusiveOneSided(other, otherRequired, rule, required) && !InOneGroup(groupOf, other, rule))
+                if (ownGroup is not null && run.Group == ownGroup)
                 {
-                    if (index < firstIndex)
-                    {
-                        (first, firstIndex) = (other, index);
-                    }
+                    continue;
+                }
 
+                var found = false;
+                foreach (var (other, index, otherRequired) in run.Readers)
+                {
+                    work++;
+                    if (!MutuallyExclusiveOneSided(other, otherRequired, rule, required))
+                    {
+                        if (index < firstIndex)
+                        {
+                            (first, firstIndex) = (other, index);
+                        }
+
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (found)
+                {
                     break;
                 }
             }
@@ -347,8 +372,13 @@ internal sealed class KnowledgeBaseValidator
         return first is null ? null : (first, first.FindingIds().First(findings.Contains));
     }
 
-    private static bool InOneGroup(Dictionary<string, string> groupOf, RuleDraft a, RuleDraft b) =>
-        groupOf.TryGetValue(a.Id, out var left) && groupOf.TryGetValue(b.Id, out var right) && left == right;
+    /// <summary>Consecutive readers of one finding that belong to one evidence group (or to none).</summary>
+    private sealed class ReaderRun(string? group)
+    {
+        public string? Group { get; } = group;
+
+        public List<(RuleDraft Rule, int Index, Dictionary<string, FindingState>? Required)> Readers { get; } = [];
+    }
 
     private void GradedTableOf(RuleDraft rule, string rulePath)
     {

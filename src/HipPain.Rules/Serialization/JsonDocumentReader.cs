@@ -23,8 +23,31 @@ internal static class JsonDocumentReader
     public static T Read<T>(string json, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(json);
         var limits = (options ?? JsonReadOptions.Default).Snapshot();
+        return Read(Utf8Of(json, limits, format), typeInfo, limits, format);
+    }
+
+    /// <summary>
+    /// Checks a document as <c>Read</c> does (an unpaired surrogate, invalid UTF-8 and invalid escapes, duplicate
+    /// properties, size, depth and length limits, a root object with <c>formatVersion</c> 1; HPJ001 to HPJ003 with a
+    /// path, line and byte) and returns its UTF-8 bytes without a BOM, for a reader that walks the document itself.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Checked(string json, JsonReadOptions? options, string format)
+    {
+        var limits = (options ?? JsonReadOptions.Default).Snapshot();
+        ReadOnlyMemory<byte> utf8 = Utf8Of(json, limits, format);
+        if (utf8.Span.StartsWith(Bom))
+        {
+            utf8 = utf8[Bom.Length..];
+        }
+
+        Scan(utf8.Span, limits.MaxDepth, limits.MaxItems, format);
+        return utf8;
+    }
+
+    private static byte[] Utf8Of(string json, (int MaxBytes, int MaxDepth, int MaxItems) limits, string format)
+    {
+        ArgumentNullException.ThrowIfNull(json);
 
         // Counts an unpaired surrogate as the 3 bytes of U+FFFD; the strict conversion below reports it.
         var count = Encoding.UTF8.GetByteCount(json);
@@ -45,7 +68,7 @@ internal static class JsonDocumentReader
                 position);
         }
 
-        return Read(bytes, typeInfo, limits, format);
+        return bytes;
     }
 
     /// <summary>Reads a document from its UTF-8 bytes, for example the raw text of a <see cref="JsonElement"/>.</summary>

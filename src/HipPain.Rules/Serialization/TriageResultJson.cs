@@ -64,25 +64,37 @@ public static class TriageResultJson
 
     /// <summary>
     /// Reads a result document and replays it: checks that it was written for the engine's knowledge base, triages its
-    /// case again, and checks that the document's urgency, ranking and probabilities are the replay's.
+    /// case again, and checks that the document's urgency, ranking and probabilities are the replay's, then that the
+    /// whole document is what the replay writes (red flags, actions, explanations, plan; the words only when the
+    /// document is in the base's own wording).
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="engine">The engine to replay on.</param>
     /// <returns>The replayed result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="RulesJsonException">The text is not a result document of format version 1 (HPJ001, HPJ002).</exception>
+    /// <exception cref="RulesJsonException">
+    /// The text is not a result document of format version 1, or is not valid JSON text (an unpaired surrogate, invalid
+    /// UTF-8 or escape, a property written twice), or exceeds the default <see cref="JsonReadOptions"/> limits (HPJ001,
+    /// HPJ002, HPJ003).
+    /// </exception>
     /// <exception cref="ResultValidationException">
-    /// The document was written for another knowledge base (HPR001), or its outcome is not the replay's (HPR002); lists every problem.
+    /// The document was written for another knowledge base (HPR001), or its outcome or any other part of it is not the
+    /// replay's (HPR002, at most 20 differences); lists every problem.
     /// </exception>
     /// <exception cref="CaseValidationException">The document's case has problems.</exception>
     public static TriageResult Read(string json, TriageEngine engine)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(engine);
+
+        // Checked like every other document first (unpaired surrogates, invalid escapes, duplicate properties, size,
+        // depth and length, formatVersion): HPJ001 to HPJ003 at a path, line and byte, never an exception from inside
+        // System.Text.Json, and no property the verification below could read differently from a client.
+        var utf8 = JsonDocumentReader.Checked(json, null, FormatName);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaxDepth });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaxDepth + 1 });
         }
         catch (JsonException ex)
         {
@@ -134,11 +146,16 @@ public static class TriageResultJson
         {
             var expected = replay.Differential[i];
             var entry = i < recorded.Count ? recorded[i] : default;
-            var probability = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("probability", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : double.NaN;
+            var probability = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("probability", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetDouble(out var number) ? number : double.NaN;
             if (Text(entry, "cause") != expected.Cause.Id || probability != Round(expected.Probability))
             {
                 problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, $"$.differential[{i}]", $"The replay ranks '{expected.Cause.Id}' at {expected.Rank} with probability {Round(expected.Probability)}; the document has '{Text(entry, "cause")}' with {probability}."));
             }
+        }
+
+        if (problems.Count == 0)
+        {
+            Verify(root, replay, problems);
         }
 
         if (problems.Count > 0)
@@ -147,6 +164,148 @@ public static class TriageResultJson
         }
 
         return replay;
+    }
+
+    /// <summary>
+    /// Checks the whole document against the replay written again with the options the document was written with
+    /// (<see cref="ResultJsonOptions.IncludeText"/> when the differential carries names,
+    /// <see cref="ResultJsonOptions.ExplainAllCauses"/> when it explains more causes than the default), so that nothing a
+    /// client shows (a fired red flag, an action, a plan item, an explanation) can differ from what the engine says.
+    /// The case was read and replayed, and <c>engineVersion</c> may name the release that wrote the result, so neither
+    /// is compared. In a text pack other than the base's own wording the words (<c>name</c>, <c>label</c>,
+    /// <c>groupName</c>, <c>action</c>, the running advice <c>text</c>, <c>note</c>) and the <c>text</c> stamp cannot be
+    /// replayed, and only the ids, numbers and states are compared. Each difference is HPR002 at its path, at most
+    /// <see cref="MaxDifferences"/> of them.
+    /// </summary>
+    private static void Verify(JsonElement root, TriageResult replay, List<ValidationProblem> problems)
+    {
+        var differential = root.TryGetProperty("differential", out var d) && d.ValueKind == JsonValueKind.Array ? d : default;
+        var includeText = differential.ValueKind == JsonValueKind.Array && differential.GetArrayLength() > 0
+            && differential[0].ValueKind == JsonValueKind.Object && differential[0].TryGetProperty("name", out _);
+        var explainedInDocument = differential.ValueKind == JsonValueKind.Array
+            ? differential.EnumerateArray().Count(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("explanation", out _))
+            : 0;
+        var options = new ResultJsonOptions { IncludeText = includeText };
+        using var byDefault = JsonDocument.Parse(Write(replay, options));
+        var expected = byDefault.RootElement.GetProperty("differential").EnumerateArray().Count(e => e.TryGetProperty("explanation", out _)) == explainedInDocument
+            ? byDefault
+            : JsonDocument.Parse(Write(replay, new ResultJsonOptions { IncludeText = includeText, ExplainAllCauses = true }));
+        try
+        {
+            var ownWords = root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.Object
+                && text.TryGetProperty("hash", out var hash) && hash.ValueKind == JsonValueKind.String && hash.ValueEquals(replay.Source.Text.ContentHash);
+            Compare(root, expected.RootElement, "$", ownWords, problems);
+        }
+        finally
+        {
+            if (!ReferenceEquals(expected, byDefault))
+            {
+                expected.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The most differences a verification lists.</summary>
+    private const int MaxDifferences = 20;
+
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal) { "name", "label", "groupName", "action", "text", "note" };
+
+    private static void Compare(JsonElement recorded, JsonElement replayed, string path, bool ownWords, List<ValidationProblem> problems)
+    {
+        if (problems.Count >= MaxDifferences)
+        {
+            return;
+        }
+
+        if (recorded.ValueKind != replayed.ValueKind && !(recorded.ValueKind is JsonValueKind.True or JsonValueKind.False && replayed.ValueKind is JsonValueKind.True or JsonValueKind.False))
+        {
+            Differs(path, recorded, replayed, problems);
+            return;
+        }
+
+        switch (replayed.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in recorded.EnumerateObject())
+                {
+                    if (!replayed.TryGetProperty(property.Name, out _) && !Skipped(path, property.Name, property.Value, ownWords))
+                    {
+                        problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, $"{path}.{property.Name}", "The replay has no such property: the result was changed after it was written, or not written by this engine."));
+                    }
+                }
+
+                foreach (var property in replayed.EnumerateObject())
+                {
+                    var at = $"{path}.{property.Name}";
+                    if (Skipped(path, property.Name, property.Value, ownWords))
+                    {
+                        continue;
+                    }
+
+                    if (!recorded.TryGetProperty(property.Name, out var value))
+                    {
+                        problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, at, $"The replay has {Shown(property.Value)} here; the document has nothing."));
+                    }
+                    else
+                    {
+                        Compare(value, property.Value, at, ownWords, problems);
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var count = Math.Max(recorded.GetArrayLength(), replayed.GetArrayLength());
+                if (recorded.GetArrayLength() != replayed.GetArrayLength())
+                {
+                    problems.Add(new ValidationProblem(
+                        ErrorCodes.ResultDiffersFromReplay,
+                        path,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The replay has {replayed.GetArrayLength()} items here; the document has {recorded.GetArrayLength()}.")));
+                    break;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    Compare(recorded[i], replayed[i], string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}[{i}]"), ownWords, problems);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                if (!recorded.TryGetDouble(out var left) || !replayed.TryGetDouble(out var right) || left != right)
+                {
+                    Differs(path, recorded, replayed, problems);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (recorded.GetString() != replayed.GetString())
+                {
+                    Differs(path, recorded, replayed, problems);
+                }
+
+                break;
+            default:
+                if (recorded.ValueKind != replayed.ValueKind)
+                {
+                    Differs(path, recorded, replayed, problems);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>What is not compared: the case (read and replayed), the engine version, and the words and text stamp when the document is in another text pack.</summary>
+    private static bool Skipped(string path, string name, JsonElement value, bool ownWords) =>
+        (path == "$" && name is "case" or "engineVersion")
+        || (!ownWords && ((path == "$" && name == "text") || (Words.Contains(name) && value.ValueKind == JsonValueKind.String)));
+
+    private static void Differs(string path, JsonElement recorded, JsonElement replayed, List<ValidationProblem> problems) =>
+        problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, path, $"The document has {Shown(recorded)}; the replay has {Shown(replayed)}."));
+
+    private static string Shown(JsonElement value)
+    {
+        var text = value.GetRawText();
+        return text.Length <= 80 ? text : text[..77] + "...";
     }
 
     /// <summary>

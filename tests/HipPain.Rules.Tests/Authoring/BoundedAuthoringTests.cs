@@ -187,6 +187,79 @@ public sealed class BoundedAuthoringTests
         Assert.True(bound >= written, $"bound {bound} < written {written}");
     }
 
+    [Fact]
+    public void Build_GradedRulePartTooDeep_HPK018AtThePartsNotWalked()
+    {
+        var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx")
+            .Graded("g/r", [Criterion.Present("a"), Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.AgeBetween(40, null))], [0.5, 1, 2], Source));
+
+        Assert.Equal(
+            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            SingleProblem(builder).ToString());
+    }
+
+    [Fact]
+    public void Build_GradedRuleWithMorePartsThanMaxItems_HPK018ForTheCountAndTheSizeAndHPK023ForTheTable()
+    {
+        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaxItems + 1).Select(i => (Criterion)Criterion.AgeBetween(i % 100, null)).ToArray();
+        var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx").Graded("g/r", parts, [0.5, 2], Source));
+
+        var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Equal(
+            [
+                "HPK023 at causes[g].rules[g/r].graded.ratios: Graded rule 'g/r' has 10001 parts, so it needs 10002 ratios, one for each number of parts met from 0 to 10001; it has 2.",
+                "HPK018 at causes[g].rules[g/r].graded.parts: Graded rule 'g/r' has 10001 parts; the limit is 10000 (KnowledgeBaseLimits.MaxItems).",
+                "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion has 10002 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaxCriterionSize).",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Build_GroupWithMoreMembersThanMaxItems_HPK018AndEveryRepeatedMemberReported()
+    {
+        var builder = WithRule(Criterion.Present("b")).AddCause("g", "Grouped", c => c.Prior(0.1, Source).Treat("tx")
+            .Finding("a", 2, 0.5, Source)
+            .Group("g/group", "Too many", g =>
+            {
+                for (var i = 0; i <= KnowledgeBaseLimits.MaxItems; i++)
+                {
+                    g.Member("g/a");
+                }
+            }));
+
+        var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems;
+
+        Assert.Equal(
+            "HPK018 at causes[g].groups[g/group].members: Group 'g/group' has 10001 members; the limit is 10000 (KnowledgeBaseLimits.MaxItems).",
+            Assert.Single(problems, p => p.Code == ErrorCodes.LimitExceeded).ToString());
+        Assert.Equal(KnowledgeBaseLimits.MaxItems, problems.Count(p => p.Code == ErrorCodes.RuleInTwoGroups && p.Message == "Rule 'g/a' is listed twice in group 'g/group'."));
+        Assert.Equal(KnowledgeBaseLimits.MaxItems + 1, problems.Length);
+    }
+
+    [Fact]
+    public void WriteRead_GradedRulesAndGroupsAtTheLimits_RoundTrip()
+    {
+        // The deepest part a graded rule may have (one level under the limit: depth 9), as many parts as the size
+        // allows, in a group.
+        var deepest = Nested(KnowledgeBaseLimits.MaxCriterionDepth - 2, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male)));
+        var wide = Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 2 - 20).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null)).ToList();
+        double?[] ratios = [.. Enumerable.Range(0, wide.Count + 2).Select(i => i % 7 == 3 ? (double?)null : 1 + (i / 1000.0))];
+        var kb = WithRule(Criterion.Present("b"))
+            .AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx")
+                .Group("g/group", "Graded and its finding", g => g
+                    .Graded("g/deep", [Criterion.Present("a"), deepest], [0.4, null, 3.5], Source, "Deepest parts", joint: true)
+                    .Finding("a", 2, 0.5, Source))
+                .Graded("g/wide", [.. wide, Criterion.SexIs(Sex.Female)], ratios, Source))
+            .Build();
+
+        var written = KnowledgeBaseJson.Write(kb);
+        var copy = KnowledgeBaseJson.Read(written);
+
+        Assert.Equal(kb.ContentHash, copy.ContentHash);
+        Assert.Equal(written, KnowledgeBaseJson.Write(copy));
+    }
+
     private static string CauseJson(KnowledgeBase kb, string causeId, string newId)
     {
         var document = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(kb))!["causes"]!.AsArray()

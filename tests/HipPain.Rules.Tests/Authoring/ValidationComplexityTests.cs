@@ -19,7 +19,7 @@ public sealed class ValidationComplexityTests
 
     private static readonly Evidence Source = new("Test source 2024", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
 
-    public static TheoryData<string> Shapes() => ["distinct findings", "one shared finding", "unknown findings", "one-sided outcomes"];
+    public static TheoryData<string> Shapes() => ["distinct findings", "one shared finding", "unknown findings", "one-sided outcomes", "one evidence group sharing a finding", "graded rules in groups"];
 
     /// <summary>One cause with <paramref name="rules"/> rules of the given shape.</summary>
     internal static KnowledgeBaseBuilder OneCause(int rules, string shape)
@@ -38,6 +38,33 @@ public sealed class ValidationComplexityTests
         return builder.AddCause("c", "Cause", c =>
         {
             c.Prior(0.2, Source).Treat("tx");
+            if (shape == "one evidence group sharing a finding")
+            {
+                // Members of one group may read the same finding: every rule shares one with every earlier rule.
+                c.Group("c/g", "One group", g =>
+                {
+                    for (var i = 0; i < rules; i++)
+                    {
+                        g.Composite($"r{i}", Criterion.AllOf(Criterion.Present("shared"), Criterion.Present($"f{i}")), 2, 0.5, Source, joint: i == 0);
+                    }
+                });
+                return;
+            }
+
+            if (shape == "graded rules in groups")
+            {
+                // A graded rule and a criterion rule reading the same finding, in a group of two, many times over.
+                for (var i = 0; i < rules; i += 2)
+                {
+                    var pair = i;
+                    c.Group($"c/g{i}", "Pair", g => g
+                        .Graded($"r{pair}", [Criterion.Present($"f{pair}"), Criterion.AgeBetween(40, null)], [0.5, 1, 2], Source, joint: true)
+                        .Finding($"f{pair}", 2, 0.5, Source));
+                }
+
+                return;
+            }
+
             for (var i = 0; i < rules; i++)
             {
                 _ = shape switch

@@ -81,13 +81,13 @@ public sealed partial class FuzzRun(string reader)
 
     public IReadOnlyList<string> Failures => failures;
 
-    /// <summary>The generated inputs: <paramref name="count"/> mutations of the seeds <paramref name="seed"/> draws.</summary>
-    public IEnumerable<FuzzInput> Inputs(int count, Func<Random, byte[]> seed)
+    /// <summary>The generated inputs: <paramref name="count"/> mutations of the seeds <paramref name="seed"/> draws (structural edits favouring the <paramref name="focus"/> properties, when given).</summary>
+    public IEnumerable<FuzzInput> Inputs(int count, Func<Random, byte[]> seed, IReadOnlySet<string>? focus = null)
     {
         for (var i = 0; i < count; i++)
         {
             var rng = FuzzSettings.For(Reader, i);
-            var (bytes, edits) = JsonMutator.Mutate(seed(rng), rng);
+            var (bytes, edits) = JsonMutator.Mutate(seed(rng), rng, focus);
             yield return new FuzzInput(i, bytes, edits);
         }
     }
@@ -189,6 +189,6 @@ public sealed partial class FuzzRun(string reader)
     private void Fail(FuzzInput input, string api, string problem) =>
         failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Reader} via {api}, seed {FuzzSettings.Seed} input {input.Index} ({input.Edits}): {problem}; input (base64) {Convert.ToBase64String(input.Bytes.Length > 2048 ? input.Bytes[..2048] : input.Bytes)}"));
 
-    [GeneratedRegex("^HP[KJCT][0-9]{3}$")]
+    [GeneratedRegex("^HP[KJCTIR][0-9]{3}$")]
     private static partial Regex CodeOf();
 }

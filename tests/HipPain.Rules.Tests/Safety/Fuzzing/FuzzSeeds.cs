@@ -1,7 +1,9 @@
 using System.Text;
 using HipPain.Rules.Authoring;
+using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
 
 namespace HipPain.Rules.Tests.Safety.Fuzzing;
@@ -29,6 +31,16 @@ public static class FuzzSeeds
 
     /// <summary>Case documents.</summary>
     public static byte[] Case(Random rng) => Cases.Value[rng.Next(Cases.Value.Length)];
+
+    /// <summary>
+    /// Triage-result documents for <see cref="Small"/> (read back on an engine over it): results of the case seeds and
+    /// of cases that fire the red flag, leave it undecided and decide the graded rule and the group, with the default
+    /// options (the reader replays and verifies a result; see <c>TriageResultJson.Read</c>).
+    /// </summary>
+    public static byte[] TriageResult(Random rng) => Results.Value[rng.Next(Results.Value.Length)];
+
+    /// <summary>Interview-state documents for <see cref="Small"/>: the states of an interview, step by step, for both audiences.</summary>
+    public static byte[] InterviewState(Random rng) => States.Value[rng.Next(States.Value.Length)];
 
     /// <summary>Text-pack documents: the small base's own wording.</summary>
     public static byte[] TextPack(Random rng) => TextPackJsonBytes.Value;
@@ -69,6 +81,37 @@ public static class FuzzSeeds
         """{"$schema":"case.v1.schema.json","formatVersion":1,"age":0,"sex":"female","observations":[{"findingId":"a","state":"unknown"}]}"""u8.ToArray(),
     ]);
 
+    private static readonly Lazy<byte[][]> Results = new(() =>
+    {
+        var engine = new TriageEngine(Small);
+        PatientCase[] cases =
+        [
+            PatientCase.Create(34, Sex.Female, Observation.Present("a"), Observation.Absent("b"), Observation.Unknown("c")),
+            PatientCase.Create(52, Sex.Female, Observation.Present("e"), Observation.Absent("a"), Observation.Present("b")).WithLabel("red flag fired"),
+            PatientCase.Create(null, Sex.Unspecified, Observation.Present("d")),
+            PatientCase.Create(17, Sex.Male, Observation.Absent("e"), Observation.Present("a"), Observation.Present("b"), Observation.Absent("c"), Observation.Present("d")),
+        ];
+        return [.. cases.Select(c => Utf8(TriageResultJson.Write(engine.Triage(c))))];
+    });
+
+    private static readonly Lazy<byte[][]> States = new(() =>
+    {
+        var states = new List<byte[]>();
+        foreach (var audience in new[] { InterviewAudience.Clinician, InterviewAudience.Patient })
+        {
+            var interviewer = new Interviewer(new TriageEngine(Small), new InterviewOptions { Audience = audience });
+            var step = interviewer.Start(PatientCase.Create(41, Sex.Female, Observation.Present("a")).WithLabel("interview \"seed\""));
+            states.Add(Utf8(InterviewStateJson.Write(step.State)));
+            for (var answer = 0; answer < 3 && !step.IsFinished; answer++)
+            {
+                step = interviewer.Answer(step, answer == 1 ? FindingState.Absent : FindingState.Present);
+                states.Add(Utf8(InterviewStateJson.Write(step.State)));
+            }
+        }
+
+        return [.. states];
+    });
+
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static KnowledgeBase CreateSmallBase() => new KnowledgeBaseBuilder("fuzz-base", "1.0.0", "Fuzz seed base")
@@ -87,7 +130,9 @@ public static class FuzzSeeds
             .Age(18, 60, 1.3, 0.8, Source)
             .Sex(Sex.Female, 1.5, 0.7, Source)
             .Treat("tx.rest").Treat("tx.mri", TreatmentLine.SecondLine, "if no better").Avoid("tx.avoid", "it delays healing")
-            .Running(RunningRestriction.ReduceLoad, "Run less."))
+            .Running(RunningRestriction.ReduceLoad, "Run less.")
+            .Graded("common/graded", [Criterion.Present("e"), Criterion.Absent("a"), Criterion.AgeBetween(40, null)], [0.6, null, 1.8, 3.2], Source, "Graded count")
+            .Group("common/loading", "Loading tests", g => g.Member("common/graded", joint: true).Member("common/a")))
         .AddCause("serious", "A serious cause", c => c
             .Prior(0.02, Source).SuspectedUrgency(Urgency.Urgent)
             .Composite("serious/both", Criterion.AllOf(Criterion.Present("e"), Criterion.AnyOf(Criterion.Present("b"), Criterion.AgeBetween(null, 20))), 8.0, 1.0, Source)
@@ -119,13 +164,19 @@ public static class FuzzSeeds
               "recommendations":[{"treatmentId":"tx.rest"}]}]
             """,
             """
-            "addRules":[{"id":"common/e","cause":"common","criterion":{"absent":"e"},"ratio":{"positive":1.2,"negative":0.9},"evidence":EVIDENCE,"description":"E absent"}]
+            "addRules":[{"id":"common/e","cause":"common","criterion":{"absent":"e"},"ratio":{"positive":1.2,"negative":0.9},"evidence":EVIDENCE,"description":"E absent"},
+              {"id":"serious/graded","cause":"serious","graded":{"parts":[{"present":"a"},{"absent":"d"}],"ratios":[null,1.4,2.5]},"evidence":EVIDENCE}],
+            "addGroups":[{"id":"serious/group","cause":"serious","name":"New group","members":[{"rule":"serious/graded","joint":true},{"rule":"serious/both"}]}]
             """,
             """
-            "overrideRules":[{"id":"common/a","cause":"common","ratio":{"positive":2.5,"negative":0.3},"evidence":EVIDENCE}]
+            "overrideRules":[{"id":"common/a","cause":"common","ratio":{"positive":2.5,"negative":0.3},"evidence":EVIDENCE},
+              {"id":"common/graded","cause":"common","graded":{"ratios":[0.5,1.1,null,4]},"evidence":EVIDENCE}]
             """,
             """
             "disableRules":["serious/c"]
+            """,
+            """
+            "overrideGroups":[{"id":"common/loading","name":"Renamed group","members":[{"rule":"common/a"},{"rule":"common/graded","joint":true}]}]
             """,
             """
             "addRecommendations":[{"cause":"serious","treatmentId":"tx.rest","line":"secondLine","note":"after imaging"}]
@@ -146,5 +197,8 @@ public static class FuzzSeeds
         {
             yield return head + changes[i].Trim().Replace("EVIDENCE", evidence, StringComparison.Ordinal) + "}";
         }
+
+        // Valid alone, not with the others: without its group, the graded rule and common/a would both read finding a.
+        yield return head + "\"disableGroups\":[\"common/loading\"],\"disableRules\":[\"common/graded\"]}";
     }
 }

@@ -27,7 +27,15 @@ public static class JsonMutator
         "id", "cause", "formatVersion", "prior", "positive", "negative", "criterion", "allOf", "anyOf", "atLeast", "of", "present", "absent",
         "age", "sex", "minimum", "maximum", "suspects", "rules", "findings", "causes", "redFlags", "observations", "findingId", "state",
         "urgency", "evidence", "citation", "level", "status", "kind", "region", "line", "treatmentId", "unknown", "$schema", "\ud800x", "",
+        "graded", "parts", "ratios", "groups", "members", "rule", "joint", "addGroups", "overrideGroups", "disableGroups", "format",
+        "knowledgeBase", "hash", "case", "audience", "startingObservations", "differential", "probability", "settled", "highestPossible",
     ];
+
+    /// <summary>Properties whose content the structural edits pick half the time when a run asks for it: evidence groups and graded rules.</summary>
+    public static IReadOnlySet<string> GroupsAndGraded { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "graded", "groups", "addGroups", "overrideGroups", "disableGroups",
+    };
 
     /// <summary>The kinds of edit, for the report.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
@@ -38,7 +46,13 @@ public static class JsonMutator
     ];
 
     /// <summary>A malformed variant of <paramref name="seed"/> and the names of the edits applied.</summary>
-    public static (byte[] Bytes, string Edits) Mutate(byte[] seed, Random rng)
+    public static (byte[] Bytes, string Edits) Mutate(byte[] seed, Random rng) => Mutate(seed, rng, null);
+
+    /// <summary>
+    /// A malformed variant of <paramref name="seed"/> and the names of the edits applied; with <paramref name="focus"/>,
+    /// each structural edit picks, half the time, a node inside a property of that name (the whole node included).
+    /// </summary>
+    public static (byte[] Bytes, string Edits) Mutate(byte[] seed, Random rng, IReadOnlySet<string>? focus)
     {
         var bytes = seed;
         var edits = new List<string>();
@@ -46,7 +60,7 @@ public static class JsonMutator
         for (var i = 0; i < count; i++)
         {
             var kind = rng.Next(Kinds.Count);
-            var next = Apply(kind, bytes, rng);
+            var next = Apply(kind, bytes, rng, focus);
             if (next is not null)
             {
                 bytes = next;
@@ -57,7 +71,7 @@ public static class JsonMutator
         return (bytes, edits.Count == 0 ? "none" : string.Join(" + ", edits));
     }
 
-    private static byte[]? Apply(int kind, byte[] bytes, Random rng) => kind switch
+    private static byte[]? Apply(int kind, byte[] bytes, Random rng, IReadOnlySet<string>? focus) => kind switch
     {
         0 => Flip(bytes, rng),
         1 => Insert(bytes, rng.Next(bytes.Length + 1), Troublemakers[rng.Next(Troublemakers.Length)]),
@@ -66,7 +80,7 @@ public static class JsonMutator
         4 => Repeat(bytes, rng),
         5 => SpliceEscape(bytes, rng),
         6 => LoneSurrogate(bytes, rng),
-        _ => Structural(kind, bytes, rng),
+        _ => Structural(kind, bytes, rng, focus),
     };
 
     private static byte[] Flip(byte[] bytes, Random rng)
@@ -131,11 +145,11 @@ public static class JsonMutator
     }
 
     /// <summary>A structural edit, or null when the bytes do not parse as a tree (JsonNode parses lazily: any step may find that).</summary>
-    private static byte[]? Structural(int kind, byte[] bytes, Random rng)
+    private static byte[]? Structural(int kind, byte[] bytes, Random rng, IReadOnlySet<string>? focus)
     {
         try
         {
-            return StructuralEdit(kind, bytes, rng);
+            return StructuralEdit(kind, bytes, rng, focus);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
@@ -143,7 +157,7 @@ public static class JsonMutator
         }
     }
 
-    private static byte[]? StructuralEdit(int kind, byte[] bytes, Random rng)
+    private static byte[]? StructuralEdit(int kind, byte[] bytes, Random rng, IReadOnlySet<string>? focus)
     {
         var root = JsonNode.Parse(bytes);
         if (root is null)
@@ -152,8 +166,10 @@ public static class JsonMutator
         }
 
         var nodes = new List<JsonNode>();
-        Collect(root, nodes);
-        var target = nodes[rng.Next(nodes.Count)];
+        var focused = new List<JsonNode>();
+        Collect(root, nodes, focused, focus, inFocus: false);
+        var from = focused.Count > 0 && rng.Next(2) == 0 ? focused : nodes;
+        var target = from[rng.Next(from.Count)];
         switch (kind)
         {
             case 7:
@@ -223,17 +239,22 @@ public static class JsonMutator
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
-    private static void Collect(JsonNode node, List<JsonNode> nodes)
+    private static void Collect(JsonNode node, List<JsonNode> nodes, List<JsonNode> focused, IReadOnlySet<string>? focus, bool inFocus)
     {
         nodes.Add(node);
+        if (inFocus)
+        {
+            focused.Add(node);
+        }
+
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, child) in obj)
+                foreach (var (name, child) in obj)
                 {
                     if (child is not null)
                     {
-                        Collect(child, nodes);
+                        Collect(child, nodes, focused, focus, inFocus || focus?.Contains(name) == true);
                     }
                 }
 
@@ -243,7 +264,7 @@ public static class JsonMutator
                 {
                     if (child is not null)
                     {
-                        Collect(child, nodes);
+                        Collect(child, nodes, focused, focus, inFocus);
                     }
                 }
 
