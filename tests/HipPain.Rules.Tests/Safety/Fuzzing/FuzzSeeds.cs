@@ -131,7 +131,7 @@ public static class FuzzSeeds
             .Sex(Sex.Female, 1.5, 0.7, Source)
             .Treat("tx.rest").Treat("tx.mri", TreatmentLine.SecondLine, "if no better").Avoid("tx.avoid", "it delays healing")
             .Running(RunningRestriction.ReduceLoad, "Run less.")
-            .Graded("common/graded", [Criterion.Present("e"), Criterion.Absent("a"), Criterion.AgeBetween(40, null)], [0.6, null, 1.8, 3.2], Source, "Graded count")
+            .Graded("common/graded", [Criterion.Absent("a"), Criterion.AgeBetween(40, null), Criterion.SexIs(Sex.Male)], [0.6, null, 1.8, 3.2], Source, "Graded count")
             .Group("common/loading", "Loading tests", g => g.Member("common/graded", joint: true).Member("common/a")))
         .AddCause("serious", "A serious cause", c => c
             .Prior(0.02, Source).SuspectedUrgency(Urgency.Urgent)
