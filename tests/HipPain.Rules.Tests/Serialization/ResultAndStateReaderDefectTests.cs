@@ -105,6 +105,21 @@ public sealed class ResultAndStateReaderDefectTests
     }
 
     [Fact]
+    public void ReadResult_TextStampReplacedByAnArray_HPR002NotWordsSkipped()
+    {
+        // Found by the fuzzer: a "text" that is not a text stamp made the words unverifiable and was itself skipped.
+        var json = Edited(FiredResult(), root =>
+        {
+            root["text"] = new JsonArray(1, 2);
+            root["urgency"]!["fired"]![0]!["action"] = "Rest and see.";
+        });
+
+        var ex = Assert.Throws<ResultValidationException>(() => TriageResultJson.Read(json, Engine));
+
+        Assert.Equal(["HPR002 at $.text", "HPR002 at $.urgency.fired[0].action"], ex.Problems.Select(p => $"{p.Code} at {p.Path}"));
+    }
+
+    [Fact]
     public void ReadResult_PropertyAdded_HPR002()
     {
         var json = Edited(FiredResult(), root => root["plan"]!["extra"] = 1);

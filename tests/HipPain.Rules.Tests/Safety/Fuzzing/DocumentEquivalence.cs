@@ -31,7 +31,7 @@ public static class DocumentEquivalence
 
     /// <summary>Null when the documents are equivalent; otherwise the first difference, with its path.</summary>
     public static string? Difference(Format format, string read, string written) =>
-        Difference(format, JsonNode.Parse(read), JsonNode.Parse(written));
+        Difference(format, JsonNode.Parse(read.StartsWith('\uFEFF') ? read[1..] : read), JsonNode.Parse(written));
 
     private static string? Difference(Format format, JsonNode? read, JsonNode? written)
     {
@@ -43,7 +43,8 @@ public static class DocumentEquivalence
             // in a text pack other than the base's own wording, the words and the text stamp.
             a.Remove("engineVersion");
             b.Remove("engineVersion");
-            if (a["text"]?["hash"]?.ToJsonString() != b["text"]?["hash"]?.ToJsonString())
+            if (a["text"] is JsonObject { Count: >= 3 } stamp && stamp["culture"] is JsonValue && stamp["review"] is JsonValue && stamp["hash"] is JsonValue
+                && stamp["hash"]!.ToJsonString() != (b["text"] as JsonObject)?["hash"]?.ToJsonString())
             {
                 input = WithoutWords(a);
                 output = WithoutWords(b);

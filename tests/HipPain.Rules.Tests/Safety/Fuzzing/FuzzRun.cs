@@ -48,7 +48,8 @@ public static class FuzzSettings
     public static int Count(int inputs) => Math.Max(20, (int)Math.Min(int.MaxValue, inputs * Scale));
 
     /// <summary>The random source of input <paramref name="index"/> of the run named <paramref name="reader"/>.</summary>
-    public static Random For(string reader, int index) => new(HashCode.Combine(Seed, StableHash(reader), index));
+    /// <remarks>Combined by fixed arithmetic, not <see cref="HashCode.Combine{T1, T2, T3}"/>, whose seed changes with every process.</remarks>
+    public static Random For(string reader, int index) => new(unchecked((((Seed * 31) + StableHash(reader)) * 1_000_003) + index));
 
     private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 }
