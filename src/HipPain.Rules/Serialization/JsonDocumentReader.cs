@@ -225,6 +225,16 @@ internal static class JsonDocumentReader
                 }
 
                 var text = token == JsonTokenType.String ? ValidString(ref reader, utf8, frames, "string") : null;
+                if (token == JsonTokenType.Number && (!reader.TryGetDouble(out var number) || !double.IsFinite(number)))
+                {
+                    // 1e400 reads as infinity: no field of these formats accepts it, and it could not be written back.
+                    throw Malformed(
+                        $"The number {Encoding.UTF8.GetString(reader.ValueSpan)} is outside the range of a double; numbers must be finite.",
+                        PathOf(frames),
+                        utf8,
+                        reader.TokenStartIndex);
+                }
+
                 if (frames.Count == 1 && frames[0].Property == "formatVersion" && !frames[0].IsArray)
                 {
                     versionOffset = reader.TokenStartIndex;

@@ -110,6 +110,23 @@ public sealed class ReaderDefectTests
             ex.Message);
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    public void ReadOverlay_NumberBeyondDouble_HPJ001NotInfinityThatCannotBeWrittenBack(string number)
+    {
+        // Found by the overlay fuzzer: 1e400 read as infinity, so the overlay was accepted and writing it back threw
+        // ArgumentException from System.Text.Json.
+        var json = "{\"formatVersion\":1,\"id\":\"o\",\"version\":\"1\",\n\"addCauses\":[{\"id\":\"c\",\"prior\":" + number + "}]}";
+
+        var ex = Assert.Throws<RulesJsonException>(() => OverlayJson.Read(json));
+
+        Assert.Equal(ErrorCodes.JsonMalformed, ex.Code);
+        Assert.Equal("$.addCauses[0].prior", ex.JsonPath);
+        Assert.Equal(2, ex.LineNumber);
+        Assert.EndsWith($": The number {number} is outside the range of a double; numbers must be finite.", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_DuplicateProperty_HPJ001NotLastOneWins()
     {
