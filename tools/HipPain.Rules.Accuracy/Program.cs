@@ -22,6 +22,33 @@ if (args.Contains("--interview"))
     return 0;
 }
 
+var explain = Array.IndexOf(args, "--explain");
+if (explain >= 0)
+{
+    // Development half only: the test half is scored, never inspected while the knowledge changes.
+    var id = explain + 1 < args.Length ? args[explain + 1] : "";
+    var (development, _) = PublishedCaseSet.LoadSplit(root);
+    if (!development.Contains(id))
+    {
+        Console.Error.WriteLine($"--explain takes a published case of the development half; '{id}' is not one.");
+        return 2;
+    }
+
+    var prepared = PublishedCaseSet.Prepare(PublishedCaseSet.Load(root).Single(c => c.Id == id), BuiltInKnowledgeBase.Instance);
+    var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(prepared.Vignette.ToCase());
+    Console.WriteLine($"{id}: reference {prepared.Vignette.Reference}, urgency {result.Urgency} (expected {prepared.Vignette.ExpectedUrgency})");
+    foreach (var ranked in result.Differential.Take(args.Contains("--all") ? int.MaxValue : 6).Append(result.Differential.Single(c => c.Cause.Id == prepared.Vignette.Reference)).Distinct())
+    {
+        Console.WriteLine($"{ranked.Rank,2}. {ranked.Cause.Id,-34} {ranked.Probability,7:P1}  prior log-odds {ranked.PriorLogOdds,6:F2}");
+        foreach (var contribution in ranked.Contributions.Where(c => c.LogOdds != 0))
+        {
+            Console.WriteLine($"      {contribution.Factor,7:G3}  {contribution.Label}{(contribution.Group is null ? "" : $"  [group {contribution.Group.Id}]")}");
+        }
+    }
+
+    return 0;
+}
+
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
 if (args.Contains("--published"))
 {
