@@ -190,6 +190,9 @@ internal static class Sources
     public static Evidence Kocher2004(string note) =>
         new("Kocher MS et al. J Bone Joint Surg Am 2004;86:1629 (prospective validation, 154 analysed), stratum probabilities via Uzoigwe 2014 Table 1 (facts A2-2 to A2-4)", EvidenceLevel.CohortStudy, VerificationStatus.Derived, note);
 
+    public static Evidence Singhal2011(string note) =>
+        new("Singhal R et al. J Bone Joint Surg Br 2011 (PMID 22058311; 311 children with a hip effusion, 29 septic), stratum figures derived from the abstract (facts A2-8, A2-9)", EvidenceLevel.CohortStudy, VerificationStatus.Derived, note);
+
     public static Evidence Caird2006(string note) =>
         new("Caird MS et al. J Bone Joint Surg Am 2006 (PMID 16757758; 48 children aspirated for a suspected septic hip; facts A2-6, A2-7)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 

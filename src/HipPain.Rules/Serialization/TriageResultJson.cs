@@ -532,23 +532,23 @@ public static class TriageResultJson
                     writer.WriteString("rule", contribution.Rule.Id);
                     Display("label", Label(contribution.Rule));
                     Outcome(contribution);
-                    if (contribution.Group is { } group)
+                    // The group is written where it changed something: a member that stands for other decided members.
+                    // A member that counted alone acts as if ungrouped (the knowledge base says which group a rule is in).
+                    // Like the contributions, a subsumed member whose factor is 1 (it would have moved nothing) is not written.
+                    if (contribution.Group is { } group && contribution.Subsumed.Any(m => m.Direction != ContributionDirection.Neutral))
                     {
                         writer.WriteString("group", group.Id);
                         Display("groupName", Get(TextKey.GroupName(group.Id), group.Name));
-                        if (!contribution.Subsumed.IsEmpty)
+                        writer.WriteStartArray("subsumes");
+                        foreach (var member in contribution.Subsumed.Where(m => m.Direction != ContributionDirection.Neutral))
                         {
-                            writer.WriteStartArray("subsumes");
-                            foreach (var member in contribution.Subsumed)
-                            {
-                                writer.WriteStartObject();
-                                writer.WriteString("rule", member.Rule.Id);
-                                Outcome(member);
-                                writer.WriteEndObject();
-                            }
-
-                            writer.WriteEndArray();
+                            writer.WriteStartObject();
+                            writer.WriteString("rule", member.Rule.Id);
+                            Outcome(member);
+                            writer.WriteEndObject();
                         }
+
+                        writer.WriteEndArray();
                     }
 
                     writer.WriteEndObject();

@@ -188,6 +188,6 @@ public sealed class TriageEngineTests
         var result = BuiltIn.Triage(PatientCase.Create(34, Sex.Unspecified, Observation.Present("loc.lateral-hip"), Observation.Present("exam.gt-tenderness")));
 
         var pending = result.Differential.Single(r => r.Cause.Id == "gtps").Pending;
-        Assert.Contains(pending, p => p.Rule.Id == "gtps/kinsella-cluster-positive" && p.MissingFindingIds.SequenceEqual(["exam.resisted-abduction-pain"]));
+        Assert.Contains(pending, p => p.Rule.Id == "gtps/kinsella-cluster" && p.MissingFindingIds.SequenceEqual(["exam.resisted-abduction-pain"]));
     }
 }

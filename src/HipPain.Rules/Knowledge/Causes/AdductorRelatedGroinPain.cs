@@ -16,6 +16,7 @@ internal static class AdductorRelatedGroinPain
         .Typical(Groin)
         .Typical(MedialThigh)
         .Possible(AnteriorThigh)
+        .PainMap(Id, Groin, MedialThigh, AnteriorThigh)
         .Composite(
             "adductor-related-groin-pain/doha",
             Criterion.AllOf(AdductorTenderness, ResistedAdductionPain),
@@ -38,5 +39,8 @@ internal static class AdductorRelatedGroinPain
         .Avoid(Prolotherapy, "No evidence for adductor-related groin pain.")
         .Treat(WarmUp)
         .Treat(AdductorSqueezePrevention)
+        .Group("adductor-related-groin-pain/adductor-tests", "Adductor tests (Doha definition and squeeze)", g => g
+            .Member($"{Id}/doha")
+            .Member($"{Id}/{AdductorSqueeze}"))
         .Running(RunningRestriction.ReduceLoad, "Keep straight-line easy running that does not provoke groin pain; leave out sprints, hills and change-of-direction drills for now."));
 }

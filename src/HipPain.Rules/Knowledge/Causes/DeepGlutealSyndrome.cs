@@ -16,6 +16,7 @@ internal static class DeepGlutealSyndrome
          .Prior(0.04, Sources.Estimate("No prevalence figure for runners; buttock pain has several commoner causes (proximal hamstring, lumbar, sacroiliac). Estimated at 4%."))
          .Typical(Buttock)
          .Typical(PosteriorThigh)
+         .PainMap(Id, Buttock, PosteriorThigh)
          .Finding(Sitting, 2.0, 0.6, Sources.Hopayian2010("Pain aggravated by sitting is among the commonest features; no accuracy figure, estimate."))
          .Finding(SciaticNotchTenderness, 2.5, 0.4, Sources.Hopayian2010("External tenderness near the greater sciatic notch is among the commonest features; no accuracy figure, estimate."))
          .Finding(Paraesthesia, 2.0, 0.7, Sources.Hopayian2010("Paraesthesia was one of the two findings statistically related to an endoscopically confirmed sciatic entrapment (Park 2016, A4-38); no ratio, modest estimate.").AsEstimate())
@@ -43,6 +44,12 @@ internal static class DeepGlutealSyndrome
          .Treat(Mri, TreatmentLine.SecondLine, "When symptoms persist or neurology appears.")
          .Avoid(Prolotherapy, "No evidence for deep gluteal syndrome.")
          .Treat(Posture)
+         .Group("deep-gluteal-syndrome/martin-2014", "Piriformis tests and straight leg raise (Martin 2014, one case-control study)", g => g
+            .Member($"{Id}/piriformis-tests")
+            .Member($"{Id}/{StraightLegRaise}"))
+         .Group("deep-gluteal-syndrome/neuropathic", "Neuropathic symptoms", g => g
+            .Member($"{Id}/{Paraesthesia}")
+            .Member($"{Id}/{BurningPain}"))
          .Running(RunningRestriction.ReduceLoad, "Keep running that does not provoke buttock or leg pain; shorten runs and avoid hills until it settles.");
     });
 }

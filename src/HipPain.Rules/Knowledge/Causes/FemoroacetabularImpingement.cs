@@ -16,7 +16,8 @@ internal static class FemoroacetabularImpingement
          .Prior(0.08, Sources.Estimate("Hip-joint pathology (FAI, labral, OA) was the commonest cause in 894 active patients with groin pain (Rankin 2015, V-sec) and hip-related groin pain 47% of tertiary referrals (facts §5). Among runners with hip pain of any site, estimated at 8%, like labral tear, with which it overlaps."))
          .Typical(Groin)
          .Possible(LateralHip)
-         .Possible(Buttock);
+         .Possible(Buttock)
+         .PainMap(Id, Groin, LateralHip, Buttock);
 
         c.Finding(Fadir, 0.95, 0.48, new Evidence(
             "Zurich 2018 consensus, Reiman MP et al. Br J Sports Med 2020;54:631, Table 1; Reiman MP et al. Br J Sports Med 2013;47:893, Table 8",
@@ -40,6 +41,10 @@ internal static class FemoroacetabularImpingement
          .Finding(HipWeakness, 1.2, 0.9, Sources.Warwick2016("Reduced strength is a listed sign (Warwick); modest estimate.").AsEstimate())
          .Derived(KickingSport, 0.4, Comparison.KickingSport, Sources.SportExposure("Cam or pincer morphology in 92.5% of professional footballers against 28% of controls (A4-63), and more FAI in hip-heavy sports (49 of 58 articles, A4-62); morphology is not the syndrome, so 40% of patients are assumed to play such a sport."))
          .Age(16, 45, 1.3, 0.6, Sources.Clohisy2009("Mean age 35 in symptomatic FAI (A4-23); after 45-50 degenerative disease (NICE NG226 age 45) takes over; modest estimate.").AsEstimate())
+         .Group("fai-syndrome/position-related-pain", "Motion- and position-related pain (Warwick)", g => g
+            .Member($"{Id}/{ActivityRelated}")
+            .Member($"{Id}/{RisingFromSitting}")
+            .Member($"{Id}/{Sitting}"))
          .Treat(ExamineGroin, note: "Exclude serious pathology (stress fracture, infection, tumour) and the lumbar spine first (Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral femoral head-neck views first; Warwick requires imaging to confirm the syndrome.")
          .Treat(HipTherapy, note: "Physiotherapist-led personalised hip therapy first (Warwick; FASHIoN; FAIT).")

@@ -17,6 +17,7 @@ internal static class GreaterTrochantericPainSyndrome
          .Typical(LateralHip)
          .Possible(Buttock)
          .Possible(LateralThighToKnee)
+         .PainMap(Id, LateralHip, Buttock, LateralThighToKnee)
          .Finding(LyingOnSide, 2.0, 0.6, Sources.Estimate("Pain lying on the affected side is the characteristic complaint (Grimaldi & Fearon 2015; facts §1.1, V-sec); no accuracy figure."))
          .Finding(NightPain, 1.5, 1.0, Sources.Estimate("Pain worse at night (clinic page; facts §1.1); no accuracy figure."))
          .Finding(Stairs, 1.5, 1.0, Sources.Estimate("Stair climbing aggravates (facts §1.1, V-sec); no accuracy figure."));
@@ -31,21 +32,25 @@ internal static class GreaterTrochantericPainSyndrome
         var (tPos, tNeg, tNote) = Sources.Cap(6.83, 0.25, CapTier.A);
         c.Finding(Trendelenburg, tPos, tNeg, Sources.Reiman2013("T5: meta-analysis of 3 studies, n=78. " + tNote));
 
-        var (kPos, _, kNote) = Sources.Cap(16.7, 1, CapTier.A);
-        c.Composite(
-            "gtps/kinsella-cluster-positive",
-            Criterion.AllOf(TrochanterTenderness, ResistedAbductionPain),
-            kPos,
-            1.0,
-            Sources.Kinsella2024("T7: both positive raises 59% to 96% (LR+ about 16.7, derived). " + kNote),
-            "Kinsella cluster: trochanter tenderness and painful resisted abduction both positive");
-        c.Composite(
-            "gtps/kinsella-cluster-negative",
-            Criterion.AllOf(Criterion.Absent(TrochanterTenderness), Criterion.Absent(ResistedAbductionPain)),
-            0.11,
-            1.0,
-            Sources.Kinsella2024("T8: both negative lowers 59% to 14% (LR about 0.11, derived)."),
-            "Kinsella cluster: trochanter tenderness and painful resisted abduction both negative");
+        c.Derived(TrochanterTenderness, 0.8, 0.3, Sources.Grimaldi2017("T2: no pain on trochanter palpation rules gluteal tendinopathy out (sensitivity 80%); the specificity is unverified, so tenderness is estimated at 30% of other hip pain."))
+         .Finding(ResistedAbductionPain, 5.5, 0.37, Sources.Reiman2013("T6: pain on resisted hip abduction, meta-analysis of 2 studies, n=79; within the tier A caps."))
+         .Group("gtps/abductor-tests", "Abductor loading tests and trochanter palpation (Kinsella cluster where both are known)", g => g
+            .Graded(
+                "gtps/kinsella-cluster",
+                [Criterion.Present(TrochanterTenderness), Criterion.Present(ResistedAbductionPain)],
+                [0.11, null, 16.7],
+                Sources.Kinsella2024("T7, T8: trochanter palpation then resisted abduction; both positive raises 59% to 96% (stratum LR about 16.7) and both negative lowers it to 14% (about 0.11), derived from the meta-analysis (6 studies, 272 patients). One positive and one negative has no published figure. A cluster's stratum figures are used as published, not capped: they replace the items' own figures."),
+                "Kinsella cluster: trochanter tenderness and painful resisted abduction",
+                joint: true)
+            .Member($"{Id}/{TrochanterTenderness}")
+            .Member($"{Id}/{ResistedAbductionPain}")
+            .Member($"{Id}/{SingleLegStance}")
+            .Member($"{Id}/{Trendelenburg}")
+            .Member($"{Id}/{HipWeakness}"))
+         .Group("gtps/loading-symptoms", "Symptoms of tendon compression and loading", g => g
+            .Member($"{Id}/{LyingOnSide}")
+            .Member($"{Id}/{NightPain}")
+            .Member($"{Id}/{Stairs}"));
 
         c.Sex(Sex.Female, 1.61, 0.49, Sources.Segal2007("Facts §5 (Segal 2007 community prevalence row): GTPS in 23.5% of women vs 8.5% of men aged 50-79; LRs computed assuming equal numbers of women and men. (The odds ratio of H19, 3.37, is not used as a ratio.)"))
          .Finding(HipWeakness, 1.5, 0.8, Sources.Grimaldi2017("Hip abductor weakness accompanies gluteal tendinopathy (Med Sci Sports Exerc 2016;48(3), facts §1.1, V-sec); no accuracy figure, modest estimate.").AsEstimate())

@@ -14,7 +14,7 @@ internal static class HipOsteoarthritis
         .Codes("M16", "239872002")
         .Prior(0.06, Sources.Estimate("Hip or knee OA in 3.5% of recreational runners (Alentorn-Geli 2017) and 10-25% of people over 55; the age modifier carries most of the age effect, so estimated at 6%."))
         .Finding(Groin, 3.63, 1.0, Sources.Reiman2021("H6: groin pain on the same side, LR+ 3.63; no LR- published."))
-        .Finding(AnteriorThigh, 2.51, 1.0, Sources.Reiman2021("H3: groin or anterior thigh pain, LR+ 2.51-3.86; the lower bound is used because groin pain is weighed separately."))
+        .Finding(AnteriorThigh, 2.51, 1.0, Sources.Reiman2021("H3: groin or anterior thigh pain, LR+ 2.51-3.86; the lower bound is used. Groin and anterior thigh are one history item, so they sit in the pain map and count once."))
         .Finding(FamilyArthritis, 2.13, 1.0, Sources.Reiman2021("H1: family history of OA, LR+ 2.13."))
         .Finding(KneeOsteoarthritis, 2.06, 1.0, Sources.Reiman2021("H2: history of knee OA, LR+ 2.06."))
         .Finding(RangeRestricted, 1.87, 0.26, Sources.Birrell2001("T30: restriction in any single plane (internal rotation most predictive), Sn 0.86, Sp 0.54, primary care aged 40 and over."))
@@ -37,8 +37,29 @@ internal static class HipOsteoarthritis
         .Derived(Stiffness, 0.6, 0.3, Sources.Nice226Diagnosis("Joint stiffness is part of the NICE and ACR clinical pictures of OA; 60% is assumed to report hip stiffness, against an estimated 30% of other hip pain (FAI lists stiffness too)."))
         .Derived(DullAche, 0.75, 0.5, Sources.Hawker2008("OA pain is a dull ache that becomes more constant over time, with intermittent intense episodes (A4-42); 75% is assumed."))
         .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Hawker2008("OA pain builds over years (A4-42); 80% is assumed to have had pain for over 3 months."))
-        .Finding(RadiographOsteoarthritis, 9.9, 1.0, Sources.Altman1991("T26: ACR clinical and radiographic classification (hip pain with at least 2 of ESR < 20 mm/h, osteophytes, joint-space narrowing), Sn 0.89, Sp 0.91; radiographic narrowing or osteophytes stand in for the radiographic items here."))
-        .Finding(RadiographNormal, 0.12, 1.0, Sources.Altman1991("T26: a radiograph without narrowing or osteophytes fails the ACR clinical and radiographic criteria, LR- 0.12 (computed from Sn 0.89, Sp 0.91)."))
+        .Group("hip-oa/classification", "Classification criteria and their items (ACR, NICE, age, range of motion, radiographs)", g => g
+            .Graded(
+                "hip-oa/acr-radiographic",
+                [Criterion.Present(RadiographOsteoarthritis)],
+                [null, 9.9],
+                Sources.Altman1991("T26: ACR clinical and radiographic classification (hip pain with at least 2 of ESR < 20 mm/h, osteophytes, joint-space narrowing), Sn 0.89, Sp 0.91: LR+ 9.9; radiographic narrowing or osteophytes stand in for the radiographic items. No figure when the radiograph shows neither (see the normal-radiograph rule)."),
+                "ACR clinical and radiographic criteria: radiographic OA",
+                joint: true)
+            .Graded(
+                "hip-oa/acr-radiographic-negative",
+                [Criterion.Present(RadiographNormal)],
+                [null, 0.12],
+                Sources.Altman1991("T26: a radiograph without narrowing or osteophytes fails the ACR clinical and radiographic criteria, LR- 0.12 (computed from Sn 0.89, Sp 0.91)."),
+                "ACR clinical and radiographic criteria: radiograph normal",
+                joint: true)
+            .Member($"{Id}/acr-clinical")
+            .Member($"{Id}/nice-clinical")
+            .Member($"{Id}/age:50-")
+            .Member($"{Id}/{RangeRestricted}")
+            .Member($"{Id}/{Stiffness}"))
+        .Possible(LateralHip)
+        .Possible(Buttock)
+        .PainMap(Id, Groin, AnteriorThigh, LateralHip, Buttock)
         .Age(50, null, 2.5, 0.4, Sources.Estimate("Hip OA affects 10-25% of people over 55 and is uncommon before 45 (facts §1.5; NICE NG226 uses age 45 and over); estimated age effect."))
         .Treat(OsteoarthritisExercise, note: "Core treatment for everyone with OA (NICE NG226).")
         .Treat(WalkingAid, TreatmentLine.SecondLine)

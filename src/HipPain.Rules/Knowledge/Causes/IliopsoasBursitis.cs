@@ -16,6 +16,7 @@ internal static class IliopsoasBursitis
         .Typical(Groin)
         .Possible(AnteriorThigh)
         .Possible(Knee)
+        .PainMap(Id, Groin, AnteriorThigh, Knee)
         .Finding(IliopsoasTenderness, 3.0, 0.3, Sources.Holmich2007("Defining criterion of iliopsoas-related groin pain (Doha); no accuracy study (facts T60, NOT FOUND), so the maintainers' estimate.").AsEstimate())
         .Finding(ResistedFlexionPain, 2.0, 0.6, Sources.Holmich2007("Makes iliopsoas-related pain more likely (Doha); no accuracy study (T60), estimate.").AsEstimate())
         .Finding(Snapping, 3.0, 1.0, Sources.Holmich2007("Painful snap on extending the flexed hip (internal snapping); qualitative criterion, estimate.").AsEstimate())
@@ -32,5 +33,9 @@ internal static class IliopsoasBursitis
         .Treat(GradualLoad)
         .Derived(RisingFromSitting, 0.5, Comparison.RisingFromSitting, Sources.Holmich2007("Pain rising after prolonged sitting, putting on socks and shoes, and on stairs are listed features of iliopsoas tendinopathy (eMedicine 90993, A4-32, V-sec); half of patients is assumed.").AsEstimate())
         .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Holmich2007("An average of 32-41 months from onset to diagnosis (eMedicine 90993, A4-32, V-sec); 80% is assumed to have had pain for over 3 months.").AsEstimate())
+        .Group("iliopsoas/doha-signs", "Iliopsoas tenderness, resisted flexion and stretch (Doha definition)", g => g
+            .Member($"{Id}/{IliopsoasTenderness}")
+            .Member($"{Id}/{ResistedFlexionPain}")
+            .Member($"{Id}/{Thomas}"))
         .Running(RunningRestriction.ReduceLoad, "Reduce speed work and hills; keep easy running that does not provoke groin pain."));
 }

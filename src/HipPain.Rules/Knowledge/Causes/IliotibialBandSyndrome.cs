@@ -16,6 +16,7 @@ internal static class IliotibialBandSyndrome
         .Typical(LateralThighToKnee)
         .Possible(Knee)
         .Possible(LateralHip)
+        .PainMap(Id, LateralThighToKnee, Knee, LateralHip)
         .Finding(SetDistanceOnset, 2.5, 0.6, Sources.Estimate("Pain after a set distance (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
         .Finding(Downhill, 2.0, 0.8, Sources.Estimate("Worse running downhill (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
         .Finding(NobleTest, 2.0, 0.7, Sources.Estimate("Noble compression test is a listed key diagnostic factor but has no accuracy study (facts T59, NOT FOUND); modest estimate."))

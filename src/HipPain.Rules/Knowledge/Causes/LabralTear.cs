@@ -18,7 +18,8 @@ internal static class LabralTear
          .Possible(LateralHip)
          .Possible(Buttock)
          .Possible(AnteriorThigh)
-         .Possible(Knee);
+         .Possible(Knee)
+         .PainMap(Id, Groin, LateralHip, Buttock, AnteriorThigh, Knee);
 
         var (clickPos, clickNeg, clickNote) = Sources.Cap(6.67, 0.0001, CapTier.C);
         c.Finding(Clicking, clickPos, clickNeg, Sources.Narvani2003("T21: Sn 1.00, Sp 0.85 in 18 athletes (LR- about 0). " + clickNote));

@@ -16,6 +16,7 @@ internal static class LumbarRadicularPain
         .Typical(Buttock)
         .Typical(PosteriorThigh)
         .Possible(AnteriorThigh)
+        .PainMap(Id, Buttock, PosteriorThigh, AnteriorThigh)
         .Finding(LowerBack, 2.0, 0.6, Sources.Estimate("Back pain accompanies radicular pain variably (facts §1.13); not in the location matrix, so an estimate."))
         .Finding(LegPainBelowKnee, 3.0, 0.4, Sources.Estimate("Dermatomal pain below the knee is standard teaching for sciatica (facts §1.19 marks it as not traced to a source); estimate."))
         .Finding(StraightLegRaise, 1.28, 0.29, Sources.VanDerWindt2010("T47: straight leg raise, Sn 0.92, Sp 0.28 (Cochrane, surgical populations); within the tier A caps."))
@@ -33,5 +34,13 @@ internal static class LumbarRadicularPain
         .Avoid(Opioid, "NICE NG59: no opioids for chronic sciatica.")
         .Avoid(Prolotherapy, "No evidence for radicular pain.")
         .Treat(Posture)
+        .Group("lumbar-radicular/radicular-symptoms", "Radicular symptoms", g => g
+            .Member($"{Id}/{LegPainBelowKnee}")
+            .Member($"{Id}/{Paraesthesia}")
+            .Member($"{Id}/{BurningPain}"))
+        .Group("lumbar-radicular/nerve-root-signs", "Nerve-root tension and neurological signs", g => g
+            .Member($"{Id}/{StraightLegRaise}")
+            .Member($"{Id}/{CrossedStraightLegRaise}")
+            .Member($"{Id}/{NeurologicalDeficit}"))
         .Running(RunningRestriction.ReduceLoad, "Staying active helps; run at a level that does not spread pain further down the leg. Stop and seek same-day care if saddle numbness, bladder or bowel change, or leg weakness appear."));
 }

@@ -16,6 +16,7 @@ internal static class MuscleStrain
         .Typical(Groin)
         .Possible(AnteriorThigh)
         .Possible(MedialThigh)
+        .PainMap(Id, Groin, AnteriorThigh, MedialThigh)
         .Finding(SuddenOnset, 4.0, 0.3, Sources.Serner2020("Acute onset with kicking, sprinting or change of direction defines the injury (Serner 2015); estimate.").AsEstimate())
         .Derived(AcuteOnset, 0.9, Comparison.AcuteOnset, Sources.Serner2020("Acute groin injuries start at a moment: kicking, sprinting or change of direction (Serner 2015); 90% is assumed to report a sudden onset.").AsEstimate())
         .Derived(GradualOnset, 0.05, Comparison.GradualOnset, Sources.Serner2020("An acute strain does not build up gradually (Serner 2015); 5% is assumed.").AsEstimate())
@@ -38,5 +39,16 @@ internal static class MuscleStrain
         .Avoid(Prolotherapy, "No evidence for acute muscle strain.")
         .Treat(WarmUp)
         .Treat(AdductorSqueezePrevention)
+        .Group("muscle-strain/onset", "Onset and duration of an acute injury", g => g
+            .Member($"{Id}/{SuddenOnset}")
+            .Member($"{Id}/{AcuteOnset}")
+            .Member($"{Id}/{GradualOnset}")
+            .Member($"{Id}/{RecentInjury}")
+            .Member($"{Id}/{DurationUnderTwoWeeks}")
+            .Member($"{Id}/{DurationOverThreeMonths}"))
+        .Group("muscle-strain/resisted-tests", "Palpation and resisted tests of the injured muscle", g => g
+            .Member($"{Id}/{AdductorTenderness}")
+            .Member($"{Id}/{ResistedAdductionPain}")
+            .Member($"{Id}/{ResistedFlexionPain}"))
         .Running(RunningRestriction.RelativeRest, "Pause running and sprinting until walking and resisted testing are pain-free; then return progressively."));
 }

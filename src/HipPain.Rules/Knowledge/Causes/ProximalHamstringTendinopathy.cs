@@ -16,6 +16,7 @@ internal static class ProximalHamstringTendinopathy
          .Prior(0.06, Sources.Estimate("Seen in runners of all distances; no incidence data published (facts §1.9). Estimated at 6%."))
          .Typical(Buttock)
          .Possible(PosteriorThigh)
+         .PainMap(Id, Buttock, PosteriorThigh)
          .Finding(Sitting, 2.5, 0.5, Sources.Estimate("Pain with sitting is characteristic (Goom 2016; facts §1.9); no accuracy figure."));
 
         var (mPos, mNeg, mNote) = Sources.Cap(9.89, 0.12, CapTier.C);
@@ -32,6 +33,10 @@ internal static class ProximalHamstringTendinopathy
          .Avoid(HamstringStretch, "Stretching compresses the tendon on the ischial tuberosity; avoid early (Goom 2016, expert opinion).")
          .Avoid(Prolotherapy, "No evidence for proximal hamstring tendinopathy.")
          .Treat(StrengthRoutine)
+         .Group("proximal-hamstring-tendinopathy/stretch-tests", "Hamstring stretch tests (Cacchio 2012, one case-control study)", g => g
+            .Member($"{Id}/{ModifiedBentKneeStretch}")
+            .Member($"{Id}/{BentKneeStretch}")
+            .Member($"{Id}/{PuranenOrava}"))
          .Derived(IschialTenderness, 0.41, Comparison.IschialTenderness, Sources.Benazzo2013("Ischial-tuberosity tenderness in 41% of 17 surgically treated athletes with MRI-confirmed PHT (A4-35)."))
          .Derived(DistanceRunner, 0.6, Comparison.DistanceRunner, Sources.Cacchio2012("Mainly middle- and long-distance runners (Fredericson 2005, A4-34); 60% is assumed.").AsEstimate())
          .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Benazzo2013("Mean symptom duration 23 months in surgically treated athletes (A4-35); 80% is assumed to have had pain for over 3 months."))

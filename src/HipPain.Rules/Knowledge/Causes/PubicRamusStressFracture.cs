@@ -18,6 +18,7 @@ internal static class PubicRamusStressFracture
         .Possible(AnteriorThigh)
         .Possible(Buttock)
         .Possible(MedialThigh)
+        .PainMap(Id, Groin, AnteriorThigh, Buttock, MedialThigh)
         .Composite(
             "pubic-ramus-stress-fracture/noakes",
             Criterion.AtLeast(2, RunningImpossible, StandingSign, PubicRamusTenderness),
@@ -36,6 +37,20 @@ internal static class PubicRamusStressFracture
         .Finding(PriorStressFracture, 2.0, 1.0, Sources.Estimate("Prior stress fracture OR 4.99 in endurance athletes (Wright 2015, V-sec); an odds ratio is not a likelihood ratio, so a conservative 2."))
         .Finding(RadiographNormal, 0.7, 1.5, Sources.Wright2016Imaging("Radiographs have sensitivity 12-56% for lower-limb stress fracture (A3-26); 2 of 7 confirmed Noakes cases and Pavlov's cases were missed or easy to miss on first films (A3-9, A3-10). A normal film lowers the odds only a little: 0.7; an abnormal one raises them by an estimated 1.5.").AsEstimate())
         .Sex(Sex.Female, 1.8, 0.25, Sources.Wright2015("Derived: women carried a hazard ratio of 8.2 for pelvic and hip bone stress injury among conscripts (A3-14), pelvic stress fractures affected 11.2% of female and 0.1% of male recruits on one programme (A3-11), and the runner series are mostly women (Noakes 1985; Pavlov 1982, A3-10). With equal numbers of women and men exposed, a ratio of 8 puts about 89% of cases in women: LR 1.8 for female, 0.25 for male (capped at tier C because the ratio is a hazard ratio from recruits).").AsEstimate())
+        .Group("pubic-ramus-stress-fracture/loading-pain", "Pain on loading and the Noakes signs", g => g
+            .Member($"{Id}/noakes")
+            .Member($"{Id}/{WeightBearingPain}")
+            .Member($"{Id}/{Limp}"))
+        .Group("pubic-ramus-stress-fracture/course", "Onset and course", g => g
+            .Member($"{Id}/{Worsening}")
+            .Member($"{Id}/{GradualOnset}"))
+        .Group("pubic-ramus-stress-fracture/load-exposure", "Training load", g => g
+            .Member($"{Id}/{TrainingIncrease}")
+            .Member($"{Id}/{DistanceRunner}"))
+        .Group("pubic-ramus-stress-fracture/bone-health", "Bone health (energy availability, bone density, prior bone stress injury)", g => g
+            .Member($"{Id}/{LowEnergyAvailability}")
+            .Member($"{Id}/{Osteopenia}")
+            .Member($"{Id}/{PriorStressFracture}"))
         .Treat(ProtectedWeightBearing, note: "Off-load until imaging; crutches if standing on the leg hurts.")
         .Treat(Radiographs, note: "Often normal early.")
         .Treat(UrgentMri, note: "MRI (or bone scan) confirms the fracture.")

@@ -19,6 +19,7 @@ internal static class SacroiliacJointPain
         .Typical(Buttock)
         .Derived(Groin, 0.3, 0.5, Sources.Slipman2000("Groin pain in 14% of injection-confirmed sacroiliac joint pain (Slipman 2000, A4-6) and 44% after periarticular blocks (Kurosawa 2015, A4-7); 30% is taken, against an estimated 50% of runners' hip pain felt in the groin, so groin pain argues slightly against the joint."))
         .Possible(PosteriorThigh)
+        .PainMap(Id, Buttock, PosteriorThigh, Groin)
         .Finding(BetterWithMovement, 1.5, 1.0, Sources.Estimate("Inflammatory sacroiliac pain eases with movement and is worse after rest (facts §1.14: inflammatory features point to sacroiliitis); modest estimate."))
         .Derived(LowerBack, 0.72, 0.25, Sources.Slipman2000("Lower lumbar pain in 72% of 50 patients with injection-confirmed sacroiliac joint pain (A4-6); low back pain is estimated at 25% among runners whose hip pain has another cause (hip-joint pain: 0% lower lumbar, Lesher 2008, A4-1)."))
         .Finding(SacroiliacTenderness, 1.3, 0.9, Sources.Slipman2000("Tenderness over the joint is part of the examination, but no history item or single test had worthwhile value against blocks (Dreyfuss 1996, A4-10); a modest estimate.").AsEstimate())

@@ -15,17 +15,11 @@ internal static class SepticArthritis
         .Prior(0.002, Sources.Estimate("Rare in healthy runners; no population figure for runners. Estimated at 0.2%; the red-flag gates, not the prior, guard against missing it."))
         .SuspectedUrgency(Urgency.Emergency)
         .Finding(HotSwollenJoint, 5.0, 0.3, Sources.Coakley2006("A short history of a hot, swollen, tender joint with restricted movement is septic until proven otherwise; no likelihood ratio, estimate.").AsEstimate())
-        .Composite(
-            "septic-arthritis/kocher",
-            Criterion.AtLeast(2, CannotBearWeight, Fever, EsrOver40, WhiteCellsOver12),
-            5.0,
-            0.3,
-            Sources.Kocher1999("Kocher predictors (non-weight bearing, fever, ESR > 40 mm/h, white cells > 12,000): probability of septic arthritis 3% with 1 and 40% with 2 in children (V-sec; an odds ratio of about 21 between them). Derived in children, and fever is present in only about half of adults (Margaretten 2007), so a capped estimate for 2 or more: LR+ 5, LR- 0.3."),
-            "Kocher-style criteria: at least 2 of non-weight bearing, fever, ESR > 40, white cells > 12,000")
         .Finding(Swelling, 2.0, 0.7, Sources.Coakley2006("A swollen joint is part of the presentation; the patient's report is weaker than the examination finding, so a modest estimate.").AsEstimate())
         .Typical(Groin)
         .Possible(LateralHip)
         .Possible(AnteriorThigh)
+        .PainMap(Id, Groin, LateralHip, AnteriorThigh)
         .Finding(HipProsthesis, 3.1, 1.0, Sources.Margaretten2007("H14: hip or knee prosthesis, LR+ 3.1."))
         .Finding(RecentJointSurgery, 6.9, 1.0, Sources.Margaretten2007("H12: recent joint surgery, LR+ 6.9."))
         .Derived(SeverePain, 0.8, Comparison.SeverePain, Sources.Coakley2006("A short history of a hot, swollen, very painful joint (BSR 2006, facts §1.15); joint pain in 85% (Margaretten 2007, A3-32); severe pain (7/10 or more) is assumed in 80%."))
@@ -37,6 +31,50 @@ internal static class SepticArthritis
         .Derived(InfectionRisk, 0.4, 0.1, Sources.Couderc2015("An entry site for infection was more frequent in septic arthritis (A2-13); underlying joint disease in 46 of 75 and injecting drug use in 11 of 75 (Gupta 2001, A3-36); diabetes, rheumatoid arthritis and immune suppression are listed risk factors (BSR 2006, facts §1.15). 40% is assumed, against 10% of runners with hip pain."))
         .Derived(DurationUnderTwoWeeks, 0.7, Comparison.ShortDuration, Sources.Coakley2006("A short history is part of the presentation (BSR 2006, facts §1.15); symptoms over 3 weeks go with worse outcomes (A2-18). 70% is assumed to present within 2 weeks."))
         .Derived(DurationOverThreeMonths, 0.05, Comparison.LongDuration, Sources.Coakley2006("Septic arthritis presents within days to weeks (facts §1.15; late presentation over 3 weeks in a minority, A2-18); 5% is assumed after more than 3 months."))
+        .Derived(Fever, 0.57, Comparison.Fever, Sources.Margaretten2007Symptoms("Fever in 57% of adults with septic arthritis (A3-32, V-sec; 64% in Gupta 2001, A3-36; 36% in knee infections, A3-38)."))
+        .Derived(CannotBearWeight, 0.6, 0.03, Sources.Caird2006("Non-weight bearing is a predictor in every paediatric rule (A2-6) and the adult hip series presented with inability to bear weight (A3-39); 60% is assumed, against an estimated 3% of runners with hip pain."))
+        .Finding(EsrOver40, 3.0, 0.5, Sources.Margaretten2007Symptoms("Serum ESR has LR+ 1.3-1.6 among patients already suspected of infection (A3-33); among runners with hip pain a high ESR is less common, so a modest estimate.").AsEstimate())
+        .Derived(WhiteCellsOver12, 0.62, 0.05, Sources.Gupta2001("The peripheral white count was normal in 38% of adults with culture-positive septic arthritis (A3-36); a raised count is estimated at 5% of runners with hip pain."))
+        .Group("septic-arthritis/predictors", "Infection predictors: fever, weight bearing and raised markers (Kocher and Singhal rules where they apply)", g => g
+            .Graded(
+                "septic-arthritis/kocher",
+                [Criterion.Present(CannotBearWeight), Criterion.Present(Fever), Criterion.Present(EsrOver40), Criterion.Present(WhiteCellsOver12)],
+                [0.04, 0.21, 1.09, 5.5, 26.8],
+                Sources.Kocher2004("Stratum likelihood ratios for 0-4 Kocher predictors (non-weight bearing, fever > 38.5 C, ESR > 40 mm/h, white cells > 12,000) derived from the 2004 prospective validation cohort (observed 2/9.5/35/73/93% at a prevalence of 51/154; A2-3, A2-4). The validation figures are used rather than the derivation cohort's (0.2-99.6%), which shrink outside it (A2-69) and whose prevalence is unverified (A2-1). Derived in children with an irritable hip; in adults fever is absent in 36-43% (A3-32, A3-38), so the low strata overstate reassurance for adults (documented deviation). A validated rule's stratum figures are used as published, not capped: they replace the items' own figures."),
+                "Kocher criteria (2004 validation cohort)",
+                joint: true)
+            .Graded(
+                "septic-arthritis/singhal",
+                [Criterion.Present(CannotBearWeight), Criterion.Present(CrpRaised)],
+                [0.1, null, 27.7],
+                Sources.Singhal2011("Non-weight bearing and CRP > 20 mg/L: neither gives under 1% (stratum LR under 0.1, the bound used), both 74% (stratum LR 27.7) at a prevalence of 29/311 (A2-8, A2-9); one of the two has no published figure. Derived in children."),
+                "Singhal rule: non-weight bearing and CRP > 20 mg/L",
+                joint: true)
+            .Member($"{Id}/{Fever}")
+            .Member($"{Id}/{CannotBearWeight}")
+            .Member($"{Id}/{CrpRaised}")
+            .Member($"{Id}/{EsrOver40}")
+            .Member($"{Id}/{WhiteCellsOver12}")
+            .Member($"{Id}/{NightSweats}"))
+        // The local signs of an inflamed joint are one observation (a hot swollen joint is swollen; an irritable joint
+        // limps and hurts on log roll), so they count once. They stay apart from the predictor group: Kocher's four
+        // predictors were independent in the multivariable model (Kocher 1999), and BSR 2006 treats a hot, swollen,
+        // restricted joint as septic until proven otherwise with or without fever (facts U1).
+        .Group("septic-arthritis/joint-signs", "Local signs of an inflamed joint (hot, swollen, irritable)", g => g
+            .Member($"{Id}/{HotSwollenJoint}")
+            .Member($"{Id}/{Swelling}")
+            .Member($"{Id}/{LogRollPain}")
+            .Member($"{Id}/{Limp}")
+            .Member($"{Id}/{SeverePain}")
+            .Member($"{Id}/{MildPain}"))
+        .Group("septic-arthritis/exposure", "Risk exposure (prosthesis, recent surgery, infection risk, old age)", g => g
+            .Member($"{Id}/{HipProsthesis}")
+            .Member($"{Id}/{RecentJointSurgery}")
+            .Member($"{Id}/{InfectionRisk}")
+            .Member($"{Id}/age:81-"))
+        .Group("septic-arthritis/course", "Duration", g => g
+            .Member($"{Id}/{DurationUnderTwoWeeks}")
+            .Member($"{Id}/{DurationOverThreeMonths}"))
         .Age(81, null, 3.5, 1.0, Sources.Margaretten2007("H13: age over 80, LR+ 3.5."))
         .Treat(EmergencyReferral)
         .Treat(Aspiration)

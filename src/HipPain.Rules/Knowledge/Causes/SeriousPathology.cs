@@ -35,6 +35,16 @@ internal static class SeriousPathology
         .Derived(Worsening, 0.7, Comparison.Worsening, Sources.NiceCg27("Increasing, unexplained or persistent bone pain is the referral trigger (A3-57); 70% is assumed."))
         .Finding(RadiographNormal, 0.38, 1.5, Sources.PelvicSarcoma("Initial pelvic radiographs were reported normal in 2 of 59 young people with pelvic sarcoma (A3-50), but a normal film does not exclude a pelvic tumour (Scottish guidance, A3-59) and early metastases can be invisible; 30% normal is assumed against 80% in other hip pain (LR 0.38 normal; 3.5 for an abnormal film, held to the estimate bound of 1.5).").AsEstimate())
         .Age(51, null, 1.5, 0.8, Sources.RedFlagCluster("Age over 50 is part of the cluster and metastasis and myeloma are diseases of older adults, but primary bone sarcoma (Ewing, osteosarcoma) peaks before 30 (A3-48, A3-50); for the mixed cause, a modest estimate."))
+        .Group("malignancy/red-flag-history", "Red-flag history (Greenhalgh & Selfe cluster)", g => g
+            .Member($"{Id}/red-flag-cluster-negative")
+            .Member($"{Id}/{CancerHistory}")
+            .Member($"{Id}/{WeightLoss}")
+            .Member($"{Id}/{NoImprovement}")
+            .Member($"{Id}/{NightSweats}"))
+        .Group("malignancy/pain-pattern", "Pain pattern and course", g => g
+            .Member($"{Id}/{ConstantRestPain}")
+            .Member($"{Id}/{BetterWithRest}")
+            .Member($"{Id}/{Worsening}"))
         .Treat(CancerPathway)
         .Treat(Radiographs, note: "Radiographs of the pelvis and hip first; MRI as directed by the pathway.")
         .Treat(UrgentOrthopaedics, TreatmentLine.SecondLine, "If imaging shows a lesion at risk of pathological fracture.")
