@@ -9,12 +9,6 @@ public class ExplainCommandTests
 {
     private static readonly string LateralHipCase = CliRunner.Sample("samples/cases/lateral-hip-runner.case.json");
 
-    private const string GroupOverlay = """
-        { "formatVersion": 1, "id": "grouped-clinic", "version": "1",
-          "addGroups": [ { "cause": "gtps", "id": "gtps/lateral-loading", "name": "Lateral hip loading tests",
-            "members": [ { "rule": "gtps/exam.single-leg-stance" }, { "rule": "gtps/exam.trendelenburg" } ] } ] }
-        """;
-
     [Fact]
     public void Explain_CaseFile_WaterfallFromPriorThroughEveryContributionToPosteriorWithCitations()
     {
@@ -60,14 +54,12 @@ public class ExplainCommandTests
     [Fact]
     public void Explain_EvidenceGroup_ShowsTheGroupTheCountedMemberAndTheSubsumedMember()
     {
-        using var folder = new TempFolder();
-        var overlay = folder.Write("grouped.overlay.json", GroupOverlay);
-
-        var run = CliRunner.Run("explain", "gtps", "--overlay", overlay, "--present", "loc.lateral-hip", "exam.single-leg-stance", "exam.trendelenburg", "--age", "44");
+        // Built-in base 0.4.0 groups GTPS's abductor tests: Trendelenburg counts, single-leg stance is subsumed.
+        var run = CliRunner.Run("explain", "gtps", "--present", "loc.lateral-hip", "exam.single-leg-stance", "exam.trendelenburg", "--age", "44");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("+ Positive Trendelenburg sign: present", run.Output, StringComparison.Ordinal);
-        Assert.Contains("group Lateral hip loading tests (gtps/lateral-loading): counted as the strongest member for; the group counts once", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(gtps/abductor-tests): counted as the strongest member for; the group counts once", run.Output, StringComparison.Ordinal);
         Assert.Contains("stands for Lateral hip pain within 30 s of single-leg stance: present (x4 alone, not applied)", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("+ Lateral hip pain within 30 s of single-leg stance", run.Output, StringComparison.Ordinal);
         Assert.Contains("Grimaldi A et al. Br J Sports Med 2017", run.Output, StringComparison.Ordinal);
