@@ -532,12 +532,13 @@ public static class TriageResultJson
                     writer.WriteString("rule", contribution.Rule.Id);
                     Display("label", Label(contribution.Rule));
                     Outcome(contribution);
-                    // The group is written where it changed something: a member that stands for other decided members.
-                    // A member that counted alone acts as if ungrouped (the knowledge base says which group a rule is in).
+                    // Subsumed members are written where the group changed something: a member that stands for other
+                    // decided members. A member that counted alone acts as if ungrouped.
                     // Like the contributions, a subsumed member whose factor is 1 (it would have moved nothing) is not written.
                     if (contribution.Group is { } group && contribution.Subsumed.Any(m => m.Direction != ContributionDirection.Neutral))
                     {
-                        writer.WriteString("group", group.Id);
+                        // The group is knowledge-base content (the rule names it); written with the display text.
+                        Display("group", group.Id);
                         Display("groupName", Get(TextKey.GroupName(group.Id), group.Name));
                         writer.WriteStartArray("subsumes");
                         foreach (var member in contribution.Subsumed.Where(m => m.Direction != ContributionDirection.Neutral))

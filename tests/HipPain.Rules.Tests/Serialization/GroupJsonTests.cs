@@ -309,7 +309,10 @@ public sealed class GroupJsonTests
         var contributions = JsonNode.Parse(json)!["differential"]!.AsArray()
             .SelectMany(c => c!["explanation"]?["contributions"]?.AsArray() ?? []).ToDictionary(c => c!["rule"]!.GetValue<string>());
         var stance = contributions["gtps/stance"]!;
-        Assert.Equal("gtps/abductor", stance["group"]!.GetValue<string>());
+        Assert.Null(stance["group"]); // knowledge-base content, written with the display text only
+        var withText = JsonNode.Parse(TriageResultJson.Write(result, new ResultJsonOptions { IncludeText = true }))!["differential"]!.AsArray()
+            .SelectMany(c => c!["explanation"]?["contributions"]?.AsArray() ?? []).Single(c => c!["rule"]!.GetValue<string>() == "gtps/stance")!;
+        Assert.Equal("gtps/abductor", withText["group"]!.GetValue<string>());
         Assert.True(stance["met"]!.GetValue<bool>());
         // The cluster is decided at 1 part met, which has no figure (factor 1): like a neutral contribution, not written.
         Assert.Equal(["gtps/tender"], stance["subsumes"]!.AsArray().Select(m => m!["rule"]!.GetValue<string>()));
