@@ -130,14 +130,15 @@ public sealed class ResultAndStateReaderDefectTests
     }
 
     [Fact]
-    public void ReadResult_ProbabilityBeyondDouble_HPR002NotFormatException()
+    public void ReadResult_ProbabilityBeyondDouble_HPJ001NotFormatException()
     {
-        // JsonElement.GetDouble() threw FormatException on 1e400.
+        // JsonElement.GetDouble() threw FormatException on 1e400. Every reader now rejects a number beyond the range of
+        // a double while scanning the text, like the other malformed input (HPJ001 at its path).
         var json = Edited(FiredResult(), root => root["differential"]![0]!["probability"] = JsonNode.Parse("1e400"));
 
-        var ex = Assert.Throws<ResultValidationException>(() => TriageResultJson.Read(json, Engine));
+        var ex = Assert.Throws<RulesJsonException>(() => TriageResultJson.Read(json, Engine));
 
-        Assert.Equal(["HPR002 at $.differential[0]"], ex.Problems.Select(p => $"{p.Code} at {p.Path}"));
+        Assert.Equal((ErrorCodes.JsonMalformed, "$.differential[0].probability"), (ex.Code, ex.JsonPath));
     }
 
     [Fact]
