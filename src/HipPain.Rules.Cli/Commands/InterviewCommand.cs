@@ -46,19 +46,7 @@ internal static class InterviewCommand
                 r.AddError($"--max-questions must be between 1 and {InterviewOptions.MaximumQuestionLimit}.");
             }
         });
-        var top = new Option<int>("--top")
-        {
-            Description = "How many causes of the final differential to show (text format).",
-            HelpName = "N",
-            DefaultValueFactory = _ => 5,
-        };
-        top.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--top must be at least 1.");
-            }
-        });
+        var top = SharedOptions.Top("How many causes of the final differential to show (text format).");
         var format = SharedOptions.Format("text: the final result as in 'triage'; json: the last interview-step v1 document (docs/results.md) on standard output, the questions on standard error.");
         var command = new Command("interview", """
             Triage by interview: the interviewer asks the question that tells most (red-flag questions first), shows

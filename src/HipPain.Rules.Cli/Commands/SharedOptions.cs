@@ -36,4 +36,25 @@ internal static class SharedOptions
         option.AcceptOnlyFromAmong("text", "json");
         return option;
     }
+
+    /// <summary><c>--top N</c>, at least 1, 5 by default.</summary>
+    /// <param name="description">What the number counts.</param>
+    /// <returns>The option.</returns>
+    public static Option<int> Top(string description)
+    {
+        var option = new Option<int>("--top")
+        {
+            Description = description,
+            HelpName = "N",
+            DefaultValueFactory = _ => 5,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--top must be at least 1.");
+            }
+        });
+        return option;
+    }
 }

@@ -34,19 +34,7 @@ internal static class TriageCommand
         var sex = CaseOptions.Sex();
         var pack = SharedOptions.Pack();
         var overlay = SharedOptions.Overlay();
-        var top = new Option<int>("--top")
-        {
-            Description = "How many causes of the differential to show (text format).",
-            HelpName = "N",
-            DefaultValueFactory = _ => 5,
-        };
-        top.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--top must be at least 1.");
-            }
-        });
+        var top = SharedOptions.Top("How many causes of the differential to show (text format).");
         var format = SharedOptions.Format("text: urgency, red flags, the differential as bars and the plan; json: the triage-result v1 document (docs/results.md).");
 
         var command = new Command("triage", """
