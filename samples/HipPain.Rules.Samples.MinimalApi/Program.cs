@@ -15,6 +15,7 @@ builder.Services.AddHipPainRules(o =>
     o.UseKnowledgeBase(() => HipPain.Rules.Knowledge.BuiltInKnowledgeBase.Instance); // or UseKnowledgeBaseFile("packs/...")
     o.Interview.Audience = InterviewAudience.Patient; // the registered interviewer asks what a patient can answer
 });
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PatientCaseJsonConverter())); // bind PatientCase bodies in the case format
 
 var app = builder.Build();
 // docs:end

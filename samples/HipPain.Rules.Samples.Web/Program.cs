@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project samples/HipPain.Rules.Samples.Web
 using HipPain.Rules.DependencyInjection;
 using HipPain.Rules.Samples.Web;
+using HipPain.Rules.Serialization;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 // docs:registration
 builder.Services.AddHipPainRules(o => o
     .UseKnowledgeBase(() => HipPain.Rules.Knowledge.BuiltInKnowledgeBase.Instance));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PatientCaseJsonConverter())); // bind PatientCase bodies in the case format
 builder.Services.AddSingleton<ClinicPacks>();                    // the base, and the base with the clinic overlay
 builder.Services.AddProblemDetails();                            // RFC 9457 for every error response
 builder.Services.AddExceptionHandler<RulesProblemHandler>();     // library codes and paths in problem details

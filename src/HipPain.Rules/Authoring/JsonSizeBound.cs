@@ -56,7 +56,7 @@ internal static class JsonSizeBound
         foreach (var cause in builder.Causes)
         {
             bytes += Cause + Text(cause.Id) + Text(cause.Name) + Text(cause.Description) + Text(cause.Icd10) + Text(cause.SnomedCt)
-                + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? KnowledgeBase.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
+                + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
                 bytes += Rule + Text(rule.Id) + Text(rule.Description) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
@@ -82,7 +82,7 @@ internal static class JsonSizeBound
         foreach (var flag in builder.RedFlags)
         {
             bytes += RedFlag + Text(flag.Id) + Text(flag.Name) + Text(flag.Action) + Evidence(flag.Evidence)
-                + Text(flag.RunningAdvice?.Text ?? KnowledgeBase.DefaultRunningAdvice(flag.Urgency ?? Urgency.Routine).Text);
+                + Text(flag.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(flag.Urgency ?? Urgency.Routine).Text);
             if (flag.Criterion is { } criterion)
             {
                 bytes += Criterion(criterion);

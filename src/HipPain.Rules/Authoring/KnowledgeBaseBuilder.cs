@@ -24,6 +24,10 @@ namespace HipPain.Rules.Authoring;
 /// <threadsafety>Not thread-safe; build on one thread, then share the immutable result.</threadsafety>
 public sealed class KnowledgeBaseBuilder
 {
+    private readonly List<FindingDraft> findings = [];
+    private readonly List<TreatmentDraft> treatments = [];
+    private readonly List<CauseDraft> causes = [];
+    private readonly List<RedFlagDraft> redFlags = [];
     private bool built;
 
     /// <summary>Starts an empty knowledge base.</summary>
@@ -52,19 +56,19 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>The language the base's wording is written in, as a culture name; default <c>en</c>.</summary>
     public string TextCulture { get; private set; } = "en";
 
-    /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from JSON.</summary>
-    internal string PathPrefix { get; set; } = string.Empty;
+    /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from a document.</summary>
+    internal string PathPrefix { get; private set; } = string.Empty;
 
-    /// <summary>The bases an overlay derived this one from (set by the overlay applier and the JSON reader).</summary>
-    internal ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; set; } = [];
+    /// <summary>The bases an overlay derived this one from (set through <see cref="FromDocument"/>).</summary>
+    internal ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; private set; } = [];
 
-    internal List<FindingDraft> Findings { get; } = [];
+    internal IReadOnlyList<FindingDraft> Findings => findings;
 
-    internal List<TreatmentDraft> Treatments { get; } = [];
+    internal IReadOnlyList<TreatmentDraft> Treatments => treatments;
 
-    internal List<CauseDraft> Causes { get; } = [];
+    internal IReadOnlyList<CauseDraft> Causes => causes;
 
-    internal List<RedFlagDraft> RedFlags { get; } = [];
+    internal IReadOnlyList<RedFlagDraft> RedFlags => redFlags;
 
     /// <summary>Changes the id, version and title, for example when a clinic derives its own base.</summary>
     /// <param name="id">The new id.</param>
@@ -112,7 +116,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         EnsureOpen();
-        Findings.Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
+        findings.Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
         return this;
     }
 
@@ -131,7 +135,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(evidence);
         EnsureOpen();
-        Treatments.Add(new TreatmentDraft(id, name, kind, evidence, description));
+        treatments.Add(new TreatmentDraft(id, name, kind, evidence, description));
         return this;
     }
 
@@ -149,7 +153,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(configure);
         EnsureOpen();
         var draft = new CauseDraft(id, name);
-        Causes.Add(draft);
+        causes.Add(draft);
         configure(new CauseBuilder(draft, this));
         return this;
     }
@@ -168,7 +172,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(configure);
         EnsureOpen();
         var draft = new RedFlagDraft(id, name);
-        RedFlags.Add(draft);
+        redFlags.Add(draft);
         configure(new RedFlagBuilder(draft, this));
         return this;
     }
@@ -206,9 +210,49 @@ public sealed class KnowledgeBaseBuilder
             return false;
         }
 
-        knowledgeBase = KnowledgeBase.FromValidatedBuilder(this);
+        knowledgeBase = DraftConversion.ToKnowledgeBase(this);
         built = true;
         return true;
+    }
+
+    // The seam for readers of documents (a knowledge-base JSON document, an overlay): they map each item to a draft,
+    // with the path it came from, and hand it over here; the builder's lists stay its own.
+
+    /// <summary>Marks the builder as made from a document: problems are reported at its paths (<c>$.</c>...), and the result derives from <paramref name="derivedFrom"/>.</summary>
+    internal KnowledgeBaseBuilder FromDocument(ImmutableArray<KnowledgeBaseStamp> derivedFrom)
+    {
+        EnsureOpen();
+        PathPrefix = "$.";
+        DerivedFrom = derivedFrom;
+        return this;
+    }
+
+    /// <summary>Adds a finding mapped from a document.</summary>
+    internal void Add(FindingDraft draft)
+    {
+        EnsureOpen();
+        findings.Add(draft);
+    }
+
+    /// <summary>Adds a treatment mapped from a document.</summary>
+    internal void Add(TreatmentDraft draft)
+    {
+        EnsureOpen();
+        treatments.Add(draft);
+    }
+
+    /// <summary>Adds a cause mapped from a document.</summary>
+    internal void Add(CauseDraft draft)
+    {
+        EnsureOpen();
+        causes.Add(draft);
+    }
+
+    /// <summary>Adds a red flag mapped from a document.</summary>
+    internal void Add(RedFlagDraft draft)
+    {
+        EnsureOpen();
+        redFlags.Add(draft);
     }
 
     /// <summary>Replaces the likelihood ratios of one criterion rule; used by tests.</summary>

@@ -8,8 +8,6 @@ namespace HipPain.Rules.Authoring;
 /// <summary>Checks a builder's drafts and collects every problem with a stable code and a path.</summary>
 internal sealed class KnowledgeBaseValidator
 {
-    internal const int MaximumAge = 120;
-
     private readonly KnowledgeBaseBuilder builder;
     private readonly List<ValidationProblem> problems = [];
     private readonly HashSet<string> findingIds = new(StringComparer.Ordinal);
@@ -612,11 +610,11 @@ internal sealed class KnowledgeBaseValidator
                 break;
             case AgeCriterion age:
                 if ((age.Minimum is null && age.Maximum is null)
-                    || age.Minimum is < 0 or > MaximumAge
-                    || age.Maximum is < 0 or > MaximumAge
+                    || age.Minimum is < 0 or > PatientCase.MaximumAge
+                    || age.Maximum is < 0 or > PatientCase.MaximumAge
                     || age.Minimum > age.Maximum)
                 {
-                    Add(ErrorCodes.InvalidCriterion, path, $"Age band {age.Minimum}..{age.Maximum} must have at least one bound, bounds within 0..{MaximumAge}, and minimum <= maximum.");
+                    Add(ErrorCodes.InvalidCriterion, path, $"Age band {age.Minimum}..{age.Maximum} must have at least one bound, bounds within 0..{PatientCase.MaximumAge}, and minimum <= maximum.");
                 }
 
                 break;

@@ -4,7 +4,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HipPain.Rules.Authoring;
 
 namespace HipPain.Rules.Model;
 
@@ -12,7 +11,7 @@ namespace HipPain.Rules.Model;
 /// A validated, immutable knowledge base: the vocabulary of findings, the causes with their priors and plans,
 /// the rules that weigh findings and the evidence groups that count related rules once, the red-flag gates and
 /// the treatments. Made by
-/// <see cref="KnowledgeBaseBuilder.Build"/>; identified by <see cref="Id"/>, <see cref="Version"/> and a
+/// <c>KnowledgeBaseBuilder.Build</c>; identified by <see cref="Id"/>, <see cref="Version"/> and a
 /// <see cref="ContentHash"/> over its clinical content. Its wording (names, questions, descriptions) is its default
 /// <see cref="Text"/>, which the hash does not cover: the same clinical content has the same hash in every language.
 /// </summary>
@@ -168,115 +167,26 @@ public sealed class KnowledgeBase
     /// <returns>True when the rule is a member of a group; false when it is not, or the base has no such rule.</returns>
     public bool TryGetGroupOf(string ruleId, [NotNullWhen(true)] out EvidenceGroup? group) => groupsByRule.TryGetValue(ruleId ?? string.Empty, out group);
 
-    /// <summary>A new builder holding a copy of this base's content, for deriving a customised base.</summary>
-    /// <returns>An open builder.</returns>
-    public KnowledgeBaseBuilder ToBuilder()
-    {
-        var builder = new KnowledgeBaseBuilder(Id, Version, Title).WithTextCulture(TextCulture);
-        foreach (var f in Findings)
-        {
-            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
-        }
-
-        foreach (var t in Treatments)
-        {
-            builder.AddTreatment(t.Id, t.Name, t.Kind, t.Evidence, t.Description);
-        }
-
-        foreach (var c in Causes)
-        {
-            builder.AddCause(c.Id, c.Name, b =>
-            {
-                b.Describe(c.Description).Codes(c.Icd10, c.SnomedCt).Prior(c.Prior, c.PriorEvidence)
-                    .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
-                foreach (var r in RulesFor(c.Id))
-                {
-                    _ = r switch
-                    {
-                        GradedRule g => b.Graded(g.Id, g.Parts, g.RatiosByCount, g.Evidence, g.Description),
-                        CriterionRule cr => b.Composite(cr.Id, cr.Criterion, cr.Ratio.Positive, cr.Ratio.Negative, cr.Evidence, cr.Description),
-                        _ => throw new NotSupportedException($"Rule type {r.GetType().Name} cannot be copied."),
-                    };
-                }
-
-                foreach (var g in GroupsFor(c.Id))
-                {
-                    b.Group(g.Id, g.Name, gb =>
-                    {
-                        foreach (var m in g.Members)
-                        {
-                            gb.Member(m.RuleId, m.IsJoint);
-                        }
-                    });
-                }
-
-                foreach (var rec in c.Recommendations)
-                {
-                    b.Treat(rec.TreatmentId, rec.Line, rec.Note, rec.Evidence);
-                }
-            });
-        }
-
-        foreach (var flag in RedFlags)
-        {
-            builder.AddRedFlag(flag.Id, flag.Name, b =>
-            {
-                b.When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
-                    .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
-                    .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence).Screen([.. flag.ScreeningFindingIds]);
-                if (flag.AskWhen is { } context)
-                {
-                    b.AskWhen(context);
-                }
-            });
-        }
-
-        return builder;
-    }
-
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Version} ({ContentHash})";
 
-    internal static KnowledgeBase FromValidatedBuilder(KnowledgeBaseBuilder builder)
-    {
-        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion)).ToImmutableArray();
-        var treatments = builder.Treatments.Select(t => new Treatment(t.Id, t.Name, t.Kind, t.Description, t.Evidence)).ToImmutableArray();
-        var causes = builder.Causes.Select(c => new Cause(
-            c.Id,
-            c.Name,
-            c.Description,
-            c.Icd10,
-            c.SnomedCt,
-            c.Prior!.Value,
-            c.PriorEvidence!,
-            c.SuspectedUrgency,
-            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
-            c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
-        var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded
-            ? (DiagnosticRule)new GradedRule(r.Id, c.Id, [.. r.Parts!], [.. r.RatiosByCount!], r.Evidence, r.Description)
-            : new CriterionRule(r.Id, c.Id, r.Criterion!, new LikelihoodRatio(r.Positive, r.Negative, r.Evidence), r.Description))).ToImmutableArray();
-        var groups = builder.Causes.SelectMany(c => c.Groups.Select(g => new EvidenceGroup(
-            g.Id,
-            c.Id,
-            g.Name,
-            [.. g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))]))).ToImmutableArray();
-        var flags = builder.RedFlags.Select(f => new RedFlag(
-            f.Id,
-            f.Name,
-            f.Criterion!,
-            f.Urgency!.Value,
-            f.Action!,
-            f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
-            [.. f.SuspectedCauseIds],
-            f.Evidence!,
-            f.AskWhen,
-            [.. f.ScreeningFindingIds])).ToImmutableArray();
-        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, groups, flags);
-    }
-
-    internal static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent
-        ? new RunningAdvice(RunningRestriction.StopRunning, "Stop running until a clinician has excluded a serious cause.")
-        : new RunningAdvice(RunningRestriction.ReduceLoad, "Reduce running to a level that does not provoke pain until reviewed.");
+    /// <summary>
+    /// Makes a knowledge base from content that has already been validated (by <c>KnowledgeBaseBuilder.Build</c>):
+    /// the model's one way in, so that the model depends on nothing else in the library.
+    /// </summary>
+    internal static KnowledgeBase FromValidatedContent(
+        string id,
+        string version,
+        string? title,
+        string textCulture,
+        ImmutableArray<KnowledgeBaseStamp> derivedFrom,
+        ImmutableArray<Finding> findings,
+        ImmutableArray<Treatment> treatments,
+        ImmutableArray<Cause> causes,
+        ImmutableArray<DiagnosticRule> rules,
+        ImmutableArray<EvidenceGroup> groups,
+        ImmutableArray<RedFlag> redFlags) =>
+        new(id, version, title, textCulture, derivedFrom, findings, treatments, causes, rules, groups, redFlags);
 
     private string ComputeHash()
     {

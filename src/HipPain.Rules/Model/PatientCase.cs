@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
-using HipPain.Rules.Serialization;
 
 namespace HipPain.Rules.Model;
 
@@ -27,14 +25,16 @@ public readonly record struct Observation(string FindingId, FindingState State)
 /// checks it against its knowledge base (<c>TriageEngine.Validate</c>) and reports every problem at once.
 /// </summary>
 /// <remarks>
-/// System.Text.Json reads and writes a case in the case JSON format (<see cref="CaseJson"/>) through
-/// <see cref="PatientCaseJsonConverter"/>, so web frameworks bind it directly. The attribute is the model's one
-/// reference to the serialization layer: it costs nothing at run time and spares every application a registration.
+/// The case JSON format is read and written by <c>CaseJson</c>; to let System.Text.Json (and so a web framework) bind
+/// a case, register <c>PatientCaseJsonConverter</c> in its options. The model names no converter itself: it depends
+/// on nothing else in the library.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
-[JsonConverter(typeof(PatientCaseJsonConverter))]
 public sealed class PatientCase
 {
+    /// <summary>The oldest age a case (and an age band in a criterion) may give, in whole years.</summary>
+    internal const int MaximumAge = 120;
+
     /// <summary>Creates a case.</summary>
     /// <param name="age">Age in whole years (0 to 120), or null when not given.</param>
     /// <param name="sex">The patient's sex.</param>

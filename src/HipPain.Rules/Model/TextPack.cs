@@ -4,7 +4,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Model;
 
@@ -30,7 +29,7 @@ public enum TextReview
 /// <remarks>
 /// A knowledge base's own wording is its default text pack (<see cref="KnowledgeBase.Text"/>). Packs in other
 /// languages are read with <c>TextPackJson</c>; the built-in ones are in <c>BuiltInTextPacks</c>. A pack may be
-/// partial: <see cref="WithFallback"/> fills its gaps from another, and <see cref="Check"/> lists what it lacks.
+/// partial: <see cref="WithFallback"/> fills its gaps from another, and <c>pack.Check(knowledgeBase)</c> (in <c>HipPain.Rules.Validation</c>) lists what it lacks.
 /// </remarks>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class TextPack
@@ -102,36 +101,6 @@ public sealed class TextPack
         ArgumentNullException.ThrowIfNull(fallback);
         var missing = fallback.texts.Where(entry => !texts.ContainsKey(entry.Key)).ToList();
         return missing.Count == 0 ? this : new TextPack(Culture, KnowledgeBaseId, Review, ReviewNote, texts.Concat(missing));
-    }
-
-    /// <summary>
-    /// Checks the pack against a knowledge base: text for an item the base does not have (HPT001), and every piece of
-    /// the base's own text (<see cref="KnowledgeBase.Text"/>) the pack lacks (HPT005).
-    /// </summary>
-    /// <param name="knowledgeBase">The knowledge base.</param>
-    /// <returns>Every problem, unknown items first; empty when the pack fits the base and is complete.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
-    public ImmutableArray<ValidationProblem> Check(KnowledgeBase knowledgeBase)
-    {
-        ArgumentNullException.ThrowIfNull(knowledgeBase);
-        var problems = ImmutableArray.CreateBuilder<ValidationProblem>();
-        foreach (var key in Keys)
-        {
-            if (!Known(knowledgeBase, key))
-            {
-                problems.Add(new ValidationProblem(ErrorCodes.TextUnknownItem, PathOf(key), $"Knowledge base '{knowledgeBase.Id}' has no {Describe(key)}."));
-            }
-        }
-
-        foreach (var key in knowledgeBase.Text.Keys)
-        {
-            if (!texts.ContainsKey(key))
-            {
-                problems.Add(new ValidationProblem(ErrorCodes.TextMissing, PathOf(key), $"The {Culture} text pack has no text for {key}, which knowledge base '{knowledgeBase.Id}' has."));
-            }
-        }
-
-        return problems.ToImmutable();
     }
 
     /// <inheritdoc />
@@ -206,7 +175,8 @@ public sealed class TextPack
         return new TextPack(knowledgeBase.TextCulture, knowledgeBase.Id, TextReview.Original, null, entries);
     }
 
-    private static bool Known(KnowledgeBase knowledgeBase, TextKey key) => key.Section switch
+    /// <summary>True when the base has the item a key names.</summary>
+    internal static bool Known(KnowledgeBase knowledgeBase, TextKey key) => key.Section switch
     {
         TextKey.KnowledgeBaseSection or TextKey.FaqSection => true,
         TextKey.FindingsSection => knowledgeBase.TryGetFinding(key.Id, out _),
@@ -219,7 +189,8 @@ public sealed class TextPack
         _ => false,
     };
 
-    private static string Describe(TextKey key) => key.Section switch
+    /// <summary>The item a key names, for messages.</summary>
+    internal static string Describe(TextKey key) => key.Section switch
     {
         TextKey.FindingsSection => $"finding '{key.Id}'",
         TextKey.CausesSection => $"cause '{key.Id}'",

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 using HipPain.Rules.Validation;
 
@@ -12,12 +11,12 @@ internal static class CaseValidator
     public static ImmutableArray<ValidationProblem> Validate(PatientCase patientCase, CompiledKnowledgeBase compiled)
     {
         var problems = ImmutableArray.CreateBuilder<ValidationProblem>();
-        if (patientCase.Age is int age && (age < 0 || age > KnowledgeBaseValidator.MaximumAge))
+        if (patientCase.Age is int age && (age < 0 || age > PatientCase.MaximumAge))
         {
             problems.Add(new ValidationProblem(
                 ErrorCodes.CaseAgeOutOfRange,
                 "age",
-                string.Create(CultureInfo.InvariantCulture, $"Age {age} is outside the allowed range 0..{KnowledgeBaseValidator.MaximumAge} years.")));
+                string.Create(CultureInfo.InvariantCulture, $"Age {age} is outside the allowed range 0..{PatientCase.MaximumAge} years.")));
         }
 
         if (!Enum.IsDefined(patientCase.Sex))

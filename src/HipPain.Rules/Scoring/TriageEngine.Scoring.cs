@@ -1,5 +1,4 @@
 using System.Globalization;
-using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 using HipPain.Rules.Validation;
 
@@ -188,9 +187,9 @@ public sealed partial class TriageEngine
             return CriterionProgram.NoAge;
         }
 
-        if (years is < 0 or > KnowledgeBaseValidator.MaximumAge)
+        if (years is < 0 or > PatientCase.MaximumAge)
         {
-            throw new ArgumentOutOfRangeException(parameterName, years, $"Age must be between 0 and {KnowledgeBaseValidator.MaximumAge} years, or null when not given.");
+            throw new ArgumentOutOfRangeException(parameterName, years, $"Age must be between 0 and {PatientCase.MaximumAge} years, or null when not given.");
         }
 
         return years;
@@ -211,7 +210,7 @@ public sealed partial class TriageEngine
     /// <summary>The fast path of <see cref="CopyStates"/>: false on anything <see cref="CaseValidator"/> would report.</summary>
     private bool TryCopyStates(PatientCase patientCase, Span<FindingState> states)
     {
-        if (patientCase.Age is < 0 or > KnowledgeBaseValidator.MaximumAge || (uint)patientCase.Sex > (uint)Sex.Male)
+        if (patientCase.Age is < 0 or > PatientCase.MaximumAge || (uint)patientCase.Sex > (uint)Sex.Male)
         {
             return false;
         }

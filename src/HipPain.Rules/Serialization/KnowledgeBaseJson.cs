@@ -122,7 +122,7 @@ public static class KnowledgeBaseJson
 
     internal static KnowledgeBaseBuilder ToBuilder(KnowledgeBaseDocument document, DocumentMapper mapper)
     {
-        var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title) { PathPrefix = "$." };
+        var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title);
         if (document.TextCulture is { } culture)
         {
             builder.WithTextCulture(culture);
@@ -139,12 +139,12 @@ public static class KnowledgeBaseJson
 
             derivedFrom.Add(new KnowledgeBaseStamp(stamp.Id, stamp.Version, stamp.Hash));
         });
-        builder.DerivedFrom = [.. derivedFrom];
+        builder.FromDocument([.. derivedFrom]);
 
-        mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Findings.Add(mapper.Finding(finding, path)));
-        mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Treatments.Add(mapper.Treatment(treatment, path)));
-        mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Causes.Add(mapper.Cause(cause, path)));
-        mapper.Each(document.RedFlags, "$.redFlags", (flag, path) => builder.RedFlags.Add(mapper.RedFlag(flag, path)));
+        mapper.Each(document.Findings, "$.findings", (finding, path) => builder.Add(mapper.Finding(finding, path)));
+        mapper.Each(document.Treatments, "$.treatments", (treatment, path) => builder.Add(mapper.Treatment(treatment, path)));
+        mapper.Each(document.Causes, "$.causes", (cause, path) => builder.Add(mapper.Cause(cause, path)));
+        mapper.Each(document.RedFlags, "$.redFlags", (flag, path) => builder.Add(mapper.RedFlag(flag, path)));
         return builder;
     }
 }

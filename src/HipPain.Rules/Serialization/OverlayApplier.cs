@@ -38,8 +38,7 @@ internal sealed class OverlayApplier
         this.overlay = overlay;
         this.knowledgeBase = knowledgeBase;
         builder = knowledgeBase.ToBuilder();
-        builder.DerivedFrom = knowledgeBase.DerivedFrom.Add(knowledgeBase.Stamp);
-        builder.PathPrefix = "$.";
+        builder.FromDocument(knowledgeBase.DerivedFrom.Add(knowledgeBase.Stamp));
         foreach (var cause in builder.Causes)
         {
             causes[cause.Id] = cause;
@@ -118,14 +117,14 @@ internal sealed class OverlayApplier
         var priors = new HashSet<string>(StringComparer.Ordinal);
         Each(overlay.Priors, "$.priors", (change, path) => Prior(change, path, priors));
         Each(overlay.AddFindings, "$.addFindings", (document, path) =>
-            AddNew(builder.Findings, baseFindings.ContainsKey(document.Id ?? string.Empty), mapper.Finding(document, path), "finding", path));
+            AddNew(builder.Add, baseFindings.ContainsKey(document.Id ?? string.Empty), mapper.Finding(document, path), "finding", path));
         Each(overlay.AddTreatments, "$.addTreatments", (document, path) =>
-            AddNew(builder.Treatments, baseTreatments.ContainsKey(document.Id ?? string.Empty), mapper.Treatment(document, path), "treatment", path));
+            AddNew(builder.Add, baseTreatments.ContainsKey(document.Id ?? string.Empty), mapper.Treatment(document, path), "treatment", path));
         Each(overlay.AddCauses, "$.addCauses", (document, path) =>
         {
             var exists = knowledgeBase.TryGetCause(document.Id ?? string.Empty, out _);
             var draft = mapper.Cause(document, path);
-            if (AddNew(builder.Causes, exists, draft, "cause", path))
+            if (AddNew(builder.Add, exists, draft, "cause", path))
             {
                 causes.TryAdd(draft.Id, draft);
             }
@@ -134,7 +133,7 @@ internal sealed class OverlayApplier
         Each(overlay.AddGroups, "$.addGroups", AddGroup);
         Each(overlay.AddRecommendations, "$.addRecommendations", AddRecommendation);
         Each(overlay.AddRedFlags, "$.addRedFlags", (document, path) =>
-            AddNew(builder.RedFlags, baseRedFlags.ContainsKey(document.Id ?? string.Empty), mapper.RedFlag(document, path), "red flag", path));
+            AddNew(builder.Add, baseRedFlags.ContainsKey(document.Id ?? string.Empty), mapper.RedFlag(document, path), "red flag", path));
         Texts();
     }
 
@@ -390,7 +389,7 @@ internal sealed class OverlayApplier
     /// Adds an item unless the base has one with its id (HPK050). An id this overlay adds twice is added twice: the
     /// validator reports that duplicate (HPK001) at the second item's path.
     /// </summary>
-    private bool AddNew<T>(List<T> items, bool existsInBase, T draft, string kind, string path)
+    private bool AddNew<T>(Action<T> add, bool existsInBase, T draft, string kind, string path)
     {
         if (existsInBase)
         {
@@ -406,7 +405,7 @@ internal sealed class OverlayApplier
             return false;
         }
 
-        items.Add(draft);
+        add(draft);
         return true;
     }
 

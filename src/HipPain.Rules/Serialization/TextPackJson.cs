@@ -14,7 +14,7 @@ namespace HipPain.Rules.Serialization;
 /// <c>{ "formatVersion": 1, "culture": "es", "knowledgeBase": "hippain.builtin", "review": "needsClinicalReview",
 /// "findings": { "loc.lateral-hip": { "name": "...", "question": "...", "patientQuestion": "..." } }, "causes": { ... } }</c>.
 /// Reading checks the document's form (HPJ codes) and its text (HPT002 unknown section field, HPT003 blank text,
-/// HPT004 culture); <see cref="TextPack.Check"/> checks it against a knowledge base (HPT001 unknown item, HPT005 missing text).
+/// HPT004 culture); <see cref="TextPackExtensions.Check"/> checks it against a knowledge base (HPT001 unknown item, HPT005 missing text).
 /// </remarks>
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class TextPackJson

@@ -45,7 +45,7 @@ public static partial class ErrorCodes
     /// <summary>A text pack's <c>culture</c> is missing or is not a culture name such as <c>en</c> or <c>es-MX</c>.</summary>
     public const string TextInvalidCulture = "HPT004";
 
-    /// <summary>A text pack lacks a piece of text that the knowledge base's own text has (reported by <c>TextPack.Check</c>).</summary>
+    /// <summary>A text pack lacks a piece of text that the knowledge base's own text has (reported by <c>TextPackExtensions.Check</c>).</summary>
     public const string TextMissing = "HPT005";
 
     /// <summary>An interview state or answer names a finding that the interview did not ask at that point (the state was changed, or the interview had stopped).</summary>

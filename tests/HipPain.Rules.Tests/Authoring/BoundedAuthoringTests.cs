@@ -182,7 +182,7 @@ public sealed class BoundedAuthoringTests
 
         // Invalid as a base (the prior and the age band are out of range), but every value is written as given.
         var bound = JsonSizeBound.Of(kb);
-        var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(KnowledgeBase.FromValidatedBuilder(kb)));
+        var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(kb)));
 
         Assert.True(bound >= written, $"bound {bound} < written {written}");
     }

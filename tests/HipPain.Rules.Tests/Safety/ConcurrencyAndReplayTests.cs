@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;

@@ -1,6 +1,7 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;

@@ -57,10 +57,10 @@ public sealed class PatientCaseJsonConverterTests
         Assert.StartsWith("HPJ002 at $.formatVersion", ex.Message, StringComparison.Ordinal);
     }
 
-    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web) { TypeInfoResolver = AppJsonContext.Default };
+    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web) { Converters = { new PatientCaseJsonConverter() } };
 
     [Fact]
-    public void Deserialize_OptionsWithTheAppsResolver_UsesTheConverterToo()
+    public void Deserialize_WebOptionsWithTheConverterRegistered_ReadsTheCaseFormat()
     {
         var patientCase = JsonSerializer.Deserialize<PatientCase>(Case, WebOptions)!;
 
@@ -125,8 +125,11 @@ public sealed class PatientCaseJsonConverterTests
 /// <summary>A request body of a clinic app: a case beside other values.</summary>
 internal sealed record TriageRequest(PatientCase Case, string? Language);
 
-/// <summary>An application's own source-generated context, as an AOT-published clinic app would have.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <summary>
+/// An application's own source-generated context, as an AOT-published clinic app would have. It registers the
+/// converter: the model names none itself (issue 15, the model depends on nothing else in the library).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(PatientCaseJsonConverter)])]
 [JsonSerializable(typeof(TriageRequest))]
 [JsonSerializable(typeof(PatientCase))]
 internal sealed partial class AppJsonContext : JsonSerializerContext

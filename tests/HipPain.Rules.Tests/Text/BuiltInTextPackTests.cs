@@ -3,6 +3,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Tests.Serialization;
+using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Text;
 

@@ -1,3 +1,4 @@
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;

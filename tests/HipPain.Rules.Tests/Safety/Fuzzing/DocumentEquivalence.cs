@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Tests.Safety.Fuzzing;
@@ -169,7 +170,7 @@ public static class DocumentEquivalence
             var value = urgency is JsonValue u && u.GetValueKind() == JsonValueKind.String ? u.GetValue<string>() : isCause ? "routine" : null;
             if (value is not null && Enum.TryParse<Urgency>(value, ignoreCase: true, out var parsed) && obj["running"] is JsonObject running)
             {
-                var advice = KnowledgeBase.DefaultRunningAdvice(parsed);
+                var advice = DraftConversion.DefaultRunningAdvice(parsed);
                 var restriction = char.ToLowerInvariant(advice.Restriction.ToString()[0]) + advice.Restriction.ToString()[1..];
                 if (running.Count == 2 && running["restriction"]?.ToJsonString() == JsonValue.Create(restriction).ToJsonString()
                     && running["text"]?.ToJsonString() == JsonValue.Create(advice.Text).ToJsonString())

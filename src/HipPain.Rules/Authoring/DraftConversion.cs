@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Authoring;
+
+/// <summary>Copies a validated builder's drafts into the immutable model (the one place drafts become model objects).</summary>
+internal static class DraftConversion
+{
+    /// <summary>The knowledge base a builder describes; the builder must have passed validation.</summary>
+    public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
+    {
+        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion)).ToImmutableArray();
+        var treatments = builder.Treatments.Select(t => new Treatment(t.Id, t.Name, t.Kind, t.Description, t.Evidence)).ToImmutableArray();
+        var causes = builder.Causes.Select(c => new Cause(
+            c.Id,
+            c.Name,
+            c.Description,
+            c.Icd10,
+            c.SnomedCt,
+            c.Prior!.Value,
+            c.PriorEvidence!,
+            c.SuspectedUrgency,
+            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
+            c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
+        var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded
+            ? (DiagnosticRule)new GradedRule(r.Id, c.Id, [.. r.Parts!], [.. r.RatiosByCount!], r.Evidence, r.Description)
+            : new CriterionRule(r.Id, c.Id, r.Criterion!, new LikelihoodRatio(r.Positive, r.Negative, r.Evidence), r.Description))).ToImmutableArray();
+        var groups = builder.Causes.SelectMany(c => c.Groups.Select(g => new EvidenceGroup(
+            g.Id,
+            c.Id,
+            g.Name,
+            [.. g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))]))).ToImmutableArray();
+        var flags = builder.RedFlags.Select(f => new RedFlag(
+            f.Id,
+            f.Name,
+            f.Criterion!,
+            f.Urgency!.Value,
+            f.Action!,
+            f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
+            [.. f.SuspectedCauseIds],
+            f.Evidence!,
+            f.AskWhen,
+            [.. f.ScreeningFindingIds])).ToImmutableArray();
+        return KnowledgeBase.FromValidatedContent(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, groups, flags);
+    }
+
+    public static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent
+        ? new RunningAdvice(RunningRestriction.StopRunning, "Stop running until a clinician has excluded a serious cause.")
+        : new RunningAdvice(RunningRestriction.ReduceLoad, "Reduce running to a level that does not provoke pain until reviewed.");
+}

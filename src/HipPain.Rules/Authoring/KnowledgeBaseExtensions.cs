@@ -1,0 +1,78 @@
+using HipPain.Rules.Model;
+
+namespace HipPain.Rules.Authoring;
+
+/// <summary>Authoring operations on a built <see cref="KnowledgeBase"/>.</summary>
+/// <threadsafety>Stateless; thread-safe. Each call returns a new builder, which is not thread-safe.</threadsafety>
+public static class KnowledgeBaseExtensions
+{
+    /// <summary>A new builder holding a copy of a knowledge base's content, for deriving a customised base.</summary>
+    /// <param name="knowledgeBase">The knowledge base to copy.</param>
+    /// <returns>An open builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
+    public static KnowledgeBaseBuilder ToBuilder(this KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var kb = knowledgeBase;
+        var builder = new KnowledgeBaseBuilder(kb.Id, kb.Version, kb.Title).WithTextCulture(kb.TextCulture);
+        foreach (var f in kb.Findings)
+        {
+            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
+        }
+
+        foreach (var t in kb.Treatments)
+        {
+            builder.AddTreatment(t.Id, t.Name, t.Kind, t.Evidence, t.Description);
+        }
+
+        foreach (var c in kb.Causes)
+        {
+            builder.AddCause(c.Id, c.Name, b =>
+            {
+                b.Describe(c.Description).Codes(c.Icd10, c.SnomedCt).Prior(c.Prior, c.PriorEvidence)
+                    .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
+                foreach (var r in kb.RulesFor(c.Id))
+                {
+                    _ = r switch
+                    {
+                        GradedRule g => b.Graded(g.Id, g.Parts, g.RatiosByCount, g.Evidence, g.Description),
+                        CriterionRule cr => b.Composite(cr.Id, cr.Criterion, cr.Ratio.Positive, cr.Ratio.Negative, cr.Evidence, cr.Description),
+                        _ => throw new NotSupportedException($"Rule type {r.GetType().Name} cannot be copied."),
+                    };
+                }
+
+                foreach (var g in kb.GroupsFor(c.Id))
+                {
+                    b.Group(g.Id, g.Name, gb =>
+                    {
+                        foreach (var m in g.Members)
+                        {
+                            gb.Member(m.RuleId, m.IsJoint);
+                        }
+                    });
+                }
+
+                foreach (var rec in c.Recommendations)
+                {
+                    b.Treat(rec.TreatmentId, rec.Line, rec.Note, rec.Evidence);
+                }
+            });
+        }
+
+        foreach (var flag in kb.RedFlags)
+        {
+            builder.AddRedFlag(flag.Id, flag.Name, b =>
+            {
+                b.When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
+                    .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
+                    .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence).Screen([.. flag.ScreeningFindingIds]);
+                if (flag.AskWhen is { } context)
+                {
+                    b.AskWhen(context);
+                }
+            });
+        }
+
+        return builder;
+    }
+}
