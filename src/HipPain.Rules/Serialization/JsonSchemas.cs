@@ -18,7 +18,7 @@ public static class JsonSchemas
     /// <summary>The schema of a knowledge-base document, format version 1 (<c>knowledge-base.v1.schema.json</c>).</summary>
     public static string KnowledgeBase => KnowledgeBaseText.Value;
 
-    /// <summary>The schema of a clinic overlay document, format version 1 (<c>overlay.v1.schema.json</c>).</summary>
+    /// <summary>The schema of a clinic overlay document, format version 1 (<c>overlay.v1.schema.json</c>); its items refer to the knowledge-base schema's definitions.</summary>
     public static string Overlay => OverlayText.Value;
 
     /// <summary>The schema of a case document, format version 1 (<c>case.v1.schema.json</c>).</summary>

@@ -8,7 +8,11 @@ namespace HipPain.Rules.Tests.Serialization;
 internal static class SchemaChecker
 {
     private static readonly Lazy<JsonSchema> KnowledgeBaseSchema = new(() => JsonSchema.FromText(JsonSchemas.KnowledgeBase));
-    private static readonly Lazy<JsonSchema> OverlaySchema = new(() => JsonSchema.FromText(JsonSchemas.Overlay));
+    private static readonly Lazy<JsonSchema> OverlaySchema = new(() =>
+    {
+        SchemaRegistry.Global.Register(KnowledgeBase); // the overlay schema refers to the base schema's definitions
+        return JsonSchema.FromText(JsonSchemas.Overlay);
+    });
     private static readonly Lazy<JsonSchema> CaseSchema = new(() => JsonSchema.FromText(JsonSchemas.Case));
     private static readonly Lazy<JsonSchema> TextPackSchema = new(() => JsonSchema.FromText(JsonSchemas.TextPack));
     private static readonly Lazy<JsonSchema> InterviewStateSchema = new(() => WithReferences(JsonSchemas.InterviewState));
