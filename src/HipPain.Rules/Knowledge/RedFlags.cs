@@ -87,27 +87,36 @@ internal static class RedFlags
                     Criterion.AnyOf(Groin, Buttock, MedialThigh, TrainingIncrease, LowEnergyAvailability, PriorStressFracture, Osteopenia)),
                 Criterion.AllOf(
                     Criterion.AnyOf(Groin, Buttock, MedialThigh),
-                    Criterion.AnyOf(WeightBearingPain, RunningImpossible, Limp, AntalgicGait),
+                    Criterion.AnyOf(
+                        Criterion.Present(WeightBearingPain),
+                        Criterion.Present(RunningImpossible),
+                        Criterion.Present(Limp),
+                        Criterion.Present(AntalgicGait),
+                        Criterion.AllOf(ActivityRelated, TrainingIncrease)),
                     Criterion.AnyOf(LowEnergyAvailability, PriorStressFracture, Osteopenia))))
             .AskWhen(Criterion.AnyOf(Groin, Buttock, MedialThigh))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; off-load; MRI (whole pelvis) or bone scan within days; assess energy availability and bone health.")
             .Running(RunningRestriction.StopRunning, "No running until imaging; then relative rest for 8-12 weeks.")
             .Suspects(PubicRamusStressFracture.Id)
-            .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or exquisite ramus tenderness with groin, buttock or thigh pain, is urgent (not emergency). Pain on loading in a runner with a bone-health risk factor (low energy availability, prior bone stress injury, low bone density; Barrack 2014; trabecular-rich pelvic sites, A2-20) points the same way; after normal radiographs, MRI of the whole pelvis is next (A2-26).")));
+            .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or exquisite ramus tenderness with groin, buttock or thigh pain, is urgent (not emergency). Pain on loading in a runner with a bone-health risk factor (low energy availability, prior bone stress injury, low bone density; Barrack 2014; trabecular-rich pelvic sites, A2-20) points the same way; after normal radiographs, MRI of the whole pelvis is next (A2-26). Bone-stress pain typically follows a recent training change (A3-31), so pain brought on by running after a training increase counts as loading pain; the sacrum is the pelvic site of a runner's buttock pain, and a runner with that history and a prior stress fracture or Triad features is suspected of a sacral stress fracture (Fredericson 2003 and the 2019 series, A5-3, A5-4; clinical pearl A3-20).")));
 
         kb.AddRedFlag(Malignancy, "History of cancer, or rest or night pain with weight loss or night sweats", f => f
             .When(Criterion.AnyOf(
                 Criterion.Present(CancerHistory),
                 Criterion.AllOf(Criterion.AnyOf(NightPain, ConstantRestPain), Criterion.AnyOf(WeightLoss, NightSweats)),
-                Criterion.AllOf(Criterion.AgeBetween(51, null), Criterion.Present(NoImprovement), Criterion.AnyOf(WeightLoss, NightSweats, ConstantRestPain))))
+                Criterion.AllOf(Criterion.AgeBetween(51, null), Criterion.Present(NoImprovement), Criterion.AnyOf(WeightLoss, NightSweats, ConstantRestPain)),
+                Criterion.AllOf(
+                    Criterion.Present(Worsening),
+                    Criterion.AnyOf(NoImprovement, DurationOverThreeMonths),
+                    Criterion.AnyOf(NightPain, ConstantRestPain))))
             .Screen(CancerHistory)
             .AskWhen(Criterion.AnyOf(NightPain, ConstantRestPain, WeightLoss, NightSweats, NoImprovement))
             .Urgency(Urgency.Urgent)
             .Action("Urgent imaging and referral on the suspected-cancer pathway; a normal radiograph does not exclude a pelvic tumour.")
             .Running(RunningRestriction.StopRunning, "Stop running until a serious cause is excluded.")
             .Suspects(SeriousPathology.Id)
-            .Evidence(Sources.Downie2013("Facts §7 lists a history of cancer as an urgent trigger on its own; it is the best-supported malignancy red flag (post-test probability 7% in primary care and 33% in emergency settings, Downie 2013, A2-48). Rest or night pain counts only with weight loss or night sweats, because night pain alone is common in benign hip disease (75-81% in OA, A3-61) and present in only 19-21% of bone sarcomas (A3-48). Age over 50 with failure to improve counts with weight loss, night sweats or constant rest pain (Greenhalgh & Selfe 2006 cluster, V-sec; NICE CG27, A3-57). Scottish guidance: a normal radiograph does not exclude a pelvic tumour (A3-59).")));
+            .Evidence(Sources.Downie2013("Facts §7 lists a history of cancer as an urgent trigger on its own; it is the best-supported malignancy red flag (post-test probability 7% in primary care and 33% in emergency settings, Downie 2013, A2-48). Rest or night pain counts only with weight loss or night sweats, because night pain alone is common in benign hip disease (75-81% in OA, A3-61) and present in only 19-21% of bone sarcomas (A3-48). Age over 50 with failure to improve counts with weight loss, night sweats or constant rest pain (Greenhalgh & Selfe 2006 cluster, V-sec; NICE CG27, A3-57). Scottish guidance: a normal radiograph does not exclude a pelvic tumour (A3-59). Bone pain that keeps increasing, persists (no improvement with treatment, A5-1, or more than 3 months) and is felt at night or at rest is the bone-cancer trigger for urgent imaging (NICE CG27 wording, A3-57; Scottish guidance, A3-59), whatever the age: primary bone sarcoma peaks before 30 and pelvic sarcoma was diagnosed after a mean 10 months, often after treatment for a benign cause (A3-49, A3-54, A3-55).")));
 
         kb.AddRedFlag(CaudaEquina, "Possible cauda equina syndrome", f => f
             .When(Criterion.AnyOf(SaddleAnaesthesia, BladderBowel, ProgressiveWeakness))
@@ -119,16 +128,18 @@ internal static class RedFlags
             .Evidence(Sources.Nice59("Saddle anaesthesia, new bladder or bowel dysfunction, or bilateral or progressive neurology (NHS GGC red flags, V-sec; facts §1.13 and §7).")));
 
         kb.AddRedFlag(OsteonecrosisRisk, "Osteonecrosis risk with groin or buttock pain and a painful or stiff hip", f => f
-            .When(Criterion.AllOf(
-                Criterion.AnyOf(SteroidUse, AlcoholExcess, OsteonecrosisCondition),
-                Criterion.AnyOf(Groin, AnteriorThigh, Buttock),
-                Criterion.AnyOf(InternalRotationPain, RangeRestricted, AntalgicGait, Limp, WeightBearingPain, ConstantRestPain)))
+            .When(Criterion.AnyOf(
+                Criterion.AllOf(
+                    Criterion.AnyOf(SteroidUse, AlcoholExcess, OsteonecrosisCondition),
+                    Criterion.AnyOf(Groin, AnteriorThigh, Buttock),
+                    Criterion.AnyOf(InternalRotationPain, RangeRestricted, AntalgicGait, Limp, WeightBearingPain, ConstantRestPain)),
+                Criterion.Present(OsteonecrosisCondition)))
             .AskWhen(Criterion.AnyOf(Groin, AnteriorThigh, Buttock))
             .Urgency(Urgency.Urgent)
             .Action("MRI and urgent orthopaedic referral: joint-preserving treatment is possible only before collapse.")
             .Running(RunningRestriction.StopRunning, "No running; protected weight bearing until MRI.")
             .Suspects(AvascularNecrosis.Id)
-            .Evidence(Sources.Osteonecrosis("Facts §7: steroid or alcohol exposure, sickle cell disease or SLE with groin pain and painful internal rotation is urgent (V-sec). The hip examination is normal in 31% (55% in early stages), a limp is present in 50% and pain is mechanical in 79% (A2-41), and pain may be felt in the buttock or thigh (facts §1.16), so a limp, pain on walking or constant rest pain counts as well as painful rotation. 47% of hips have collapsed by diagnosis (A2-42).")));
+            .Evidence(Sources.Osteonecrosis("Facts §7: steroid or alcohol exposure, sickle cell disease or SLE with groin pain and painful internal rotation is urgent (V-sec). The hip examination is normal in 31% (55% in early stages), a limp is present in 50% and pain is mechanical in 79% (A2-41), and pain may be felt in the buttock or thigh (facts §1.16), so a limp, pain on walking or constant rest pain counts as well as painful rotation. 47% of hips have collapsed by diagnosis (A2-42). In a predisposing disease the hip pain itself, which every patient triaged here has, is the trigger: 57 of 104 children with sickle cell disease imaged for hip pain had osteonecrosis of the femoral head (A5-5), and 22% of a population cohort with the disease developed it by a median age of 27 (A3-44).")));
 
         kb.AddRedFlag(AdolescentLimp, "Child or adolescent with a limp", f => f
             .When(Criterion.AllOf(Criterion.AgeBetween(8, 15), Criterion.Present(AntalgicGait)))

@@ -46,10 +46,10 @@ internal static class Sources
         new(source.Citation, source.Level, VerificationStatus.Estimated, source.Note);
 
     public static Evidence Estimate(string reasoning) =>
-        new("HipPain.Rules maintainers' estimate (no published figure); see docs/knowledge-base.md", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, reasoning);
+        new("Maintainers' estimate, no published figure (docs/knowledge-base.md)", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, reasoning);
 
     public static Evidence LocationMatrix(string note) =>
-        new("Facts table §1.19 location matrix (synthesis of the condition sources in §1); ratio estimated by the maintainers", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+        new("Facts table §1.19 location matrix (from the §1 condition sources); ratios by the maintainers' convention", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
 
     public static Evidence Reiman2013(string note) =>
         new("Reiman MP, Goode AP, Hegedus EJ, Cook CE, Wright AA. Br J Sports Med 2013;47:893-902, Table 8", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, note);
@@ -231,6 +231,16 @@ internal static class Sources
 
     public static Evidence SportExposure(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (adductor-related pain in 69% of footballers); Serner A et al. Am J Sports Med 2015;43:1857 (kicking in 40% of acute groin injuries); Falotico GG et al. KSSTA 2018 (cam or pincer morphology in 92.5% of professional footballers; facts A4-63)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    // Sources added in the third published-case pass (docs/evidence/facts-addendum-5.md; fact ids A5-n).
+    public static Evidence Deyo1988(string note) =>
+        new("Deyo RA, Diehl AK. J Gen Intern Med 1988;3:230-238 (1,975 walk-in back-pain patients, 13 cancers), sensitivities and specificities as tabulated in a clinical red-flag protocol citing it (facts A5-1, A5-2)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence SacralStressFracture(string note) =>
+        new("Fredericson M, Salamancha L, Beaulieu C. Phys Sportsmed 2003;31(2) (sacral stress fractures in distance runners); Kahanov L et al. Sports Health 2019 (PMC6745814, 5-case series); Harris CE et al. Curr Sports Med Rep 2016;15:73 (facts A3-20, A3-21, A5-3, A5-4)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence SickleCellOnfh(string note) =>
+        new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
     /// <summary>The smallest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MinimumEstimatedPositive = 0.25;

@@ -9,8 +9,8 @@ internal static class PubicRamusStressFracture
 {
     public const string Id = "pubic-ramus-stress-fracture";
 
-    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Pubic ramus (pelvic) stress fracture", c => c
-        .Describe("A bone stress injury of the inferior pubic ramus near the symphysis in long-distance runners, mostly women: groin, buttock or inner-thigh pain that makes running impossible, pain standing on the affected leg, and exquisite ramus tenderness.")
+    public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Pelvic stress fracture (pubic ramus or sacrum)", c => c
+        .Describe("A bone stress injury of the pelvis in long-distance runners, mostly women: at the inferior pubic ramus near the symphysis, groin, buttock or inner-thigh pain that makes running impossible, pain standing on the affected leg and exquisite ramus tenderness; at the sacrum, low-back or buttock pain brought on by running, often after a training increase and with Triad features.")
         .Codes("M84.3", "430907000")
         .Prior(0.03, Sources.Wright2015("Derived: stress fractures are 15-20% of running injuries (Wright 2015, A2-19, V-abs) and the pelvis is 1.3-5.6% of runners' stress fractures (A2-36, V-sec; pelvic stress fractures 1-2% of all stress fractures, facts §1.7); with the hip, pelvis and thigh at most about 20% of running injuries (A4-56) and 5-6% of adult sports injuries (A4-59), pelvic stress fractures are roughly 1-20% of runners' hip pain; 3% is taken, towards the low end. The red-flag gate, not the prior, guards against missing it.").AsEstimate())
         .SuspectedUrgency(Urgency.Urgent)
@@ -18,7 +18,8 @@ internal static class PubicRamusStressFracture
         .Possible(AnteriorThigh)
         .Possible(Buttock)
         .Possible(MedialThigh)
-        .PainMap(Id, Groin, AnteriorThigh, Buttock, MedialThigh)
+        .Finding(LowerBack, 1.5, 1.0, Sources.SacralStressFracture("Sacral stress fractures in runners present with low-back as well as buttock pain (A3-20, A5-3, A5-4); no frequency published, so the location matrix's possible-region convention, LR+ 1.5."))
+        .PainMap(Id, Groin, AnteriorThigh, Buttock, MedialThigh, LowerBack)
         .Composite(
             "pubic-ramus-stress-fracture/noakes",
             Criterion.AtLeast(2, RunningImpossible, StandingSign, PubicRamusTenderness),

@@ -20,7 +20,8 @@ internal static class SeriousPathology
         .Possible(Buttock)
         .Finding(CancerHistory, 6.0, 1.0, Sources.Downie2013("History of malignancy raised the probability of spinal malignancy to 33% (22-46%) in back pain, the best-supported red flag; no likelihood ratio in the facts, so an estimate of 6 kept under the tier A cap.").AsEstimate())
         .Finding(WeightLoss, 3.0, 1.0, Sources.RedFlagCluster("Unexplained weight loss is part of the red-flag cluster (V-sec); no ratio, estimate."))
-        .Finding(NoImprovement, 1.5, 1.0, Sources.RedFlagCluster("Failure to improve after a month is part of the red-flag cluster (V-sec); no ratio, estimate."))
+        .Finding(NoImprovement, 3.0, 0.77, Sources.Deyo1988("No response to a month of treatment: sensitivity 31%, specificity 90% for cancer in back pain (A5-1), LR+ 3.1, LR- 0.77; 13 cancers, so held at 3 (tier C cap 4)."))
+        .Finding(DurationOverThreeMonths, 2.6, 1.0, Sources.Deyo1988("Pain lasting more than a month: sensitivity 50%, specificity 81% for cancer in back pain (A5-1), LR+ 2.6. The base asks about more than 3 months, a stricter threshold whose LR+ is not published; the 1-month figure is used for a positive answer only, and a negative answer moves nothing.").AsEstimate())
         .Composite(
             "malignancy/red-flag-cluster-negative",
             Criterion.AllOf(Criterion.Absent(CancerHistory), Criterion.Absent(WeightLoss), Criterion.Absent(NoImprovement)),
@@ -40,6 +41,7 @@ internal static class SeriousPathology
             .Member($"{Id}/{CancerHistory}")
             .Member($"{Id}/{WeightLoss}")
             .Member($"{Id}/{NoImprovement}")
+            .Member($"{Id}/{DurationOverThreeMonths}")
             .Member($"{Id}/{NightSweats}"))
         .Group("malignancy/pain-pattern", "Pain pattern and course", g => g
             .Member($"{Id}/{ConstantRestPain}")
