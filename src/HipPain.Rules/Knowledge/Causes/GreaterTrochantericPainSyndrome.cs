@@ -68,6 +68,6 @@ internal static class GreaterTrochantericPainSyndrome
          .Avoid(Prolotherapy, "No trial supports it; education plus exercise is the evidence-based first line.")
          .Treat(StrengthRoutine)
          .Treat(GradualLoad)
-         .Running(RunningRestriction.ReduceLoad, "Keep running at a volume that keeps pain at or below 3/10 and settled by the next morning; avoid cambered roads and crossing the feet over the midline.");
+         .Running(RunningRestriction.ReduceLoad, "Reduce running to a volume the hip tolerates; avoid cambered roads and crossing the feet over the midline.");
     });
 }
