@@ -54,7 +54,7 @@ public class ExplainCommandTests
     [Fact]
     public void Explain_EvidenceGroup_ShowsTheGroupTheCountedMemberAndTheSubsumedMember()
     {
-        // Built-in base 0.4.0 groups GTPS's abductor tests: Trendelenburg counts, single-leg stance is subsumed.
+        // Built-in bases from 0.4.0 group GTPS's abductor tests: Trendelenburg counts, single-leg stance is subsumed.
         var run = CliRunner.Run("explain", "gtps", "--present", "loc.lateral-hip", "exam.single-leg-stance", "exam.trendelenburg", "--age", "44");
 
         Assert.Equal(0, run.ExitCode);
