@@ -28,7 +28,62 @@ public sealed class RedFlagTests
         { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["tim.running-impossible", "exam.standing-sign", "exam.pubic-ramus-tenderness"] },
         { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["exam.standing-sign", "rf.prior-stress-fracture"] },
         { "rf.adolescent-limp", Urgency.Urgent, 13, Sex.Male, ["exam.antalgic-gait", "loc.knee"] },
+
+        // Base 0.5.0: NICE CG27's increasing, persistent bone pain at night or rest, at any age (A3-57, A5-1).
+        { "rf.malignancy", Urgency.Urgent, 18, Sex.Female, ["tim.worsening", "hx.duration-over-3-months", "tim.night-pain"] },
+        { "rf.malignancy", Urgency.Urgent, 45, Sex.Male, ["tim.worsening", "hx.no-improvement", "tim.constant-rest-pain"] },
+
+        // Base 0.5.0: a predisposing disease with hip pain (A5-5), wherever the pain is.
+        { "rf.osteonecrosis-risk", Urgency.Urgent, 28, Sex.Male, ["rf.osteonecrosis-condition", "loc.lateral-hip"] },
+
+        // Base 0.5.0: running pain after a training increase is loading pain in a runner with a bone-health risk factor (A3-31, A5-3).
+        { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["loc.buttock", "tim.activity-related", "hx.training-increase", "rf.prior-stress-fracture"] },
     };
+
+    public static TheoryData<string, string[]> NotFiredCases => new()
+    {
+        // Night pain that is getting worse is common in benign hip disease (OA 75-81%, A3-61): without persistence it is not the gate.
+        { "rf.malignancy", ["tim.worsening", "tim.night-pain"] },
+
+        // Persistent worsening pain without night or rest pain is not the bone-cancer pattern.
+        { "rf.malignancy", ["tim.worsening", "hx.no-improvement"] },
+
+        // Steroid exposure still needs a typical site and a sign.
+        { "rf.osteonecrosis-risk", ["rf.steroid-use", "loc.lateral-hip"] },
+
+        // Running pain after a training increase without a bone-health risk factor is an ordinary overuse history.
+        { "rf.pubic-ramus-stress-fracture", ["loc.buttock", "tim.activity-related", "hx.training-increase"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotFiredCases))]
+    public void Triage_PartOfA050Criterion_DoesNotFireTheGate(string flagId, string[] present)
+    {
+        var result = Engine.Triage(new PatientCase(35, Sex.Female, present.Select(Observation.Present)));
+
+        Assert.DoesNotContain(result.FiredRedFlags, f => f.Id == flagId);
+    }
+
+    [Theory]
+    [MemberData(nameof(FlagCases))]
+    public void Triage_RedFlagCase_PutsEverySuspectedCauseInTheFirstThree(string flagId, Urgency urgency, int age, Sex sex, string[] present)
+    {
+        _ = urgency;
+        var result = Engine.Triage(new PatientCase(age, sex, present.Select(Observation.Present)));
+        var flag = BuiltInKnowledgeBase.Instance.RedFlags.Single(f => f.Id == flagId);
+        var firstThree = result.Differential.Take(3).Select(c => c.Cause.Id).ToList();
+
+        // A case can fire several gates naming more than three causes between them; the gate's own suspects must lead then.
+        var firedSuspects = result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).Distinct().Count();
+        if (firedSuspects <= 3)
+        {
+            Assert.All(flag.SuspectedCauseIds, id => Assert.Contains(id, firstThree));
+        }
+        else
+        {
+            Assert.Contains(firstThree, id => result.FiredRedFlags.Any(f => f.SuspectedCauseIds.Contains(id)));
+        }
+    }
 
     [Theory]
     [MemberData(nameof(FlagCases))]
