@@ -18,6 +18,8 @@ public class PeerBenchmarks
     private readonly TriageEngine engine = new(BuiltInKnowledgeBase.Instance);
     private readonly RulesEngineScorer rulesEngine = new(BuiltInKnowledgeBase.Instance);
     private readonly NRulesScorer nrules = new(BuiltInKnowledgeBase.Instance);
+    private readonly RulesEngineScorer rulesEngineTuned = new(BuiltInKnowledgeBase.Instance, tuned: true);
+    private readonly NRulesScorer nrulesTuned = new(BuiltInKnowledgeBase.Instance, reuseSession: true);
     private readonly PatientCase patientCase = BenchmarkCases.Typical;
     private FindingState[] states = [];
     private double[] logOdds = [];
@@ -52,4 +54,12 @@ public class PeerBenchmarks
     /// <summary>NRules 1.0.4 running the generated rules in a new session.</summary>
     [Benchmark]
     public int NRules() => nrules.Score(patientCase).Ranking[0];
+
+    /// <summary>RulesEngine with expert settings: no actions, no formatted messages, no scoped parameters, FastExpressionCompiler.</summary>
+    [Benchmark]
+    public async Task<int> RulesEngineTuned() => (await rulesEngineTuned.ScoreAsync(patientCase).ConfigureAwait(false)).Ranking[0];
+
+    /// <summary>NRules with one reused session: insert, fire, retract.</summary>
+    [Benchmark]
+    public int NRulesTuned() => nrulesTuned.Score(patientCase).Ranking[0];
 }

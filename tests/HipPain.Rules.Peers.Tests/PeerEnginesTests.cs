@@ -95,6 +95,33 @@ public sealed class PeerEnginesTests
     }
 
     [Fact]
+    public async Task Rankings_TunedPeersOnRandomCases_IdenticalToTheDocumentedPattern()
+    {
+        // The tuned peers of issue 16 (RulesEngine with expert settings, NRules with one reused session) must give
+        // the same answers, case after case, and the reused session must not grow: each case is retracted.
+        var tunedRulesEngine = new RulesEngineScorer(Base, tuned: true);
+        var tunedNRules = new NRulesScorer(Base, reuseSession: true);
+        Assert.True(tunedRulesEngine.IsTuned);
+        Assert.True(tunedNRules.ReusesSession);
+        var rng = new Random(20261129);
+        for (var i = 0; i < 40; i++)
+        {
+            var observations = Base.Findings
+                .Where(_ => rng.NextDouble() < 0.3)
+                .Select(f => new Observation(f.Id, rng.NextDouble() < 0.6 ? FindingState.Present : FindingState.Absent));
+            var patientCase = new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+
+            var documented = await RulesEngine.ScoreAsync(patientCase);
+            var byTunedRulesEngine = await tunedRulesEngine.ScoreAsync(patientCase);
+            var byTunedNRules = tunedNRules.Score(patientCase);
+
+            Assert.Equal(documented.LogOdds, byTunedRulesEngine.LogOdds, (a, b) => Math.Abs(a - b) <= Tolerance);
+            Assert.Equal(documented.LogOdds, byTunedNRules.LogOdds, (a, b) => Math.Abs(a - b) <= Tolerance);
+            Assert.Equal(0, tunedNRules.FactsHeld);
+        }
+    }
+
+    [Fact]
     public void Peers_GeneratedFromKnowledgeBase_HaveARuleForEveryInformativeOutcome()
     {
         foreach (var kb in new[] { Base, GroupedBase() })

@@ -41,8 +41,16 @@ public sealed class NRulesScorer
     private readonly PeerOutcome[] outcomes;
     private readonly double[] priorLogOdds;
     private readonly ISessionFactory factory;
+    private readonly ISession? reused;
 
-    public NRulesScorer(KnowledgeBase knowledgeBase)
+    /// <summary>Generates the rules and compiles them into a Rete network.</summary>
+    /// <param name="knowledgeBase">The base whose rules are generated.</param>
+    /// <param name="reuseSession">
+    /// <see langword="false"/>: a new session per case, the documented pattern; <see langword="true"/>: one session
+    /// for the scorer's lifetime, each case inserted, fired and retracted, as an expert would tune it. A reused
+    /// session is not thread-safe, so neither is the scorer then.
+    /// </param>
+    public NRulesScorer(KnowledgeBase knowledgeBase, bool reuseSession = false)
     {
         this.knowledgeBase = knowledgeBase;
         findingIndex = PeerRules.FindingIndex(knowledgeBase);
@@ -50,17 +58,34 @@ public sealed class NRulesScorer
         priorLogOdds = PeerRules.PriorLogOdds(knowledgeBase);
         Rules = [.. outcomes.Select(Define)];
         factory = new RuleCompiler().Compile(Rules);
+        reused = reuseSession ? factory.CreateSession() : null;
     }
 
     /// <summary>The generated rule definitions.</summary>
     public IReadOnlyList<IRuleDefinition> Rules { get; }
 
+    /// <summary>Whether one session is reused for every case (see the constructor).</summary>
+    public bool ReusesSession => reused is not null;
+
+    /// <summary>How many facts the reused session holds between cases (0 when every case is retracted).</summary>
+    public int FactsHeld => reused?.Query<object>().Count() ?? 0;
+
     public PeerResult Score(PatientCase patientCase)
     {
         var fact = new NRulesCase(PeerRules.EncodeStates(knowledgeBase, findingIndex, patientCase), patientCase.Age ?? -1, (int)patientCase.Sex, outcomes.Length);
-        var session = factory.CreateSession();
-        session.Insert(fact);
-        session.Fire();
+        if (reused is { } session)
+        {
+            session.Insert(fact);
+            session.Fire();
+            session.Retract(fact);
+        }
+        else
+        {
+            var fresh = factory.CreateSession();
+            fresh.Insert(fact);
+            fresh.Fire();
+        }
+
         return PeerRules.Aggregate(knowledgeBase, priorLogOdds, outcomes, fact.Fired);
     }
 

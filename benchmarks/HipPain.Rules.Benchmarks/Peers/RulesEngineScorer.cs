@@ -37,15 +37,37 @@ public sealed class RulesEngineScorer
     private readonly double[] priorLogOdds;
     private readonly RulesEngine.RulesEngine engine;
 
-    public RulesEngineScorer(KnowledgeBase knowledgeBase)
+    /// <summary>Generates the workflow and compiles it with RulesEngine.</summary>
+    /// <param name="knowledgeBase">The base whose rules the workflow holds.</param>
+    /// <param name="tuned">
+    /// <see langword="false"/>: the documented pattern (default settings but exceptions thrown);
+    /// <see langword="true"/>: the settings an expert would choose for pure evaluation (no actions executed, no
+    /// formatted error messages, no scoped parameters, FastExpressionCompiler), as in the independent re-run that
+    /// issue 16 cites.
+    /// </param>
+    public RulesEngineScorer(KnowledgeBase knowledgeBase, bool tuned = false)
     {
         this.knowledgeBase = knowledgeBase;
         findingIndex = PeerRules.FindingIndex(knowledgeBase);
         outcomes = PeerRules.Outcomes(knowledgeBase);
         priorLogOdds = PeerRules.PriorLogOdds(knowledgeBase);
         WorkflowJson = GenerateWorkflowJson();
-        engine = new RulesEngine.RulesEngine([WorkflowJson], new ReSettings { EnableExceptionAsErrorMessage = false });
+        var settings = tuned
+            ? new ReSettings
+            {
+                EnableExceptionAsErrorMessage = false,
+                AutoExecuteActions = false,
+                EnableFormattedErrorMessage = false,
+                EnableScopedParams = false,
+                UseFastExpressionCompiler = true,
+            }
+            : new ReSettings { EnableExceptionAsErrorMessage = false };
+        engine = new RulesEngine.RulesEngine([WorkflowJson], settings);
+        IsTuned = tuned;
     }
+
+    /// <summary>Whether the expert settings are on (see the constructor).</summary>
+    public bool IsTuned { get; }
 
     /// <summary>The generated workflow, as RulesEngine reads it.</summary>
     public string WorkflowJson { get; }
