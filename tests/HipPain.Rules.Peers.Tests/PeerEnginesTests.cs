@@ -44,10 +44,7 @@ public sealed class PeerEnginesTests
         var rng = new Random(20261125);
         for (var i = 0; i < 40; i++)
         {
-            var observations = Base.Findings
-                .Where(_ => rng.NextDouble() < 0.3)
-                .Select(f => new Observation(f.Id, rng.NextDouble() < 0.6 ? FindingState.Present : FindingState.Absent));
-            var patientCase = new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+            var patientCase = RandomCase(Base, rng, answered: 0.3, present: 0.6);
 
             var (logOdds, ranking) = ScoreWithHipPain(patientCase);
             var rulesEngine = await RulesEngine.ScoreAsync(patientCase);
@@ -74,10 +71,7 @@ public sealed class PeerEnginesTests
         var decidedGroups = 0;
         for (var i = 0; i < 200; i++)
         {
-            var observations = kb.Findings
-                .Where(_ => rng.NextDouble() < 0.7)
-                .Select(f => new Observation(f.Id, rng.NextDouble() < 0.5 ? FindingState.Present : FindingState.Absent));
-            var patientCase = new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+            var patientCase = RandomCase(kb, rng, answered: 0.7, present: 0.5);
 
             var (logOdds, ranking) = ScoreWithHipPain(hipPain, patientCase);
             var byRulesEngine = await rulesEngine.ScoreAsync(patientCase);
@@ -106,10 +100,7 @@ public sealed class PeerEnginesTests
         var rng = new Random(20261129);
         for (var i = 0; i < 40; i++)
         {
-            var observations = Base.Findings
-                .Where(_ => rng.NextDouble() < 0.3)
-                .Select(f => new Observation(f.Id, rng.NextDouble() < 0.6 ? FindingState.Present : FindingState.Absent));
-            var patientCase = new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+            var patientCase = RandomCase(Base, rng, answered: 0.3, present: 0.6);
 
             var documented = await RulesEngine.ScoreAsync(patientCase);
             var byTunedRulesEngine = await tunedRulesEngine.ScoreAsync(patientCase);
@@ -133,6 +124,15 @@ public sealed class PeerEnginesTests
         }
 
         Assert.Contains("\"RuleExpressionType\": \"LambdaExpression\"", RulesEngine.WorkflowJson, StringComparison.Ordinal);
+    }
+
+    /// <summary>A random case: each finding answered with probability <paramref name="answered"/>, present with <paramref name="present"/>; age unknown in one case in five.</summary>
+    private static PatientCase RandomCase(KnowledgeBase kb, Random rng, double answered, double present)
+    {
+        var observations = kb.Findings
+            .Where(_ => rng.NextDouble() < answered)
+            .Select(f => new Observation(f.Id, rng.NextDouble() < present ? FindingState.Present : FindingState.Absent));
+        return new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
     }
 
     /// <summary>
