@@ -1,9 +1,13 @@
+using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization.Documents;
 
 namespace HipPain.Rules.Serialization;
 
-/// <summary>Maps the immutable model to JSON documents, writing every value explicitly so a round trip is exact.</summary>
+/// <summary>
+/// Maps the immutable model to JSON documents, writing every value explicitly so a round trip is exact; and maps an
+/// overlay's C# items (authoring drafts, not yet validated) to the documents a JSON overlay would hold.
+/// </summary>
 internal static class DocumentWriter
 {
     public static KnowledgeBaseDocument KnowledgeBase(KnowledgeBase knowledgeBase) => new()
@@ -61,13 +65,7 @@ internal static class DocumentWriter
         Running = Running(cause.RunningAdvice),
         Rules = [.. rules.Select(Rule)],
         Groups = groups.Count == 0 ? null : [.. groups.Select(Group)],
-        Recommendations = [.. cause.Recommendations.Select(r => new RecommendationDocument
-        {
-            TreatmentId = r.TreatmentId,
-            Line = r.Line == TreatmentLine.FirstLine ? null : JsonEnum<TreatmentLine>.Name(r.Line),
-            Note = r.Note,
-            Evidence = r.Evidence is null ? null : Evidence(r.Evidence),
-        })],
+        Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
     };
 
     private static RuleDocument Rule(DiagnosticRule rule) => rule switch
@@ -94,7 +92,7 @@ internal static class DocumentWriter
     {
         Id = group.Id,
         Name = group.Name,
-        Members = [.. group.Members.Select(m => new GroupMemberDocument { Rule = m.RuleId, Joint = m.IsJoint ? true : null })],
+        Members = Members(group.Members),
     };
 
     private static RedFlagDocument RedFlag(RedFlag flag) => new()
@@ -111,7 +109,7 @@ internal static class DocumentWriter
         Screen = flag.ScreeningFindingIds.IsEmpty ? null : [.. flag.ScreeningFindingIds],
     };
 
-    private static CriterionDocument Criterion(Criterion criterion) => criterion switch
+    public static CriterionDocument Criterion(Criterion criterion) => criterion switch
     {
         FindingCriterion { Expected: FindingState.Absent } f => new() { Absent = f.FindingId },
         FindingCriterion f => new() { Present = f.FindingId },
@@ -123,7 +121,7 @@ internal static class DocumentWriter
         _ => throw new NotSupportedException($"Criterion type {criterion.GetType().Name} has no JSON form."),
     };
 
-    private static EvidenceDocument Evidence(Evidence evidence) => new()
+    public static EvidenceDocument Evidence(Evidence evidence) => new()
     {
         Citation = evidence.Citation,
         Level = JsonEnum<EvidenceLevel>.Name(evidence.Level),
@@ -135,5 +133,84 @@ internal static class DocumentWriter
     {
         Restriction = JsonEnum<RunningRestriction>.Name(advice.Restriction),
         Text = advice.Text,
+    };
+
+    // Drafts of a C# overlay's added items. Unlike the model they may be incomplete (no prior, no action): each gap is
+    // written as a missing property, which applying the overlay reports with the JSON overlay's code and path.
+    public static FindingDocument Finding(FindingDraft finding) => new()
+    {
+        Id = finding.Id,
+        Name = finding.Name,
+        Kind = JsonEnum<FindingKind>.Name(finding.Kind),
+        Region = finding.Region == BodyRegion.None ? null : JsonEnum<BodyRegion>.Name(finding.Region),
+        Question = finding.Question,
+        PatientQuestion = finding.PatientQuestion,
+    };
+
+    public static TreatmentDocument Treatment(TreatmentDraft treatment) => new()
+    {
+        Id = treatment.Id,
+        Name = treatment.Name,
+        Kind = JsonEnum<TreatmentKind>.Name(treatment.Kind),
+        Description = treatment.Description,
+        Evidence = Evidence(treatment.Evidence),
+    };
+
+    public static CauseDocument Cause(CauseDraft cause) => new()
+    {
+        Id = cause.Id,
+        Name = cause.Name,
+        Description = cause.Description,
+        Icd10 = cause.Icd10,
+        SnomedCt = cause.SnomedCt,
+        Prior = cause.Prior,
+        PriorEvidence = cause.PriorEvidence is null ? null : Evidence(cause.PriorEvidence),
+        SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
+        Running = cause.RunningAdvice is null ? null : Running(cause.RunningAdvice),
+        Rules = [.. cause.Rules.Select(Rule)],
+        Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => new GroupDocument { Id = g.Id, Name = g.Name, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) })],
+        Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
+    };
+
+    public static RuleDocument Rule(RuleDraft rule) => rule.IsGraded
+        ? new()
+        {
+            Id = rule.Id,
+            Graded = new GradedDocument { Parts = [.. rule.Parts!.Select(Criterion)], Ratios = [.. rule.RatiosByCount!] },
+            Evidence = Evidence(rule.Evidence),
+            Description = rule.Description,
+        }
+        : new()
+        {
+            Id = rule.Id,
+            Criterion = Criterion(rule.Criterion!),
+            Ratio = new RatioDocument { Positive = rule.Positive, Negative = rule.Negative },
+            Evidence = Evidence(rule.Evidence),
+            Description = rule.Description,
+        };
+
+    public static RedFlagDocument RedFlag(RedFlagDraft flag) => new()
+    {
+        Id = flag.Id,
+        Name = flag.Name,
+        Criterion = flag.Criterion is null ? null : Criterion(flag.Criterion),
+        Urgency = flag.Urgency is { } urgency ? JsonEnum<Urgency>.Name(urgency) : null,
+        Action = flag.Action,
+        Running = flag.RunningAdvice is null ? null : Running(flag.RunningAdvice),
+        Suspects = [.. flag.SuspectedCauseIds],
+        Evidence = flag.Evidence is null ? null : Evidence(flag.Evidence),
+        AskWhen = flag.AskWhen is null ? null : Criterion(flag.AskWhen),
+        Screen = flag.ScreeningFindingIds.Count == 0 ? null : [.. flag.ScreeningFindingIds],
+    };
+
+    public static List<GroupMemberDocument> Members(IEnumerable<EvidenceGroupMember> members) =>
+        [.. members.Select(m => new GroupMemberDocument { Rule = m.RuleId, Joint = m.IsJoint ? true : null })];
+
+    public static RecommendationDocument Recommendation(string treatmentId, TreatmentLine line, string? note, Evidence? evidence) => new()
+    {
+        TreatmentId = treatmentId,
+        Line = line == TreatmentLine.FirstLine ? null : JsonEnum<TreatmentLine>.Name(line),
+        Note = note,
+        Evidence = evidence is null ? null : Evidence(evidence),
     };
 }
