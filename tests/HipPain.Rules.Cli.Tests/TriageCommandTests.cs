@@ -23,6 +23,18 @@ public class TriageCommandTests
     }
 
     [Fact]
+    public void Triage_PlanItemGradedPerCause_ShowsTheCausesLevelNotTheTreatments()
+    {
+        // NSAIDs carry NICE's guideline level for OA, but for the soft-tissue causes that lead this case the
+        // evidence is expert opinion (TreatmentEvidenceByCause.SoftTissueNsaid): the plan shows the level that applies.
+        var run = CliRunner.Run("triage", LateralHipCase);
+
+        Assert.Equal(0, run.ExitCode);
+        var nsaid = run.Output.Split('\n').Single(line => line.Contains("NSAIDs at the lowest dose", StringComparison.Ordinal));
+        Assert.Contains("(SecondLine; ExpertOpinion)", nsaid, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Triage_Top3_ListsThreeCauses()
     {
         var run = CliRunner.Run("triage", LateralHipCase, "--top", "3");

@@ -50,6 +50,8 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         Assert.Contains("hippain.builtin", await page.TextContentAsync("#stamps"), StringComparison.Ordinal);
         Assert.Contains("sha256:", await page.TextContentAsync("#stamps"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(await page.TextContentAsync("#plan")));
+        // NSAIDs are graded per cause: expert opinion for the soft-tissue causes, not the treatment's own guideline level.
+        Assert.Contains("expertOpinion", await page.TextContentAsync("#plan li[data-treatment='tx.nsaid'] .meta"), StringComparison.Ordinal);
         await AssertAccessible(page, "result");
         await Screenshot(page, "lateral-hip-result");
     }

@@ -330,11 +330,20 @@
     box.replaceChildren();
     const w = words();
     if (plan.running) box.append(el('h4', { text: w.running }), el('p', { text: plan.running.text }));
+    // The level that grades an item for its causes (causeLevels lists the causes whose level differs from the
+    // treatment's own): one level when all causes share it, else each cause with its own.
+    const causeName = (id) => result.differential.find((d) => d.cause === id)?.name ?? id;
+    const levelText = (item) => {
+      if (!item.causeLevels) return item.level;
+      const levels = (item.causes ?? []).map((c) => [c, item.causeLevels[c] ?? item.level]);
+      const distinct = [...new Set(levels.map(([, l]) => l))];
+      return distinct.length === 1 ? distinct[0] : levels.map(([c, l]) => `${causeName(c)} ${l}`).join(', ');
+    };
     const section = (title, items) => {
       if (!items?.length) return;
-      box.append(el('h4', { text: title }), el('ul', {}, items.map((item) => el('li', {},
+      box.append(el('h4', { text: title }), el('ul', {}, items.map((item) => el('li', { 'data-treatment': item.treatment },
         item.name ?? item.treatment,
-        el('span', { class: 'meta', text: ` — ${item.line === 'secondLine' ? w.secondLine : item.line === 'avoid' ? w.avoid : w.firstLine}; ${w.level}: ${item.level}` }),
+        el('span', { class: 'meta', text: ` — ${item.line === 'secondLine' ? w.secondLine : item.line === 'avoid' ? w.avoid : w.firstLine}; ${w.level}: ${levelText(item)}` }),
         ...(item.notes ?? []).map((n) => el('div', { class: 'meta', text: n.note }))))));
     };
     section(w.workup, plan.workup);

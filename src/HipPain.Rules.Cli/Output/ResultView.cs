@@ -109,7 +109,22 @@ internal static class ResultView
     {
         foreach (var item in items)
         {
-            console.MarkupLine($"  {title,-8} {Markup.Escape(item.Treatment.Name)} [grey]({item.Line}; {item.Treatment.Evidence.Level})[/]");
+            console.MarkupLine($"  {title,-8} {Markup.Escape(item.Treatment.Name)} [grey]({item.Line}; {Markup.Escape(LevelText(item))})[/]");
         }
+    }
+
+    /// <summary>
+    /// The evidence level that grades the item for its causes: one level when every cause shares it (which may differ
+    /// from the treatment's own level: a trial in one condition does not grade another), else each cause with its own.
+    /// </summary>
+    private static string LevelText(PlanItem item)
+    {
+        var levels = item.CauseEvidence.Select(e => e.Level).Distinct().ToList();
+        return levels.Count switch
+        {
+            0 => item.Treatment.Evidence.Level.ToString(),
+            1 => levels[0].ToString(),
+            _ => string.Join(", ", item.CauseIds.Select((cause, i) => $"{cause} {item.CauseEvidence[i].Level}")),
+        };
     }
 }
