@@ -299,7 +299,7 @@ public sealed class KnowledgeBaseBuilder
         if (built)
         {
             throw new InvalidOperationException(
-                $"The builder of knowledge base '{Id}' has already built it and refuses changes; start a new builder (or call KnowledgeBase.ToBuilder()).");
+                $"The builder of knowledge base '{Id}' has already built it and refuses changes; start a new builder (or call knowledgeBase.ToBuilder()).");
         }
     }
 }
