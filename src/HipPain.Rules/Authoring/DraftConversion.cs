@@ -41,7 +41,7 @@ internal static class DraftConversion
             f.Evidence!,
             f.AskWhen,
             [.. f.ScreeningFindingIds])).ToImmutableArray();
-        return KnowledgeBase.FromValidatedContent(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, groups, flags);
+        return new KnowledgeBase(builder.Id, builder.Version, builder.Title, builder.TextCulture, builder.DerivedFrom, findings, treatments, causes, rules, groups, flags);
     }
 
     public static RunningAdvice DefaultRunningAdvice(Urgency urgency) => urgency >= Urgency.Urgent

@@ -27,7 +27,11 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, ImmutableArray<EvidenceGroup>> groupsByCause;
     private readonly FrozenDictionary<string, EvidenceGroup> groupsByRule;
 
-    private KnowledgeBase(
+    /// <summary>
+    /// Makes a knowledge base from content that has already been validated (by <c>KnowledgeBaseBuilder.Build</c>):
+    /// the model's one way in, so that the model depends on nothing else in the library.
+    /// </summary>
+    internal KnowledgeBase(
         string id,
         string version,
         string? title,
@@ -169,24 +173,6 @@ public sealed class KnowledgeBase
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Version} ({ContentHash})";
-
-    /// <summary>
-    /// Makes a knowledge base from content that has already been validated (by <c>KnowledgeBaseBuilder.Build</c>):
-    /// the model's one way in, so that the model depends on nothing else in the library.
-    /// </summary>
-    internal static KnowledgeBase FromValidatedContent(
-        string id,
-        string version,
-        string? title,
-        string textCulture,
-        ImmutableArray<KnowledgeBaseStamp> derivedFrom,
-        ImmutableArray<Finding> findings,
-        ImmutableArray<Treatment> treatments,
-        ImmutableArray<Cause> causes,
-        ImmutableArray<DiagnosticRule> rules,
-        ImmutableArray<EvidenceGroup> groups,
-        ImmutableArray<RedFlag> redFlags) =>
-        new(id, version, title, textCulture, derivedFrom, findings, treatments, causes, rules, groups, redFlags);
 
     private string ComputeHash()
     {
