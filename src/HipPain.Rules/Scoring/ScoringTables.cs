@@ -65,17 +65,21 @@ internal sealed class ScoringTables
         var general = new List<(int Cause, int Root, double IfMet, double IfNotMet, int Rule)>();
         for (var r = 0; r < rules.Length; r++)
         {
-            if (grouped.Contains(rules[r].Id) || rules[r] is not CriterionRule rule)
+            // Casts rather than declaration patterns here and below: Stryker.NET's mutants of a pattern that declares a
+            // variable do not compile, and its safe mode then drops every mutant of this class (docs/safety/mutation.md).
+            var rule = rules[r] as CriterionRule;
+            if (rule is null || grouped.Contains(rule.Id))
             {
                 continue;
             }
 
             var cause = causeIndex[rule.CauseId];
             var (logPositive, logNegative) = (Math.Log(rule.Ratio.Positive), Math.Log(rule.Ratio.Negative));
-            if (rule.Criterion is FindingCriterion f)
+            var finding = rule.Criterion as FindingCriterion;
+            if (finding is not null)
             {
-                var present = f.Expected == FindingState.Present;
-                single.Add((findingIndex[f.FindingId], cause, present ? logPositive : logNegative, present ? logNegative : logPositive));
+                var present = finding.Expected == FindingState.Present;
+                single.Add((findingIndex[finding.FindingId], cause, present ? logPositive : logNegative, present ? logNegative : logPositive));
             }
             else
             {
@@ -121,7 +125,7 @@ internal sealed class ScoringTables
         MemberRule = [.. members.Select(m => m.Rule)];
         MemberRoot = [.. members.Select(m => RuleRoot[m.Rule])];
         MemberJoint = [.. members.Select(m => m.IsJoint)];
-        MemberLogRatios = [.. members.SelectMany(m => rules[m.Rule] is CriterionRule c ? new[] { Math.Log(c.Ratio.Positive), Math.Log(c.Ratio.Negative) } : [0.0, 0.0])];
+        MemberLogRatios = [.. members.SelectMany(m => MemberLogs(rules[m.Rule]))];
         var gradedRules = members.Select(m => rules[m.Rule]).OfType<GradedRule>().ToArray();
         MemberGraded = new int[members.Length];
         GradedStart = new int[gradedRules.Length + 1];
@@ -132,7 +136,8 @@ internal sealed class ScoringTables
         {
             RuleGroup[members[m].Rule] = members[m].Group;
             RuleMember[members[m].Rule] = m;
-            if (rules[members[m].Rule] is not GradedRule graded)
+            var graded = rules[members[m].Rule] as GradedRule;
+            if (graded is null)
             {
                 MemberGraded[m] = -1;
                 continue;
@@ -142,10 +147,17 @@ internal sealed class ScoringTables
             for (var k = 0; k < graded.RatiosByCount.Length; k++)
             {
                 var ratio = graded.RatiosByCount[k];
-                logs.Add(ratio is double value ? Math.Log(value) : double.NaN);
+                logs.Add(ratio.HasValue ? Math.Log(ratio.Value) : double.NaN);
 
                 // A run is a maximal stretch of equal entries: every count in [lo, hi] has one entry iff run[lo] == run[hi].
-                runs.Add(k > 0 && Nullable.Equals(ratio, graded.RatiosByCount[k - 1]) ? runs[^1] : runs.Count);
+                if (k > 0 && Nullable.Equals(ratio, graded.RatiosByCount[k - 1]))
+                {
+                    runs.Add(runs[^1]);
+                }
+                else
+                {
+                    runs.Add(runs.Count);
+                }
             }
 
             GradedStart[++next] = logs.Count;
@@ -427,6 +439,18 @@ internal sealed class ScoringTables
         }
 
         return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
+    }
+
+    /// <summary>A member's two log ratios (met, not met): a criterion rule's, or zeros for a graded rule.</summary>
+    private static double[] MemberLogs(DiagnosticRule rule)
+    {
+        var criterion = rule as CriterionRule;
+        if (criterion is null)
+        {
+            return [0.0, 0.0];
+        }
+
+        return [Math.Log(criterion.Ratio.Positive), Math.Log(criterion.Ratio.Negative)];
     }
 
     /// <summary>Adds finding <paramref name="finding"/>'s row for its state; false when the state is not defined.</summary>
