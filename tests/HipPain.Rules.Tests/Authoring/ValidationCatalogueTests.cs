@@ -1,0 +1,216 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Validation;
+
+namespace HipPain.Rules.Tests.Authoring;
+
+/// <summary>
+/// Every problem the validator reports names its code, where it is (a builder path, or the document's JSON path
+/// when the base was read) and what is wrong: one base that breaks nearly every rule at once, checked line by line.
+/// </summary>
+public sealed class ValidationCatalogueTests
+{
+    private static readonly Evidence Source = new("Test source 2024", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
+    private static readonly Evidence Blank = new(" ", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
+    private static readonly Evidence Undefined = new("Source", (EvidenceLevel)99, (VerificationStatus)98);
+
+    private static string[] Problems(KnowledgeBaseBuilder builder) => [.. builder.Validate().Select(p => p.ToString())];
+
+    [Fact]
+    public void Validate_BaseBreakingEveryRule_ReportsEachProblemAtItsPath()
+    {
+        var builder = new KnowledgeBaseBuilder("kb 1", " ")
+            .WithTextCulture("not a culture")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddFinding("a", "Again", FindingKind.Symptom)
+            .AddFinding("b", " ", (FindingKind)99, (BodyRegion)99)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddTreatment("tx", "Again", TreatmentKind.Physiotherapy, Source)
+            .AddTreatment("t2", " ", (TreatmentKind)99, Blank)
+            .AddTreatment("t3", "Undefined evidence", TreatmentKind.SelfCare, Undefined)
+            .AddCause("c", " ", c => c
+                .Prior(1.5, Blank)
+                .SuspectedUrgency((Urgency)99)
+                .Running((RunningRestriction)99, " ")
+                .Finding("a", double.NaN, -1, Source)
+                .Composite("c/r2", Criterion.AllOf(Criterion.Present("a"), Criterion.Present("zz")), 2, 1, Source)
+                .Composite("c/r3", Criterion.AtLeast(3, "a", "b"), 2, 0.5, Source)
+                .Composite("c/r4", Criterion.AgeBetween(50, 20), 2, 0.5, Source)
+                .Composite("c/r5", Criterion.SexIs((Sex)9), 2, 0.5, Source)
+                .Composite("c/r6", new FindingCriterion("b", FindingState.Unknown), 2, 0.5, Source)
+                .Composite("c/r7", Criterion.AllOf(Criterion.Present("b"), Criterion.Absent("b")), 2, 0.5, Source)
+                .Graded("c/g1", [], [1], Source)
+                .Graded("c/g2", [Criterion.Present("a")], [1], Source)
+                .Graded("c/g3", [Criterion.Present("a")], [null, null], Source)
+                .Graded("c/g4", [Criterion.Present("a")], [0, double.PositiveInfinity], Source)
+                .Group("grp", " ", g => g.Member("c/r2").Member("c/r2").Member("nope"))
+                .Group("grp", "Again", g => g.Member("c/r3"))
+                .Group("empty", "Empty", _ => { })
+                .Treat("unknown")
+                .Avoid("tx")
+                .Treat("t3", TreatmentLine.FirstLine, null, Blank))
+            .AddCause("c", "Again", c => c.Prior(0.1, Source).Treat("tx"))
+            .AddCause("d", "Urgent without a flag", c => c.SuspectedUrgency(Urgency.Urgent).Treat("tx").Group("cross", "Cross", g => g.Member("c/r4")))
+            .AddCause("e", "Owner of a stolen rule", c => c.Prior(0.1, Source).Treat("tx").Group("steal", "Steal", g => g.Member("c/r5")))
+            .AddRedFlag("rf", " ", f => f.Suspects("nope").Screen("a"))
+            .AddRedFlag("rf", "Again", f => f.When(Criterion.Present("zz")).Urgency((Urgency)99).Action(" ").Evidence(Blank).Running((RunningRestriction)99, " ").AskWhen(Criterion.Present("yy")).Screen("b").Suspects("c"));
+
+        string[] expected =
+        [
+            "HPK012 at id: Id 'kb 1' is blank or contains white space or control characters.",
+            "HPK012 at version: The text is missing or blank.",
+            "HPK012 at textCulture: Text culture 'not a culture' is not a culture name such as 'en' or 'es-MX'.",
+            "HPK001 at findings[a]: Finding id 'a' is used more than once.",
+            "HPK012 at findings[b].name: The text is missing or blank.",
+            "HPK016 at findings[b].kind: 99 is not a defined FindingKind; allowed: PainLocation, PainQuality, Timing, Symptom, History, RiskFactor, Examination, Investigation.",
+            "HPK016 at findings[b].region: 99 is not a defined BodyRegion; allowed: None, LateralHip, GroinAnteriorHip, AnteriorThigh, Buttock, PosteriorThigh, LateralThighToKnee, Knee, LowerBack, MedialThigh.",
+            "HPK001 at treatments[tx]: Treatment id 'tx' is used more than once.",
+            "HPK012 at treatments[t2].name: The text is missing or blank.",
+            "HPK016 at treatments[t2].kind: 99 is not a defined TreatmentKind; allowed: SelfCare, Medication, Physiotherapy, Injection, Surgery, Referral, Examination, Imaging, Laboratory, Prevention.",
+            "HPK009 at treatments[t2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at treatments[t3].evidence.level: 99 is not a defined EvidenceLevel; allowed: SystematicReview, Guideline, RandomisedTrial, CohortStudy, CaseControlStudy, CaseSeries, ExpertOpinion, Insufficient.",
+            "HPK016 at treatments[t3].evidence.status: 98 is not a defined VerificationStatus; allowed: VerifiedPrimary, VerifiedSecondary, Computed, Derived, Estimated.",
+            "HPK001 at causes[c]: Cause id 'c' is used more than once.",
+            "HPK012 at causes[c].name: The text is missing or blank.",
+            "HPK016 at causes[c].suspectedUrgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
+            "HPK005 at causes[c].prior: Prior 1.5 of cause 'c' is outside the open interval (0, 1).",
+            "HPK009 at causes[c].priorEvidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at causes[c].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
+            "HPK012 at causes[c].running.text: The text is missing or blank.",
+            "HPK004 at causes[c].rules[c/a].ratio.positive: LR+ NaN is not a finite number greater than 0.",
+            "HPK004 at causes[c].rules[c/a].ratio.negative: LR- -1 is not a finite number greater than 0.",
+            "HPK003 at causes[c].rules[c/r2].criterion.parts[1]: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK010 at causes[c].rules[c/r2].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK011 at causes[c].rules[c/r3].criterion: At-least-3 is outside the allowed range 1..2 (the number of parts).",
+            "HPK010 at causes[c].rules[c/r3].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK011 at causes[c].rules[c/r4].criterion: Age band 50..20 must have at least one bound, bounds within 0..120, and minimum <= maximum.",
+            "HPK011 at causes[c].rules[c/r5].criterion: A sex criterion must name Female or Male, not 9.",
+            "HPK011 at causes[c].rules[c/r6].criterion: A finding criterion must expect Present or Absent, not Unknown.",
+            "HPK010 at causes[c].rules[c/r6].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK010 at causes[c].rules[c/r7].criterion: Finding 'b' appears more than once in the criterion of rule 'c/r7'.",
+            "HPK010 at causes[c].rules[c/r7].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK023 at causes[c].rules[c/g1].graded.parts: Graded rule 'c/g1' has no parts; give at least one criterion to count.",
+            "HPK023 at causes[c].rules[c/g2].graded.ratios: Graded rule 'c/g2' has 1 parts, so it needs 2 ratios, one for each number of parts met from 0 to 1; it has 1.",
+            "HPK010 at causes[c].rules[c/g2].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK023 at causes[c].rules[c/g3].graded.ratios: Graded rule 'c/g3' has no figure: every ratio is null. Give the figure of at least one count.",
+            "HPK010 at causes[c].rules[c/g3].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK004 at causes[c].rules[c/g4].graded.ratios[0]: The ratio for 0 parts met, 0, is not a finite number greater than 0 (null when the source gives no figure).",
+            "HPK004 at causes[c].rules[c/g4].graded.ratios[1]: The ratio for 1 parts met, Infinity, is not a finite number greater than 0 (null when the source gives no figure).",
+            "HPK010 at causes[c].rules[c/g4].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK012 at causes[c].groups[grp].name: The text is missing or blank.",
+            "HPK021 at causes[c].groups[grp].members[1].rule: Rule 'c/r2' is listed twice in group 'grp'.",
+            "HPK020 at causes[c].groups[grp].members[2].rule: Group 'grp' names unknown rule 'nope'.",
+            "HPK001 at causes[c].groups[grp]: Group id 'grp' is used more than once.",
+            "HPK024 at causes[c].groups[empty].members: Group 'empty' has no member; list the rules of cause 'c' that measure the same thing.",
+            "HPK008 at causes[c].recommendations[0]: Cause 'c' recommends unknown treatment 'unknown'.",
+            "HPK009 at causes[c].recommendations[2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK015 at causes[d].prior: Cause 'd' has no prior; call Prior(probability, evidence).",
+            "HPK022 at causes[d].groups[cross].members[0].rule: Group 'cross' of cause 'd' names rule 'c/r4' of cause 'c'; a group holds rules of one cause only.",
+            "HPK022 at causes[e].groups[steal].members[0].rule: Group 'steal' of cause 'e' names rule 'c/r5' of cause 'c'; a group holds rules of one cause only.",
+            "HPK012 at redFlags[rf].name: The text is missing or blank.",
+            "HPK006 at redFlags[rf].urgency: Red flag 'rf' does not say which urgency it sets; call Urgency(...).",
+            "HPK014 at redFlags[rf].criterion: Red flag 'rf' has no criterion; call When(...).",
+            "HPK012 at redFlags[rf].action: The text is missing or blank.",
+            "HPK009 at redFlags[rf].evidence: Red flag 'rf' has no source; call Evidence(...).",
+            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the gate.",
+            "HPK002 at redFlags[rf].suspects[0]: Red flag 'rf' names unknown cause 'nope'.",
+            "HPK001 at redFlags[rf]: Red flag id 'rf' is used more than once.",
+            "HPK016 at redFlags[rf].urgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
+            "HPK003 at redFlags[rf].criterion: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK012 at redFlags[rf].action: The text is missing or blank.",
+            "HPK009 at redFlags[rf].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at redFlags[rf].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
+            "HPK012 at redFlags[rf].running.text: The text is missing or blank.",
+            "HPK003 at redFlags[rf].askWhen: Unknown finding 'yy'; add it with AddFinding first.",
+            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'b', which its criterion does not read; screen only findings that can fire or rule out the gate.",
+            "HPK013 at causes[d].suspectedUrgency: Cause 'd' is Urgent when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"d\").",
+        ];
+        Assert.Equal(expected, Problems(builder));
+    }
+
+    [Fact]
+    public void TryRead_DocumentBreakingRules_ReportsEachProblemAtItsJsonPath()
+    {
+        // Written from drafts as given (DraftConversion does not validate), then read back: the reader's problems
+        // carry the document's paths, not the builder's.
+        var broken = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", " ", FindingKind.Symptom)
+            .AddTreatment("tx", " ", TreatmentKind.Physiotherapy, Blank)
+            .AddCause("c", " ", c => c
+                .Prior(2, Source)
+                .Composite("c/r", Criterion.Present("zz"), 0, 1, Blank)
+                .Group("g", " ", g => g.Member("nope"))
+                .Treat("unknown", TreatmentLine.FirstLine, null, Blank))
+            .AddRedFlag("rf", " ", f => f.When(Criterion.Present("zz")).Urgency(Urgency.Urgent).Action(" ").Suspects("nope").Evidence(Blank));
+        var json = KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(broken));
+
+        Assert.False(KnowledgeBaseJson.TryRead(json, out _, out var problems));
+
+        string[] expected =
+        [
+            "HPK012 at $.findings[0].name: The text is missing or blank.",
+            "HPK012 at $.treatments[0].name: The text is missing or blank.",
+            "HPK009 at $.treatments[0].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK012 at $.causes[0].name: The text is missing or blank.",
+            "HPK005 at $.causes[0].prior: Prior 2 of cause 'c' is outside the open interval (0, 1).",
+            "HPK004 at $.causes[0].rules[0].ratio.positive: LR+ 0 is not a finite number greater than 0.",
+            "HPK009 at $.causes[0].rules[0].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK003 at $.causes[0].rules[0].criterion: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK012 at $.causes[0].groups[0].name: The text is missing or blank.",
+            "HPK020 at $.causes[0].groups[0].members[0].rule: Group 'g' names unknown rule 'nope'.",
+            "HPK009 at $.causes[0].recommendations[0].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK008 at $.causes[0].recommendations[0]: Cause 'c' recommends unknown treatment 'unknown'.",
+            "HPK007 at $.causes[0].recommendations: Cause 'c' has no treatment and no workup step; recommend at least one.",
+            "HPK012 at $.redFlags[0].name: The text is missing or blank.",
+            "HPK003 at $.redFlags[0].criterion: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK012 at $.redFlags[0].action: The text is missing or blank.",
+            "HPK009 at $.redFlags[0].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK002 at $.redFlags[0].suspects[0]: Red flag 'rf' names unknown cause 'nope'.",
+        ];
+        Assert.Equal(expected, problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("treatments")]
+    [InlineData("causes")]
+    [InlineData("redFlags")]
+    public void Validate_MoreItemsThanMaxItems_HPK018ForThatList(string list)
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1").AddFinding("a", "A", FindingKind.Symptom).AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
+        for (var i = 0; i <= KnowledgeBaseLimits.MaxItems; i++)
+        {
+            _ = list switch
+            {
+                "treatments" => builder.AddTreatment($"t{i}", "T", TreatmentKind.SelfCare, Source),
+                "causes" => builder.AddCause($"c{i}", "C", c => c.Prior(0.1, Source).Treat("tx")),
+                _ => builder.AddRedFlag($"f{i}", "F", f => f.When(Criterion.Present("a")).Urgency(Urgency.Routine).Action("Act").Evidence(Source)),
+            };
+        }
+
+        var count = list == "treatments" ? KnowledgeBaseLimits.MaxItems + 2 : KnowledgeBaseLimits.MaxItems + 1;
+        var what = list == "redFlags" ? "red flags" : list;
+
+        Assert.Contains($"HPK018 at {list}: The knowledge base has {count} {what}; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_RuleIdTwiceAndAgeBandWithoutBounds_EachReported()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddFinding("b", "B", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx")
+                .Composite("c/x", Criterion.Present("a"), 2, 0.5, Source)
+                .Composite("c/x", Criterion.Present("b"), 2, 0.5, Source)
+                .Composite("c/age", Criterion.AgeBetween(null, null), 2, 0.5, Source));
+
+        Assert.Equal(
+            [
+                "HPK001 at causes[c].rules[c/x]: Rule id 'c/x' is used more than once.",
+                "HPK011 at causes[c].rules[c/age].criterion: Age band .. must have at least one bound, bounds within 0..120, and minimum <= maximum.",
+            ],
+            Problems(builder));
+    }
+}
