@@ -213,4 +213,48 @@ public sealed class ValidationCatalogueTests
             ],
             Problems(builder));
     }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(40, 40)]
+    [InlineData(0, 120)]
+    [InlineData(120, null)]
+    public void Validate_AgeBandAtTheEdges_Accepted(int? minimum, int? maximum)
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Age(minimum, maximum, 2, 0.5, Source));
+
+        Assert.Empty(Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_InvalidIdsTwice_ReportedAsInvalidNotAsDuplicates()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a\u0001", "A", FindingKind.Symptom)
+            .AddFinding("a\u0001", "A", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"));
+
+        Assert.Equal(
+            [
+                "HPK012 at findings[a\u0001].id: Id 'a\u0001' is blank or contains white space or control characters.",
+                "HPK012 at findings[a\u0001].id: Id 'a\u0001' is blank or contains white space or control characters.",
+            ],
+            Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_ExactlyMaxItemsTreatments_NoLimitProblem()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"));
+        for (var i = 1; i < KnowledgeBaseLimits.MaxItems; i++)
+        {
+            builder.AddTreatment($"t{i}", "T", TreatmentKind.SelfCare, Source);
+        }
+
+        Assert.Empty(Problems(builder));
+    }
 }
