@@ -53,6 +53,7 @@ public sealed class BuilderGuardTests
         { "AddTreatment", b => b.Base.AddTreatment("tz", "T", TreatmentKind.SelfCare, Source) },
         { "AddCause", b => b.Base.AddCause("cz", "C", _ => { }) },
         { "AddRedFlag", b => b.Base.AddRedFlag("rz", "R", _ => { }) },
+        { "TryBuild", b => b.Base.TryBuild(out _, out _) },
         { "Cause.Describe", b => b.Cause.Describe("text") },
         { "Cause.Codes", b => b.Cause.Codes("M70.6", "1234") },
         { "Cause.Prior", b => b.Cause.Prior(0.3, Source) },
@@ -91,7 +92,7 @@ public sealed class BuilderGuardTests
         var ex = Record.Exception(() => apply(builders));
 
         Assert.True(ex is InvalidOperationException, $"{change} after Build: {ex?.GetType().Name ?? "no exception"}");
-        Assert.Equal("The builder of knowledge base 'kb' has already built it and refuses changes; start a new builder (or call KnowledgeBase.ToBuilder()).", ex!.Message);
+        Assert.Equal("The builder of knowledge base 'kb' has already built it and refuses changes; start a new builder (or call knowledgeBase.ToBuilder()).", ex!.Message);
     }
 
     [Theory]

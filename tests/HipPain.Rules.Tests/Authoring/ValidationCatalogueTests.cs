@@ -257,4 +257,17 @@ public sealed class ValidationCatalogueTests
 
         Assert.Empty(Problems(builder));
     }
+
+    [Fact]
+    public void Validate_RedFlagScreeningAFindingItsGateReads_Accepted()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddFinding("b", "B", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"))
+            .AddRedFlag("rf", "Flag", f => f.When(Criterion.AllOf("a", "b")).Urgency(Urgency.Urgent).Action("Act").Evidence(Source).Screen("b", "a"));
+
+        Assert.Empty(Problems(builder));
+    }
 }
