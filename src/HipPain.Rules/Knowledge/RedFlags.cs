@@ -101,7 +101,7 @@ internal static class RedFlags
             .Suspects(PubicRamusStressFracture.Id)
             .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or exquisite ramus tenderness with groin, buttock or thigh pain, is urgent (not emergency). Pain on loading in a runner with a bone-health risk factor (low energy availability, prior bone stress injury, low bone density; Barrack 2014; trabecular-rich pelvic sites, A2-20) points the same way; after normal radiographs, MRI of the whole pelvis is next (A2-26). Bone-stress pain typically follows a recent training change (A3-31), so pain brought on by running after a training increase counts as loading pain; the sacrum is the pelvic site of a runner's buttock pain, and a runner with that history and a prior stress fracture or Triad features is suspected of a sacral stress fracture (Fredericson 2003 and the 2019 series, A5-3, A5-4; clinical pearl A3-20).")));
 
-        kb.AddRedFlag(Malignancy, "History of cancer, or rest or night pain with weight loss or night sweats", f => f
+        kb.AddRedFlag(Malignancy, "History of cancer, or night or rest pain with weight loss, night sweats or a worsening, persistent course", f => f
             .When(Criterion.AnyOf(
                 Criterion.Present(CancerHistory),
                 Criterion.AllOf(Criterion.AnyOf(NightPain, ConstantRestPain), Criterion.AnyOf(WeightLoss, NightSweats)),
@@ -127,7 +127,7 @@ internal static class RedFlags
             .Suspects(LumbarRadicularPain.Id)
             .Evidence(Sources.Nice59("Saddle anaesthesia, new bladder or bowel dysfunction, or bilateral or progressive neurology (NHS GGC red flags, V-sec; facts §1.13 and §7).")));
 
-        kb.AddRedFlag(OsteonecrosisRisk, "Osteonecrosis risk with groin or buttock pain and a painful or stiff hip", f => f
+        kb.AddRedFlag(OsteonecrosisRisk, "Osteonecrosis risk: a predisposing disease, or steroids or alcohol with a painful or stiff hip", f => f
             .When(Criterion.AnyOf(
                 Criterion.AllOf(
                     Criterion.AnyOf(SteroidUse, AlcoholExcess, OsteonecrosisCondition),
