@@ -2,6 +2,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Cli.Tests;
 
@@ -13,25 +14,14 @@ public class BundledCaseFilesTests
     [Fact]
     public void BundledFolder_HoldsEveryBundledCaseAsItsCaseFile()
     {
-        var folder = CliRunner.Sample(Folder);
-        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
+        foreach (var (name, description, patientCase) in BundledCases.All)
         {
-            Directory.CreateDirectory(folder);
-            foreach (var (name, description, patientCase) in BundledCases.All)
-            {
-                File.WriteAllText(Path.Combine(folder, name + ".case.json"), Expected(description, patientCase));
-            }
+            GoldenFile.AssertCurrent($"{Folder}/{name}.case.json", Expected(description, patientCase), "BundledCases changed");
         }
 
         var names = BundledCases.All.Select(c => c.Name + ".case.json").Order(StringComparer.Ordinal).ToList();
-        var files = Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(CliRunner.Sample(Folder)).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(names, files);
-        foreach (var (name, description, patientCase) in BundledCases.All)
-        {
-            var text = File.ReadAllText(Path.Combine(folder, name + ".case.json"));
-            Assert.True(Expected(description, patientCase) == text,
-                $"{Folder}/{name}.case.json is stale: BundledCases changed. Regenerate it with 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release' and commit it.");
-        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using HipPain.Rules.Cli;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Cli.Tests;
 
@@ -17,20 +18,9 @@ internal static class CliRunner
     }
 
     /// <summary>The repository root (where HipPain.Rules.sln is).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static string Sample(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HipPain.Rules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 internal sealed record CliRun(int ExitCode, string Output, string Error);

@@ -7,6 +7,7 @@ using HipPain.Rules.Fhir.CdsHooks;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Fhir.Tests;
 
@@ -17,17 +18,6 @@ namespace HipPain.Rules.Fhir.Tests;
 public sealed partial class DocsExampleTests(FhirValidation validation)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HipPain.Rules.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"No HipPain.Rules.sln above {AppContext.BaseDirectory}.");
-    }
 
     private static (string Request, string Response, string Bundle, Bundle Resource) Example()
     {
@@ -61,25 +51,14 @@ public sealed partial class DocsExampleTests(FhirValidation validation)
     [Fact]
     public void WorkedExample_DocsMatchTheCode()
     {
-        var root = Root();
-        var page = Path.Combine(root, "docs", "fhir.md");
-        var bundlePath = Path.Combine(root, "docs", "fhir", "example-bundle.json");
         var (request, response, bundle, resource) = Example();
         Assert.Equal([], validation.Errors(resource));
-        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
-        {
-            var text = File.ReadAllText(page);
-            text = ExampleBlock().Replace(text, m => $"<!-- example: {m.Groups["name"].Value} -->\n```json\n{(m.Groups["name"].Value == "request" ? request : response)}\n```");
-            File.WriteAllText(page, text);
-            Directory.CreateDirectory(Path.GetDirectoryName(bundlePath)!);
-            File.WriteAllText(bundlePath, bundle + "\n");
-        }
 
-        var blocks = ExampleBlock().Matches(File.ReadAllText(page)).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["json"].Value);
-        const string Stale = "is stale: regenerate it with 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release' and commit it.";
-        Assert.True(blocks.TryGetValue("request", out var docRequest) && docRequest == request, $"The request in docs/fhir.md {Stale}");
-        Assert.True(blocks.TryGetValue("response", out var docResponse) && docResponse == response, $"The response in docs/fhir.md {Stale}");
-        Assert.True(File.Exists(bundlePath) && File.ReadAllText(bundlePath) == bundle + "\n", $"docs/fhir/example-bundle.json {Stale}");
+        var page = File.ReadAllText(Repository.PathOf("docs/fhir.md")).ReplaceLineEndings("\n");
+        Assert.Equal(["request", "response"], ExampleBlock().Matches(page).Select(m => m.Groups["name"].Value).Order(StringComparer.Ordinal));
+        var expectedPage = ExampleBlock().Replace(page, m => $"<!-- example: {m.Groups["name"].Value} -->\n```json\n{(m.Groups["name"].Value == "request" ? request : response)}\n```");
+        GoldenFile.AssertCurrent("docs/fhir.md", expectedPage, "the worked example's hook request or response changed");
+        GoldenFile.AssertCurrent("docs/fhir/example-bundle.json", bundle + "\n", "the example bundle changed");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -1,3 +1,4 @@
+using HipPain.Rules.TestKit;
 namespace HipPain.Rules.Samples.MinimalApi.Tests;
 
 /// <summary>The docs quote the sample's code verbatim, so the example they show is the one the tests run.</summary>
@@ -16,25 +17,11 @@ public sealed class DocsSnippetTests
     [MemberData(nameof(Quotes))]
     public void Docs_QuoteTheSampleRegion_Verbatim(string document, string region)
     {
-        var code = Region(File.ReadAllText(Path.Combine(Root, "samples/HipPain.Rules.Samples.MinimalApi/Program.cs")), region);
+        var code = Region(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.MinimalApi/Program.cs")), region);
 
-        var text = File.ReadAllText(Path.Combine(Root, document)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(Repository.Root, document)).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);
-    }
-
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 
     private static string Region(string source, string name)

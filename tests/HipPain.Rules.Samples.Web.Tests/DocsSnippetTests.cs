@@ -1,3 +1,4 @@
+using HipPain.Rules.TestKit;
 namespace HipPain.Rules.Samples.Web.Tests;
 
 /// <summary>docs/web.md quotes the sample's Program.cs verbatim, so the hosting recipe it shows is the one the tests run.</summary>
@@ -8,9 +9,9 @@ public sealed class DocsSnippetTests
     [InlineData("endpoints")]
     public void WebDoc_QuotesTheSampleRegion_Verbatim(string region)
     {
-        var code = Region(File.ReadAllText(Path.Combine(Root, "samples/HipPain.Rules.Samples.Web/Program.cs")), region);
+        var code = Region(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.Web/Program.cs")), region);
 
-        var text = File.ReadAllText(Path.Combine(Root, "docs/web.md")).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "docs/web.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);
     }
@@ -18,26 +19,12 @@ public sealed class DocsSnippetTests
     [Fact]
     public void WebDoc_ShowsScreenshotsThatExist()
     {
-        var text = File.ReadAllText(Path.Combine(Root, "docs/web.md"));
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "docs/web.md"));
 
         foreach (var image in new[] { "images/web-desktop.png", "images/web-phone.png" })
         {
             Assert.Contains($"]({image})", text, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(Root, "docs", image)), image);
-        }
-    }
-
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
+            Assert.True(File.Exists(Path.Combine(Repository.Root, "docs", image)), image);
         }
     }
 

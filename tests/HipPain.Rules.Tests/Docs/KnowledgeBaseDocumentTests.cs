@@ -1,5 +1,6 @@
 using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Docs;
 
@@ -8,18 +9,10 @@ public sealed class KnowledgeBaseDocumentTests
     [Fact]
     public void KnowledgeBaseDocument_Committed_MatchesTheBuiltInBase()
     {
-        var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
-        var path = Path.Combine(root, KnowledgeBaseDocument.RelativePath);
-        var expected = GeneratedSection.Splice(File.ReadAllText(path), KnowledgeBaseDocument.Render(BuiltInKnowledgeBase.Instance));
-        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
+        var current = File.ReadAllText(Repository.PathOf(KnowledgeBaseDocument.RelativePath));
+        var expected = GeneratedSection.Splice(current, KnowledgeBaseDocument.Render(BuiltInKnowledgeBase.Instance));
 
-        var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.True(
-            expected == actual,
-            $"{KnowledgeBaseDocument.RelativePath} is stale: the built-in knowledge base changed. Regenerate it with 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release' and commit it.");
+        GoldenFile.AssertCurrent(KnowledgeBaseDocument.RelativePath, expected, "the built-in knowledge base changed");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Docs;
 
@@ -13,7 +14,7 @@ namespace HipPain.Rules.Tests.Docs;
 /// </summary>
 public sealed partial class ReadmeCodeTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Readme_EveryCSharpBlock_IsARegionCompiledHere()
@@ -136,18 +137,5 @@ public sealed partial class ReadmeCodeTests
         var body = lines[(start + 1)..end];
         var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join("\n", body.Select(l => l.Length >= indent ? l[indent..] : l.Trim()));
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
     }
 }

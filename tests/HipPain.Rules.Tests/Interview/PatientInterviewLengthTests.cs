@@ -3,6 +3,7 @@ using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Interview;
 
@@ -14,7 +15,7 @@ public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
     [Fact]
     public void Measure_EverySet_MedianAtMost15Questions()
     {
-        var lengths = PatientInterviewLength.Measure(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+        var lengths = PatientInterviewLength.Measure(Repository.Root);
 
         using var text = new StringWriter();
         PatientInterviewLength.Write(lengths, text);

@@ -3,6 +3,7 @@ using System.Text;
 using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.PublishedCases;
 
@@ -23,7 +24,7 @@ public sealed class PublishedCaseTests
 
     private const int TestHalfUnderTriageCeiling = 3;
 
-    private static readonly Lazy<string> Root = new(() => VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+    private static readonly Lazy<string> Root = new(() => Repository.Root);
 
     private static readonly Lazy<IReadOnlyList<PublishedCase>> Cases = new(() => PublishedCaseSet.Load(Root.Value));
 

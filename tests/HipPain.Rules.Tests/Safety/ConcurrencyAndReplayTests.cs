@@ -6,6 +6,7 @@ using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Tests.Generators;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Safety;
 
@@ -136,7 +137,7 @@ public sealed class ConcurrencyAndReplayTests
     public void Replay_FromTheKnowledgeBaseHashAndTheCase_GivesTheIdenticalResult()
     {
         // What a clinic keeps: every knowledge base it ran, as JSON by content hash, and each result's hash and case.
-        var overlay = OverlayJson.Read(File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "packs", "endurance-clinic.overlay.json")));
+        var overlay = OverlayJson.Read(File.ReadAllText(Path.Combine(Repository.Root, "samples", "packs", "endurance-clinic.overlay.json")));
         var bases = new[] { BuiltInKnowledgeBase.Instance, overlay.ApplyTo(BuiltInKnowledgeBase.Instance) }
             .Concat(Enumerable.Range(0, 20).Select(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase))
             .ToArray();
@@ -170,16 +171,5 @@ public sealed class ConcurrencyAndReplayTests
 
         Assert.NotEqual(Fingerprint(Engine.Triage(patientCase)), Fingerprint(new TriageEngine(changed.Build()).Triage(patientCase)));
         Assert.Contains("\"LogOdds\":", Fingerprint(Engine.Triage(patientCase)), StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

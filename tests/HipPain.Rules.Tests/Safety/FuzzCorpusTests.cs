@@ -1,12 +1,13 @@
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Tests.Safety.Fuzzing;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Safety;
 
 /// <summary>The SharpFuzz harness's committed seed corpus (fuzz/corpus) stays readable and in step with the seeds.</summary>
 public sealed class FuzzCorpusTests
 {
-    private static string Corpus => Path.Combine(RepositoryRoot(), "fuzz", "corpus");
+    private static string Corpus => Path.Combine(Repository.Root, "fuzz", "corpus");
 
     [Fact]
     public void Corpus_EverySeed_IsCommittedAndReads()
@@ -25,16 +26,5 @@ public sealed class FuzzCorpusTests
             };
             Assert.NotNull(read);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

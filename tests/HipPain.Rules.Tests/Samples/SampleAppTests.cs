@@ -2,6 +2,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Samples;
 
@@ -67,7 +68,7 @@ public sealed class SampleAppTests
     [Fact]
     public void Run_EnduranceClinicOverlay_UsesTheOverlaidBaseAndItsPrior()
     {
-        var overlay = Path.Combine(RepositoryRoot(), "samples", "packs", "endurance-clinic.overlay.json");
+        var overlay = Path.Combine(Repository.Root, "samples", "packs", "endurance-clinic.overlay.json");
 
         var (code, output, error) = Run("--case", "groin-stress-fracture", "--overlay", overlay);
 
@@ -117,17 +118,6 @@ public sealed class SampleAppTests
 
         Assert.Equal(4, code);
         Assert.StartsWith("Could not load the knowledge base:", error, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Validation;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Serialization;
 
@@ -208,26 +209,10 @@ public sealed class KnowledgeBaseOverlayBuilderTests
         var clinicBase = overlay.ApplyTo(BuiltInKnowledgeBase.Instance); // problems: KnowledgeBaseValidationException, or TryApplyTo
         // docs:end
 
-        var fromFile = OverlayJson.Read(File.ReadAllText(Path.Combine(Root, "samples/packs/endurance-clinic.overlay.json"))).ApplyTo(BuiltInKnowledgeBase.Instance);
+        var fromFile = OverlayJson.Read(File.ReadAllText(Path.Combine(Repository.Root, "samples/packs/endurance-clinic.overlay.json"))).ApplyTo(BuiltInKnowledgeBase.Instance);
         Assert.Equal(fromFile.ContentHash, clinicBase.ContentHash);
         Assert.Equal(fromFile.Text.ContentHash, clinicBase.Text.ContentHash);
-        Assert.Contains(Region(File.ReadAllText(Path.Combine(Root, "tests/HipPain.Rules.Tests/Serialization/KnowledgeBaseOverlayBuilderTests.cs")), "overlay-in-csharp"), File.ReadAllText(Path.Combine(Root, "docs/json-packs.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
-    }
-
-    private static string Root
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("HipPain.Rules.sln not found above " + AppContext.BaseDirectory);
-        }
+        Assert.Contains(Region(File.ReadAllText(Path.Combine(Repository.Root, "tests/HipPain.Rules.Tests/Serialization/KnowledgeBaseOverlayBuilderTests.cs")), "overlay-in-csharp"), File.ReadAllText(Path.Combine(Repository.Root, "docs/json-packs.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     /// <summary>The lines between "// docs:name" and "// docs:end", without their common indentation.</summary>

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Serialization;
 
 public sealed class SchemaTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> BundledJsonFiles()
     {
@@ -149,17 +150,4 @@ public sealed class SchemaTests
         where T : struct, Enum => [.. System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])];
 
     private static string[] Enum(JsonNode? node) => [.. node!["enum"]!.AsArray().Select(v => (string)v!)];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HipPain.Rules.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with HipPain.Rules.sln) was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -6,6 +6,7 @@ using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Validation;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Serialization;
 
@@ -33,7 +34,7 @@ public sealed class TriageResultJsonTests(ITestOutputHelper output)
     public void Write_BundledCasesAndVignettes_TypicalResultUnder8KB()
     {
         // The size docs/results.md reports: the median over the bundled cases and the vignettes, default options.
-        var root = HipPain.Rules.Accuracy.VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
+        var root = Repository.Root;
         var cases = BundledCases.All.Select(c => c.Case)
             .Concat(HipPain.Rules.Accuracy.VignetteSet.Load(Path.Combine(root, HipPain.Rules.Accuracy.VignetteSet.RelativePath)).Select(v => v.ToCase()))
             .ToList();

@@ -4,6 +4,7 @@ using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Tests.Serialization;
 using HipPain.Rules.Validation;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Text;
 
@@ -18,16 +19,11 @@ public sealed class BuiltInTextPackTests
     [Fact]
     public void EnglishPack_Committed_IsTheBaseWordingPlusItsPatientContent()
     {
-        var path = Path.Combine(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory), "src/HipPain.Rules/Knowledge/Text/hippain.builtin.en.json");
-        var expected = TextPackJson.Write(Generate(BuiltInKnowledgeBase.Instance, TextPackJson.Read(File.ReadAllText(path)))).ReplaceLineEndings("\n") + "\n";
-        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
+        const string RelativePath = "src/HipPain.Rules/Knowledge/Text/hippain.builtin.en.json";
+        var current = TextPackJson.Read(File.ReadAllText(Repository.PathOf(RelativePath)));
+        var expected = TextPackJson.Write(Generate(BuiltInKnowledgeBase.Instance, current)).ReplaceLineEndings("\n") + "\n";
 
-        Assert.True(
-            expected == File.ReadAllText(path).ReplaceLineEndings("\n"),
-            "hippain.builtin.en.json differs from the built-in base's wording. Regenerate it with 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release', then give the Spanish pack the same keys.");
+        GoldenFile.AssertCurrent(RelativePath, expected, "the built-in base's wording changed (give the Spanish pack the same keys after regenerating)");
     }
 
     [Theory]
@@ -52,7 +48,7 @@ public sealed class BuiltInTextPackTests
     [MemberData(nameof(Cultures))]
     public void ShippedPack_File_ValidatesAgainstTheSchema(string culture)
     {
-        var path = Path.Combine(VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory), $"src/HipPain.Rules/Knowledge/Text/hippain.builtin.{culture}.json");
+        var path = Repository.PathOf($"src/HipPain.Rules/Knowledge/Text/hippain.builtin.{culture}.json");
 
         Assert.Empty(SchemaChecker.Errors(SchemaChecker.TextPack, File.ReadAllText(path)));
     }

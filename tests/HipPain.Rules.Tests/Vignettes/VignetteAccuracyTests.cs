@@ -1,12 +1,13 @@
 using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Vignettes;
 
 public sealed class VignetteAccuracyTests
 {
-    private static readonly Lazy<string> Root = new(() => VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory));
+    private static readonly Lazy<string> Root = new(() => Repository.Root);
 
     private static readonly Lazy<IReadOnlyList<Vignette>> All = new(() => VignetteSet.Load(Path.Combine(Root.Value, VignetteSet.RelativePath)));
 
@@ -87,16 +88,9 @@ public sealed class VignetteAccuracyTests
     [Fact]
     public void AccuracyDocument_Committed_MatchesTheCurrentResults()
     {
-        var path = Path.Combine(Root.Value, AccuracyDocument.RelativePath);
-        var expected = GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(Report.Value, PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value)));
-        if (Environment.GetEnvironmentVariable("HIPPAIN_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
+        var current = File.ReadAllText(Repository.PathOf(AccuracyDocument.RelativePath));
+        var expected = GeneratedSection.Splice(current, AccuracyDocument.RenderAll(Report.Value, PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value)));
 
-        var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.True(
-            expected == actual,
-            $"{AccuracyDocument.RelativePath} is stale. Regenerate it with 'dotnet run -c Release --project tools/HipPain.Rules.Accuracy -- --write' or 'HIPPAIN_UPDATE_DOCS=1 dotnet test -c Release', then commit it.");
+        GoldenFile.AssertCurrent(AccuracyDocument.RelativePath, expected, "the vignette or published-case results changed (the tool's --write option rewrites it too)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.Safety;
 
@@ -20,7 +21,7 @@ public static partial class HazardLog
 
     public static readonly string[] Likelihoods = ["1 Very low", "2 Low", "3 Medium", "4 High", "5 Very high"];
 
-    public static string Path => System.IO.Path.Combine(RepositoryRoot(), "docs", "safety", "hazard-log.md");
+    public static string Path => System.IO.Path.Combine(Repository.Root, "docs", "safety", "hazard-log.md");
 
     public static IReadOnlyList<Hazard> Read()
     {
@@ -76,17 +77,6 @@ public static partial class HazardLog
                 yield return $"{name.Id}: {name.Test}";
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "HipPain.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
     [GeneratedRegex(@"^### (H[0-9]{2}) (.+)$")]
