@@ -5,24 +5,33 @@ using HipPain.Rules.Serialization.Documents;
 namespace HipPain.Rules.Serialization;
 
 /// <summary>
-/// Maps the immutable model to JSON documents, writing every value explicitly so a round trip is exact; and maps an
-/// overlay's C# items (authoring drafts, not yet validated) to the documents a JSON overlay would hold.
+/// Maps authoring drafts to JSON documents, writing every value explicitly so a round trip is exact: a built base is
+/// written from its builder copy (<see cref="KnowledgeBaseExtensions.ToBuilder"/>), and an overlay's C# items (drafts,
+/// not yet validated) become the documents a JSON overlay would hold.
 /// </summary>
 internal static class DocumentWriter
 {
-    public static KnowledgeBaseDocument KnowledgeBase(KnowledgeBase knowledgeBase) => new()
+    /// <summary>
+    /// The document of a built knowledge base. The content goes through the same draft mapping as an overlay's C#
+    /// items (the base's builder copy), so the shape of a finding, cause, rule or red flag is written in one place.
+    /// </summary>
+    public static KnowledgeBaseDocument KnowledgeBase(KnowledgeBase knowledgeBase)
     {
-        FormatVersion = JsonDocumentReader.FormatVersion,
-        Id = knowledgeBase.Id,
-        Version = knowledgeBase.Version,
-        Title = knowledgeBase.Title,
-        TextCulture = knowledgeBase.TextCulture == "en" ? null : knowledgeBase.TextCulture,
-        DerivedFrom = knowledgeBase.DerivedFrom.IsEmpty ? null : [.. knowledgeBase.DerivedFrom.Select(d => new StampDocument { Id = d.Id, Version = d.Version, Hash = d.ContentHash })],
-        Findings = [.. knowledgeBase.Findings.Select(Finding)],
-        Treatments = [.. knowledgeBase.Treatments.Select(Treatment)],
-        Causes = [.. knowledgeBase.Causes.Select(c => Cause(c, knowledgeBase.RulesFor(c.Id), knowledgeBase.GroupsFor(c.Id)))],
-        RedFlags = [.. knowledgeBase.RedFlags.Select(RedFlag)],
-    };
+        var drafts = knowledgeBase.ToBuilder();
+        return new()
+        {
+            FormatVersion = JsonDocumentReader.FormatVersion,
+            Id = knowledgeBase.Id,
+            Version = knowledgeBase.Version,
+            Title = knowledgeBase.Title,
+            TextCulture = knowledgeBase.TextCulture == "en" ? null : knowledgeBase.TextCulture,
+            DerivedFrom = knowledgeBase.DerivedFrom.IsEmpty ? null : [.. knowledgeBase.DerivedFrom.Select(d => new StampDocument { Id = d.Id, Version = d.Version, Hash = d.ContentHash })],
+            Findings = [.. drafts.Findings.Select(Finding)],
+            Treatments = [.. drafts.Treatments.Select(Treatment)],
+            Causes = [.. drafts.Causes.Select(Cause)],
+            RedFlags = [.. drafts.RedFlags.Select(RedFlag)],
+        };
+    }
 
     public static CaseDocument Case(PatientCase patientCase) => new()
     {
@@ -31,82 +40,6 @@ internal static class DocumentWriter
         Age = patientCase.Age,
         Sex = JsonEnum<Sex>.Name(patientCase.Sex),
         Observations = [.. patientCase.Observations.Select(o => new ObservationDocument { FindingId = o.FindingId, State = JsonEnum<FindingState>.Name(o.State) })],
-    };
-
-    private static FindingDocument Finding(Finding finding) => new()
-    {
-        Id = finding.Id,
-        Name = finding.Name,
-        Kind = JsonEnum<FindingKind>.Name(finding.Kind),
-        Region = finding.Region == BodyRegion.None ? null : JsonEnum<BodyRegion>.Name(finding.Region),
-        Question = finding.Question,
-        PatientQuestion = finding.PatientQuestion,
-    };
-
-    private static TreatmentDocument Treatment(Treatment treatment) => new()
-    {
-        Id = treatment.Id,
-        Name = treatment.Name,
-        Kind = JsonEnum<TreatmentKind>.Name(treatment.Kind),
-        Description = treatment.Description,
-        Evidence = Evidence(treatment.Evidence),
-    };
-
-    private static CauseDocument Cause(Cause cause, IEnumerable<DiagnosticRule> rules, IReadOnlyCollection<EvidenceGroup> groups) => new()
-    {
-        Id = cause.Id,
-        Name = cause.Name,
-        Description = cause.Description,
-        Icd10 = cause.Icd10,
-        SnomedCt = cause.SnomedCt,
-        Prior = cause.Prior,
-        PriorEvidence = Evidence(cause.PriorEvidence),
-        SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
-        Running = Running(cause.RunningAdvice),
-        Rules = [.. rules.Select(Rule)],
-        Groups = groups.Count == 0 ? null : [.. groups.Select(Group)],
-        Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
-    };
-
-    private static RuleDocument Rule(DiagnosticRule rule) => rule switch
-    {
-        CriterionRule c => new()
-        {
-            Id = c.Id,
-            Criterion = Criterion(c.Criterion),
-            Ratio = new RatioDocument { Positive = c.Ratio.Positive, Negative = c.Ratio.Negative },
-            Evidence = Evidence(c.Evidence),
-            Description = c.Description,
-        },
-        GradedRule g => new()
-        {
-            Id = g.Id,
-            Graded = new GradedDocument { Parts = [.. g.Parts.Select(Criterion)], Ratios = [.. g.RatiosByCount] },
-            Evidence = Evidence(g.Evidence),
-            Description = g.Description,
-        },
-        _ => throw new NotSupportedException($"Rule type {rule.GetType().Name} has no JSON form."),
-    };
-
-    private static GroupDocument Group(EvidenceGroup group) => new()
-    {
-        Id = group.Id,
-        Name = group.Name,
-        Members = Members(group.Members),
-    };
-
-    private static RedFlagDocument RedFlag(RedFlag flag) => new()
-    {
-        Id = flag.Id,
-        Name = flag.Name,
-        Criterion = Criterion(flag.Criterion),
-        Urgency = JsonEnum<Urgency>.Name(flag.Urgency),
-        Action = flag.Action,
-        Running = Running(flag.RunningAdvice),
-        Suspects = [.. flag.SuspectedCauseIds],
-        Evidence = Evidence(flag.Evidence),
-        AskWhen = flag.AskWhen is null ? null : Criterion(flag.AskWhen),
-        Screen = flag.ScreeningFindingIds.IsEmpty ? null : [.. flag.ScreeningFindingIds],
     };
 
     public static CriterionDocument Criterion(Criterion criterion) => criterion switch
@@ -135,8 +68,9 @@ internal static class DocumentWriter
         Text = advice.Text,
     };
 
-    // Drafts of a C# overlay's added items. Unlike the model they may be incomplete (no prior, no action): each gap is
-    // written as a missing property, which applying the overlay reports with the JSON overlay's code and path.
+    // Drafts: a built base's copy, or a C# overlay's added items. An overlay's drafts may be incomplete (no prior, no
+    // action): each gap is written as a missing property, which applying the overlay reports with the JSON overlay's
+    // code and path.
     public static FindingDocument Finding(FindingDraft finding) => new()
     {
         Id = finding.Id,
