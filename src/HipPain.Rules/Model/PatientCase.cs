@@ -69,11 +69,26 @@ public sealed class PatientCase
     /// <exception cref="ArgumentNullException"><paramref name="observations"/> is null.</exception>
     public static PatientCase Create(int? age, Sex sex, params Observation[] observations) => new(age, sex, observations);
 
-    /// <summary>A copy with one more observation appended.</summary>
+    /// <summary>
+    /// A copy with the finding set to <paramref name="state"/>: the case's observation of that finding is replaced
+    /// where it stands, or one is appended when the case does not name the finding. Setting a finding twice never
+    /// gives a case with two observations of it.
+    /// </summary>
     /// <param name="findingId">The finding's code.</param>
     /// <param name="state">Its state.</param>
-    public PatientCase With(string findingId, FindingState state) =>
-        new(Age, Sex, Observations.Add(new Observation(findingId, state)), Label);
+    public PatientCase With(string findingId, FindingState state)
+    {
+        var observation = new Observation(findingId, state);
+        for (var i = 0; i < Observations.Length; i++)
+        {
+            if (string.Equals(Observations[i].FindingId, findingId, StringComparison.Ordinal))
+            {
+                return new(Age, Sex, Observations.SetItem(i, observation), Label);
+            }
+        }
+
+        return new(Age, Sex, Observations.Add(observation), Label);
+    }
 
     /// <summary>A copy with another label.</summary>
     /// <param name="label">The label.</param>
