@@ -7,6 +7,10 @@ namespace HipPain.Rules.Scoring;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class RankedCause
 {
+    private readonly TriageEvaluation evaluation;
+    private readonly int causeIndex;
+    private CauseExplanation? explanation;
+
     internal RankedCause(
         int rank,
         int posteriorRank,
@@ -15,9 +19,9 @@ public sealed class RankedCause
         double logOdds,
         double probability,
         double share,
-        ImmutableArray<Contribution> contributions,
-        ImmutableArray<PendingRule> pending,
-        ImmutableArray<string> suspectedByRedFlags)
+        ImmutableArray<string> suspectedByRedFlags,
+        TriageEvaluation evaluation,
+        int causeIndex)
     {
         Rank = rank;
         PosteriorRank = posteriorRank;
@@ -26,9 +30,9 @@ public sealed class RankedCause
         LogOdds = logOdds;
         Probability = probability;
         Share = share;
-        Contributions = contributions;
-        Pending = pending;
         SuspectedByRedFlags = suspectedByRedFlags;
+        this.evaluation = evaluation;
+        this.causeIndex = causeIndex;
     }
 
     /// <summary>
@@ -69,14 +73,16 @@ public sealed class RankedCause
     /// Every contribution, largest effect first (ties by rule id): each decided ungrouped rule, and for each evidence
     /// group the member or members that counted, with the decided members they stand for in
     /// <see cref="Contribution.Subsumed"/>. <see cref="LogOdds"/> is <see cref="PriorLogOdds"/> plus their sum.
+    /// Built on first access (together with <see cref="Pending"/>) from the scored case; every access returns the same array.
     /// </summary>
-    public ImmutableArray<Contribution> Contributions { get; }
+    public ImmutableArray<Contribution> Contributions => Explanation.Contributions;
 
     /// <summary>
     /// Composite and graded rules the case has begun to answer but not yet decided, with the findings still unknown:
     /// the questions that would complete a clinical rule for this cause (none for a group whose joint figure counts).
+    /// Built on first access (together with <see cref="Contributions"/>); every access returns the same array.
     /// </summary>
-    public ImmutableArray<PendingRule> Pending { get; }
+    public ImmutableArray<PendingRule> Pending => Explanation.Pending;
 
     /// <summary>The ids of fired red flags that name this cause; empty when none.</summary>
     public ImmutableArray<string> SuspectedByRedFlags { get; }
@@ -86,6 +92,22 @@ public sealed class RankedCause
 
     /// <summary>The contributions against the cause, largest first.</summary>
     public IEnumerable<Contribution> Against => Contributions.Where(c => c.Direction == ContributionDirection.Against);
+
+    /// <summary>The explanation, built once: a thread that loses the race to publish it takes the winner's.</summary>
+    private CauseExplanation Explanation
+    {
+        get
+        {
+            var built = Volatile.Read(ref explanation);
+            if (built is null)
+            {
+                var made = evaluation.Explain(causeIndex);
+                built = Interlocked.CompareExchange(ref explanation, made, null) ?? made;
+            }
+
+            return built;
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

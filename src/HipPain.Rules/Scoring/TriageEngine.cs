@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using HipPain.Rules.Model;
 using HipPain.Rules.Validation;
 
@@ -80,189 +81,121 @@ public sealed partial class TriageEngine
 
     /// <summary>Triages a case: ranks, explains, gates and plans.</summary>
     /// <param name="patientCase">The case.</param>
-    /// <returns>The immutable result.</returns>
+    /// <returns>
+    /// The immutable result. The ranking, probabilities and urgency are computed here; each cause's explanation, the
+    /// red-flag outcomes and the care plan are built from the same scored case on first access (once, thread-safely).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
     /// <exception cref="CaseValidationException">The case has problems (unknown finding codes, contradictions, an age outside 0..120); the exception lists every one.</exception>
     public TriageResult Triage(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        var states = new FindingState[compiled.Tables.FindingCount];
+        var tables = compiled.Tables;
+        var states = new FindingState[tables.FindingCount];
         CopyStates(patientCase, states);
         var age = patientCase.Age ?? CriterionProgram.NoAge;
-        var logOdds = new double[compiled.Tables.CauseCount];
-        compiled.Tables.TryScore(states, age, patientCase.Sex, logOdds, out _);
+        var sex = patientCase.Sex;
+        var logOdds = new double[tables.CauseCount];
+        tables.TryScore(states, age, sex, logOdds, out _);
         var ranking = new int[logOdds.Length];
-        CauseRanking.Rank(logOdds, compiled.Tables.CauseIdOrder, ranking);
+        CauseRanking.Rank(logOdds, tables.CauseIdOrder, ranking);
 
-        var redFlags = RedFlagAssessment.Evaluate(compiled, states, age, patientCase.Sex, logOdds);
-        var posteriorRank = new int[ranking.Length];
+        // The gates' outcomes settle the urgency and the promotion of flagged causes now; the full assessment (settling
+        // questions, progress, order) waits for the first read of the result's red flags.
+        var flags = compiled.RedFlags;
+        Span<int> gateOutcomes = flags.Length <= StackLimit ? stackalloc int[flags.Length] : new int[flags.Length];
+        var fired = 0;
+        for (var g = 0; g < flags.Length; g++)
+        {
+            gateOutcomes[g] = compiled.Program.Evaluate(flags[g].Root, states, age, sex);
+            fired += gateOutcomes[g] == CriterionProgram.Met ? 1 : 0;
+        }
+
+        Span<int> posteriorRank = ranking.Length <= StackLimit ? stackalloc int[ranking.Length] : new int[ranking.Length];
         for (var r = 0; r < ranking.Length; r++)
         {
             posteriorRank[ranking[r]] = r + 1;
         }
 
-        RedFlagPromotion.Apply(ranking, redFlags.Outcomes
-            .Where(o => o.Status == RedFlagStatus.Fired)
-            .Select(o => (o.RedFlag.Urgency, (IReadOnlyList<int>)[.. o.RedFlag.SuspectedCauseIds.Select(id => compiled.CauseIndex[id])])));
+        // The fired gates, most urgent first, then in authoring order: the order of the result's red flags.
+        var firedInOrder = fired == 0 ? [] : FiredInOrder(gateOutcomes, fired);
+        if (fired > 0)
+        {
+            RedFlagPromotion.Apply(ranking, firedInOrder.Select(g => (flags[g].Flag.Urgency, (IReadOnlyList<int>)flags[g].SuspectedCauses)));
+        }
+
         var total = 0.0;
         foreach (var c in ranking)
         {
             total += CompiledKnowledgeBase.Logistic(logOdds[c]);
         }
 
-        var differential = ImmutableArray.CreateBuilder<RankedCause>(ranking.Length);
-        foreach (var c in ranking)
+        var evaluation = new TriageEvaluation(compiled, states, age, sex, logOdds, leadingCauseCount);
+        var differential = new RankedCause[ranking.Length];
+        for (var r = 0; r < ranking.Length; r++)
         {
+            var c = ranking[r];
             var cause = compiled.Causes[c];
-            var (contributions, pending) = Explain(cause, states, age, patientCase.Sex);
             var probability = CompiledKnowledgeBase.Logistic(logOdds[c]);
-            differential.Add(new RankedCause(
-                differential.Count + 1,
+            differential[r] = new RankedCause(
+                r + 1,
                 posteriorRank[c],
                 cause.Cause,
                 cause.PriorLogOdds,
                 logOdds[c],
                 probability,
                 total > 0 ? probability / total : 1.0 / ranking.Length,
-                contributions,
-                pending,
-                [.. redFlags.Outcomes.Where(r => r.Status == RedFlagStatus.Fired && r.RedFlag.SuspectedCauseIds.Contains(cause.Cause.Id)).Select(r => r.RedFlag.Id)]));
+                fired == 0 ? [] : SuspectedBy(c, firedInOrder),
+                evaluation,
+                c);
         }
 
-        var ranked = differential.MoveToImmutable();
-        var plan = CarePlanner.Plan(compiled.Source, ranked, redFlags.Outcomes, redFlags.Urgency, leadingCauseCount);
-        return new TriageResult(patientCase, ranked, redFlags, plan, compiled.Source, Version);
+        return new TriageResult(
+            patientCase,
+            ImmutableCollectionsMarshal.AsImmutableArray(differential),
+            UrgencyRule.Settled(gateOutcomes, compiled.RedFlagUrgencies),
+            UrgencyRule.HighestPossible(gateOutcomes, compiled.RedFlagUrgencies),
+            evaluation,
+            Version);
     }
 
-    /// <summary>
-    /// Each decided rule's contribution and each partly answered composite or graded rule of one cause. Ungrouped
-    /// criterion rules contribute on their own; each evidence group (and each ungrouped graded rule) contributes what
-    /// <see cref="ScoringTables.EvaluateGroup"/> counts, the members that counted naming the ones they stand for. The
-    /// cause's log-odds come from the scoring tables; the contributions sum to the same value up to rounding.
-    /// </summary>
-    private (ImmutableArray<Contribution> Contributions, ImmutableArray<PendingRule> Pending) Explain(CompiledCause cause, FindingState[] states, int age, Sex sex)
+    /// <summary>The most buffer slots <see cref="Triage"/> takes from the stack.</summary>
+    private const int StackLimit = 256;
+
+    /// <summary>The indices of the fired gates, most urgent first, ties in authoring order.</summary>
+    private int[] FiredInOrder(ReadOnlySpan<int> gateOutcomes, int fired)
     {
-        var contributions = ImmutableArray.CreateBuilder<Contribution>();
-        var pending = ImmutableArray.CreateBuilder<PendingRule>();
-        foreach (var rule in cause.Rules)
+        var order = new int[fired];
+        var next = 0;
+        for (var g = 0; g < gateOutcomes.Length; g++)
         {
-            if (rule.Group >= 0)
+            if (gateOutcomes[g] == CriterionProgram.Met)
             {
-                continue;
+                order[next++] = g;
             }
-
-            var outcome = compiled.Program.Evaluate(rule.Root, states, age, sex);
-            if (outcome == CriterionProgram.Undecided)
-            {
-                AddPending(rule, states, pending);
-                continue;
-            }
-
-            var criterionRule = (CriterionRule)rule.Rule;
-            var met = outcome == CriterionProgram.Met;
-            var factor = met ? criterionRule.Ratio.Positive : criterionRule.Ratio.Negative;
-            contributions.Add(new Contribution(rule.Rule, CriterionLabel(rule, met), met, null, factor, Math.Log(factor), null, []));
         }
 
-        foreach (var group in cause.Groups)
+        var urgencies = compiled.RedFlagUrgencies;
+        Array.Sort(order, (a, b) =>
         {
-            ExplainGroup(group, states, age, sex, contributions, pending);
-        }
-
-        contributions.Sort(static (a, b) =>
-        {
-            var bySize = Math.Abs(b.LogOdds).CompareTo(Math.Abs(a.LogOdds));
-            return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+            var byUrgency = urgencies[b].CompareTo(urgencies[a]);
+            return byUrgency != 0 ? byUrgency : a.CompareTo(b);
         });
-        return (contributions.ToImmutable(), pending.ToImmutable());
+        return order;
     }
 
-    /// <summary>
-    /// The contributions of one group: its joint figure, or its strongest member for and its strongest against (or, when
-    /// every decided member is neutral, the first of them), each listing the decided members it stands for.
-    /// </summary>
-    private void ExplainGroup(int group, FindingState[] states, int age, Sex sex, ImmutableArray<Contribution>.Builder contributions, ImmutableArray<PendingRule>.Builder pending)
+    /// <summary>The ids of the fired gates (in <paramref name="firedInOrder"/>'s order) that suspect a cause.</summary>
+    private ImmutableArray<string> SuspectedBy(int cause, int[] firedInOrder)
     {
-        var tables = compiled.Tables;
-        var evidenceGroup = tables.Groups[group];
-        tables.EvaluateGroup(group, states, age, sex, out var joint, out var strongestFor, out var strongestAgainst);
-        var decided = new List<(int Member, Contribution Contribution)>();
-        for (var m = tables.GroupMemberStart[group]; m < tables.GroupMemberStart[group + 1]; m++)
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var g in firedInOrder)
         {
-            var rule = compiled.Rules[tables.MemberRule[m]];
-            var outcome = tables.MemberOutcome(m, states, age, sex, out var log);
-            if (outcome == ScoringTables.MemberUndecided)
+            if (Array.IndexOf(compiled.RedFlags[g].SuspectedCauses, cause) >= 0)
             {
-                // Once a joint figure counts, no other member's answer can change the group.
-                if (joint < 0)
-                {
-                    AddPending(rule, states, pending);
-                }
-
-                continue;
+                ids.Add(compiled.RedFlags[g].Flag.Id);
             }
-
-            decided.Add((m, MemberContribution(rule, outcome, log, states, age, sex, evidenceGroup, [])));
         }
 
-        if (decided.Count == 0)
-        {
-            return;
-        }
-
-        int[] heads = joint >= 0 ? [joint]
-            : strongestFor >= 0 || strongestAgainst >= 0 ? [.. new[] { strongestFor, strongestAgainst }.Where(m => m >= 0)]
-            : [decided[0].Member];
-        foreach (var head in heads)
-        {
-            var subsumed = decided.Where(d => !heads.Contains(d.Member) && StandsFor(head, d.Contribution.LogOdds)).Select(d => d.Contribution).ToImmutableArray();
-            var own = decided.First(d => d.Member == head).Contribution;
-            contributions.Add(new Contribution(own.Rule, own.Label, own.CriterionMet, own.PartsMet, own.Factor, own.LogOdds, evidenceGroup, subsumed));
-        }
-
-        // Joint (or neutral-only): every other decided member. For: the others for, and the neutral ones. Against: the
-        // others against, and the neutral ones when no member is for.
-        bool StandsFor(int head, double log) =>
-            head == joint
-            || (strongestFor < 0 && strongestAgainst < 0)
-            || (head == strongestFor ? log >= 0 : log < 0 || (log == 0 && strongestFor < 0));
-    }
-
-    private Contribution MemberContribution(CompiledRule rule, int outcome, double log, FindingState[] states, int age, Sex sex, EvidenceGroup? group, ImmutableArray<Contribution> subsumed)
-    {
-        if (rule.Rule is CriterionRule criterionRule)
-        {
-            var met = compiled.Program.Evaluate(rule.Root, states, age, sex) == CriterionProgram.Met;
-            return new Contribution(rule.Rule, CriterionLabel(rule, met), met, null, met ? criterionRule.Ratio.Positive : criterionRule.Ratio.Negative, log, group, subsumed);
-        }
-
-        var graded = (GradedRule)rule.Rule;
-        compiled.Program.CountParts(rule.Root, states, age, sex, out var partsMet, out var open);
-        var count = open == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{partsMet} of {graded.Parts.Length} met")
-            : string.Create(CultureInfo.InvariantCulture, $"{partsMet} to {partsMet + open} of {graded.Parts.Length} met");
-        var label = $"{rule.Label}: {count}" + (outcome == ScoringTables.MemberNoFigure ? " (no published figure for this count)" : string.Empty);
-        return new Contribution(rule.Rule, label, null, partsMet, graded.RatiosByCount[partsMet] ?? 1.0, log, group, subsumed);
-    }
-
-    private static string CriterionLabel(CompiledRule rule, bool met) => rule.Label + (((CriterionRule)rule.Rule).Criterion switch
-    {
-        FindingCriterion f => (f.Expected == FindingState.Present) == met ? ": present" : ": absent",
-        _ => met ? ": met" : ": not met",
-    });
-
-    /// <summary>Lists an undecided composite or graded rule that the case has begun to answer, with the findings it still needs.</summary>
-    private static void AddPending(CompiledRule rule, FindingState[] states, ImmutableArray<PendingRule>.Builder pending)
-    {
-        if (rule.Rule is CriterionRule { Criterion: not CountCriterion })
-        {
-            return;
-        }
-
-        var missing = rule.Findings.Where(f => states[f.Index] == FindingState.Unknown).Select(f => f.Id).ToImmutableArray();
-        if (missing.Length < rule.Findings.Length)
-        {
-            pending.Add(new PendingRule(rule.Rule, rule.Label, missing));
-        }
+        return ids.ToImmutable();
     }
 }

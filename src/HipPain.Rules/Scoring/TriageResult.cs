@@ -15,22 +15,24 @@ public sealed class TriageResult
     public const string Disclaimer =
         "Decision support for clinicians, not a diagnosis: the ranking is a probability estimate from published likelihood ratios, and red flags are escalated regardless of rank.";
 
+    private readonly TriageEvaluation evaluation;
+    private RedFlagAssessment? redFlags;
+    private CarePlan? plan;
+
     internal TriageResult(
         PatientCase patientCase,
         ImmutableArray<RankedCause> differential,
-        RedFlagAssessment redFlags,
-        CarePlan plan,
-        KnowledgeBase knowledgeBase,
+        Urgency urgency,
+        Urgency highestPossibleUrgency,
+        TriageEvaluation evaluation,
         string engineVersion)
     {
+        var knowledgeBase = evaluation.Compiled.Source;
+        this.evaluation = evaluation;
         Case = patientCase;
         Differential = differential;
-        Urgency = redFlags.Urgency;
-        HighestPossibleUrgency = redFlags.HighestPossibleUrgency;
-        RedFlags = redFlags.Outcomes;
-        UndecidedRedFlags = redFlags.Undecided;
-        SettlingFindingIds = redFlags.SettlingFindingIds;
-        Plan = plan;
+        Urgency = urgency;
+        HighestPossibleUrgency = highestPossibleUrgency;
         KnowledgeBaseId = knowledgeBase.Id;
         KnowledgeBaseVersion = knowledgeBase.Version;
         KnowledgeBaseHash = knowledgeBase.ContentHash;
@@ -74,29 +76,45 @@ public sealed class TriageResult
 
     /// <summary>
     /// Every red-flag gate with its status: the fired ones first (most urgent first), then the undecided ones in the
-    /// order of <see cref="UndecidedRedFlags"/>, then the ruled-out ones in authoring order.
+    /// order of <see cref="UndecidedRedFlags"/>, then the ruled-out ones in authoring order. Built on first access of
+    /// this, <see cref="UndecidedRedFlags"/>, <see cref="SettlingFindingIds"/> or <see cref="Plan"/>; every access
+    /// returns the same array.
     /// </summary>
-    public ImmutableArray<RedFlagOutcome> RedFlags { get; }
+    public ImmutableArray<RedFlagOutcome> RedFlags => RedFlagAssessment.Outcomes;
 
     /// <summary>
     /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
     /// before untouched ones; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>); then the most
     /// urgent; then the gate whose most probable suspected cause has the highest posterior probability; then authoring
-    /// order.
+    /// order. Built on first access, with <see cref="RedFlags"/>.
     /// </summary>
-    public ImmutableArray<RedFlagOutcome> UndecidedRedFlags { get; }
+    public ImmutableArray<RedFlagOutcome> UndecidedRedFlags => RedFlagAssessment.Undecided;
 
     /// <summary>
     /// The questions that would settle the urgency: the codes of <see cref="RedFlagOutcome.SettlingFindingIds"/> of every
-    /// gate in <see cref="UndecidedRedFlags"/>, in that order, each once. Empty when every gate is decided.
+    /// gate in <see cref="UndecidedRedFlags"/>, in that order, each once. Empty when every gate is decided. Built on
+    /// first access, with <see cref="RedFlags"/>.
     /// </summary>
-    public ImmutableArray<string> SettlingFindingIds { get; }
+    public ImmutableArray<string> SettlingFindingIds => RedFlagAssessment.SettlingFindingIds;
 
     /// <summary>The fired red flags.</summary>
     public IEnumerable<RedFlag> FiredRedFlags => RedFlags.Where(r => r.Status == RedFlagStatus.Fired).Select(r => r.RedFlag);
 
-    /// <summary>The care plan.</summary>
-    public CarePlan Plan { get; }
+    /// <summary>The care plan. Built on first access; every access returns the same plan.</summary>
+    public CarePlan Plan
+    {
+        get
+        {
+            var built = Volatile.Read(ref plan);
+            if (built is null)
+            {
+                var made = CarePlanner.Plan(Source, Differential, RedFlags, Urgency, evaluation.LeadingCauseCount);
+                built = Interlocked.CompareExchange(ref plan, made, null) ?? made;
+            }
+
+            return built;
+        }
+    }
 
     /// <summary>The id of the knowledge base that produced the result.</summary>
     public string KnowledgeBaseId { get; }
@@ -115,6 +133,22 @@ public sealed class TriageResult
 
     /// <summary>The engine's version (the assembly's informational version).</summary>
     public string EngineVersion { get; }
+
+    /// <summary>The red-flag assessment, built once: a thread that loses the race to publish it takes the winner's.</summary>
+    private RedFlagAssessment RedFlagAssessment
+    {
+        get
+        {
+            var built = Volatile.Read(ref redFlags);
+            if (built is null)
+            {
+                var made = evaluation.AssessRedFlags();
+                built = Interlocked.CompareExchange(ref redFlags, made, null) ?? made;
+            }
+
+            return built;
+        }
+    }
 
     /// <summary>The most likely cause.</summary>
     public RankedCause Leading => Differential[0];
