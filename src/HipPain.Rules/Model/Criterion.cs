@@ -86,12 +86,12 @@ public abstract class Criterion
     /// <summary>True when the criterion is within <see cref="KnowledgeBaseLimits"/>, so that walking it is bounded.</summary>
     internal bool IsWithinLimits => Depth <= KnowledgeBaseLimits.MaxCriterionDepth && Size <= KnowledgeBaseLimits.MaxCriterionSize;
 
-    /// <summary>Evaluates the criterion against a case, without checking the case against a knowledge base.</summary>
+    /// <summary>Evaluates the criterion against a case, without checking the case against a knowledge base (the engine compiles criteria instead; tests use this as the plain reference).</summary>
     /// <param name="patientCase">The case.</param>
     /// <returns><c>true</c> when met, <c>false</c> when definitely not met, <c>null</c> when undecided.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaxCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
-    public bool? Evaluate(PatientCase patientCase)
+    internal bool? Evaluate(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
         EnsureWithinLimits();
