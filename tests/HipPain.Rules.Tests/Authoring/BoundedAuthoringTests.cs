@@ -272,4 +272,53 @@ public sealed class BoundedAuthoringTests
 
         return document.ToJsonString();
     }
+
+    [Fact]
+    public void Build_GradedRulePartBeyondTheLimitsItself_OnlyHPK018NotWalked()
+    {
+        // A part shared 20 times over: 2^21 - 1 parts counted where used, 21 levels. Walking it for the size bound or
+        // for its findings would report more (or throw); it is reported once and left alone.
+        Criterion part = Criterion.Present("a");
+        for (var level = 0; level < 20; level++)
+        {
+            part = Criterion.AnyOf(part, part);
+        }
+
+        var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx").Graded("g/r", [part], [0.5, 2], Source));
+
+        Assert.Equal(
+            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 22 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            SingleProblem(builder).ToString());
+    }
+
+    [Fact]
+    public void Build_RedFlagCriterionTooDeepWithAScreenedFinding_HPK018AndHPK019()
+    {
+        var builder = WithRule(Criterion.Present("b"))
+            .AddRedFlag("rf", "Flag", f => f.When(Nested(KnowledgeBaseLimits.MaxCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source).Screen("a"));
+
+        var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems;
+
+        Assert.Equal(
+            [
+                "HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+                "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the gate.",
+            ],
+            problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Validate_JsonBoundExactlyMaxJsonBytes_AcceptedAndOneByteMoreRefused()
+    {
+        static KnowledgeBaseBuilder With(int length) => new KnowledgeBaseBuilder("kb", "1")
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Describe(new string('a', length)));
+        var spare = (int)(KnowledgeBaseLimits.MaxJsonBytes - JsonSizeBound.Of(With(0)));
+
+        Assert.Equal(KnowledgeBaseLimits.MaxJsonBytes, JsonSizeBound.Of(With(spare)));
+        Assert.Empty(With(spare).Validate());
+        Assert.Equal(
+            $"HPK018 at $: The knowledge base is too large: its JSON form could take up to {KnowledgeBaseLimits.MaxJsonBytes + 1} bytes; the limit is {KnowledgeBaseLimits.MaxJsonBytes} (KnowledgeBaseLimits.MaxJsonBytes). Split it, or shorten its texts.",
+            Assert.Single(With(spare + 1).Validate()).ToString());
+    }
 }

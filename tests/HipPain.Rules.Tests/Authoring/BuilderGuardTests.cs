@@ -81,6 +81,12 @@ public sealed class BuilderGuardTests
         { "Flag.Evidence", b => b.Flag.Evidence(Source) },
         { "Flag.AskWhen", b => b.Flag.AskWhen(Criterion.Present("a")) },
         { "Flag.Screen", b => b.Flag.Screen("b") },
+        { "FromDocument", b => b.Base.FromDocument([]) },
+        { "Add(FindingDraft)", b => b.Base.Add(new FindingDraft("z", "Z", FindingKind.Symptom, BodyRegion.None, null, null)) },
+        { "Add(TreatmentDraft)", b => b.Base.Add(new TreatmentDraft("tz", "T", TreatmentKind.SelfCare, Source, null)) },
+        { "Add(CauseDraft)", b => b.Base.Add(new CauseDraft("cz", "C")) },
+        { "Add(RedFlagDraft)", b => b.Base.Add(new RedFlagDraft("rz", "R")) },
+        { "ReplaceRatio", b => b.Base.ReplaceRatio("c/a", 3, 0.4) },
     };
 
     [Theory]
@@ -114,6 +120,10 @@ public sealed class BuilderGuardTests
         { "configure", b => b.Base.AddCause("cz", "C", null!) },
         { "configure", b => b.Base.AddRedFlag("rz", "R", null!) },
         { "version", b => b.Base.WithIdentity("kb", null!) },
+        { "id", b => b.Base.WithIdentity(null!, "2") },
+        { "version", _ => Assert.NotNull(new KnowledgeBaseBuilder("kb", null!)) },
+        { "name", b => b.Base.AddTreatment("tz", null!, TreatmentKind.SelfCare, Source) },
+        { "id", b => b.Base.AddCause(null!, "C", _ => { }) },
         { "culture", b => b.Base.WithTextCulture(null!) },
         { "name", b => b.Base.AddFinding("z", null!, FindingKind.Symptom) },
         { "evidence", b => b.Cause.Prior(0.3, null!) },

@@ -121,4 +121,82 @@ public sealed class JsonSizeBoundFieldTests
 
         Assert.True(bound >= written, $"bound {bound} < written {written}");
     }
+
+    private static long Written(KnowledgeBaseBuilder builder) =>
+        Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(builder)));
+
+    /// <summary>A base whose <paramref name="where"/> id is 3,000 'é' (written as \u00E9, 6 bytes each), used wherever the base refers to it.</summary>
+    private static KnowledgeBaseBuilder WithEscapedId(string where)
+    {
+        var escaped = new string('\u00E9', 3_000);
+        string Id(string name, string plain) => where == name ? escaped : plain;
+        return new KnowledgeBaseBuilder(Id("base", "kb"), "1")
+            .AddFinding(Id("finding", "a"), "A", FindingKind.Symptom)
+            .AddTreatment(Id("treatment", "tx"), "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause(Id("cause", "c"), "Cause", c => c.Prior(0.2, Source).Treat(Id("treatment", "tx")).Finding(Id("finding", "a"), 2, 0.5, Source))
+            .AddRedFlag(Id("flag", "rf"), "Flag", f => f.When(Criterion.Present(Id("finding", "a"))).Urgency(Urgency.Urgent).Action("Act")
+                .Suspects(Id("cause", "c")).Evidence(Source));
+    }
+
+    [Theory]
+    [InlineData("base")]
+    [InlineData("finding")]
+    [InlineData("treatment")]
+    [InlineData("cause")]
+    [InlineData("flag")]
+    public void Of_IdOfEscapedCharacters_AtLeastTheWrittenBytes(string where)
+    {
+        var builder = WithEscapedId(where);
+
+        var bound = JsonSizeBound.Of(builder);
+        var written = Written(builder);
+
+        Assert.True(written > 6 * 3_000, $"{where}: the id is not written escaped ({written} bytes)");
+        Assert.True(bound >= written, $"{where}: bound {bound} < written {written}");
+    }
+
+    [Fact]
+    public void Of_GradedTableLongerThanItsParts_AtLeastTheWrittenBytes()
+    {
+        // Drafts as given, unvalidated: one part and 4,000 ratios, so that the ratios dominate the written size.
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx")
+                .Graded("c/g", [Criterion.Present("a")], Enumerable.Range(1, 4_000).Select(k => (double?)(1.2345678901234567E-300 * k)), Source));
+
+        var bound = JsonSizeBound.Of(builder);
+        var written = Written(builder);
+
+        Assert.True(bound >= written, $"bound {bound} < written {written}");
+    }
+
+    [Fact]
+    public void Of_CompositeOfManySexParts_AtLeastTheWrittenBytes()
+    {
+        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 1).Select(i => (Criterion)Criterion.SexIs(i % 2 == 0 ? Sex.Female : Sex.Male)).ToArray();
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Composite("c/sex", Criterion.AnyOf(parts), 2, 0.5, Source));
+
+        var bound = JsonSizeBound.Of(builder);
+        var written = Written(builder);
+
+        Assert.True(bound >= written, $"bound {bound} < written {written}");
+    }
+
+    [Fact]
+    public void Of_LongProseWithCommonPunctuation_CountsItOneByteACharacter()
+    {
+        // Letters, digits, space and . , ; : - _ ( ) / are written as themselves: a long description of them adds
+        // its length to the bound, no more, so a base of plain prose is not refused for a size it does not have.
+        var prose = string.Concat(Enumerable.Repeat("a .,;:-_()/", 2_000));
+        var plain = new string('a', prose.Length);
+        KnowledgeBaseBuilder With(string description) => new KnowledgeBaseBuilder("kb", "1")
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Describe(description));
+
+        Assert.Equal(Written(With(plain)), Written(With(prose)));
+        Assert.Equal(JsonSizeBound.Of(With(plain)), JsonSizeBound.Of(With(prose)));
+    }
 }

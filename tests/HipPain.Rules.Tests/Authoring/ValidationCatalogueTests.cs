@@ -270,4 +270,122 @@ public sealed class ValidationCatalogueTests
 
         Assert.Empty(Problems(builder));
     }
+    [Theory]
+    [InlineData("rules", "Cause 'c' has 10001 rules")]
+    [InlineData("groups", "Cause 'c' has 10001 evidence groups")]
+    [InlineData("recommendations", "Cause 'c' has 10001 recommendations")]
+    public void Validate_CauseWithMoreThanMaxItems_HPK018ForThatList(string list, string what)
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
+        var count = KnowledgeBaseLimits.MaxItems + 1;
+        builder.AddCause("c", "Cause", c =>
+        {
+            c.Prior(0.2, Source);
+            for (var i = 0; i < count; i++)
+            {
+                _ = list switch
+                {
+                    "rules" => c.Age(i % 100, null, 2, 0.5, Source),
+                    "groups" => c.Group($"g{i}", "G", _ => { }),
+                    _ => c.Treat("tx"),
+                };
+            }
+        });
+
+        Assert.Contains($"HPK018 at causes[c].{list}: {what}; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_RedFlagSuspectingMoreThanMaxItemsCauses_HPK018()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"))
+            .AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Urgent).Action("Act").Evidence(Source)
+                .Suspects([.. Enumerable.Repeat("c", KnowledgeBaseLimits.MaxItems + 1)]));
+
+        Assert.Equal(["HPK018 at redFlags[rf].suspects: Red flag 'rf' names 10001 suspected causes; the limit is 10000 (KnowledgeBaseLimits.MaxItems)."], Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_NoCause_HPK017AtCauses()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
+
+        Assert.Equal(["HPK017 at causes: The knowledge base has no cause; add at least one."], Problems(builder));
+    }
+
+    [Fact]
+    public void Validate_InvalidIdsAndValuesOfEachKind_ReportedAtTheirPaths()
+    {
+        var blankWithUndefinedLevel = new Evidence(" ", (EvidenceLevel)99, (VerificationStatus)98);
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddTreatment("t x", "Spaced", TreatmentKind.SelfCare, Source)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, blankWithUndefinedLevel)
+            .AddCause("c x", "Spaced", c => c.Prior(0.2, Source).Treat("tx", (TreatmentLine)99)
+                .Composite("r x", Criterion.Present("a"), 2, 0.5, Source)
+                .Composite("c/none", Criterion.AnyOf(Array.Empty<Criterion>()), 2, 0.5, Source)
+                .Group("g x", "Spaced", g => g.Member("r x")))
+            .AddRedFlag("rf x", "Spaced", f => f.When(Criterion.Present("a")).Urgency(Urgency.Routine).Action("Act").Evidence(Source));
+
+        string[] expected =
+        [
+            "HPK012 at treatments[t x].id: Id 't x' is blank or contains white space or control characters.",
+            "HPK009 at treatments[tx].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK012 at causes[c x].id: Id 'c x' is blank or contains white space or control characters.",
+            "HPK012 at causes[c x].rules[r x].id: Id 'r x' is blank or contains white space or control characters.",
+            "HPK011 at causes[c x].rules[c/none].criterion: A composite criterion needs at least one part.",
+            "HPK012 at causes[c x].groups[g x].id: Id 'g x' is blank or contains white space or control characters.",
+            "HPK016 at causes[c x].recommendations[0].line: 99 is not a defined TreatmentLine; allowed: FirstLine, SecondLine, Avoid.",
+            "HPK012 at redFlags[rf x].id: Id 'rf x' is blank or contains white space or control characters.",
+        ];
+        Assert.Equal(expected, Problems(builder));
+    }
+
+    [Fact]
+    public void TryRead_DocumentWithoutCauses_ReportsAtDollarPaths()
+    {
+        var json = KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(new KnowledgeBaseBuilder("kb", " ")));
+
+        Assert.False(KnowledgeBaseJson.TryRead(json, out _, out var problems));
+
+        Assert.Equal(
+            [
+                "HPK012 at $.version: The text is missing or blank.",
+                "HPK017 at $.causes: The knowledge base has no cause; add at least one.",
+            ],
+            problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void TryRead_DocumentWithBadCauseAndItemsDropped_ReportsAtTheDocumentsIndices()
+    {
+        // An item the reader drops (a null recommendation, a member without its rule) leaves the later items at
+        // their document index, not at their index in the builder's list.
+        var kb = new KnowledgeBaseBuilder("kb", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c x", "Cause", c => c.Prior(0.2, Source).SuspectedUrgency(Urgency.Urgent).Treat("tx").Treat("unknown")
+                .Group("g", "Group", g => g.Finding("a", 2, 0.5, Source).Member("nope")));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(kb)))!;
+        var cause = document["causes"]![0]!;
+        cause["recommendations"]!.AsArray().Insert(0, null);
+        cause["groups"]![0]!["members"]!.AsArray().Insert(0, new System.Text.Json.Nodes.JsonObject { ["joint"] = false });
+
+        Assert.False(KnowledgeBaseJson.TryRead(document.ToJsonString(), out _, out var problems));
+
+        Assert.Equal(
+            [
+                "HPJ005 at $.causes[0].groups[0].members[0].rule: A group member names its rule in \"rule\".",
+                "HPJ005 at $.causes[0].recommendations[0]: The item is null; remove it or give a value.",
+                "HPK012 at $.causes[0].id: Id 'c x' is blank or contains white space or control characters.",
+                "HPK012 at $.causes[0].rules[0].id: Id 'c x/a' is blank or contains white space or control characters.",
+                "HPK020 at $.causes[0].groups[0].members[2].rule: Group 'g' names unknown rule 'nope'.",
+                "HPK008 at $.causes[0].recommendations[2]: Cause 'c x' recommends unknown treatment 'unknown'.",
+                "HPK013 at $.causes[0].suspectedUrgency: Cause 'c x' is Urgent when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"c x\").",
+            ],
+            problems.Select(p => p.ToString()));
+    }
 }
