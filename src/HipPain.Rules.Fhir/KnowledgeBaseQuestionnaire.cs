@@ -49,7 +49,11 @@ public static class KnowledgeBaseQuestionnaire
         return $"{knowledgeBase.Id}:{knowledgeBase.Version}:{knowledgeBase.ContentHash}";
     }
 
-    /// <summary>Makes the Questionnaire of a knowledge base in its own wording.</summary>
+    /// <summary>
+    /// Makes the Questionnaire of a knowledge base in its own wording. The Questionnaire's own text (group titles, the
+    /// description and its disclaimer) is English or Spanish, following the text pack's language; a pack in another
+    /// language gets that text in English around its own questions.
+    /// </summary>
     /// <param name="knowledgeBase">The knowledge base (built in, built with the DSL, read from a JSON pack, or with overlays applied).</param>
     /// <param name="text">The text pack to word it in (for example <c>BuiltInTextPacks.Spanish</c>); gaps are filled from the base's own wording. Null: the base's own wording.</param>
     /// <param name="options">The canonical base; null for <see cref="FhirOptions.Default"/>.</param>
@@ -72,6 +76,7 @@ public static class KnowledgeBaseQuestionnaire
             throw new ArgumentException($"Finding code '{clash.Id}' starts with '{KindGroupLinkIdPrefix}', which the Questionnaire keeps for its groups' linkIds.", nameof(knowledgeBase));
         }
 
+        var wording = QuestionnaireWording.For(words.Culture);
         var questionnaire = new Questionnaire
         {
             Id = FhirIds.From($"{knowledgeBase.Id}-{words.Culture}"),
@@ -82,9 +87,7 @@ public static class KnowledgeBaseQuestionnaire
             Status = PublicationStatus.Active,
             Language = words.Culture,
             SubjectType = [ResourceType.Patient],
-            Description =
-                $"The findings of knowledge base {knowledgeBase.Id} {knowledgeBase.Version} ({knowledgeBase.ContentHash}), red-flag questions first. " +
-                "Answer each yes, no or don't know; an unanswered question counts as unknown. " + Scoring.TriageResult.Disclaimer,
+            Description = wording.Description(knowledgeBase),
         };
         if (words.Review == TextReview.NeedsClinicalReview)
         {
@@ -92,7 +95,7 @@ public static class KnowledgeBaseQuestionnaire
         }
 
         var redFlagFindings = RedFlagFindingIds(knowledgeBase);
-        var redFlagGroup = Group(RedFlagGroupLinkId, "Red-flag questions: ask these first");
+        var redFlagGroup = Group(RedFlagGroupLinkId, wording.RedFlagGroupTitle);
         foreach (var finding in knowledgeBase.Findings.Where(f => redFlagFindings.Contains(f.Id)))
         {
             redFlagGroup.Item.Add(Question(finding, words, knowledgeBase, options));
@@ -105,7 +108,7 @@ public static class KnowledgeBaseQuestionnaire
 
         foreach (var kind in knowledgeBase.Findings.Where(f => !redFlagFindings.Contains(f.Id)).GroupBy(f => f.Kind).OrderBy(g => g.Key))
         {
-            var group = Group(KindGroupLinkIdPrefix + KindSlug(kind.Key), KindTitle(kind.Key));
+            var group = Group(KindGroupLinkIdPrefix + KindSlug(kind.Key), wording.KindTitle(kind.Key));
             foreach (var finding in kind)
             {
                 group.Item.Add(Question(finding, words, knowledgeBase, options));
@@ -147,19 +150,6 @@ public static class KnowledgeBaseQuestionnaire
 
         return slug.ToString();
     }
-
-    private static string KindTitle(FindingKind kind) => kind switch
-    {
-        FindingKind.PainLocation => "Where the pain is",
-        FindingKind.PainQuality => "What the pain is like",
-        FindingKind.Timing => "When the pain comes",
-        FindingKind.Symptom => "Other symptoms",
-        FindingKind.History => "History",
-        FindingKind.RiskFactor => "Risk factors",
-        FindingKind.Examination => "Examination",
-        FindingKind.Investigation => "Imaging and laboratory results",
-        _ => kind.ToString(),
-    };
 
     private static Questionnaire.ItemComponent Group(string linkId, string title) => new()
     {

@@ -81,6 +81,23 @@ public sealed class KnowledgeBaseQuestionnaireTests(FhirValidation validation)
     }
 
     [Fact]
+    public void Create_SpanishPack_GroupTitlesAndDescriptionInSpanish()
+    {
+        var english = KnowledgeBaseQuestionnaire.Create(Base);
+        var spanish = KnowledgeBaseQuestionnaire.Create(Base, BuiltInTextPacks.Spanish);
+
+        Assert.Equal(english.Item.Select(g => g.LinkId), spanish.Item.Select(g => g.LinkId));
+        Assert.Equal("Preguntas de alarma: hágalas primero", spanish.Item[0].Text);
+        Assert.Equal("Red-flag questions: ask these first", english.Item[0].Text);
+        Assert.All(spanish.Item.Zip(english.Item), pair => Assert.NotEqual(pair.Second.Text, pair.First.Text));
+        Assert.StartsWith("Los hallazgos de la base de conocimiento hippain.builtin", spanish.Description, StringComparison.Ordinal);
+        Assert.Contains("no un diagnóstico", spanish.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(Scoring.TriageResult.Disclaimer, spanish.Description, StringComparison.Ordinal);
+        Assert.Contains(Scoring.TriageResult.Disclaimer, english.Description, StringComparison.Ordinal);
+        Assert.Empty(validation.Errors(spanish));
+    }
+
+    [Fact]
     public void Create_OverlayAndJsonPack_FollowTheirBase()
     {
         var overlay = OverlayJson.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "packs", "endurance-clinic.overlay.json")));
