@@ -5,43 +5,94 @@ namespace HipPain.Rules.Interview;
 
 /// <summary>
 /// One case seen through an <see cref="InterviewModel"/>: the current log-odds, rule and gate outcomes, and what
-/// each open question's answers would do. Made per call and used on one thread.
+/// each open question's answers would do. Used on one thread at a time. Its buffers are sized by the model once and
+/// refilled for each case (<see cref="Load"/>), so <see cref="Rent"/> lets a thread reuse one analysis call after call.
 /// </summary>
 internal sealed class CaseAnalysis
 {
     private static readonly double Ln2 = Math.Log(2);
 
+    // The analysis this thread last gave back, ready for the next call on the same model.
+    [ThreadStatic]
+    private static CaseAnalysis? spare;
+
     private readonly InterviewModel model;
     private readonly FindingState[] states;
     // A finding is closed once the case names it, or when the interview's audience cannot be asked it.
     private readonly bool[] closed;
-    private readonly int age;
-    private readonly Sex sex;
+    private readonly bool[] named;
     private readonly double[] unitLogs;
     private readonly int[] gateOutcomes;
+    private readonly int[] hypotheticalOutcomes;
     private readonly bool[] gateInContext;
     private readonly double[] logProbability;
     private readonly double[] probability;
-    private readonly double total;
     private readonly double[] delta;
     private readonly double[] scratch;
+    private readonly double[] shift;
+    private readonly Func<string, FindingState> stateOf;
+    private int age;
+    private Sex sex;
+    private double total;
 
-    // The red-flag screen, filled on first use: which open findings are red-flag questions now, what they cost
-    // together, and scratch space for one hypothetical answer.
+    // The red-flag screen, filled on first use for each case: which open findings are red-flag questions now, what
+    // they cost together, and scratch space for one hypothetical answer.
+    private bool redFlagScreenReady;
     private bool[]? redFlagOpen;
     private double redFlagOpenCost;
     private int[]? hypotheticalGates;
     private int[]? visited;
     private int visit;
 
+    /// <summary>Analyses a case (a new analysis with its own buffers).</summary>
     public CaseAnalysis(InterviewModel model, PatientCase patientCase)
+        : this(model)
+    {
+        Load(patientCase);
+    }
+
+    private CaseAnalysis(InterviewModel model)
     {
         this.model = model;
         var findingCount = model.KnowledgeBase.Findings.Length;
         var causeCount = model.PriorLogOdds.Length;
         states = new FindingState[findingCount];
-        closed = (bool[])model.NotAskable.Clone();
-        var named = new bool[findingCount];
+        closed = new bool[findingCount];
+        named = new bool[findingCount];
+        LogOdds = new double[causeCount];
+        unitLogs = new double[model.Tables.UnitCount];
+        gateOutcomes = new int[model.Gates.Length];
+        hypotheticalOutcomes = new int[model.Gates.Length];
+        gateInContext = new bool[model.Gates.Length];
+        logProbability = new double[causeCount];
+        probability = new double[causeCount];
+        delta = new double[causeCount];
+        scratch = new double[causeCount];
+        shift = new double[causeCount];
+        stateOf = id => states[model.FindingIndex[id]];
+    }
+
+    /// <summary>
+    /// This thread's spare analysis of the model (a new one when it has none), loaded with the case. Give it back with
+    /// <see cref="Return"/> once nothing reads it any more; until then, a nested call gets an analysis of its own.
+    /// </summary>
+    public static CaseAnalysis Rent(InterviewModel model, PatientCase patientCase)
+    {
+        var analysis = spare is { } kept && kept.model == model ? kept : new CaseAnalysis(model);
+        spare = null;
+        analysis.Load(patientCase);
+        return analysis;
+    }
+
+    /// <summary>Keeps the analysis as this thread's spare for the next <see cref="Rent"/>.</summary>
+    public void Return() => spare = this;
+
+    /// <summary>Fills every buffer for the case, overwriting what the previous case left.</summary>
+    private void Load(PatientCase patientCase)
+    {
+        Array.Clear(states);
+        Array.Clear(named);
+        Array.Copy(model.NotAskable, closed, closed.Length);
         foreach (var (findingId, state) in patientCase.Observations)
         {
             var index = model.FindingIndex[findingId];
@@ -56,44 +107,41 @@ internal sealed class CaseAnalysis
         age = patientCase.Age ?? CriterionProgram.NoAge;
         sex = patientCase.Sex;
         var tables = model.Tables;
-        LogOdds = new double[causeCount];
         tables.TryScore(states, age, sex, LogOdds, out _);
-        unitLogs = new double[tables.UnitCount];
         for (var u = 0; u < unitLogs.Length; u++)
         {
             unitLogs[u] = tables.UnitLog(u, states, age, sex);
         }
 
-        gateOutcomes = new int[model.Gates.Length];
         for (var g = 0; g < model.Gates.Length; g++)
         {
             gateOutcomes[g] = model.Program.Evaluate(model.GateRoots[g], states, age, sex);
         }
 
         Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
-        gateInContext = new bool[model.Gates.Length];
+
+        // Only a patient interview reads a gate's context (see Asks).
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateInContext[g] = model.Gates[g].AskWhen is not { } context || context.Evaluate(id => states[model.FindingIndex[id]], patientCase.Age, sex) == true;
+            gateInContext[g] = model.Patient && (model.Gates[g].AskWhen is not { } context || context.Evaluate(stateOf, patientCase.Age, sex) == true);
         }
-        logProbability = new double[causeCount];
-        probability = new double[causeCount];
-        for (var c = 0; c < causeCount; c++)
+
+        total = 0;
+        for (var c = 0; c < LogOdds.Length; c++)
         {
             logProbability[c] = LogLogistic(LogOdds[c]);
             probability[c] = Math.Exp(logProbability[c]);
             total += probability[c];
         }
 
-        delta = new double[causeCount];
-        scratch = new double[causeCount];
+        redFlagScreenReady = false;
     }
 
     /// <summary>Each cause's posterior log-odds, in knowledge-base order.</summary>
     public double[] LogOdds { get; }
 
     /// <summary>The urgency the gates settle for the case, by the engine's <see cref="UrgencyRule"/>.</summary>
-    public Urgency Urgency { get; }
+    public Urgency Urgency { get; private set; }
 
     /// <summary>True when the finding cannot be asked now: the case names it, or the audience cannot answer it.</summary>
     public bool IsClosed(int finding) => closed[finding];
@@ -126,6 +174,29 @@ internal sealed class CaseAnalysis
         return [.. LogOdds.Select((l, c) => l + delta[c])];
     }
 
+    /// <summary>
+    /// The cause whose share a "yes" raises most relative to a "no" (<paramref name="yes"/>) and the one a "no" raises
+    /// most (<paramref name="no"/>), by <see cref="ShareShift"/>; -1 when no share moves by more than
+    /// <paramref name="negligible"/>. Ties go to the earlier cause.
+    /// </summary>
+    public void Favoured(int finding, double negligible, out int yes, out int no)
+    {
+        ShareShift(finding, shift);
+        (yes, no) = (-1, -1);
+        for (var c = 0; c < shift.Length; c++)
+        {
+            if (shift[c] > negligible && (yes < 0 || shift[c] > shift[yes]))
+            {
+                yes = c;
+            }
+
+            if (shift[c] < -negligible && (no < 0 || shift[c] < shift[no]))
+            {
+                no = c;
+            }
+        }
+    }
+
     /// <summary>Each cause's share after a "yes" minus its share after a "no".</summary>
     public void ShareShift(int finding, double[] shift)
     {
@@ -135,6 +206,22 @@ internal sealed class CaseAnalysis
         {
             shift[c] -= scratch[c];
         }
+    }
+
+    /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none.</summary>
+    public Urgency? OpenGateUrgency(int finding)
+    {
+        Urgency? most = null;
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            var gate = model.Gates[g];
+            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            {
+                most = most is { } current && current >= gate.Urgency ? current : gate.Urgency;
+            }
+        }
+
+        return most;
     }
 
     /// <summary>
@@ -164,11 +251,14 @@ internal sealed class CaseAnalysis
     /// </summary>
     public double ExpectedRedFlagCostAfter(int finding, double probabilityPresent)
     {
-        if (redFlagOpen is null)
+        if (!redFlagScreenReady)
         {
-            redFlagOpen = new bool[closed.Length];
-            hypotheticalGates = new int[gateOutcomes.Length];
-            visited = new int[closed.Length];
+            redFlagScreenReady = true;
+            redFlagOpen ??= new bool[closed.Length];
+            hypotheticalGates ??= new int[gateOutcomes.Length];
+            visited ??= new int[closed.Length];
+            Array.Clear(redFlagOpen);
+            redFlagOpenCost = 0;
             for (var f = 0; f < closed.Length; f++)
             {
                 if (!closed[f] && IsRedFlagQuestion(f, gateOutcomes))
@@ -186,7 +276,7 @@ internal sealed class CaseAnalysis
     public bool CanChangeTopThreeOrUrgency()
     {
         var top = TopThree(LogOdds);
-        var outcomes = new int[gateOutcomes.Length];
+        var outcomes = hypotheticalOutcomes;
         for (var f = 0; f < closed.Length; f++)
         {
             if (closed[f])
@@ -235,6 +325,12 @@ internal sealed class CaseAnalysis
 
         // Only findings that share a gate with this one can change; every other open red-flag question stays open.
         var cost = redFlagOpenCost - (redFlagOpen![finding] ? model.Costs[finding] : 0);
+        if (visit == int.MaxValue)
+        {
+            Array.Clear(visited!);
+            visit = 0;
+        }
+
         visit++;
         foreach (var g in model.GatesByFinding[finding])
         {
@@ -290,29 +386,14 @@ internal sealed class CaseAnalysis
     private bool Asks(int gate, int finding) =>
         !model.Patient || model.GateScreens[gate].Contains(finding) || gateInContext[gate];
 
-    /// <summary>The top three causes in order (fewer for a smaller base) by log-odds with the engine's tie-break, as indices (-1 for none).</summary>
+    /// <summary>
+    /// The top three causes in order (fewer for a smaller base, -1 for none) by the engine's own ranking rule
+    /// (<see cref="CauseRanking"/>: log-odds, ties by cause id).
+    /// </summary>
     private (int, int, int) TopThree(double[] logOdds)
     {
         Span<int> picked = [-1, -1, -1];
-        for (var k = 0; k < Math.Min(3, logOdds.Length); k++)
-        {
-            var best = -1;
-            for (var c = 0; c < logOdds.Length; c++)
-            {
-                if (c == picked[0] || c == picked[1] || c == picked[2])
-                {
-                    continue;
-                }
-
-                if (best < 0 || logOdds[c] > logOdds[best] || (logOdds[c] == logOdds[best] && model.CauseIdRank[c] < model.CauseIdRank[best]))
-                {
-                    best = c;
-                }
-            }
-
-            picked[k] = best;
-        }
-
+        CauseRanking.Rank(logOdds, model.CauseIdRank, picked[..Math.Min(3, logOdds.Length)]);
         return (picked[0], picked[1], picked[2]);
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Validation;
@@ -82,10 +84,16 @@ public sealed class Interviewer
     public ImmutableArray<QuestionSuggestion> RankQuestions(PatientCase patientCase)
     {
         var analysis = Analyse(patientCase);
-        var candidates = Candidates(analysis);
-        candidates.Sort(Compare);
-        var shift = new double[model.PriorLogOdds.Length];
-        return [.. candidates.Select((c, i) => Describe(analysis, c, i + 1, shift))];
+        try
+        {
+            var candidates = Candidates(analysis);
+            candidates.Sort(Compare);
+            return [.. candidates.Select((c, i) => Describe(analysis, c, i + 1))];
+        }
+        finally
+        {
+            analysis.Return();
+        }
     }
 
     /// <summary>The question to ask next, whatever the stop rule says.</summary>
@@ -93,7 +101,18 @@ public sealed class Interviewer
     /// <returns>The best open question, or null when every finding has been asked.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
     /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
-    public QuestionSuggestion? NextQuestion(PatientCase patientCase) => Best(Analyse(patientCase));
+    public QuestionSuggestion? NextQuestion(PatientCase patientCase)
+    {
+        var analysis = Analyse(patientCase);
+        try
+        {
+            return Best(analysis);
+        }
+        finally
+        {
+            analysis.Return();
+        }
+    }
 
     /// <summary>Triages the answers so far and decides whether to stop or which question to ask next.</summary>
     /// <param name="patientCase">The answers so far (the starting case plus every answer).</param>
@@ -113,7 +132,19 @@ public sealed class Interviewer
         ArgumentOutOfRangeException.ThrowIfNegative(redFlagQuestionsAsked);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(redFlagQuestionsAsked, questionsAsked);
         var result = Engine.Triage(patientCase);
-        var analysis = new CaseAnalysis(model, patientCase);
+        var analysis = CaseAnalysis.Rent(model, patientCase);
+        try
+        {
+            return Decide(result, analysis, questionsAsked, redFlagQuestionsAsked);
+        }
+        finally
+        {
+            analysis.Return();
+        }
+    }
+
+    private InterviewStep Decide(TriageResult result, CaseAnalysis analysis, int questionsAsked, int redFlagQuestionsAsked)
+    {
         var next = Best(analysis);
         if (next is { IsRedFlagQuestion: true })
         {
@@ -308,41 +339,54 @@ public sealed class Interviewer
     private InterviewStep Stop(TriageResult result, int asked, int redFlagsAsked, InterviewStopReason reason, string text) =>
         new(result, Audience, asked, redFlagsAsked, null, reason, text);
 
+    /// <summary>Checks the case as the engine does (without allocating when it is valid) and rents this thread's analysis of it.</summary>
     private CaseAnalysis Analyse(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        var problems = Engine.Validate(patientCase);
-        if (!problems.IsEmpty)
+        var findingCount = Engine.FindingCount;
+        Span<FindingState> states = findingCount <= 1024 ? stackalloc FindingState[findingCount] : new FindingState[findingCount];
+        if (!Engine.TryCopyStates(patientCase, states))
         {
-            throw new CaseValidationException(problems);
+            throw new CaseValidationException(Engine.Validate(patientCase));
         }
 
-        return new CaseAnalysis(model, patientCase);
-    }
-
-    private QuestionSuggestion? Best(CaseAnalysis analysis)
-    {
-        Candidate? best = null;
-        foreach (var candidate in Candidates(analysis, bestOnly: true))
-        {
-            if (best is not { } current || Compare(candidate, current) < 0)
-            {
-                best = candidate;
-            }
-        }
-
-        return best is { } chosen ? Describe(analysis, chosen, 1, new double[model.PriorLogOdds.Length]) : null;
+        return CaseAnalysis.Rent(model, patientCase);
     }
 
     /// <summary>
-    /// Every open question with its figures; with <paramref name="bestOnly"/>, only those that can still come first:
-    /// when a red-flag question is open, the cheapest red-flag questions of the most urgent gate among them (they
-    /// outrank the rest whatever their figures), so the rest are not weighed.
+    /// The first of <see cref="Candidates"/> by <see cref="Compare"/>, found without listing them: when a red-flag question
+    /// is open, only the cheapest red-flag questions of the most urgent gate among them are weighed (they outrank the
+    /// rest whatever their figures).
     /// </summary>
-    private List<Candidate> Candidates(CaseAnalysis analysis, bool bestOnly = false)
+    private QuestionSuggestion? Best(CaseAnalysis analysis)
     {
         var findings = model.KnowledgeBase.Findings;
-        var open = new List<(int Finding, Urgency? Urgency, List<RedFlag>? Gates)>();
+        Span<int> urgencyOf = findings.Length <= 1024 ? stackalloc int[findings.Length] : new int[findings.Length];
+
+        // The leading tier of red-flag questions (the same order as Compare): the lowest cost, then the most urgent gate.
+        var cheapest = double.PositiveInfinity;
+        Urgency? mostUrgent = null;
+        for (var f = 0; f < findings.Length; f++)
+        {
+            urgencyOf[f] = -1;
+            if (analysis.IsClosed(f) || analysis.OpenGateUrgency(f) is not { } urgency)
+            {
+                continue;
+            }
+
+            urgencyOf[f] = (int)urgency;
+            var cost = model.Costs[f];
+            if (cost < cheapest)
+            {
+                (cheapest, mostUrgent) = (cost, urgency);
+            }
+            else if (cost == cheapest && urgency > mostUrgent)
+            {
+                mostUrgent = urgency;
+            }
+        }
+
+        Candidate? best = null;
         for (var f = 0; f < findings.Length; f++)
         {
             if (analysis.IsClosed(f))
@@ -350,31 +394,41 @@ public sealed class Interviewer
                 continue;
             }
 
-            var gates = analysis.OpenGates(f);
-            Urgency? gateUrgency = null;
-            foreach (var gate in gates ?? [])
-            {
-                gateUrgency = gateUrgency is { } most && most >= gate.Urgency ? most : gate.Urgency;
-            }
-
-            open.Add((f, gateUrgency, gates));
-        }
-
-        // The leading tier of red-flag questions (the same order as Compare): the lowest cost, then the most urgent gate.
-        var flagged = open.Where(o => o.Urgency.HasValue).ToList();
-        var cheapest = flagged.Count == 0 ? 0 : flagged.Min(o => model.Costs[o.Finding]);
-        var mostUrgent = flagged.Count == 0 ? (Urgency?)null : flagged.Where(o => model.Costs[o.Finding] == cheapest).Max(o => o.Urgency);
-        var candidates = new List<Candidate>(open.Count);
-        foreach (var (f, gateUrgency, gates) in open)
-        {
-            if (bestOnly && mostUrgent is not null && (gateUrgency != mostUrgent || model.Costs[f] != cheapest))
+            Urgency? gateUrgency = urgencyOf[f] < 0 ? null : (Urgency)urgencyOf[f];
+            if (mostUrgent is not null && (gateUrgency != mostUrgent || model.Costs[f] != cheapest))
             {
                 continue;
             }
 
-            var present = analysis.ProbabilityPresent(f);
-            var screenCost = gates is null ? 0 : model.Costs[f] + analysis.ExpectedRedFlagCostAfter(f, present);
-            candidates.Add(new Candidate(f, findings[f].Kind, present, analysis.ExpectedGain(f, present), model.Costs[f], gateUrgency, gates, screenCost));
+            var candidate = Weigh(analysis, f, gateUrgency);
+            if (best is not { } current || Compare(candidate, current) < 0)
+            {
+                best = candidate;
+            }
+        }
+
+        return best is { } chosen ? Describe(analysis, chosen, 1) : null;
+    }
+
+    /// <summary>A question's figures: its predicted answer, expected gain, cost and, for a red-flag question, the expected cost of finishing the screen.</summary>
+    private Candidate Weigh(CaseAnalysis analysis, int finding, Urgency? gateUrgency)
+    {
+        var present = analysis.ProbabilityPresent(finding);
+        var screenCost = gateUrgency is null ? 0 : model.Costs[finding] + analysis.ExpectedRedFlagCostAfter(finding, present);
+        return new Candidate(finding, model.KnowledgeBase.Findings[finding].Kind, present, analysis.ExpectedGain(finding, present), model.Costs[finding], gateUrgency, screenCost);
+    }
+
+    /// <summary>Every open question with its figures, in finding order.</summary>
+    private List<Candidate> Candidates(CaseAnalysis analysis)
+    {
+        var findings = model.KnowledgeBase.Findings;
+        var candidates = new List<Candidate>(findings.Length);
+        for (var f = 0; f < findings.Length; f++)
+        {
+            if (!analysis.IsClosed(f))
+            {
+                candidates.Add(Weigh(analysis, f, analysis.OpenGateUrgency(f)));
+            }
         }
 
         return candidates;
@@ -422,33 +476,13 @@ public sealed class Interviewer
         return byKind != 0 ? byKind : a.Finding.CompareTo(b.Finding);
     }
 
-    private QuestionSuggestion Describe(CaseAnalysis analysis, Candidate candidate, int rank, double[] shift)
+    private QuestionSuggestion Describe(CaseAnalysis analysis, Candidate candidate, int rank)
     {
-        analysis.ShareShift(candidate.Finding, shift);
-        int yes = -1, no = -1;
-        for (var c = 0; c < shift.Length; c++)
-        {
-            if (shift[c] > Negligible && (yes < 0 || shift[c] > shift[yes]))
-            {
-                yes = c;
-            }
-
-            if (shift[c] < -Negligible && (no < 0 || shift[c] < shift[no]))
-            {
-                no = c;
-            }
-        }
-
+        analysis.Favoured(candidate.Finding, Negligible, out var yes, out var no);
         var causes = model.KnowledgeBase.Causes;
         var favouredByYes = yes >= 0 ? causes[yes] : null;
         var favouredByNo = no >= 0 ? causes[no] : null;
-        var gates = candidate.Gates is null ? [] : candidate.Gates.OrderByDescending(g => g.Urgency).ToImmutableArray();
-        var separates = favouredByYes is not null && favouredByNo is not null
-            ? $"separates {ShortName(favouredByYes)} from {ShortName(favouredByNo)} (a yes favours the first, a no the second)"
-            : null;
-        var reason = gates.IsEmpty
-            ? separates is null ? "No answer moves the differential; nothing more informative is open." : Capitalise(separates) + "."
-            : $"Red flag: the answer can fire or rule out {string.Join(" and ", gates.Select(g => $"'{g.Name}' ({g.Urgency})"))}" + (separates is null ? "." : $"; it also {separates}.");
+        var gates = MostUrgentFirst(analysis.OpenGates(candidate.Finding));
         return new QuestionSuggestion(
             rank,
             model.KnowledgeBase.Findings[candidate.Finding],
@@ -458,23 +492,96 @@ public sealed class Interviewer
             candidate.Cost,
             favouredByYes,
             favouredByNo,
-            reason,
+            Reason(gates, favouredByYes, favouredByNo),
             WordingOf(model.KnowledgeBase.Findings[candidate.Finding]));
+    }
+
+    /// <summary>The gates, most urgent first, equal urgencies in their order (a stable sort).</summary>
+    private static ImmutableArray<RedFlag> MostUrgentFirst(List<RedFlag>? gates)
+    {
+        if (gates is null)
+        {
+            return [];
+        }
+
+        var sorted = gates.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var gate = sorted[i];
+            var place = i;
+            for (; place > 0 && sorted[place - 1].Urgency < gate.Urgency; place--)
+            {
+                sorted[place] = sorted[place - 1];
+            }
+
+            sorted[place] = gate;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
+
+    /// <summary>
+    /// Why the question is asked: the gates it can fire or rule out, and the two causes its answer separates, written
+    /// into one string (the only text allocated).
+    /// </summary>
+    private static string Reason(ImmutableArray<RedFlag> gates, Cause? favouredByYes, Cause? favouredByNo)
+    {
+        var separates = favouredByYes is not null && favouredByNo is not null;
+        if (gates.IsEmpty && !separates)
+        {
+            return "No answer moves the differential; nothing more informative is open.";
+        }
+
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        if (!gates.IsEmpty)
+        {
+            text.AppendLiteral("Red flag: the answer can fire or rule out ");
+            for (var i = 0; i < gates.Length; i++)
+            {
+                text.AppendLiteral(i == 0 ? "'" : " and '");
+                text.AppendFormatted(gates[i].Name);
+                text.AppendLiteral("' (");
+                text.AppendFormatted(gates[i].Urgency);
+                text.AppendLiteral(")");
+            }
+
+            text.AppendLiteral(separates ? "; it also separates " : ".");
+        }
+        else
+        {
+            text.AppendLiteral("Separates ");
+        }
+
+        if (separates)
+        {
+            AppendShortName(ref text, favouredByYes!);
+            text.AppendLiteral(" from ");
+            AppendShortName(ref text, favouredByNo!);
+            text.AppendLiteral(" (a yes favours the first, a no the second).");
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The cause's name without its bracketed part, lower-cased at the start unless it starts with an abbreviation.</summary>
+    private static void AppendShortName(ref DefaultInterpolatedStringHandler text, Cause cause)
+    {
+        var name = cause.Name.AsSpan();
+        var bracket = name.IndexOf(" (", StringComparison.Ordinal);
+        name = bracket > 0 ? name[..bracket] : name;
+        if (name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]))
+        {
+            Span<char> first = [char.ToLowerInvariant(name[0])];
+            text.AppendFormatted((ReadOnlySpan<char>)first);
+            name = name[1..];
+        }
+
+        text.AppendFormatted(name);
     }
 
     private string WordingOf(Finding finding) => model.Options.Audience == InterviewAudience.Patient
         ? finding.PatientQuestion ?? finding.Question ?? finding.Name
         : finding.Question ?? finding.Name;
 
-    private static string ShortName(Cause cause)
-    {
-        var name = cause.Name;
-        var bracket = name.IndexOf(" (", StringComparison.Ordinal);
-        name = bracket > 0 ? name[..bracket] : name;
-        return name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
-    }
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, List<RedFlag>? Gates, double ScreenCost);
+    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, double ScreenCost);
 }

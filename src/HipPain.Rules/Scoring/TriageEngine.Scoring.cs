@@ -208,7 +208,7 @@ public sealed partial class TriageEngine
         parameterName);
 
     /// <summary>The fast path of <see cref="CopyStates"/>: false on anything <see cref="CaseValidator"/> would report.</summary>
-    private bool TryCopyStates(PatientCase patientCase, Span<FindingState> states)
+    internal bool TryCopyStates(PatientCase patientCase, Span<FindingState> states)
     {
         if (patientCase.Age is < 0 or > PatientCase.MaximumAge || (uint)patientCase.Sex > (uint)Sex.Male)
         {

@@ -1,3 +1,4 @@
+using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
@@ -13,6 +14,9 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
 {
     /// <summary>The budget of one <see cref="TriageEngine.Triage"/> of the typical case, in bytes (docs/benchmarks.md).</summary>
     public const long TriageBytesPerCase = 4096;
+
+    /// <summary>The budget of one <see cref="Interviewer.NextQuestion"/> on the typical case, in bytes (docs/benchmarks.md).</summary>
+    public const long NextQuestionBytesPerCase = 2048;
 
     private const int Calls = 200;
 
@@ -34,6 +38,17 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         output.WriteLine($"Triage, typical case: {perCase:0} B per case (budget {TriageBytesPerCase} B)");
 
         Assert.True(perCase <= TriageBytesPerCase, $"Triage of the typical case allocated {perCase:0} B per case; the budget is {TriageBytesPerCase} B.");
+    }
+
+    [Fact]
+    public void NextQuestion_TypicalCase_AllocatesWithinBudget()
+    {
+        var interviewer = new Interviewer(Engine);
+
+        var perCase = MeanBytesPerCall(() => interviewer.NextQuestion(Typical));
+        output.WriteLine($"NextQuestion, typical case: {perCase:0} B per call (budget {NextQuestionBytesPerCase} B)");
+
+        Assert.True(perCase <= NextQuestionBytesPerCase, $"NextQuestion on the typical case allocated {perCase:0} B per call; the budget is {NextQuestionBytesPerCase} B.");
     }
 
     /// <summary>The mean bytes allocated on this thread per call, after 20 calls of warm-up.</summary>
