@@ -307,7 +307,20 @@ internal sealed class DocumentMapper
             }
         }
 
-        return parts.Count != list.Count ? null : Model.Criterion.AtLeast(minimum ?? parts.Count, [.. parts]);
+        if (parts.Count != list.Count)
+        {
+            return null;
+        }
+
+        // Explicit branches rather than `minimum ?? parts.Count`: Stryker.NET 5.1.0 mutates that Count into the method
+        // group Sum, a compile error it cannot trace to its mutant, and its safe mode then drops every mutant of
+        // Criterion (docs/safety/mutation.md). AllOf(parts) is AtLeast(parts.Length, parts).
+        if (minimum.HasValue)
+        {
+            return Model.Criterion.AtLeast(minimum.Value, [.. parts]);
+        }
+
+        return Model.Criterion.AllOf([.. parts]);
     }
 
     /// <summary>
