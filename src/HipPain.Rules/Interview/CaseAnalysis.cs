@@ -108,10 +108,7 @@ internal sealed class CaseAnalysis
         sex = patientCase.Sex;
         var tables = model.Tables;
         tables.TryScore(states, age, sex, LogOdds, out _);
-        for (var u = 0; u < unitLogs.Length; u++)
-        {
-            unitLogs[u] = tables.UnitLog(u, states, age, sex);
-        }
+        tables.UnitLogs(states, age, sex, unitLogs);
 
         for (var g = 0; g < model.Gates.Length; g++)
         {

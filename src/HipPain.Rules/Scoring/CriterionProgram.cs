@@ -34,20 +34,21 @@ internal sealed class CriterionProgram
         Sex,
     }
 
-    /// <summary>Adds a criterion and returns its root node index; call <see cref="Freeze"/> once all are added.</summary>
+    /// <summary>
+    /// Adds a criterion and returns its root node index. Call <see cref="Freeze"/> before evaluating it; criteria added
+    /// after a freeze need another.
+    /// </summary>
     public int Add(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex) => AddNode(criterion, findingIndex);
 
     /// <summary>Adds the parts of a graded rule as one counting node and returns its index, for <see cref="CountParts"/>.</summary>
     public int AddParts(IEnumerable<Criterion> parts, IReadOnlyDictionary<string, int> findingIndex) =>
         AddNode(Criterion.AtLeast(1, [.. parts]), findingIndex);
 
-    /// <summary>Copies the nodes into the arrays that <see cref="Evaluate"/> reads.</summary>
+    /// <summary>Copies every node added so far into the arrays that <see cref="Evaluate"/> reads.</summary>
     public void Freeze()
     {
         nodeArray = [.. nodes];
         childArray = [.. children];
-        nodes.Clear();
-        children.Clear();
     }
 
     /// <summary>Evaluates the criterion rooted at <paramref name="root"/>: <see cref="Met"/>, <see cref="NotMet"/> or <see cref="Undecided"/>.</summary>

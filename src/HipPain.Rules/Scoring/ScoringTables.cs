@@ -28,6 +28,9 @@ namespace HipPain.Rules.Scoring;
 /// </remarks>
 internal sealed class ScoringTables
 {
+    /// <summary>The most other rules and groups whose reading of the case <see cref="TryScore"/> tracks on the stack.</summary>
+    private const int TrackedUnitLimit = 16_384;
+
     /// <summary>A member whose outcome (or graded count) is not decided yet: it changes nothing.</summary>
     public const int MemberUndecided = 0;
 
@@ -174,6 +177,23 @@ internal sealed class ScoringTables
         {
             CauseIdOrder[byId[rank]] = rank;
         }
+
+        // What each other rule and group adds when none of its findings is stated: it cannot change while they stay
+        // unknown, unless it also reads the age or the sex.
+        program.Freeze();
+        var others = GeneralRuleCause.Length + GroupCause.Length;
+        OtherUnitReadsAgeOrSex = new bool[others];
+        OtherUnitIdleLog = new double[others];
+        var unknown = new FindingState[FindingCount];
+        for (var o = 0; o < others; o++)
+        {
+            OtherUnitReadsAgeOrSex[o] = o < GeneralRuleCause.Length
+                ? ReadsAgeOrSex(rules[GeneralRuleIndex[o]])
+                : Enumerable.Range(GroupMemberStart[o - GeneralRuleCause.Length], GroupMemberStart[o - GeneralRuleCause.Length + 1] - GroupMemberStart[o - GeneralRuleCause.Length]).Any(m => ReadsAgeOrSex(rules[MemberRule[m]]));
+            OtherUnitIdleLog[o] = UnitLog(FindingRuleCause.Length + o, unknown, CriterionProgram.NoAge, Sex.Unspecified);
+        }
+
+        (FindingOtherUnitStart, FindingOtherUnits) = OtherUnitsByFinding();
     }
 
     public int FindingCount { get; }
@@ -255,6 +275,23 @@ internal sealed class ScoringTables
     /// <summary>The scoring units that read each finding, in unit order.</summary>
     public int[] FindingUnits { get; }
 
+    /// <summary>
+    /// Other-unit starts by finding index (see <see cref="FindingOtherUnits"/>); length <see cref="FindingCount"/> + 1.
+    /// </summary>
+    public int[] FindingOtherUnitStart { get; }
+
+    /// <summary>
+    /// For each finding, the other units that read it, numbered from 0: the other criterion rules (<c>g</c>), then the
+    /// groups (<c>GeneralRuleCause.Length + g</c>).
+    /// </summary>
+    public int[] FindingOtherUnits { get; }
+
+    /// <summary>By other unit: true when its criteria read the age or the sex, so that it is evaluated for every case.</summary>
+    public bool[] OtherUnitReadsAgeOrSex { get; }
+
+    /// <summary>By other unit: what it adds to its cause's log-odds when every finding it reads is unknown (usually 0).</summary>
+    public double[] OtherUnitIdleLog { get; }
+
     /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
 
@@ -278,6 +315,12 @@ internal sealed class ScoringTables
         var causes = FindingRuleCause;
         var ratios = FindingRuleLogRatios;
 
+        // The other rules and groups that read a stated finding; the rest add what they add with every finding unknown
+        // (OtherUnitIdleLog), unless they read the age or the sex. A base too large for the stack evaluates them all.
+        var others = GeneralRuleCause.Length + GroupCause.Length;
+        var track = others <= TrackedUnitLimit;
+        Span<bool> touched = track ? stackalloc bool[others] : default;
+
         // Unknown is 0: skip blocks of unknown findings a vector at a time, then apply each stated finding's row.
         var raw = MemoryMarshal.Cast<FindingState, int>(states);
         var f = 0;
@@ -297,6 +340,8 @@ internal sealed class ScoringTables
                         invalidStateIndex = j;
                         return false;
                     }
+
+                    Touch(raw[j], j, touched);
                 }
             }
         }
@@ -308,13 +353,27 @@ internal sealed class ScoringTables
                 invalidStateIndex = f;
                 return false;
             }
+
+            Touch(raw[f], f, touched);
         }
 
         var generalCauses = GeneralRuleCause;
         var roots = GeneralRuleRoot;
         var generalRatios = GeneralRuleLogRatios;
+        var idle = OtherUnitIdleLog;
+        var always = OtherUnitReadsAgeOrSex;
         for (var g = 0; g < roots.Length; g++)
         {
+            if (track && !touched[g] && !always[g])
+            {
+                if (idle[g] != 0)
+                {
+                    logOdds[generalCauses[g]] += idle[g];
+                }
+
+                continue;
+            }
+
             var outcome = Program.Evaluate(roots[g], states, age, sex);
             if (outcome != CriterionProgram.Undecided)
             {
@@ -325,7 +384,8 @@ internal sealed class ScoringTables
         var groupCauses = GroupCause;
         for (var g = 0; g < groupCauses.Length; g++)
         {
-            var log = EvaluateGroup(g, states, age, sex, out _, out _, out _);
+            var other = roots.Length + g;
+            var log = track && !touched[other] && !always[other] ? idle[other] : EvaluateGroup(g, states, age, sex, out _, out _, out _);
             if (log != 0)
             {
                 logOdds[groupCauses[g]] += log;
@@ -441,6 +501,28 @@ internal sealed class ScoringTables
         return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
     }
 
+    /// <summary>
+    /// Writes <see cref="UnitLog"/> of every unit into <paramref name="unitLogs"/> (length <see cref="UnitCount"/>), taking
+    /// <see cref="OtherUnitIdleLog"/> for the other rules and groups that read no stated finding, the age or the sex.
+    /// </summary>
+    public void UnitLogs(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> unitLogs)
+    {
+        var entries = FindingRuleCause.Length;
+        var others = GeneralRuleCause.Length + GroupCause.Length;
+        var track = others <= TrackedUnitLimit;
+        Span<bool> touched = track ? stackalloc bool[others] : default;
+        for (var f = 0; f < states.Length; f++)
+        {
+            Touch((int)states[f], f, touched);
+        }
+
+        for (var u = 0; u < unitLogs.Length; u++)
+        {
+            var other = u - entries;
+            unitLogs[u] = other >= 0 && track && !touched[other] && !OtherUnitReadsAgeOrSex[other] ? OtherUnitIdleLog[other] : UnitLog(u, states, age, sex);
+        }
+    }
+
     /// <summary>A member's two log ratios (met, not met): a criterion rule's, or zeros for a graded rule.</summary>
     private static double[] MemberLogs(DiagnosticRule rule)
     {
@@ -474,6 +556,66 @@ internal sealed class ScoringTables
         }
 
         return true;
+    }
+
+    /// <summary>Marks the other units that read a finding when it is stated (and the marks are tracked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Touch(int state, int finding, Span<bool> touched)
+    {
+        if (state != 0 && !touched.IsEmpty)
+        {
+            var units = FindingOtherUnits;
+            for (var i = FindingOtherUnitStart[finding]; i < FindingOtherUnitStart[finding + 1]; i++)
+            {
+                touched[units[i]] = true;
+            }
+        }
+    }
+
+    /// <summary>True when a rule's criterion (or a graded rule's parts) has an age or a sex condition.</summary>
+    private static bool ReadsAgeOrSex(DiagnosticRule rule)
+    {
+        var criterion = rule as CriterionRule;
+        if (criterion is not null)
+        {
+            return ReadsAgeOrSex(criterion.Criterion);
+        }
+
+        var graded = rule as GradedRule;
+        return graded is null || graded.Parts.Any(ReadsAgeOrSex);
+    }
+
+    private static bool ReadsAgeOrSex(Criterion criterion)
+    {
+        if (criterion is AgeCriterion || criterion is SexCriterion)
+        {
+            return true;
+        }
+
+        var count = criterion as CountCriterion;
+        return count is not null && count.Parts.Any(ReadsAgeOrSex);
+    }
+
+    /// <summary>For each finding, the other units (other criterion rules, then groups) that read it, from <see cref="FindingUnits"/>.</summary>
+    private (int[] Start, int[] Units) OtherUnitsByFinding()
+    {
+        var entries = FindingRuleCause.Length;
+        var start = new int[FindingCount + 1];
+        var units = new List<int>();
+        for (var f = 0; f < FindingCount; f++)
+        {
+            for (var i = FindingUnitStart[f]; i < FindingUnitStart[f + 1]; i++)
+            {
+                if (FindingUnits[i] >= entries)
+                {
+                    units.Add(FindingUnits[i] - entries);
+                }
+            }
+
+            start[f + 1] = units.Count;
+        }
+
+        return (start, [.. units]);
     }
 
     /// <summary>For each finding, the units that read it: its single-finding entries, the other rules and the groups whose criteria name it.</summary>
