@@ -237,7 +237,7 @@ internal static class Sources
         new("Deyo RA, Diehl AK. J Gen Intern Med 1988;3:230-238 (1,975 walk-in back-pain patients, 13 cancers), sensitivities and specificities as tabulated in a clinical red-flag protocol citing it (facts A5-1, A5-2)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedSecondary, note);
 
     public static Evidence SacralStressFracture(string note) =>
-        new("Fredericson M, Salamancha L, Beaulieu C. Phys Sportsmed 2003;31(2) (sacral stress fractures in distance runners); Kahanov L et al. Sports Health 2019 (PMC6745814, 5-case series); Harris CE et al. Curr Sports Med Rep 2016;15:73 (facts A3-20, A3-21, A5-3, A5-4)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+        new("Fredericson M, Salamancha L, Beaulieu C. Phys Sportsmed 2003;31(2) (sacral stress fractures in distance runners); a 5-case series in Sports Health 2019 (PMC6745814); Harris CE et al. Curr Sports Med Rep 2016;15:73 (facts A3-20, A3-21, A5-3, A5-4)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
 
     public static Evidence SickleCellOnfh(string note) =>
         new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
