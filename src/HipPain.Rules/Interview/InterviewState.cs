@@ -12,7 +12,7 @@ namespace HipPain.Rules.Interview;
 /// replaying the interview: the interviewer is deterministic, so every answer after the starting findings must be the
 /// question it asked at that point, or the state is refused (HPI001). This needs no server key; the price is that a
 /// state is valid only for the same knowledge base (checked by hash, HPI002) and the same interviewer settings, and a
-/// resume re-asks each answer once (about 30 µs per answer on the built-in base).
+/// resume re-asks each answer once (about 20-30 µs per answer on the built-in base; docs/benchmarks.md).
 /// </remarks>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class InterviewState
