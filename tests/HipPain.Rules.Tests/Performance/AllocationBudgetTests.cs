@@ -1,6 +1,7 @@
 using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
 
 namespace HipPain.Rules.Tests.Performance;
@@ -23,13 +24,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     private static readonly TriageEngine Engine = new(BuiltInKnowledgeBase.Instance);
 
     /// <summary>The typical case of the benchmarks (BenchmarkCases.Typical): the console sample's default case.</summary>
-    private static readonly PatientCase Typical = PatientCase.Create(
-        34,
-        Sex.Unspecified,
-        Observation.Present("loc.lateral-hip"),
-        Observation.Present("tim.night-pain"),
-        Observation.Present("tim.lying-on-side"),
-        Observation.Present("exam.gt-tenderness"));
+    private static readonly PatientCase Typical = BundledCases.Find(BundledCases.DefaultName)!;
 
     [Fact]
     public void Triage_TypicalCase_AllocatesWithinBudget()
