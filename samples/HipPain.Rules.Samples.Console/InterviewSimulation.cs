@@ -26,7 +26,7 @@ public static class InterviewSimulation
         var kb = interviewer.Engine.KnowledgeBase;
         var inv = CultureInfo.InvariantCulture;
         var rng = new Random(seed);
-        output.WriteLine(string.Create(inv, $"Knowledge base {kb.Id} {kb.Version} ({kb.ContentHash[..19]}...), {kb.Causes.Length} causes, {kb.Findings.Length} findings; {patientsPerCause} simulated patients per cause, seed {seed}, background rate {interviewer.AnswerModel.BackgroundRate} ({interviewer.AnswerModel.AlarmBackgroundRate} for the {kb.Findings.Count(f => interviewer.AnswerModel.IsAlarmFinding(f.Id))} alarm findings)."));
+        output.WriteLine(string.Create(inv, $"Knowledge base {kb.Id} {kb.Version} ({kb.ContentHash[..19]}...), {kb.Causes.Length} causes, {kb.Findings.Length} findings; {patientsPerCause} simulated patients per cause, seed {seed}, background rate {interviewer.AnswerModel.BackgroundPresentRate} ({interviewer.AnswerModel.AlarmBackgroundPresentRate} for the {kb.Findings.Count(f => interviewer.AnswerModel.IsAlarmFinding(f.Id))} alarm findings)."));
         output.WriteLine();
         output.WriteLine("| Cause | Top 1 | Top 3 | Top 3, every finding answered | Urgent or Emergency | Questions: median | 90th percentile | Red-flag questions: median |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -41,7 +41,7 @@ public static class InterviewSimulation
             for (var i = 0; i < patientsPerCause; i++)
             {
                 // Draw every answer up front, in finding order, so the patient does not depend on the questions asked.
-                var present = kb.Findings.ToDictionary(f => f.Id, f => rng.NextDouble() < interviewer.AnswerModel.ProbabilityPresent(cause.Id, f.Id), StringComparer.Ordinal);
+                var present = kb.Findings.ToDictionary(f => f.Id, f => rng.NextDouble() < interviewer.AnswerModel.PresentRate(cause.Id, f.Id), StringComparer.Ordinal);
                 var transcript = interviewer.Conduct(
                     new PatientCase(null, Sex.Unspecified, []),
                     q => present[q.Finding.Id] ? FindingState.Present : FindingState.Absent);

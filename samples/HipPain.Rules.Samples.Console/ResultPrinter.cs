@@ -31,7 +31,7 @@ public static class ResultPrinter
             output.WriteLine($"  RED FLAG ({flag.RedFlag.Urgency}): {flag.RedFlag.Name}");
         }
 
-        foreach (var suspected in result.Differential.Where(r => r.SuspectedByRedFlags.Length > 0))
+        foreach (var suspected in result.Differential.Where(r => r.SuspectedByRedFlagIds.Length > 0))
         {
             output.WriteLine(string.Create(inv, $"  Can't-miss cause named by a red flag: {suspected.Cause.Name} (rank {suspected.Rank}, {suspected.Probability:P1}); escalated whatever its rank"));
         }

@@ -124,19 +124,19 @@ internal static class KnowledgeBaseComposer
     private static bool CheckJson(HipPainRulesOptions options, List<ValidationProblem> problems)
     {
         var count = problems.Count;
-        if (options.Json.MaxBytes < 1)
+        if (options.Json.MaximumBytes < 1)
         {
-            OutOfRange(problems, "Json.MaxBytes", $"Json.MaxBytes is {options.Json.MaxBytes}; it must be at least 1.");
+            OutOfRange(problems, "Json.MaximumBytes", $"Json.MaximumBytes is {options.Json.MaximumBytes}; it must be at least 1.");
         }
 
-        if (options.Json.MaxDepth is < 1 or > 64)
+        if (options.Json.MaximumDepth is < 1 or > 64)
         {
-            OutOfRange(problems, "Json.MaxDepth", $"Json.MaxDepth is {options.Json.MaxDepth}; it must be between 1 and 64.");
+            OutOfRange(problems, "Json.MaximumDepth", $"Json.MaximumDepth is {options.Json.MaximumDepth}; it must be between 1 and 64.");
         }
 
-        if (options.Json.MaxItems < 1)
+        if (options.Json.MaximumItems < 1)
         {
-            OutOfRange(problems, "Json.MaxItems", $"Json.MaxItems is {options.Json.MaxItems}; it must be at least 1.");
+            OutOfRange(problems, "Json.MaximumItems", $"Json.MaximumItems is {options.Json.MaximumItems}; it must be at least 1.");
         }
 
         return problems.Count == count;

@@ -200,9 +200,9 @@ public static class TriageResultBundle
         {
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"Rank {ranked.Rank} (by probability {ranked.PosteriorRank}); prior {ranked.PriorProbability:0.####}");
-            if (!ranked.SuspectedByRedFlags.IsEmpty)
+            if (!ranked.SuspectedByRedFlagIds.IsEmpty)
             {
-                text.Append("; named by red flag ").Append(string.Join(", ", ranked.SuspectedByRedFlags));
+                text.Append("; named by red flag ").Append(string.Join(", ", ranked.SuspectedByRedFlagIds));
             }
 
             foreach (var contribution in ranked.Contributions.Where(c => c.Direction != ContributionDirection.Neutral))

@@ -44,13 +44,13 @@ public sealed class OptionsValidationTests
             o.UseKnowledgeBase(TestBases.Create()).UseKnowledgeBaseFile(Path.Combine(folder.Path, "missing.json"));
             o.AddOverlayFile(Path.Combine(folder.Path, "missing.overlay.json")).AddOverlayFile(badOverlay);
             o.Triage.LeadingCauseCount = 0;
-            o.Json.MaxDepth = 100;
+            o.Json.MaximumDepth = 100;
         });
 
         Assert.Equal(["HPD002", "HPD005", "HPD005", "HPD003"], ex.Problems.Select(p => p.Code));
         Assert.StartsWith("Both a knowledge-base delegate and the file", ex.Problems[0].Message, StringComparison.Ordinal);
         Assert.Equal(("Triage.LeadingCauseCount", "Triage.LeadingCauseCount is 0; it must be between 1 and 50."), (ex.Problems[1].Path, ex.Problems[1].Message));
-        Assert.Equal(("Json.MaxDepth", "Json.MaxDepth is 100; it must be between 1 and 64."), (ex.Problems[2].Path, ex.Problems[2].Message));
+        Assert.Equal(("Json.MaximumDepth", "Json.MaximumDepth is 100; it must be between 1 and 64."), (ex.Problems[2].Path, ex.Problems[2].Message));
         Assert.Equal(Path.Combine(folder.Path, "missing.overlay.json"), ex.Problems[3].Path);
     }
 

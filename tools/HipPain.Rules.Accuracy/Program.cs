@@ -40,7 +40,7 @@ if (explain >= 0)
     foreach (var ranked in result.Differential.Take(args.Contains("--all") ? int.MaxValue : 6).Append(result.Differential.Single(c => c.Cause.Id == prepared.Vignette.Reference)).Distinct())
     {
         Console.WriteLine($"{ranked.Rank,2}. {ranked.Cause.Id,-34} {ranked.Probability,7:P1}  prior log-odds {ranked.PriorLogOdds,6:F2}");
-        foreach (var contribution in ranked.Contributions.Where(c => c.LogOdds != 0))
+        foreach (var contribution in ranked.Contributions.Where(c => c.LogFactor != 0))
         {
             Console.WriteLine($"      {contribution.Factor,7:G3}  {contribution.Label}{(contribution.Group is null ? "" : $"  [group {contribution.Group.Id}]")}");
         }

@@ -33,7 +33,7 @@ internal static class ExplanationView
         var steps = new List<double> { ranked.PriorLogOdds };
         foreach (var contribution in ranked.Contributions)
         {
-            steps.Add(steps[^1] + contribution.LogOdds);
+            steps.Add(steps[^1] + contribution.LogFactor);
         }
 
         var axis = new Axis(steps.Min(), steps.Max());
@@ -45,7 +45,7 @@ internal static class ExplanationView
         foreach (var contribution in ranked.Contributions)
         {
             var before = running;
-            running += contribution.LogOdds;
+            running += contribution.LogFactor;
             var (sign, colour) = contribution.Direction switch
             {
                 ContributionDirection.For => ("+ ", "green"),
@@ -76,10 +76,10 @@ internal static class ExplanationView
         Row(console, "= ", "Posterior", null, ranked.LogOdds, axis.Marker(ranked.LogOdds), "bold");
         console.MarkupLine(string.Create(inv, $"[grey]{ranked.Contributions.Length} contributions ({ranked.For.Count()} for, {ranked.Against.Count()} against); share of the differential {ranked.Share:P1}[/]"));
 
-        if (ranked.SuspectedByRedFlags.Length > 0)
+        if (ranked.SuspectedByRedFlagIds.Length > 0)
         {
             console.WriteLine();
-            console.MarkupLine($"[red]Named by fired red flags:[/] {Markup.Escape(string.Join(", ", ranked.SuspectedByRedFlags))}");
+            console.MarkupLine($"[red]Named by fired red flags:[/] {Markup.Escape(string.Join(", ", ranked.SuspectedByRedFlagIds))}");
         }
 
         if (ranked.Pending.Length > 0)
@@ -102,7 +102,7 @@ internal static class ExplanationView
     {
         var inv = CultureInfo.InvariantCulture;
         var factor = contribution is null ? string.Empty : string.Create(inv, $"x{contribution.Factor:0.###}");
-        var logOdds = contribution is null ? Format(logOddsAfter) : string.Create(inv, $"{contribution.LogOdds:+0.000;-0.000;0.000}");
+        var logOdds = contribution is null ? Format(logOddsAfter) : string.Create(inv, $"{contribution.LogFactor:+0.000;-0.000;0.000}");
         var probability = 1.0 / (1.0 + Math.Exp(-logOddsAfter));
         console.MarkupLine(string.Create(inv, $"{sign}{Markup.Escape(Pad(label, LabelWidth))} {factor,8} {logOdds,9}  {probability,11:P1}  [{colour}]{bar}[/]"));
     }

@@ -45,7 +45,7 @@ internal static class ResultView
             console.MarkupLine(string.Create(inv, $"  [grey]and {result.UndecidedRedFlags.Length - 3} more undecided red flags[/]"));
         }
 
-        var mustExclude = result.Differential.Where(r => r.SuspectedByRedFlags.Length > 0).ToList();
+        var mustExclude = result.Differential.Where(r => r.SuspectedByRedFlagIds.Length > 0).ToList();
         if (mustExclude.Count > 0)
         {
             console.WriteLine();
@@ -65,7 +65,7 @@ internal static class ResultView
             var filled = (int)Math.Round(ranked.Probability * BarWidth, MidpointRounding.AwayFromZero);
             var bar = new string('█', filled) + new string('░', BarWidth - filled);
             var name = ranked.Cause.Name.Length > nameWidth ? ranked.Cause.Name[..(nameWidth - 1)] + "…" : ranked.Cause.Name.PadRight(nameWidth);
-            var flag = ranked.SuspectedByRedFlags.Length > 0 ? " [red]red flag[/]" : string.Empty;
+            var flag = ranked.SuspectedByRedFlagIds.Length > 0 ? " [red]red flag[/]" : string.Empty;
             console.MarkupLine(string.Create(inv, $"{ranked.Rank,3}. {Markup.Escape(name)} [blue]{bar}[/] {ranked.Probability,6:P1}{flag}"));
         }
 

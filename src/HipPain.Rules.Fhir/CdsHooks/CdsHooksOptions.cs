@@ -29,7 +29,7 @@ public sealed record CdsHooksOptions
     public string DocumentationUrl { get; init; } = DefaultDocumentationUrl;
 
     /// <summary>How many leading causes a card names. Default 3.</summary>
-    public int LeadingCauses { get; init; } = 3;
+    public int LeadingCauseCount { get; init; } = 3;
 
     /// <summary>
     /// The clock giving the date a patient's age is computed at (the library itself never reads the clock; the service

@@ -222,7 +222,7 @@ public sealed class CdsHooksService
         }
 
         detail.Append("**Leading causes**\n\n");
-        foreach (var ranked in result.Differential.Take(Math.Max(1, options.LeadingCauses)))
+        foreach (var ranked in result.Differential.Take(Math.Max(1, options.LeadingCauseCount)))
         {
             detail.Append(CultureInfo.InvariantCulture, $"{ranked.Rank}. {Cause(ranked.Cause)}: {Percent(ranked.Probability)}\n");
         }

@@ -5,7 +5,7 @@ namespace HipPain.Rules.Authoring;
 /// <summary>
 /// An upper bound of the UTF-8 bytes of a knowledge base's JSON form (<c>KnowledgeBaseJson.Write</c>: indented,
 /// with the default escaping), computed from the builder's drafts in one pass without writing anything, so that
-/// <c>Build</c> can refuse a base whose JSON the reader would refuse (<see cref="KnowledgeBaseLimits.MaxJsonBytes"/>).
+/// <c>Build</c> can refuse a base whose JSON the reader would refuse (<see cref="KnowledgeBaseLimits.MaximumJsonBytes"/>).
 /// </summary>
 /// <remarks>
 /// Each item is allowed a fixed number of bytes for its keys, punctuation, indentation, enumeration names and

@@ -77,7 +77,7 @@ public sealed class KnowledgeBaseBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="version"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
-    public KnowledgeBaseBuilder WithIdentity(string id, string version, string? title = null)
+    public KnowledgeBaseBuilder SetIdentity(string id, string version, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(version);
@@ -93,7 +93,7 @@ public sealed class KnowledgeBaseBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
-    public KnowledgeBaseBuilder WithTextCulture(string culture)
+    public KnowledgeBaseBuilder SetTextCulture(string culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
         EnsureOpen();

@@ -14,7 +14,7 @@ public static class KnowledgeBaseExtensions
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var kb = knowledgeBase;
-        var builder = new KnowledgeBaseBuilder(kb.Id, kb.Version, kb.Title).WithTextCulture(kb.TextCulture);
+        var builder = new KnowledgeBaseBuilder(kb.Id, kb.Version, kb.Title).SetTextCulture(kb.TextCulture);
         foreach (var f in kb.Findings)
         {
             builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
@@ -65,7 +65,7 @@ public static class KnowledgeBaseExtensions
             {
                 b.When(flag.Criterion).Urgency(flag.Urgency).Action(flag.Action)
                     .Running(flag.RunningAdvice.Restriction, flag.RunningAdvice.Text)
-                    .Suspects([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence).Screen([.. flag.ScreeningFindingIds]);
+                    .Suspect([.. flag.SuspectedCauseIds]).Evidence(flag.Evidence).Screen([.. flag.ScreeningFindingIds]);
                 if (flag.AskWhen is { } context)
                 {
                     b.AskWhen(context);

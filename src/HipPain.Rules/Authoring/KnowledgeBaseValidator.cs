@@ -117,28 +117,28 @@ internal sealed class KnowledgeBaseValidator
                 Add(
                     ErrorCodes.CriticalCauseWithoutRedFlag,
                     (cause.SourcePath ?? $"causes[{cause.Id}]") + ".suspectedUrgency",
-                    $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"{cause.Id}\").");
+                    $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"{cause.Id}\").");
             }
         }
 
         var bytes = JsonSizeBound.Of(builder);
-        if (bytes > KnowledgeBaseLimits.MaxJsonBytes)
+        if (bytes > KnowledgeBaseLimits.MaximumJsonBytes)
         {
             Add(
                 ErrorCodes.LimitExceeded,
                 "$",
-                string.Create(CultureInfo.InvariantCulture, $"The knowledge base is too large: its JSON form could take up to {bytes} bytes; the limit is {KnowledgeBaseLimits.MaxJsonBytes} (KnowledgeBaseLimits.MaxJsonBytes). Split it, or shorten its texts."));
+                string.Create(CultureInfo.InvariantCulture, $"The knowledge base is too large: its JSON form could take up to {bytes} bytes; the limit is {KnowledgeBaseLimits.MaximumJsonBytes} (KnowledgeBaseLimits.MaximumJsonBytes). Split it, or shorten its texts."));
         }
     }
 
     private void Count(int count, string path, string what)
     {
-        if (count > KnowledgeBaseLimits.MaxItems)
+        if (count > KnowledgeBaseLimits.MaximumItems)
         {
             Add(
                 ErrorCodes.LimitExceeded,
                 path,
-                string.Format(CultureInfo.InvariantCulture, what, count) + string.Create(CultureInfo.InvariantCulture, $"; the limit is {KnowledgeBaseLimits.MaxItems} (KnowledgeBaseLimits.MaxItems)."));
+                string.Format(CultureInfo.InvariantCulture, what, count) + string.Create(CultureInfo.InvariantCulture, $"; the limit is {KnowledgeBaseLimits.MaximumItems} (KnowledgeBaseLimits.MaximumItems)."));
         }
     }
 
@@ -541,9 +541,9 @@ internal sealed class KnowledgeBaseValidator
             if (!read.Contains(flag.ScreeningFindingIds[i]))
             {
                 Add(
-                    ErrorCodes.ScreeningFindingNotInGate,
+                    ErrorCodes.ScreeningFindingNotInCriterion,
                     $"{path}.screen[{i}]",
-                    $"Red flag '{flag.Id}' screens finding '{flag.ScreeningFindingIds[i]}', which its criterion does not read; screen only findings that can fire or rule out the gate.");
+                    $"Red flag '{flag.Id}' screens finding '{flag.ScreeningFindingIds[i]}', which its criterion does not read; screen only findings that can fire or rule out the red flag.");
             }
         }
 
@@ -561,7 +561,7 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
-    /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> deep.</summary>
+    /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> deep.</summary>
     /// <summary>The findings a criterion reads; none when it is too deep to walk (reported as HPK018 elsewhere).</summary>
     private static HashSet<string> ReadSafely(Criterion? criterion)
     {

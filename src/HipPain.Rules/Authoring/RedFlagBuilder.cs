@@ -65,7 +65,7 @@ public sealed class RedFlagBuilder
     /// <param name="causeIds">The causes' ids.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="causeIds"/> or one of its items is null.</exception>
-    public RedFlagBuilder Suspects(params string[] causeIds)
+    public RedFlagBuilder Suspect(params string[] causeIds)
     {
         ArgumentNullException.ThrowIfNull(causeIds);
         owner.EnsureOpen();

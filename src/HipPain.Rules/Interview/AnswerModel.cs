@@ -25,8 +25,8 @@ namespace HipPain.Rules.Interview;
 /// Alarm findings get their own background rate. A finding is an alarm finding when a red-flag gate at
 /// <see cref="Urgency.Urgent"/> or above reads it and no cause below Urgent when suspected has a single-finding
 /// rule that raises its odds when the finding is present (fever, saddle anaesthesia, a history of cancer: things
-/// the base ties only to can't-miss causes). For those, r is <see cref="AlarmBackgroundRate"/> (default 0.02)
-/// instead of <see cref="BackgroundRate"/>, so that a simulated runner with trochanteric pain does not report a
+/// the base ties only to can't-miss causes). For those, r is <see cref="AlarmBackgroundPresentRate"/> (default 0.02)
+/// instead of <see cref="BackgroundPresentRate"/>, so that a simulated runner with trochanteric pain does not report a
 /// fever one time in five.
 /// </para>
 /// <para>A rule written on the absence of a finding (<c>Criterion.Absent</c>) gives the chance of absence; the model turns it round.</para>
@@ -34,17 +34,17 @@ namespace HipPain.Rules.Interview;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class AnswerModel
 {
-    /// <summary>The default background rate, 0.2.</summary>
-    public const double DefaultBackgroundRate = 0.2;
+    /// <summary>The default <see cref="BackgroundPresentRate"/>, 0.2.</summary>
+    public const double DefaultBackgroundPresentRate = 0.2;
 
-    /// <summary>The default background rate of an alarm finding, 0.02.</summary>
-    public const double DefaultAlarmBackgroundRate = 0.02;
+    /// <summary>The default <see cref="AlarmBackgroundPresentRate"/>, 0.02.</summary>
+    public const double DefaultAlarmBackgroundPresentRate = 0.02;
 
     /// <summary>The lowest rate the model gives, 0.01.</summary>
-    public const double MinimumRate = 0.01;
+    internal const double MinimumRate = 0.01;
 
     /// <summary>The highest rate the model gives, 0.99.</summary>
-    public const double MaximumRate = 0.99;
+    internal const double MaximumRate = 0.99;
 
     private readonly FrozenDictionary<string, int> causeIndex;
     private readonly FrozenDictionary<string, int> findingIndex;
@@ -57,7 +57,7 @@ public sealed class AnswerModel
     /// <param name="alarmBackgroundRate">The same for an alarm finding (see the remarks), in (0, 1).</param>
     /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate is not in (0, 1); the exception names it.</exception>
-    public AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundRate, double alarmBackgroundRate = DefaultAlarmBackgroundRate)
+    internal AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundPresentRate, double alarmBackgroundRate = DefaultAlarmBackgroundPresentRate)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         if (!(backgroundRate > 0 && backgroundRate < 1))
@@ -71,8 +71,8 @@ public sealed class AnswerModel
         }
 
         KnowledgeBase = knowledgeBase;
-        BackgroundRate = backgroundRate;
-        AlarmBackgroundRate = alarmBackgroundRate;
+        BackgroundPresentRate = backgroundRate;
+        AlarmBackgroundPresentRate = alarmBackgroundRate;
         causeIndex = knowledgeBase.Causes.Select((c, i) => (c.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         findingIndex = knowledgeBase.Findings.Select((f, i) => (f.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         FindingCount = knowledgeBase.Findings.Length;
@@ -107,21 +107,27 @@ public sealed class AnswerModel
     /// <summary>The knowledge base the rates come from.</summary>
     public KnowledgeBase KnowledgeBase { get; }
 
-    /// <summary>The background rate.</summary>
-    public double BackgroundRate { get; }
+    /// <summary>
+    /// The chance that a finding is present in a patient without the cause (the interviewer's
+    /// <see cref="InterviewOptions.BackgroundPresentRate"/>); see the remarks.
+    /// </summary>
+    public double BackgroundPresentRate { get; }
 
-    /// <summary>The background rate of an alarm finding.</summary>
-    public double AlarmBackgroundRate { get; }
+    /// <summary>The same chance for an alarm finding (<see cref="InterviewOptions.AlarmBackgroundPresentRate"/>).</summary>
+    public double AlarmBackgroundPresentRate { get; }
 
     internal int FindingCount { get; }
 
-    /// <summary>The chance that the finding is present in a patient who has the cause (the implied sensitivity).</summary>
+    /// <summary>
+    /// The chance that the finding is present in a patient who has the cause (the implied sensitivity). Not a
+    /// prediction for one case: that is <see cref="QuestionSuggestion.PredictedPresentProbability"/>.
+    /// </summary>
     /// <param name="causeId">The cause's id.</param>
     /// <param name="findingId">The finding's code.</param>
     /// <returns>A rate in [0.01, 0.99].</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The knowledge base has no such cause or finding; the message names it.</exception>
-    public double ProbabilityPresent(string causeId, string findingId)
+    public double PresentRate(string causeId, string findingId)
     {
         ArgumentNullException.ThrowIfNull(causeId);
         ArgumentNullException.ThrowIfNull(findingId);
@@ -141,7 +147,7 @@ public sealed class AnswerModel
     /// <summary>
     /// True when the finding is an alarm finding: a red-flag gate at Urgent or above reads it, and no cause below
     /// Urgent when suspected has a single-finding rule raising its odds when it is present. Such a finding takes
-    /// <see cref="AlarmBackgroundRate"/> as its background rate.
+    /// <see cref="AlarmBackgroundPresentRate"/> as its background rate.
     /// </summary>
     /// <param name="findingId">The finding's code.</param>
     /// <returns>Whether the finding is an alarm finding.</returns>
@@ -164,7 +170,7 @@ public sealed class AnswerModel
     /// <param name="backgroundRate">The rate of the finding without the cause, in (0, 1).</param>
     /// <returns>The sensitivity, clamped to [0.01, 0.99].</returns>
     /// <exception cref="ArgumentOutOfRangeException">A ratio is not positive and finite, or the rate is not in (0, 1).</exception>
-    public static double RateFromRatios(double positive, double negative, double backgroundRate)
+    internal static double RateFromRatios(double positive, double negative, double backgroundRate)
     {
         if (!(positive > 0 && double.IsFinite(positive)))
         {
@@ -198,7 +204,7 @@ public sealed class AnswerModel
 
     internal double Rate(int cause, int finding) => rates[(cause * FindingCount) + finding];
 
-    private double BackgroundOf(int finding) => alarm[finding] ? AlarmBackgroundRate : BackgroundRate;
+    private double BackgroundOf(int finding) => alarm[finding] ? AlarmBackgroundPresentRate : BackgroundPresentRate;
 
     private static bool[] AlarmFindings(KnowledgeBase knowledgeBase, FrozenDictionary<string, int> causes, FrozenDictionary<string, int> findings)
     {

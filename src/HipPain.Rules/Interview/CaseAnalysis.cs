@@ -149,7 +149,7 @@ internal sealed class CaseAnalysis
     public double Share(int cause) => total > 0 ? probability[cause] / total : 1.0 / probability.Length;
 
     /// <summary>The predicted chance that the finding is present: shares weighted by each cause's rate.</summary>
-    public double ProbabilityPresent(int finding)
+    public double PredictedPresentProbability(int finding)
     {
         var p = 0.0;
         for (var c = 0; c < probability.Length; c++)
@@ -161,8 +161,8 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>The expected information gain of asking the finding, in bits (see <see cref="QuestionSuggestion.ExpectedGain"/>).</summary>
-    public double ExpectedGain(int finding, double probabilityPresent) =>
-        (probabilityPresent * Divergence(finding, FindingState.Present)) + ((1 - probabilityPresent) * Divergence(finding, FindingState.Absent));
+    public double ExpectedGain(int finding, double predictedPresentProbability) =>
+        (predictedPresentProbability * Divergence(finding, FindingState.Present)) + ((1 - predictedPresentProbability) * Divergence(finding, FindingState.Absent));
 
     /// <summary>Each cause's log-odds after the finding gets the answer, as the interviewer predicts them (for tests: they equal the engine's).</summary>
     public double[] LogOddsAfter(int finding, FindingState answer)
@@ -246,7 +246,7 @@ internal sealed class CaseAnalysis
     /// Among red-flag questions, the one with the smallest cost plus this value is expected to finish the red-flag
     /// screen soonest.
     /// </summary>
-    public double ExpectedRedFlagCostAfter(int finding, double probabilityPresent)
+    public double ExpectedRedFlagCostAfter(int finding, double predictedPresentProbability)
     {
         if (!redFlagScreenReady)
         {
@@ -266,7 +266,7 @@ internal sealed class CaseAnalysis
             }
         }
 
-        return (probabilityPresent * RedFlagCostAfter(finding, FindingState.Present)) + ((1 - probabilityPresent) * RedFlagCostAfter(finding, FindingState.Absent));
+        return (predictedPresentProbability * RedFlagCostAfter(finding, FindingState.Present)) + ((1 - predictedPresentProbability) * RedFlagCostAfter(finding, FindingState.Absent));
     }
 
     /// <summary>True when some answer to some open question changes the top three causes (which they are, or their order) or the urgency.</summary>

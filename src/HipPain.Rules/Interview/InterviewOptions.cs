@@ -43,13 +43,13 @@ public sealed class InterviewOptions
     /// The chance that a finding is present in a patient with a cause that has no rule on it (and, for a one-sided
     /// rule, in a patient without the cause). In (0, 1); default 0.2. See <see cref="AnswerModel"/>.
     /// </summary>
-    public double BackgroundPresentRate { get; set; } = AnswerModel.DefaultBackgroundRate;
+    public double BackgroundPresentRate { get; set; } = AnswerModel.DefaultBackgroundPresentRate;
 
     /// <summary>
     /// The background rate of an alarm finding: one that only red-flag gates and can't-miss causes read, such as
     /// fever or a history of cancer (<see cref="AnswerModel.IsAlarmFinding"/>). In (0, 1); default 0.02.
     /// </summary>
-    public double AlarmBackgroundPresentRate { get; set; } = AnswerModel.DefaultAlarmBackgroundRate;
+    public double AlarmBackgroundPresentRate { get; set; } = AnswerModel.DefaultAlarmBackgroundPresentRate;
 
     /// <summary>
     /// Red-flag gates at or above this urgency make their open questions come first. Routine, Urgent or

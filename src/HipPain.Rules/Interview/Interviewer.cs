@@ -413,7 +413,7 @@ public sealed class Interviewer
     /// <summary>A question's figures: its predicted answer, expected gain, cost and, for a red-flag question, the expected cost of finishing the screen.</summary>
     private Candidate Weigh(CaseAnalysis analysis, int finding, Urgency? gateUrgency)
     {
-        var present = analysis.ProbabilityPresent(finding);
+        var present = analysis.PredictedPresentProbability(finding);
         var screenCost = gateUrgency is null ? 0 : model.Costs[finding] + analysis.ExpectedRedFlagCostAfter(finding, present);
         return new Candidate(finding, model.KnowledgeBase.Findings[finding].Kind, present, analysis.ExpectedGain(finding, present), model.Costs[finding], gateUrgency, screenCost);
     }
@@ -487,7 +487,7 @@ public sealed class Interviewer
             rank,
             model.KnowledgeBase.Findings[candidate.Finding],
             gates,
-            candidate.ProbabilityPresent,
+            candidate.PredictedPresentProbability,
             candidate.Gain,
             candidate.Cost,
             favouredByYes,
@@ -583,5 +583,5 @@ public sealed class Interviewer
         ? finding.PatientQuestion ?? finding.Question ?? finding.Name
         : finding.Question ?? finding.Name;
 
-    private readonly record struct Candidate(int Finding, FindingKind Kind, double ProbabilityPresent, double Gain, double Cost, Urgency? GateUrgency, double ScreenCost);
+    private readonly record struct Candidate(int Finding, FindingKind Kind, double PredictedPresentProbability, double Gain, double Cost, Urgency? GateUrgency, double ScreenCost);
 }

@@ -15,7 +15,7 @@ public sealed class QuestionSuggestion
         int rank,
         Finding finding,
         ImmutableArray<RedFlag> redFlags,
-        double probabilityPresent,
+        double predictedPresentProbability,
         double expectedGain,
         double cost,
         Cause? favouredByYes,
@@ -26,7 +26,7 @@ public sealed class QuestionSuggestion
         Rank = rank;
         Finding = finding;
         RedFlags = redFlags;
-        ProbabilityPresent = probabilityPresent;
+        PredictedPresentProbability = predictedPresentProbability;
         ExpectedGain = expectedGain;
         Cost = cost;
         FavouredByYes = favouredByYes;
@@ -48,11 +48,11 @@ public sealed class QuestionSuggestion
     public ImmutableArray<RedFlag> RedFlags { get; }
 
     /// <summary>The predicted chance of the answer "present": the causes' normalised shares weighted by each cause's <see cref="AnswerModel"/> rate.</summary>
-    public double ProbabilityPresent { get; }
+    public double PredictedPresentProbability { get; }
 
     /// <summary>
     /// The expected information gain in bits: the expected Kullback-Leibler divergence of the normalised differential
-    /// after the answer from the one before, over the two answers weighted by <see cref="ProbabilityPresent"/>.
+    /// after the answer from the one before, over the two answers weighted by <see cref="PredictedPresentProbability"/>.
     /// Never negative; 0 when no answer moves any cause.
     /// </summary>
     public double ExpectedGain { get; }

@@ -34,7 +34,7 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency department or orthopaedics: aspirate the joint before antibiotics; blood cultures.")
             .Running(RunningRestriction.StopRunning, "No running or exercise; same-day emergency assessment.")
-            .Suspects(SepticArthritis.Id)
+            .Suspect(SepticArthritis.Id)
             .Evidence(Sources.Coakley2006("Facts §7: fever or systemic illness with an acutely painful hip, a hot swollen joint, or 2 or more Kocher criteria is an emergency; treat as septic even when afebrile. The count uses Caird's five predictors (non-weight bearing, fever, ESR >= 40, white cells > 12,000, CRP >= 20 mg/L; 2 predictors: 62% in aspirated children, A2-6). CRP was raised in 98% of adults with culture-positive septic arthritis (A3-36).")));
 
         kb.AddRedFlag(CannotBearWeightFlag, "Unable to bear weight", f => f
@@ -43,7 +43,7 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment: radiographs to exclude a fracture (including a displaced femoral-neck stress fracture) or dislocation; consider infection.")
             .Running(RunningRestriction.StopRunning, "No running; non-weight bearing until assessed today.")
-            .Suspects(FemoralNeckStressFracture.Id, SepticArthritis.Id)
+            .Suspect(FemoralNeckStressFracture.Id, SepticArthritis.Id)
             .Evidence(new Evidence("NHS Gloucestershire hip pathway; Robertson & Wood 2017 (facts §7)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary)));
 
         kb.AddRedFlag(FallCannotBearWeight, "A fall or injury with inability to bear weight", f => f
@@ -52,7 +52,7 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Emergency department today: radiographs for a hip or pelvic fracture or dislocation; keep non-weight bearing.")
             .Running(RunningRestriction.StopRunning, "No running or walking on the leg until a fracture is excluded.")
-            .Suspects(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id)
+            .Suspect(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id)
             .Evidence(Sources.Gloucestershire("Significant trauma with inability to bear weight or deformity goes to the emergency department (V-sec).")));
 
         kb.AddRedFlag(StressFracture, "Suspected femoral-neck stress fracture", f => f
@@ -76,7 +76,7 @@ internal static class RedFlags
             .Urgency(Urgency.Urgent)
             .Action("Stop running; crutches or protected weight bearing; MRI within days; urgent orthopaedic review if the fracture is tension-side, complete or displaced.")
             .Running(RunningRestriction.StopRunning, "No running. Protected weight bearing on crutches until MRI excludes a fracture.")
-            .Suspects(FemoralNeckStressFracture.Id)
+            .Suspect(FemoralNeckStressFracture.Id)
             .Evidence(Sources.Robertson2017("Facts §7: a runner with exercise-related groin pain that progresses to pain on walking, pain at end-range internal rotation or a positive hop test needs MRI within days, especially with a load increase, REDs features or a prior bone stress injury. Robertson & Wood: femoral-neck stress fracture should be considered in every athlete with exercise-related hip pain, and delay lets it displace (15% of recruits' fractures were displaced at presentation, A3-1). Antalgic gait, limp and pain on log roll are the listed signs of loading pain (facts §1.6); painful internal rotation alone is common in FAI, so it counts only with a bone-stress risk factor.")));
 
         kb.AddRedFlag(PelvicStressFracture, "Suspected pubic ramus or pelvic stress fracture", f => f
@@ -98,7 +98,7 @@ internal static class RedFlags
             .Urgency(Urgency.Urgent)
             .Action("Stop running; off-load; MRI (whole pelvis) or bone scan within days; assess energy availability and bone health.")
             .Running(RunningRestriction.StopRunning, "No running until imaging; then relative rest for 8-12 weeks.")
-            .Suspects(PubicRamusStressFracture.Id)
+            .Suspect(PubicRamusStressFracture.Id)
             .Evidence(Sources.Noakes1985("Facts §1.7 and §7: the Noakes triad, or a positive standing test or exquisite ramus tenderness with groin, buttock or thigh pain, is urgent (not emergency). Pain on loading in a runner with a bone-health risk factor (low energy availability, prior bone stress injury, low bone density; Barrack 2014; trabecular-rich pelvic sites, A2-20) points the same way; after normal radiographs, MRI of the whole pelvis is next (A2-26). Bone-stress pain typically follows a recent training change (A3-31), so pain brought on by running after a training increase counts as loading pain; the sacrum is the pelvic site of a runner's buttock pain, and a runner with that history and a prior stress fracture or Triad features is suspected of a sacral stress fracture (Fredericson 2003 and the 2019 series, A5-3, A5-4; clinical pearl A3-20).")));
 
         kb.AddRedFlag(Malignancy, "History of cancer, or night or rest pain with weight loss, night sweats or a worsening, persistent course", f => f
@@ -115,7 +115,7 @@ internal static class RedFlags
             .Urgency(Urgency.Urgent)
             .Action("Urgent imaging and referral on the suspected-cancer pathway; a normal radiograph does not exclude a pelvic tumour.")
             .Running(RunningRestriction.StopRunning, "Stop running until a serious cause is excluded.")
-            .Suspects(SeriousPathology.Id)
+            .Suspect(SeriousPathology.Id)
             .Evidence(Sources.Downie2013("Facts §7 lists a history of cancer as an urgent trigger on its own; it is the best-supported malignancy red flag (post-test probability 7% in primary care and 33% in emergency settings, Downie 2013, A2-48). Rest or night pain counts only with weight loss or night sweats, because night pain alone is common in benign hip disease (75-81% in OA, A3-61) and present in only 19-21% of bone sarcomas (A3-48). Age over 50 with failure to improve counts with weight loss, night sweats or constant rest pain (Greenhalgh & Selfe 2006 cluster, V-sec; NICE CG27, A3-57). Scottish guidance: a normal radiograph does not exclude a pelvic tumour (A3-59). Bone pain that keeps increasing, persists (no improvement with treatment, A5-1, or more than 3 months) and is felt at night or at rest is the bone-cancer trigger for urgent imaging (NICE CG27 wording, A3-57; Scottish guidance, A3-59), whatever the age: primary bone sarcoma peaks before 30 and pelvic sarcoma was diagnosed after a mean 10 months, often after treatment for a benign cause (A3-49, A3-54, A3-55).")));
 
         kb.AddRedFlag(CaudaEquina, "Possible cauda equina syndrome", f => f
@@ -124,7 +124,7 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment and MRI of the lumbar spine.")
             .Running(RunningRestriction.StopRunning, "No running; emergency assessment today.")
-            .Suspects(LumbarRadicularPain.Id)
+            .Suspect(LumbarRadicularPain.Id)
             .Evidence(Sources.Nice59("Saddle anaesthesia, new bladder or bowel dysfunction, or bilateral or progressive neurology (NHS GGC red flags, V-sec; facts §1.13 and §7).")));
 
         kb.AddRedFlag(OsteonecrosisRisk, "Osteonecrosis risk: a predisposing disease, or steroids or alcohol with a painful or stiff hip", f => f
@@ -138,7 +138,7 @@ internal static class RedFlags
             .Urgency(Urgency.Urgent)
             .Action("MRI and urgent orthopaedic referral: joint-preserving treatment is possible only before collapse.")
             .Running(RunningRestriction.StopRunning, "No running; protected weight bearing until MRI.")
-            .Suspects(AvascularNecrosis.Id)
+            .Suspect(AvascularNecrosis.Id)
             .Evidence(Sources.Osteonecrosis("Facts §7: steroid or alcohol exposure, sickle cell disease or SLE with groin pain and painful internal rotation is urgent (V-sec). The hip examination is normal in 31% (55% in early stages), a limp is present in 50% and pain is mechanical in 79% (A2-41), and pain may be felt in the buttock or thigh (facts §1.16), so a limp, pain on walking or constant rest pain counts as well as painful rotation. 47% of hips have collapsed by diagnosis (A2-42). In a predisposing disease the hip pain itself, which every patient triaged here has, is the trigger: 57 of 104 children with sickle cell disease imaged for hip pain had osteonecrosis of the femoral head (A5-5), and 22% of a population cohort with the disease developed it by a median age of 27 (A3-44).")));
 
         kb.AddRedFlag(AdolescentLimp, "Child or adolescent with a limp", f => f

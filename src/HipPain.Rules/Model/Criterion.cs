@@ -84,13 +84,13 @@ public abstract class Criterion
     internal abstract int Size { get; }
 
     /// <summary>True when the criterion is within <see cref="KnowledgeBaseLimits"/>, so that walking it is bounded.</summary>
-    internal bool IsWithinLimits => Depth <= KnowledgeBaseLimits.MaxCriterionDepth && Size <= KnowledgeBaseLimits.MaxCriterionSize;
+    internal bool IsWithinLimits => Depth <= KnowledgeBaseLimits.MaximumCriterionDepth && Size <= KnowledgeBaseLimits.MaximumCriterionSize;
 
     /// <summary>Evaluates the criterion against a case, without checking the case against a knowledge base (the engine compiles criteria instead; tests use this as the plain reference).</summary>
     /// <param name="patientCase">The case.</param>
     /// <returns><c>true</c> when met, <c>false</c> when definitely not met, <c>null</c> when undecided.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientCase"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaxCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
+    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaximumCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
     internal bool? Evaluate(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
@@ -100,7 +100,7 @@ public abstract class Criterion
 
     /// <summary>The codes of every finding the criterion reads, in order of appearance.</summary>
     /// <returns>The codes, a code read in several places once for each place.</returns>
-    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaxCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaxCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
+    /// <exception cref="InvalidOperationException">The criterion nests deeper than <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> or has more parts than <see cref="KnowledgeBaseLimits.MaximumCriterionSize"/>; a knowledge base refuses it (HPK018).</exception>
     public IReadOnlyList<string> FindingIds()
     {
         EnsureWithinLimits();
@@ -118,10 +118,10 @@ public abstract class Criterion
 
     /// <summary>The limit the criterion breaks, as a sentence, or null when it is within the limits.</summary>
     internal string? LimitProblem() =>
-        Depth > KnowledgeBaseLimits.MaxCriterionDepth
-            ? string.Create(CultureInfo.InvariantCulture, $"The criterion nests {Depth} levels; the limit is {KnowledgeBaseLimits.MaxCriterionDepth} (KnowledgeBaseLimits.MaxCriterionDepth).")
-            : Size > KnowledgeBaseLimits.MaxCriterionSize
-                ? string.Create(CultureInfo.InvariantCulture, $"The criterion has {(Size == int.MaxValue ? "more than 2147483646" : Size.ToString(CultureInfo.InvariantCulture))} parts, each shared part counted wherever it is used; the limit is {KnowledgeBaseLimits.MaxCriterionSize} (KnowledgeBaseLimits.MaxCriterionSize).")
+        Depth > KnowledgeBaseLimits.MaximumCriterionDepth
+            ? string.Create(CultureInfo.InvariantCulture, $"The criterion nests {Depth} levels; the limit is {KnowledgeBaseLimits.MaximumCriterionDepth} (KnowledgeBaseLimits.MaximumCriterionDepth).")
+            : Size > KnowledgeBaseLimits.MaximumCriterionSize
+                ? string.Create(CultureInfo.InvariantCulture, $"The criterion has {(Size == int.MaxValue ? "more than 2147483646" : Size.ToString(CultureInfo.InvariantCulture))} parts, each shared part counted wherever it is used; the limit is {KnowledgeBaseLimits.MaximumCriterionSize} (KnowledgeBaseLimits.MaximumCriterionSize).")
                 : null;
 
     private void EnsureWithinLimits()

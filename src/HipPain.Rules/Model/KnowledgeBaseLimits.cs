@@ -13,23 +13,23 @@ public static class KnowledgeBaseLimits
     /// The deepest nesting of a criterion: 10. A single finding, an age band or a sex is depth 1; a composite is one
     /// more than its deepest part. Clinical prediction rules nest 2 or 3 deep.
     /// </summary>
-    public const int MaxCriterionDepth = 10;
+    public const int MaximumCriterionDepth = 10;
 
     /// <summary>
     /// The most parts in one criterion, counting the criterion itself and every part at every level, a part used in
     /// several places once for each place: 1,000.
     /// </summary>
-    public const int MaxCriterionSize = 1_000;
+    public const int MaximumCriterionSize = 1_000;
 
     /// <summary>
     /// The most items in one list: findings, treatments, causes, red flags, the rules or recommendations of one
-    /// cause, the suspected causes of one red flag. 10,000, the JSON reader's default <c>MaxItems</c>.
+    /// cause, the suspected causes of one red flag. 10,000, the JSON reader's default <c>MaximumItems</c>.
     /// </summary>
-    public const int MaxItems = 10_000;
+    public const int MaximumItems = 10_000;
 
     /// <summary>
     /// The largest knowledge base, as an upper bound of the UTF-8 bytes of its JSON form, computed without writing
-    /// it: 4 MiB (4,194,304 bytes), the JSON reader's default <c>MaxBytes</c>.
+    /// it: 4 MiB (4,194,304 bytes), the JSON reader's default <c>MaximumBytes</c>.
     /// </summary>
-    public const int MaxJsonBytes = 4 * 1024 * 1024;
+    public const int MaximumJsonBytes = 4 * 1024 * 1024;
 }

@@ -19,21 +19,21 @@ public enum ContributionDirection
 /// <summary>
 /// One decided rule's effect on one cause: the factor applied to the odds and its natural logarithm, with the
 /// evidence behind it. A cause's posterior log-odds are its prior log-odds plus the sum of its contributions'
-/// <see cref="LogOdds"/>. A rule of an evidence group contributes only when it counts for its group (its joint
+/// <see cref="LogFactor"/>. A rule of an evidence group contributes only when it counts for its group (its joint
 /// figure, or the group's strongest member for or against the cause); it then names its <see cref="Group"/> and
 /// lists the decided members it stands for in <see cref="Subsumed"/>.
 /// </summary>
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class Contribution
 {
-    internal Contribution(DiagnosticRule rule, string label, bool? met, int? partsMet, double factor, double logOdds, EvidenceGroup? group, ImmutableArray<Contribution> subsumed)
+    internal Contribution(DiagnosticRule rule, string label, bool? met, int? partsMet, double factor, double logFactor, EvidenceGroup? group, ImmutableArray<Contribution> subsumed)
     {
         Rule = rule;
         Label = label;
         CriterionMet = met;
         PartsMet = partsMet;
         Factor = factor;
-        LogOdds = logOdds;
+        LogFactor = logFactor;
         Group = group;
         Subsumed = subsumed;
     }
@@ -59,11 +59,14 @@ public sealed class Contribution
     /// <summary>The likelihood ratio applied to the odds; 1 for a graded count whose entry is null (no figure).</summary>
     public double Factor { get; }
 
-    /// <summary>The natural logarithm of <see cref="Factor"/>: positive for, negative against.</summary>
-    public double LogOdds { get; }
+    /// <summary>
+    /// The natural logarithm of <see cref="Factor"/>: what the rule adds to the cause's log-odds, positive for,
+    /// negative against. (A cause's log-odds themselves are <see cref="RankedCause.LogOdds"/>.)
+    /// </summary>
+    public double LogFactor { get; }
 
     /// <summary>Which way the contribution pushes the cause.</summary>
-    public ContributionDirection Direction => LogOdds > 0 ? ContributionDirection.For : LogOdds < 0 ? ContributionDirection.Against : ContributionDirection.Neutral;
+    public ContributionDirection Direction => LogFactor > 0 ? ContributionDirection.For : LogFactor < 0 ? ContributionDirection.Against : ContributionDirection.Neutral;
 
     /// <summary>The source of the factor.</summary>
     public Evidence Evidence => Rule.Evidence;
@@ -82,6 +85,6 @@ public sealed class Contribution
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Label}: x{Factor:0.###} ({LogOdds:+0.000;-0.000;0.000} log-odds) [{Evidence.Citation}]")
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Label}: x{Factor:0.###} ({LogFactor:+0.000;-0.000;0.000} log-odds) [{Evidence.Citation}]")
         + (Group is null ? string.Empty : $" for group {Group.Id}" + (Subsumed.IsEmpty ? string.Empty : $", standing for {string.Join(", ", Subsumed.Select(s => s.Rule.Id))}"));
 }

@@ -30,7 +30,7 @@ public sealed class RankedCause
         LogOdds = logOdds;
         Probability = probability;
         Share = share;
-        SuspectedByRedFlags = suspectedByRedFlags;
+        SuspectedByRedFlagIds = suspectedByRedFlags;
         this.evaluation = evaluation;
         this.causeIndex = causeIndex;
     }
@@ -85,7 +85,7 @@ public sealed class RankedCause
     public ImmutableArray<PendingRule> Pending => Explanation.Pending;
 
     /// <summary>The ids of fired red flags that name this cause; empty when none.</summary>
-    public ImmutableArray<string> SuspectedByRedFlags { get; }
+    public ImmutableArray<string> SuspectedByRedFlagIds { get; }
 
     /// <summary>The contributions for the cause, largest first.</summary>
     public IEnumerable<Contribution> For => Contributions.Where(c => c.Direction == ContributionDirection.For);

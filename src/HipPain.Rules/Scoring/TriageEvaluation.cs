@@ -78,7 +78,7 @@ internal sealed class TriageEvaluation
 
         contributions.Sort(static (a, b) =>
         {
-            var bySize = Math.Abs(b.LogOdds).CompareTo(Math.Abs(a.LogOdds));
+            var bySize = Math.Abs(b.LogFactor).CompareTo(Math.Abs(a.LogFactor));
             return bySize != 0 ? bySize : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
         });
         return new CauseExplanation(contributions.ToImmutable(), pending.ToImmutable());
@@ -122,9 +122,9 @@ internal sealed class TriageEvaluation
             : [decided[0].Member];
         foreach (var head in heads)
         {
-            var subsumed = decided.Where(d => !heads.Contains(d.Member) && StandsFor(head, d.Contribution.LogOdds)).Select(d => d.Contribution).ToImmutableArray();
+            var subsumed = decided.Where(d => !heads.Contains(d.Member) && StandsFor(head, d.Contribution.LogFactor)).Select(d => d.Contribution).ToImmutableArray();
             var own = decided.First(d => d.Member == head).Contribution;
-            contributions.Add(new Contribution(own.Rule, own.Label, own.CriterionMet, own.PartsMet, own.Factor, own.LogOdds, evidenceGroup, subsumed));
+            contributions.Add(new Contribution(own.Rule, own.Label, own.CriterionMet, own.PartsMet, own.Factor, own.LogFactor, evidenceGroup, subsumed));
         }
 
         // Joint (or neutral-only): every other decided member. For: the others for, and the neutral ones. Against: the

@@ -106,7 +106,7 @@ public static class InterviewStepJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaxDepth });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaximumDepth });
         }
         catch (JsonException ex)
         {

@@ -9,7 +9,7 @@ using HipPain.Rules.Validation;
 namespace HipPain.Rules.Serialization;
 
 /// <summary>
-/// Reads a JSON document in three steps: loads at most <c>MaxBytes</c>; scans it once with a
+/// Reads a JSON document in three steps: loads at most <c>MaximumBytes</c>; scans it once with a
 /// <see cref="Utf8JsonReader"/> to check well-formedness, depth, array sizes and the format version, keeping
 /// the JSON path for every error; then deserializes it with the source-generated context.
 /// </summary>
@@ -41,19 +41,19 @@ internal static class JsonDocumentReader
             utf8 = utf8[Bom.Length..];
         }
 
-        Scan(utf8.Span, limits.MaxDepth, limits.MaxItems, format);
+        Scan(utf8.Span, limits.MaximumDepth, limits.MaximumItems, format);
         return utf8;
     }
 
-    private static byte[] Utf8Of(string json, (int MaxBytes, int MaxDepth, int MaxItems) limits, string format)
+    private static byte[] Utf8Of(string json, (int MaximumBytes, int MaximumDepth, int MaximumItems) limits, string format)
     {
         ArgumentNullException.ThrowIfNull(json);
 
         // Counts an unpaired surrogate as the 3 bytes of U+FFFD; the strict conversion below reports it.
         var count = Encoding.UTF8.GetByteCount(json);
-        if (count > limits.MaxBytes)
+        if (count > limits.MaximumBytes)
         {
-            throw TooLarge(Prefix(json, limits.MaxBytes), count, limits.MaxBytes, format, exact: true);
+            throw TooLarge(Prefix(json, limits.MaximumBytes), count, limits.MaximumBytes, format, exact: true);
         }
 
         var bytes = new byte[count];
@@ -76,9 +76,9 @@ internal static class JsonDocumentReader
         where T : class
     {
         var limits = (options ?? JsonReadOptions.Default).Snapshot();
-        if (utf8.Length > limits.MaxBytes)
+        if (utf8.Length > limits.MaximumBytes)
         {
-            throw TooLarge(utf8[..limits.MaxBytes], utf8.Length, limits.MaxBytes, format, exact: true);
+            throw TooLarge(utf8[..limits.MaximumBytes], utf8.Length, limits.MaximumBytes, format, exact: true);
         }
 
         return Read(utf8.ToArray(), typeInfo, limits, format);
@@ -95,16 +95,16 @@ internal static class JsonDocumentReader
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > limits.MaxBytes)
+            if (buffer.Length > limits.MaximumBytes)
             {
-                throw TooLarge(buffer.GetBuffer().AsSpan(0, limits.MaxBytes), buffer.Length, limits.MaxBytes, format, exact: false);
+                throw TooLarge(buffer.GetBuffer().AsSpan(0, limits.MaximumBytes), buffer.Length, limits.MaximumBytes, format, exact: false);
             }
         }
 
         return Read(buffer.ToArray(), typeInfo, limits, format);
     }
 
-    private static T Read<T>(byte[] bytes, JsonTypeInfo<T> typeInfo, (int MaxBytes, int MaxDepth, int MaxItems) limits, string format)
+    private static T Read<T>(byte[] bytes, JsonTypeInfo<T> typeInfo, (int MaximumBytes, int MaximumDepth, int MaximumItems) limits, string format)
         where T : class
     {
         ReadOnlySpan<byte> utf8 = bytes;
@@ -113,7 +113,7 @@ internal static class JsonDocumentReader
             utf8 = utf8[Bom.Length..];
         }
 
-        Scan(utf8, limits.MaxDepth, limits.MaxItems, format);
+        Scan(utf8, limits.MaximumDepth, limits.MaximumItems, format);
         try
         {
             return JsonSerializer.Deserialize(utf8, typeInfo)
@@ -208,7 +208,7 @@ internal static class JsonDocumentReader
                     if (ReferenceEquals(done, tooLong))
                     {
                         throw Limit(
-                            $"The array has {done.Count.ToString(CultureInfo.InvariantCulture)} items; the limit MaxItems is {maxItems.ToString(CultureInfo.InvariantCulture)}.",
+                            $"The array has {done.Count.ToString(CultureInfo.InvariantCulture)} items; the limit MaximumItems is {maxItems.ToString(CultureInfo.InvariantCulture)}.",
                             PathOf(frames),
                             utf8,
                             tooLongOffset);
@@ -252,7 +252,7 @@ internal static class JsonDocumentReader
                     if (frames.Count + 1 > maxDepth)
                     {
                         throw Limit(
-                            $"The nesting depth reaches {(frames.Count + 1).ToString(CultureInfo.InvariantCulture)}; the limit MaxDepth is {maxDepth.ToString(CultureInfo.InvariantCulture)}.",
+                            $"The nesting depth reaches {(frames.Count + 1).ToString(CultureInfo.InvariantCulture)}; the limit MaximumDepth is {maxDepth.ToString(CultureInfo.InvariantCulture)}.",
                             PathOf(frames),
                             utf8,
                             reader.TokenStartIndex);
@@ -444,7 +444,7 @@ internal static class JsonDocumentReader
             ErrorCodes.JsonLimitExceeded,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"The {format} document is {(exact ? string.Empty : "more than ")}{(exact ? actual : limit)} bytes; the limit MaxBytes is {limit}."),
+                $"The {format} document is {(exact ? string.Empty : "more than ")}{(exact ? actual : limit)} bytes; the limit MaximumBytes is {limit}."),
             PathAt(prefix),
             line,
             position);

@@ -125,7 +125,7 @@ public static class KnowledgeBaseJson
         var builder = new KnowledgeBaseBuilder(document.Id ?? string.Empty, document.Version ?? string.Empty, document.Title);
         if (document.TextCulture is { } culture)
         {
-            builder.WithTextCulture(culture);
+            builder.SetTextCulture(culture);
         }
 
         var derivedFrom = new List<KnowledgeBaseStamp>();

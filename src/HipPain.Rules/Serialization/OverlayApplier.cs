@@ -79,7 +79,7 @@ internal sealed class OverlayApplier
 
     private void Run()
     {
-        builder.WithIdentity(overlay.Id ?? string.Empty, overlay.Version ?? string.Empty, overlay.Title ?? knowledgeBase.Title);
+        builder.SetIdentity(overlay.Id ?? string.Empty, overlay.Version ?? string.Empty, overlay.Title ?? knowledgeBase.Title);
         if (overlay.AppliesTo is { } target)
         {
             if (target.Id is not null && target.Id != knowledgeBase.Id)

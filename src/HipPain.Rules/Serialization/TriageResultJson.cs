@@ -94,7 +94,7 @@ public static class TriageResultJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaxDepth + 1 });
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = JsonReadOptions.DefaultMaximumDepth + 1 });
         }
         catch (JsonException ex)
         {
@@ -515,9 +515,9 @@ public static class TriageResultJson
             writer.WriteString("cause", cause.Cause.Id);
             Display("name", Get(TextKey.CauseName(cause.Cause.Id), cause.Cause.Name));
             writer.WriteNumber("probability", Round(cause.Probability));
-            if (!cause.SuspectedByRedFlags.IsEmpty)
+            if (!cause.SuspectedByRedFlagIds.IsEmpty)
             {
-                Strings("suspectedByRedFlags", cause.SuspectedByRedFlags);
+                Strings("suspectedByRedFlags", cause.SuspectedByRedFlagIds);
             }
 
             if (explain)

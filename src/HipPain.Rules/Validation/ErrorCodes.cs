@@ -83,7 +83,7 @@ public static partial class ErrorCodes
     public const string EmptyGroup = "HPK024";
 
     /// <summary>A red flag puts a finding in the patient screen that its own criterion does not read.</summary>
-    public const string ScreeningFindingNotInGate = "HPK019";
+    public const string ScreeningFindingNotInCriterion = "HPK019";
 
     /// <summary>A case names a finding the knowledge base does not have.</summary>
     public const string CaseUnknownFinding = "HPC001";

@@ -28,8 +28,8 @@ public sealed class BoundedAuthoringProperties
         {
             var rng = new Random(seed);
             var findings = Enumerable.Range(0, 40).Select(i => $"f{i}").ToArray();
-            var budget = KnowledgeBaseLimits.MaxCriterionSize;
-            var criterion = RandomCriterion(rng, findings, KnowledgeBaseLimits.MaxCriterionDepth, ref budget, new Queue<string>(findings));
+            var budget = KnowledgeBaseLimits.MaximumCriterionSize;
+            var criterion = RandomCriterion(rng, findings, KnowledgeBaseLimits.MaximumCriterionDepth, ref budget, new Queue<string>(findings));
             var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
             foreach (var id in findings)
             {

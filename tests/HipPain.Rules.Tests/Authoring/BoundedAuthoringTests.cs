@@ -41,7 +41,7 @@ public sealed class BoundedAuthoringTests
         var problem = SingleProblem(WithRule(Nested(100_001, Criterion.Present("a"))));
 
         Assert.Equal(
-            "HPK018 at causes[c].rules[c/r].criterion: The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            "HPK018 at causes[c].rules[c/r].criterion: The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             problem.ToString());
     }
 
@@ -56,14 +56,14 @@ public sealed class BoundedAuthoringTests
 
         var problem = SingleProblem(WithRule(criterion));
 
-        Assert.Equal("HPK018 at causes[c].rules[c/r].criterion: The criterion nests 26 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).", problem.ToString());
+        Assert.Equal("HPK018 at causes[c].rules[c/r].criterion: The criterion nests 26 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", problem.ToString());
     }
 
     [Fact]
     public void Build_SharedSubCriterionWithinTheDepth_HPK018CountsEveryUse()
     {
         Criterion criterion = Criterion.Present("a");
-        for (var level = 1; level < KnowledgeBaseLimits.MaxCriterionDepth; level++)
+        for (var level = 1; level < KnowledgeBaseLimits.MaximumCriterionDepth; level++)
         {
             criterion = Criterion.AnyOf(Enumerable.Repeat(criterion, 10).ToArray());
         }
@@ -71,7 +71,7 @@ public sealed class BoundedAuthoringTests
         var problem = SingleProblem(WithRule(criterion));
 
         Assert.Equal(
-            "HPK018 at causes[c].rules[c/r].criterion: The criterion has 1111111111 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaxCriterionSize).",
+            "HPK018 at causes[c].rules[c/r].criterion: The criterion has 1111111111 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
             problem.ToString());
     }
 
@@ -79,9 +79,9 @@ public sealed class BoundedAuthoringTests
     public void Build_RedFlagCriterionTooDeep_HPK018AtTheFlag()
     {
         var builder = WithRule(Criterion.Present("b")).AddRedFlag("rf", "Flag", f => f
-            .When(Nested(KnowledgeBaseLimits.MaxCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source));
+            .When(Nested(KnowledgeBaseLimits.MaximumCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source));
 
-        Assert.Equal("HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).", SingleProblem(builder).ToString());
+        Assert.Equal("HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", SingleProblem(builder).ToString());
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class BoundedAuthoringTests
         var evaluate = Assert.Throws<InvalidOperationException>(() => deep.Evaluate(PatientCase.Create(30, Sex.Female)));
         var findingIds = Assert.Throws<InvalidOperationException>(() => deep.FindingIds());
 
-        Assert.Equal("The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth). A knowledge base refuses it (HPK018), and it is not walked.", evaluate.Message);
+        Assert.Equal("The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth). A knowledge base refuses it (HPK018), and it is not walked.", evaluate.Message);
         Assert.Equal(evaluate.Message, findingIds.Message);
         Assert.Equal("allOf(1 parts; depth 100001, size 100001: beyond KnowledgeBaseLimits)", deep.ToString());
     }
@@ -100,8 +100,8 @@ public sealed class BoundedAuthoringTests
     [Fact]
     public void WriteRead_CriteriaAtTheLimits_RoundTripInRulesRedFlagsAndOverlays()
     {
-        var deepest = Nested(KnowledgeBaseLimits.MaxCriterionDepth - 1, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male), Criterion.Absent("b")));
-        var widest = Criterion.AtLeast(2, [.. Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 1).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null))]);
+        var deepest = Nested(KnowledgeBaseLimits.MaximumCriterionDepth - 1, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male), Criterion.Absent("b")));
+        var widest = Criterion.AtLeast(2, [.. Enumerable.Range(0, KnowledgeBaseLimits.MaximumCriterionSize - 1).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null))]);
         var kb = WithRule(deepest)
             .AddCause("d", "Other", c => c.Prior(0.1, Source).Treat("tx").Composite("d/r", widest, 3, 1, Source))
             .AddRedFlag("rf", "Flag", f => f.When(deepest).Urgency(Urgency.Urgent).Action("Act").Evidence(Source))
@@ -120,25 +120,25 @@ public sealed class BoundedAuthoringTests
     [Fact]
     public void Build_CriterionOneLevelOverTheLimit_HPK018WhenReadFromJsonToo()
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(WithRule(Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.Present("a"))).Build()))!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(KnowledgeBaseJson.Write(WithRule(Nested(KnowledgeBaseLimits.MaximumCriterionDepth, Criterion.Present("a"))).Build()))!;
         var rule = json["causes"]![0]!["rules"]![0]!;
         rule["criterion"] = new System.Text.Json.Nodes.JsonObject { ["allOf"] = new System.Text.Json.Nodes.JsonArray(rule["criterion"]!.DeepClone()) };
 
         var ex = Assert.Throws<KnowledgeBaseValidationException>(() => KnowledgeBaseJson.Read(json.ToJsonString()));
 
-        Assert.Equal(["HPK018 at $.causes[0].rules[0].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth)."], ex.Problems.Select(p => p.ToString()));
+        Assert.Equal(["HPK018 at $.causes[0].rules[0].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth)."], ex.Problems.Select(p => p.ToString()));
     }
 
     [Fact]
     public void Build_MoreFindingsThanMaxItems_HPK018()
     {
         var builder = WithRule(Criterion.Present("a"));
-        for (var i = 0; i < KnowledgeBaseLimits.MaxItems - 1; i++)
+        for (var i = 0; i < KnowledgeBaseLimits.MaximumItems - 1; i++)
         {
             builder.AddFinding($"f{i}", "F", FindingKind.Symptom);
         }
 
-        Assert.Equal("HPK018 at findings: The knowledge base has 10001 findings; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", SingleProblem(builder).ToString());
+        Assert.Equal("HPK018 at findings: The knowledge base has 10001 findings; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", SingleProblem(builder).ToString());
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class BoundedAuthoringTests
 
         Assert.Equal(ErrorCodes.LimitExceeded, problem.Code);
         Assert.Equal("$", problem.Path);
-        Assert.Matches(@"^The knowledge base is too large: its JSON form could take up to \d+ bytes; the limit is 4194304 \(KnowledgeBaseLimits.MaxJsonBytes\)\. Split it, or shorten its texts\.$", problem.Message);
+        Assert.Matches(@"^The knowledge base is too large: its JSON form could take up to \d+ bytes; the limit is 4194304 \(KnowledgeBaseLimits.MaximumJsonBytes\)\. Split it, or shorten its texts\.$", problem.Message);
     }
 
     [Fact]
@@ -176,9 +176,9 @@ public sealed class BoundedAuthoringTests
             .AddCause("c", escaped, c => c
                 .Describe(escaped).Codes(escaped, escaped).Prior(1.2345678901234567E-300, evidence).SuspectedUrgency(Urgency.Emergency)
                 .Running(RunningRestriction.ContinueAsTolerated, escaped)
-                .Composite("r", Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.AgeBetween(int.MinValue, int.MaxValue)), 1.2345678901234567E-300, 1.7976931348623157E+308, evidence, escaped)
+                .Composite("r", Nested(KnowledgeBaseLimits.MaximumCriterionDepth, Criterion.AgeBetween(int.MinValue, int.MaxValue)), 1.2345678901234567E-300, 1.7976931348623157E+308, evidence, escaped)
                 .Treat("t", TreatmentLine.SecondLine, escaped))
-            .AddRedFlag("rf", escaped, f => f.When(Criterion.SexIs(Sex.Female)).Urgency(Urgency.Emergency).Action(escaped).Running(RunningRestriction.StopRunning, escaped).Suspects("c").Evidence(evidence));
+            .AddRedFlag("rf", escaped, f => f.When(Criterion.SexIs(Sex.Female)).Urgency(Urgency.Emergency).Action(escaped).Running(RunningRestriction.StopRunning, escaped).Suspect("c").Evidence(evidence));
 
         // Invalid as a base (the prior and the age band are out of range), but every value is written as given.
         var bound = JsonSizeBound.Of(kb);
@@ -191,17 +191,17 @@ public sealed class BoundedAuthoringTests
     public void Build_GradedRulePartTooDeep_HPK018AtThePartsNotWalked()
     {
         var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx")
-            .Graded("g/r", [Criterion.Present("a"), Nested(KnowledgeBaseLimits.MaxCriterionDepth, Criterion.AgeBetween(40, null))], [0.5, 1, 2], Source));
+            .Graded("g/r", [Criterion.Present("a"), Nested(KnowledgeBaseLimits.MaximumCriterionDepth, Criterion.AgeBetween(40, null))], [0.5, 1, 2], Source));
 
         Assert.Equal(
-            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             SingleProblem(builder).ToString());
     }
 
     [Fact]
     public void Build_GradedRuleWithMorePartsThanMaxItems_HPK018ForTheCountAndTheSizeAndHPK023ForTheTable()
     {
-        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaxItems + 1).Select(i => (Criterion)Criterion.AgeBetween(i % 100, null)).ToArray();
+        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaximumItems + 1).Select(i => (Criterion)Criterion.AgeBetween(i % 100, null)).ToArray();
         var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx").Graded("g/r", parts, [0.5, 2], Source));
 
         var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems.Select(p => p.ToString()).ToList();
@@ -209,8 +209,8 @@ public sealed class BoundedAuthoringTests
         Assert.Equal(
             [
                 "HPK023 at causes[g].rules[g/r].graded.ratios: Graded rule 'g/r' has 10001 parts, so it needs 10002 ratios, one for each number of parts met from 0 to 10001; it has 2.",
-                "HPK018 at causes[g].rules[g/r].graded.parts: Graded rule 'g/r' has 10001 parts; the limit is 10000 (KnowledgeBaseLimits.MaxItems).",
-                "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion has 10002 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaxCriterionSize).",
+                "HPK018 at causes[g].rules[g/r].graded.parts: Graded rule 'g/r' has 10001 parts; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
+                "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion has 10002 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
             ],
             problems);
     }
@@ -222,7 +222,7 @@ public sealed class BoundedAuthoringTests
             .Finding("a", 2, 0.5, Source)
             .Group("g/group", "Too many", g =>
             {
-                for (var i = 0; i <= KnowledgeBaseLimits.MaxItems; i++)
+                for (var i = 0; i <= KnowledgeBaseLimits.MaximumItems; i++)
                 {
                     g.Member("g/a");
                 }
@@ -231,10 +231,10 @@ public sealed class BoundedAuthoringTests
         var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems;
 
         Assert.Equal(
-            "HPK018 at causes[g].groups[g/group].members: Group 'g/group' has 10001 members; the limit is 10000 (KnowledgeBaseLimits.MaxItems).",
+            "HPK018 at causes[g].groups[g/group].members: Group 'g/group' has 10001 members; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
             Assert.Single(problems, p => p.Code == ErrorCodes.LimitExceeded).ToString());
-        Assert.Equal(KnowledgeBaseLimits.MaxItems, problems.Count(p => p.Code == ErrorCodes.RuleInTwoGroups && p.Message == "Rule 'g/a' is listed twice in group 'g/group'."));
-        Assert.Equal(KnowledgeBaseLimits.MaxItems + 1, problems.Length);
+        Assert.Equal(KnowledgeBaseLimits.MaximumItems, problems.Count(p => p.Code == ErrorCodes.RuleInTwoGroups && p.Message == "Rule 'g/a' is listed twice in group 'g/group'."));
+        Assert.Equal(KnowledgeBaseLimits.MaximumItems + 1, problems.Length);
     }
 
     [Fact]
@@ -242,8 +242,8 @@ public sealed class BoundedAuthoringTests
     {
         // The deepest part a graded rule may have (one level under the limit: depth 9), as many parts as the size
         // allows, in a group.
-        var deepest = Nested(KnowledgeBaseLimits.MaxCriterionDepth - 2, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male)));
-        var wide = Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 2 - 20).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null)).ToList();
+        var deepest = Nested(KnowledgeBaseLimits.MaximumCriterionDepth - 2, Criterion.AtLeast(1, Criterion.AgeBetween(0, 120), Criterion.SexIs(Sex.Male)));
+        var wide = Enumerable.Range(0, KnowledgeBaseLimits.MaximumCriterionSize - 2 - 20).Select(i => (Criterion)Criterion.AgeBetween(i % 121, null)).ToList();
         double?[] ratios = [.. Enumerable.Range(0, wide.Count + 2).Select(i => i % 7 == 3 ? (double?)null : 1 + (i / 1000.0))];
         var kb = WithRule(Criterion.Present("b"))
             .AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx")
@@ -287,7 +287,7 @@ public sealed class BoundedAuthoringTests
         var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx").Graded("g/r", [part], [0.5, 2], Source));
 
         Assert.Equal(
-            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 22 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
+            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 22 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             SingleProblem(builder).ToString());
     }
 
@@ -295,14 +295,14 @@ public sealed class BoundedAuthoringTests
     public void Build_RedFlagCriterionTooDeepWithAScreenedFinding_HPK018AndHPK019()
     {
         var builder = WithRule(Criterion.Present("b"))
-            .AddRedFlag("rf", "Flag", f => f.When(Nested(KnowledgeBaseLimits.MaxCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source).Screen("a"));
+            .AddRedFlag("rf", "Flag", f => f.When(Nested(KnowledgeBaseLimits.MaximumCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source).Screen("a"));
 
         var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems;
 
         Assert.Equal(
             [
-                "HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaxCriterionDepth).",
-                "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the gate.",
+                "HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
+                "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
             ],
             problems.Select(p => p.ToString()));
     }
@@ -313,12 +313,12 @@ public sealed class BoundedAuthoringTests
         static KnowledgeBaseBuilder With(int length) => new KnowledgeBaseBuilder("kb", "1")
             .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Describe(new string('a', length)));
-        var spare = (int)(KnowledgeBaseLimits.MaxJsonBytes - JsonSizeBound.Of(With(0)));
+        var spare = (int)(KnowledgeBaseLimits.MaximumJsonBytes - JsonSizeBound.Of(With(0)));
 
-        Assert.Equal(KnowledgeBaseLimits.MaxJsonBytes, JsonSizeBound.Of(With(spare)));
+        Assert.Equal(KnowledgeBaseLimits.MaximumJsonBytes, JsonSizeBound.Of(With(spare)));
         Assert.Empty(With(spare).Validate());
         Assert.Equal(
-            $"HPK018 at $: The knowledge base is too large: its JSON form could take up to {KnowledgeBaseLimits.MaxJsonBytes + 1} bytes; the limit is {KnowledgeBaseLimits.MaxJsonBytes} (KnowledgeBaseLimits.MaxJsonBytes). Split it, or shorten its texts.",
+            $"HPK018 at $: The knowledge base is too large: its JSON form could take up to {KnowledgeBaseLimits.MaximumJsonBytes + 1} bytes; the limit is {KnowledgeBaseLimits.MaximumJsonBytes} (KnowledgeBaseLimits.MaximumJsonBytes). Split it, or shorten its texts.",
             Assert.Single(With(spare + 1).Validate()).ToString());
     }
 }

@@ -35,7 +35,7 @@ public sealed class BuilderGuardTests
             .AddRedFlag("rf", "Flag", f =>
             {
                 flag = f;
-                f.When(Criterion.Present("b")).Urgency(Urgency.Urgent).Action("Act").Suspects("c").Evidence(Source);
+                f.When(Criterion.Present("b")).Urgency(Urgency.Urgent).Action("Act").Suspect("c").Evidence(Source);
             });
         if (build)
         {
@@ -47,8 +47,8 @@ public sealed class BuilderGuardTests
 
     public static TheoryData<string, Action<Builders>> Changes() => new()
     {
-        { "WithIdentity", b => b.Base.WithIdentity("kb2", "2") },
-        { "WithTextCulture", b => b.Base.WithTextCulture("es") },
+        { "SetIdentity", b => b.Base.SetIdentity("kb2", "2") },
+        { "SetTextCulture", b => b.Base.SetTextCulture("es") },
         { "AddFinding", b => b.Base.AddFinding("z", "Z", FindingKind.Symptom) },
         { "AddTreatment", b => b.Base.AddTreatment("tz", "T", TreatmentKind.SelfCare, Source) },
         { "AddCause", b => b.Base.AddCause("cz", "C", _ => { }) },
@@ -77,7 +77,7 @@ public sealed class BuilderGuardTests
         { "Flag.Urgency", b => b.Flag.Urgency(Urgency.Emergency) },
         { "Flag.Action", b => b.Flag.Action("Other") },
         { "Flag.Running", b => b.Flag.Running(RunningRestriction.StopRunning, "Stop.") },
-        { "Flag.Suspects", b => b.Flag.Suspects("c") },
+        { "Flag.Suspects", b => b.Flag.Suspect("c") },
         { "Flag.Evidence", b => b.Flag.Evidence(Source) },
         { "Flag.AskWhen", b => b.Flag.AskWhen(Criterion.Present("a")) },
         { "Flag.Screen", b => b.Flag.Screen("b") },
@@ -119,12 +119,12 @@ public sealed class BuilderGuardTests
         { "evidence", b => b.Base.AddTreatment("tz", "T", TreatmentKind.SelfCare, null!) },
         { "configure", b => b.Base.AddCause("cz", "C", null!) },
         { "configure", b => b.Base.AddRedFlag("rz", "R", null!) },
-        { "version", b => b.Base.WithIdentity("kb", null!) },
-        { "id", b => b.Base.WithIdentity(null!, "2") },
+        { "version", b => b.Base.SetIdentity("kb", null!) },
+        { "id", b => b.Base.SetIdentity(null!, "2") },
         { "version", _ => Assert.NotNull(new KnowledgeBaseBuilder("kb", null!)) },
         { "name", b => b.Base.AddTreatment("tz", null!, TreatmentKind.SelfCare, Source) },
         { "id", b => b.Base.AddCause(null!, "C", _ => { }) },
-        { "culture", b => b.Base.WithTextCulture(null!) },
+        { "culture", b => b.Base.SetTextCulture(null!) },
         { "name", b => b.Base.AddFinding("z", null!, FindingKind.Symptom) },
         { "evidence", b => b.Cause.Prior(0.3, null!) },
         { "ruleId", b => b.Cause.Composite(null!, Criterion.Present("b"), 2, 0.5, Source) },
@@ -147,8 +147,8 @@ public sealed class BuilderGuardTests
         { "ruleId", b => b.Group.Member(null!) },
         { "criterion", b => b.Flag.When(null!) },
         { "action", b => b.Flag.Action(null!) },
-        { "causeIds", b => b.Flag.Suspects(null!) },
-        { "causeIds", b => b.Flag.Suspects("c", null!) },
+        { "causeIds", b => b.Flag.Suspect(null!) },
+        { "causeIds", b => b.Flag.Suspect("c", null!) },
         { "evidence", b => b.Flag.Evidence(null!) },
         { "context", b => b.Flag.AskWhen(null!) },
         { "findingIds", b => b.Flag.Screen(null!) },

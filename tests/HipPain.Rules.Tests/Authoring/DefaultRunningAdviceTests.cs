@@ -20,7 +20,7 @@ public sealed class DefaultRunningAdviceTests
         foreach (var urgency in Enum.GetValues<Urgency>())
         {
             builder.AddCause($"c-{urgency}", "Cause", c => c.Prior(0.2, Source).Treat("tx").SuspectedUrgency(urgency))
-                .AddRedFlag($"rf-{urgency}", "Flag", f => f.When(Criterion.Present("a")).Urgency(urgency).Action("Act").Suspects($"c-{urgency}").Evidence(Source));
+                .AddRedFlag($"rf-{urgency}", "Flag", f => f.When(Criterion.Present("a")).Urgency(urgency).Action("Act").Suspect($"c-{urgency}").Evidence(Source));
         }
 
         var kb = builder.Build();

@@ -41,7 +41,7 @@ public sealed class JsonSizeBoundFieldTests
             .AddRedFlag("rf", Text("flag.name") ?? "Flag", f =>
             {
                 f.When(Criterion.Present(Text("finding.id") ?? "a")).Urgency(Urgency.Urgent).Action(Text("flag.action") ?? "Act")
-                    .Suspects("c").Evidence(field.StartsWith("flag.", StringComparison.Ordinal) ? evidence : Source);
+                    .Suspect("c").Evidence(field.StartsWith("flag.", StringComparison.Ordinal) ? evidence : Source);
                 if (Text("flag.running") is { } running)
                 {
                     f.Running(RunningRestriction.StopRunning, running);
@@ -114,7 +114,7 @@ public sealed class JsonSizeBoundFieldTests
             .AddFinding("a", "A", FindingKind.Symptom)
             .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").SuspectedUrgency(Urgency.Emergency))
-            .AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Emergency).Action("Act").Suspects("c").Evidence(Source));
+            .AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Emergency).Action("Act").Suspect("c").Evidence(Source));
 
         var bound = JsonSizeBound.Of(builder);
         var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(builder)));
@@ -135,7 +135,7 @@ public sealed class JsonSizeBoundFieldTests
             .AddTreatment(Id("treatment", "tx"), "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause(Id("cause", "c"), "Cause", c => c.Prior(0.2, Source).Treat(Id("treatment", "tx")).Finding(Id("finding", "a"), 2, 0.5, Source))
             .AddRedFlag(Id("flag", "rf"), "Flag", f => f.When(Criterion.Present(Id("finding", "a"))).Urgency(Urgency.Urgent).Action("Act")
-                .Suspects(Id("cause", "c")).Evidence(Source));
+                .Suspect(Id("cause", "c")).Evidence(Source));
     }
 
     [Theory]
@@ -174,7 +174,7 @@ public sealed class JsonSizeBoundFieldTests
     [Fact]
     public void Of_CompositeOfManySexParts_AtLeastTheWrittenBytes()
     {
-        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaxCriterionSize - 1).Select(i => (Criterion)Criterion.SexIs(i % 2 == 0 ? Sex.Female : Sex.Male)).ToArray();
+        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaximumCriterionSize - 1).Select(i => (Criterion)Criterion.SexIs(i % 2 == 0 ? Sex.Female : Sex.Male)).ToArray();
         var builder = new KnowledgeBaseBuilder("kb", "1")
             .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Composite("c/sex", Criterion.AnyOf(parts), 2, 0.5, Source));

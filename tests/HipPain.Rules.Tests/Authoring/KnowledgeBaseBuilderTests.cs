@@ -59,7 +59,7 @@ public sealed class KnowledgeBaseBuilderTests
     [Fact]
     public void Build_RedFlagNamesUnknownCause_ReportsHPK002()
     {
-        var builder = Minimal().AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Urgent).Action("Act").Suspects("nope").Evidence(Source));
+        var builder = Minimal().AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Urgent).Action("Act").Suspect("nope").Evidence(Source));
 
         var problem = SingleProblem(builder);
 

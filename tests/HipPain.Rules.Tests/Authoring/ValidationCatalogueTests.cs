@@ -21,7 +21,7 @@ public sealed class ValidationCatalogueTests
     public void Validate_BaseBreakingEveryRule_ReportsEachProblemAtItsPath()
     {
         var builder = new KnowledgeBaseBuilder("kb 1", " ")
-            .WithTextCulture("not a culture")
+            .SetTextCulture("not a culture")
             .AddFinding("a", "A", FindingKind.Symptom)
             .AddFinding("a", "Again", FindingKind.Symptom)
             .AddFinding("b", " ", (FindingKind)99, (BodyRegion)99)
@@ -53,8 +53,8 @@ public sealed class ValidationCatalogueTests
             .AddCause("c", "Again", c => c.Prior(0.1, Source).Treat("tx"))
             .AddCause("d", "Urgent without a flag", c => c.SuspectedUrgency(Urgency.Urgent).Treat("tx").Group("cross", "Cross", g => g.Member("c/r4")))
             .AddCause("e", "Owner of a stolen rule", c => c.Prior(0.1, Source).Treat("tx").Group("steal", "Steal", g => g.Member("c/r5")))
-            .AddRedFlag("rf", " ", f => f.Suspects("nope").Screen("a"))
-            .AddRedFlag("rf", "Again", f => f.When(Criterion.Present("zz")).Urgency((Urgency)99).Action(" ").Evidence(Blank).Running((RunningRestriction)99, " ").AskWhen(Criterion.Present("yy")).Screen("b").Suspects("c"));
+            .AddRedFlag("rf", " ", f => f.Suspect("nope").Screen("a"))
+            .AddRedFlag("rf", "Again", f => f.When(Criterion.Present("zz")).Urgency((Urgency)99).Action(" ").Evidence(Blank).Running((RunningRestriction)99, " ").AskWhen(Criterion.Present("yy")).Screen("b").Suspect("c"));
 
         string[] expected =
         [
@@ -113,7 +113,7 @@ public sealed class ValidationCatalogueTests
             "HPK014 at redFlags[rf].criterion: Red flag 'rf' has no criterion; call When(...).",
             "HPK012 at redFlags[rf].action: The text is missing or blank.",
             "HPK009 at redFlags[rf].evidence: Red flag 'rf' has no source; call Evidence(...).",
-            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the gate.",
+            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
             "HPK002 at redFlags[rf].suspects[0]: Red flag 'rf' names unknown cause 'nope'.",
             "HPK001 at redFlags[rf]: Red flag id 'rf' is used more than once.",
             "HPK016 at redFlags[rf].urgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
@@ -123,8 +123,8 @@ public sealed class ValidationCatalogueTests
             "HPK016 at redFlags[rf].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
             "HPK012 at redFlags[rf].running.text: The text is missing or blank.",
             "HPK003 at redFlags[rf].askWhen: Unknown finding 'yy'; add it with AddFinding first.",
-            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'b', which its criterion does not read; screen only findings that can fire or rule out the gate.",
-            "HPK013 at causes[d].suspectedUrgency: Cause 'd' is Urgent when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"d\").",
+            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'b', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
+            "HPK013 at causes[d].suspectedUrgency: Cause 'd' is Urgent when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"d\").",
         ];
         Assert.Equal(expected, Problems(builder));
     }
@@ -142,7 +142,7 @@ public sealed class ValidationCatalogueTests
                 .Composite("c/r", Criterion.Present("zz"), 0, 1, Blank)
                 .Group("g", " ", g => g.Member("nope"))
                 .Treat("unknown", TreatmentLine.FirstLine, null, Blank))
-            .AddRedFlag("rf", " ", f => f.When(Criterion.Present("zz")).Urgency(Urgency.Urgent).Action(" ").Suspects("nope").Evidence(Blank));
+            .AddRedFlag("rf", " ", f => f.When(Criterion.Present("zz")).Urgency(Urgency.Urgent).Action(" ").Suspect("nope").Evidence(Blank));
         var json = KnowledgeBaseJson.Write(DraftConversion.ToKnowledgeBase(broken));
 
         Assert.False(KnowledgeBaseJson.TryRead(json, out _, out var problems));
@@ -178,7 +178,7 @@ public sealed class ValidationCatalogueTests
     public void Validate_MoreItemsThanMaxItems_HPK018ForThatList(string list)
     {
         var builder = new KnowledgeBaseBuilder("kb", "1").AddFinding("a", "A", FindingKind.Symptom).AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
-        for (var i = 0; i <= KnowledgeBaseLimits.MaxItems; i++)
+        for (var i = 0; i <= KnowledgeBaseLimits.MaximumItems; i++)
         {
             _ = list switch
             {
@@ -188,10 +188,10 @@ public sealed class ValidationCatalogueTests
             };
         }
 
-        var count = list == "treatments" ? KnowledgeBaseLimits.MaxItems + 2 : KnowledgeBaseLimits.MaxItems + 1;
+        var count = list == "treatments" ? KnowledgeBaseLimits.MaximumItems + 2 : KnowledgeBaseLimits.MaximumItems + 1;
         var what = list == "redFlags" ? "red flags" : list;
 
-        Assert.Contains($"HPK018 at {list}: The knowledge base has {count} {what}; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", Problems(builder));
+        Assert.Contains($"HPK018 at {list}: The knowledge base has {count} {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class ValidationCatalogueTests
     {
         var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"));
-        for (var i = 1; i < KnowledgeBaseLimits.MaxItems; i++)
+        for (var i = 1; i < KnowledgeBaseLimits.MaximumItems; i++)
         {
             builder.AddTreatment($"t{i}", "T", TreatmentKind.SelfCare, Source);
         }
@@ -277,7 +277,7 @@ public sealed class ValidationCatalogueTests
     public void Validate_CauseWithMoreThanMaxItems_HPK018ForThatList(string list, string what)
     {
         var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
-        var count = KnowledgeBaseLimits.MaxItems + 1;
+        var count = KnowledgeBaseLimits.MaximumItems + 1;
         builder.AddCause("c", "Cause", c =>
         {
             c.Prior(0.2, Source);
@@ -292,7 +292,7 @@ public sealed class ValidationCatalogueTests
             }
         });
 
-        Assert.Contains($"HPK018 at causes[c].{list}: {what}; the limit is 10000 (KnowledgeBaseLimits.MaxItems).", Problems(builder));
+        Assert.Contains($"HPK018 at causes[c].{list}: {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
     }
 
     [Fact]
@@ -303,9 +303,9 @@ public sealed class ValidationCatalogueTests
             .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
             .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx"))
             .AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Urgent).Action("Act").Evidence(Source)
-                .Suspects([.. Enumerable.Repeat("c", KnowledgeBaseLimits.MaxItems + 1)]));
+                .Suspect([.. Enumerable.Repeat("c", KnowledgeBaseLimits.MaximumItems + 1)]));
 
-        Assert.Equal(["HPK018 at redFlags[rf].suspects: Red flag 'rf' names 10001 suspected causes; the limit is 10000 (KnowledgeBaseLimits.MaxItems)."], Problems(builder));
+        Assert.Equal(["HPK018 at redFlags[rf].suspects: Red flag 'rf' names 10001 suspected causes; the limit is 10000 (KnowledgeBaseLimits.MaximumItems)."], Problems(builder));
     }
 
     [Fact]
@@ -384,7 +384,7 @@ public sealed class ValidationCatalogueTests
                 "HPK012 at $.causes[0].rules[0].id: Id 'c x/a' is blank or contains white space or control characters.",
                 "HPK020 at $.causes[0].groups[0].members[2].rule: Group 'g' names unknown rule 'nope'.",
                 "HPK008 at $.causes[0].recommendations[2]: Cause 'c x' recommends unknown treatment 'unknown'.",
-                "HPK013 at $.causes[0].suspectedUrgency: Cause 'c x' is Urgent when suspected but no red-flag gate names it, so it could never escalate; add a red flag with Suspects(\"c x\").",
+                "HPK013 at $.causes[0].suspectedUrgency: Cause 'c x' is Urgent when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"c x\").",
             ],
             problems.Select(p => p.ToString()));
     }

@@ -82,7 +82,7 @@ public static class JsonKnowledgeBaseArbitrary
             var criterion = Criterion(rng, [.. findingIds.OrderBy(_ => rng.Next()).Take(rng.Next(1, Math.Min(4, findingIds.Length) + 1))]);
             builder.AddRedFlag($"rf.{i}", Text(rng), r =>
             {
-                r.When(criterion).Urgency(rng.Next(2) == 0 ? Urgency.Urgent : Urgency.Emergency).Action(Text(rng)).Suspects(suspects).Evidence(Evidence(rng));
+                r.When(criterion).Urgency(rng.Next(2) == 0 ? Urgency.Urgent : Urgency.Emergency).Action(Text(rng)).Suspect(suspects).Evidence(Evidence(rng));
                 if (rng.Next(2) == 0)
                 {
                     r.Running(Pick<RunningRestriction>(rng), Text(rng));

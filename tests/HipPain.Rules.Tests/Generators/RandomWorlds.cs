@@ -81,7 +81,7 @@ public static class RandomWorlds
 
         foreach (var flag in flags)
         {
-            builder.AddRedFlag(flag.Id, "Flag " + flag.Id, f => f.When(flag.Criterion).Urgency(flag.Urgency).Action("Act").Suspects(flag.Suspects).Evidence(evidence));
+            builder.AddRedFlag(flag.Id, "Flag " + flag.Id, f => f.When(flag.Criterion).Urgency(flag.Urgency).Action("Act").Suspect(flag.Suspects).Evidence(evidence));
         }
 
         return builder.Build();

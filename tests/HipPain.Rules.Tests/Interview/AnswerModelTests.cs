@@ -58,7 +58,7 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
-    public void ProbabilityPresent_AbsenceRule_TurnedRound()
+    public void PresentRate_AbsenceRule_TurnedRound()
     {
         var kb = new KnowledgeBaseBuilder("t", "1")
             .AddFinding("f", "F", FindingKind.Symptom)
@@ -68,15 +68,15 @@ public sealed class AnswerModelTests
 
         var model = new AnswerModel(kb);
 
-        Assert.Equal(1 - (3 * 0.7 / 2.7), model.ProbabilityPresent("c", "f"), 12);
+        Assert.Equal(1 - (3 * 0.7 / 2.7), model.PresentRate("c", "f"), 12);
     }
 
     [Fact]
-    public void ProbabilityPresent_CauseWithoutRule_BackgroundRate()
+    public void PresentRate_CauseWithoutRule_BackgroundRate()
     {
         var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.3);
 
-        Assert.Equal(0.3, model.ProbabilityPresent("septic-arthritis", "loc.knee"), 12);
+        Assert.Equal(0.3, model.PresentRate("septic-arthritis", "loc.knee"), 12);
     }
 
     [Theory]
@@ -92,21 +92,21 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
-    public void ProbabilityPresent_AlarmFindingWithoutRule_AlarmBackgroundRate()
+    public void PresentRate_AlarmFindingWithoutRule_AlarmBackgroundRate()
     {
         var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.3, 0.05);
 
-        Assert.Equal(0.05, model.ProbabilityPresent("gtps", "sym.fever"), 12);
-        Assert.Equal(0.3, model.ProbabilityPresent("septic-arthritis", "loc.knee"), 12);
+        Assert.Equal(0.05, model.PresentRate("gtps", "sym.fever"), 12);
+        Assert.Equal(0.3, model.PresentRate("septic-arthritis", "loc.knee"), 12);
     }
 
     [Fact]
-    public void ProbabilityPresent_OneSidedRuleOnAlarmFinding_UsesAlarmRateWithoutCause()
+    public void PresentRate_OneSidedRuleOnAlarmFinding_UsesAlarmRateWithoutCause()
     {
         // malignancy/hx.cancer has LR+ 6 and no LR-: Sn = 6 r with r the alarm rate.
         var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.2, 0.02);
 
-        Assert.Equal(6 * 0.02, model.ProbabilityPresent("malignancy", "hx.cancer"), 12);
+        Assert.Equal(6 * 0.02, model.PresentRate("malignancy", "hx.cancer"), 12);
     }
 
     [Fact]
@@ -118,11 +118,11 @@ public sealed class AnswerModelTests
     }
 
     [Fact]
-    public void ProbabilityPresent_UnknownFinding_ThrowsNamingIt()
+    public void PresentRate_UnknownFinding_ThrowsNamingIt()
     {
         var model = new AnswerModel(BuiltInKnowledgeBase.Instance);
 
-        var ex = Assert.Throws<ArgumentException>(() => model.ProbabilityPresent("gtps", "loc.elbow"));
+        var ex = Assert.Throws<ArgumentException>(() => model.PresentRate("gtps", "loc.elbow"));
 
         Assert.Equal("findingId", ex.ParamName);
         Assert.StartsWith("Knowledge base 'hippain.builtin' has no finding 'loc.elbow'.", ex.Message, StringComparison.Ordinal);

@@ -98,7 +98,7 @@ public sealed class InterviewAudienceTests
     public void Resume_OtherAudienceOrBase_HPI003AndHPI002()
     {
         var state = Patient.Start(new PatientCase(34, Sex.Female, [])).State;
-        var otherBase = new Interviewer(new TriageEngine(BuiltInKnowledgeBase.CreateBuilder().WithIdentity("clinic", "1").Build()));
+        var otherBase = new Interviewer(new TriageEngine(BuiltInKnowledgeBase.CreateBuilder().SetIdentity("clinic", "1").Build()));
 
         var audience = Assert.Throws<InterviewStateException>(() => Clinician.Resume(state));
         var knowledgeBase = Assert.Throws<InterviewStateException>(() => otherBase.Resume(state));

@@ -25,7 +25,7 @@ public sealed class InterviewerPropertyTests
     public Property RankQuestions_ExpectedGain_FiniteAndNeverNegative(World world)
     {
         var ranked = new Interviewer(new TriageEngine(world.KnowledgeBase)).RankQuestions(world.Case);
-        return ranked.All(q => q.ExpectedGain >= 0 && double.IsFinite(q.ExpectedGain) && q.ProbabilityPresent is >= 0 and <= 1)
+        return ranked.All(q => q.ExpectedGain >= 0 && double.IsFinite(q.ExpectedGain) && q.PredictedPresentProbability is >= 0 and <= 1)
             .Label(world.ToString());
     }
 

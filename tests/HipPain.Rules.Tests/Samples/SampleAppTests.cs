@@ -135,7 +135,7 @@ public sealed class SampleAppTests
         var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(BundledCases.Find("hot-hip")!);
 
         Assert.Equal(Urgency.Emergency, result.Urgency);
-        Assert.NotEmpty(result.Differential.Single(r => r.Cause.Id == "septic-arthritis").SuspectedByRedFlags);
+        Assert.NotEmpty(result.Differential.Single(r => r.Cause.Id == "septic-arthritis").SuspectedByRedFlagIds);
         Assert.Equal("ref.emergency", result.Plan.Workup[0].Treatment.Id);
         Assert.Contains(result.Plan.Avoid, a => a.Treatment.Id == "tx.corticosteroid-injection");
     }

@@ -25,7 +25,7 @@ public sealed class EvidenceGroupPropertyTests
         var (joint, ordinary) = (0, 0);
         var checks = kb.Groups.Select(group =>
         {
-            var moved = differential[group.CauseId].Contributions.Where(c => c.Group == group).Sum(c => c.LogOdds);
+            var moved = differential[group.CauseId].Contributions.Where(c => c.Group == group).Sum(c => c.LogFactor);
             var decided = group.Members
                 .Select(m => (m.IsJoint, Outcome: ReferenceScorer.Outcome(Rule(kb, m.RuleId), world.Case)))
                 .Where(m => m.Outcome is { HasFigure: true })

@@ -69,7 +69,7 @@ public sealed class TriageEngineGroupTests
         var forCause = gtps.Contributions[0];
         Assert.Equal(["gtps/cluster", "gtps/tender"], forCause.Subsumed.Select(s => s.Rule.Id));
         Assert.Equal("Kinsella cluster: 1 of 2 met (no published figure for this count)", forCause.Subsumed[0].Label);
-        Assert.Equal((1.0, 0.0, ContributionDirection.Neutral), (forCause.Subsumed[0].Factor, forCause.Subsumed[0].LogOdds, forCause.Subsumed[0].Direction));
+        Assert.Equal((1.0, 0.0, ContributionDirection.Neutral), (forCause.Subsumed[0].Factor, forCause.Subsumed[0].LogFactor, forCause.Subsumed[0].Direction));
         Assert.Empty(gtps.Contributions[1].Subsumed);
         Assert.All(gtps.Contributions, c => Assert.Equal("gtps/abductor-loading", c.Group!.Id));
     }

@@ -104,7 +104,7 @@ public sealed class TriageEnginePropertyTests
         var each = result.Differential.All(r =>
             double.IsFinite(r.Probability) && r.Probability is >= 0 and <= 1
             && double.IsFinite(r.LogOdds)
-            && Math.Abs(r.LogOdds - (r.PriorLogOdds + r.Contributions.Sum(c => c.LogOdds))) < 1e-9
+            && Math.Abs(r.LogOdds - (r.PriorLogOdds + r.Contributions.Sum(c => c.LogFactor))) < 1e-9
             && Math.Abs(r.Probability - (1 / (1 + Math.Exp(-r.LogOdds)))) < 1e-12);
         return (each && Math.Abs(shares - 1) < 1e-9 && result.Differential.Length == world.KnowledgeBase.Causes.Length).Label(world.ToString());
     }
@@ -140,7 +140,7 @@ public sealed class TriageEnginePropertyTests
         var plan = result.Plan;
         var ok = result.Urgency >= Urgency.Urgent
             && plan.RunningAdvice.Restriction == RunningRestriction.StopRunning
-            && plan.Treatments.All(t => t.CauseIds.Any(c => result.Differential.Single(r => r.Cause.Id == c).SuspectedByRedFlags.Length > 0))
+            && plan.Treatments.All(t => t.CauseIds.Any(c => result.Differential.Single(r => r.Cause.Id == c).SuspectedByRedFlagIds.Length > 0))
             && plan.Avoid.Any(a => a.Treatment.Id == "tx.run-through-pain");
         return ok.Label(random.ToString());
     }
@@ -209,7 +209,7 @@ public sealed class TriageEnginePropertyTests
             && p.First.LogOdds.Equals(p.Second.LogOdds)
             && p.First.Probability.Equals(p.Second.Probability)
             && p.First.Share.Equals(p.Second.Share)
-            && p.First.Contributions.Select(c => (c.Rule.Id, c.LogOdds)).SequenceEqual(p.Second.Contributions.Select(c => (c.Rule.Id, c.LogOdds))))
+            && p.First.Contributions.Select(c => (c.Rule.Id, c.LogFactor)).SequenceEqual(p.Second.Contributions.Select(c => (c.Rule.Id, c.LogFactor))))
         && a.RedFlags.Select(r => (r.RedFlag.Id, r.Status)).SequenceEqual(b.RedFlags.Select(r => (r.RedFlag.Id, r.Status)))
         && a.Plan.RunningAdvice.Restriction == b.Plan.RunningAdvice.Restriction
         && a.Plan.Treatments.Select(t => t.Treatment.Id).SequenceEqual(b.Plan.Treatments.Select(t => t.Treatment.Id))

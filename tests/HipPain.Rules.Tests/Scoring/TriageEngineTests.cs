@@ -19,7 +19,7 @@ public sealed class TriageEngineTests
         .AddTreatment("mri", "MRI", TreatmentKind.Imaging, Source)
         .AddCause("common", "Common", c => c.Prior(0.5, Source).Finding("pain", 4, 0.25, Source).Treat("rest").Treat("nsaid"))
         .AddCause("serious", "Serious", c => c.Prior(0.01, Source).SuspectedUrgency(Urgency.Urgent).Treat("mri").Treat("rest").Avoid("nsaid", "Masks pain."))
-        .AddRedFlag("rf", "Serious flag", f => f.When(Criterion.Present("flag")).Urgency(Urgency.Urgent).Action("Image this week.").Suspects("serious").Evidence(Source))
+        .AddRedFlag("rf", "Serious flag", f => f.When(Criterion.Present("flag")).Urgency(Urgency.Urgent).Action("Image this week.").Suspect("serious").Evidence(Source))
         .Build();
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TriageEngineTests
         var avoided = Assert.Single(result.Plan.Avoid);
         Assert.Equal("nsaid", avoided.Treatment.Id);
         Assert.Contains("Avoid for Serious: Masks pain.", avoided.Notes);
-        Assert.Equal(["rf"], result.Differential.Single(r => r.Cause.Id == "serious").SuspectedByRedFlags);
+        Assert.Equal(["rf"], result.Differential.Single(r => r.Cause.Id == "serious").SuspectedByRedFlagIds);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TriageEngineUrgencyTests
             .AddCause("probable", "Probable", c => c.Prior(0.4, Source).SuspectedUrgency(Urgency.Urgent).Treat("tx"))
             .AddCause("improbable", "Improbable", c => c.Prior(0.01, Source).SuspectedUrgency(Urgency.Urgent).Treat("tx"));
         void Gate(string id, Urgency urgency, Criterion criterion, params string[] suspects) =>
-            builder.AddRedFlag(id, "Gate " + id, f => f.When(criterion).Urgency(urgency).Action("Act.").Suspects(suspects).Evidence(Source));
+            builder.AddRedFlag(id, "Gate " + id, f => f.When(criterion).Urgency(urgency).Action("Act.").Suspect(suspects).Evidence(Source));
 
         Gate("ruled-out", Urgency.Emergency, Criterion.Present("z"));
         Gate("orphan", Urgency.Urgent, Criterion.AllOf("u3", "y"));

@@ -69,11 +69,11 @@ public sealed class CaseJsonTests
     {
         var json = "{ \"formatVersion\": 1, \"observations\": [" + string.Join(",", Enumerable.Repeat("""{"findingId":"a","state":"present"}""", 11)) + "] }";
 
-        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(json, new JsonReadOptions { MaxItems = 10 }));
+        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(json, new JsonReadOptions { MaximumItems = 10 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
         Assert.Equal("$.observations", ex.JsonPath);
-        Assert.EndsWith("The array has 11 items; the limit MaxItems is 10.", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The array has 11 items; the limit MaximumItems is 10.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,10 +126,10 @@ public sealed class KnowledgeBaseJsonTests
         var json = KnowledgeBaseJson.Write(SampleKnowledgeBase.Create());
         var size = Encoding.UTF8.GetByteCount(json);
 
-        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json, new JsonReadOptions { MaxBytes = 1000 }));
+        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json, new JsonReadOptions { MaximumBytes = 1000 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
-        Assert.Equal($"HPJ003 at $.treatments[0] (line 46, byte 6): The knowledge-base document is {size} bytes; the limit MaxBytes is 1000.", ex.Message);
+        Assert.Equal($"HPJ003 at $.treatments[0] (line 46, byte 6): The knowledge-base document is {size} bytes; the limit MaximumBytes is 1000.", ex.Message);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public sealed class KnowledgeBaseJsonTests
     {
         using var stream = new MemoryStream(new byte[200_000]);
 
-        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(stream, new JsonReadOptions { MaxBytes = 100_000 }));
+        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(stream, new JsonReadOptions { MaximumBytes = 100_000 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
-        Assert.Contains("the limit MaxBytes is 100000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit MaximumBytes is 100000", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,11 +148,11 @@ public sealed class KnowledgeBaseJsonTests
     {
         var json = SampleJson();
 
-        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json.ToJsonString(), new JsonReadOptions { MaxDepth = 3 }));
+        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json.ToJsonString(), new JsonReadOptions { MaximumDepth = 3 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
         Assert.Equal("$.treatments[0].evidence", ex.JsonPath);
-        Assert.EndsWith(": The nesting depth reaches 4; the limit MaxDepth is 3.", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": The nesting depth reaches 4; the limit MaximumDepth is 3.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,19 +160,19 @@ public sealed class KnowledgeBaseJsonTests
     {
         var json = SampleJson();
 
-        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json.ToJsonString(), new JsonReadOptions { MaxItems = 4 }));
+        var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json.ToJsonString(), new JsonReadOptions { MaximumItems = 4 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
         Assert.Equal("$.findings", ex.JsonPath);
-        Assert.Contains("The array has 5 items; the limit MaxItems is 4.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("The array has 5 items; the limit MaximumItems is 4.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Read_InvalidLimit_ThrowsArgumentOutOfRange()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => KnowledgeBaseJson.Read("{}", new JsonReadOptions { MaxDepth = 65 }));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => KnowledgeBaseJson.Read("{}", new JsonReadOptions { MaximumDepth = 65 }));
 
-        Assert.Equal("MaxDepth", ex.ParamName);
+        Assert.Equal("MaximumDepth", ex.ParamName);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class PatientCaseJsonConverterTests
     {
         using var document = JsonDocument.Parse(Case);
 
-        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(document.RootElement, new JsonReadOptions { MaxBytes = 10 }));
+        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(document.RootElement, new JsonReadOptions { MaximumBytes = 10 }));
 
         Assert.Equal(ErrorCodes.JsonLimitExceeded, ex.Code);
     }

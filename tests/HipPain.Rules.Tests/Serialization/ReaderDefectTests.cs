@@ -183,9 +183,9 @@ public sealed class ReaderDefectTests
     {
         const string json = "{\"formatVersion\":1,\n\"label\":\"abcdef\"}";
 
-        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(json, new JsonReadOptions { MaxBytes = 30 }));
+        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(json, new JsonReadOptions { MaximumBytes = 30 }));
 
-        Assert.Equal("HPJ003 at $.label (line 2, byte 11): The case document is 37 bytes; the limit MaxBytes is 30.", ex.Message);
+        Assert.Equal("HPJ003 at $.label (line 2, byte 11): The case document is 37 bytes; the limit MaximumBytes is 30.", ex.Message);
     }
 
     [Fact]
@@ -193,9 +193,9 @@ public sealed class ReaderDefectTests
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{\"formatVersion\":1,\n\"observations\":[{\"findingId\":\"a\"}]}"));
 
-        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(stream, new JsonReadOptions { MaxBytes = 50 }));
+        var ex = Assert.Throws<RulesJsonException>(() => CaseJson.Read(stream, new JsonReadOptions { MaximumBytes = 50 }));
 
-        Assert.Equal("HPJ003 at $.observations[0].findingId (line 2, byte 31): The case document is more than 50 bytes; the limit MaxBytes is 50.", ex.Message);
+        Assert.Equal("HPJ003 at $.observations[0].findingId (line 2, byte 31): The case document is more than 50 bytes; the limit MaximumBytes is 50.", ex.Message);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal static class SampleKnowledgeBase
             .When(Criterion.AllOf("exam.hop-pain", "loc.groin"))
             .Urgency(Urgency.Urgent)
             .Action("Stop running; MRI within days")
-            .Suspects("femoral-neck-stress-fracture")
+            .Suspect("femoral-neck-stress-fracture")
             .Evidence(Source));
 
     public static IEnumerable<PatientCase> Cases()
@@ -51,7 +51,7 @@ internal static class SampleKnowledgeBase
 
     /// <summary>Every score of a result, as text: equal text means equal ranking, odds, urgency and plan heads.</summary>
     public static string Scores(TriageResult result) =>
-        string.Join("\n", result.Differential.Select(r => FormattableString.Invariant($"{r.Rank} {r.Cause.Id} {r.LogOdds:R} {r.Probability:R} {r.Share:R} [{string.Join(",", r.Contributions.Select(c => c.Rule.Id + "=" + c.LogOdds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]")))
+        string.Join("\n", result.Differential.Select(r => FormattableString.Invariant($"{r.Rank} {r.Cause.Id} {r.LogOdds:R} {r.Probability:R} {r.Share:R} [{string.Join(",", r.Contributions.Select(c => c.Rule.Id + "=" + c.LogFactor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]")))
         + $"\nurgency {result.Urgency}; flags {string.Join(",", result.RedFlags.Select(f => f.RedFlag.Id + ":" + f.Status))}"
         + $"\nplan {string.Join(",", result.Plan.Workup.Concat(result.Plan.Treatments).Concat(result.Plan.Deferred).Concat(result.Plan.Avoid).Select(p => p.Treatment.Id))}";
 

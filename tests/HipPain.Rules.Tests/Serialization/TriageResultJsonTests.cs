@@ -122,7 +122,7 @@ public sealed class TriageResultJsonTests(ITestOutputHelper output)
     public void Read_AnotherBase_HPR001()
     {
         var json = TriageResultJson.Write(Engine.Triage(BundledCases.Find("lateral-hip-runner")!));
-        var other = new TriageEngine(BuiltInKnowledgeBase.CreateBuilder().WithIdentity("clinic", "1").Build());
+        var other = new TriageEngine(BuiltInKnowledgeBase.CreateBuilder().SetIdentity("clinic", "1").Build());
 
         var ex = Assert.Throws<ResultValidationException>(() => TriageResultJson.Read(json, other));
 

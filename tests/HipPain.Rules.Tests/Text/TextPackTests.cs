@@ -144,7 +144,7 @@ public sealed class TextPackTests
     [Fact]
     public void Build_InvalidTextCulture_HPK012()
     {
-        var builder = SampleKnowledgeBase.Create().ToBuilder().WithTextCulture("english!");
+        var builder = SampleKnowledgeBase.Create().ToBuilder().SetTextCulture("english!");
 
         var problems = builder.Validate();
 
@@ -154,7 +154,7 @@ public sealed class TextPackTests
     [Fact]
     public void KnowledgeBaseJson_TextCulture_RoundTrips()
     {
-        var spanishBase = SampleKnowledgeBase.Create().ToBuilder().WithTextCulture("es").Build();
+        var spanishBase = SampleKnowledgeBase.Create().ToBuilder().SetTextCulture("es").Build();
 
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(spanishBase));
 

@@ -141,7 +141,7 @@ public static class FuzzSeeds
         .AddRedFlag("rf.serious", "Possible serious cause", r => r
             .When(Criterion.AllOf(Criterion.Present("e"), Criterion.SexIs(Sex.Female)))
             .Urgency(Urgency.Urgent).Action("Image within days.").Running(RunningRestriction.StopRunning, "Stop running.")
-            .Suspects("serious").Evidence(Source))
+            .Suspect("serious").Evidence(Source))
         .Build();
 
     private static IEnumerable<string> OverlayTexts()
