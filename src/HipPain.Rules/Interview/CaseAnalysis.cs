@@ -6,15 +6,13 @@ namespace HipPain.Rules.Interview;
 /// <summary>
 /// One case seen through an <see cref="InterviewModel"/>: the current log-odds, rule and gate outcomes, and what
 /// each open question's answers would do. Used on one thread at a time. Its buffers are sized by the model once and
-/// refilled for each case (<see cref="Load"/>), so <see cref="Rent"/> lets a thread reuse one analysis call after call.
+/// refilled for each case (<see cref="Load"/>), so <see cref="Rent"/> reuses an analysis the model keeps spare. The spares
+/// belong to the model, not to a thread: when an interviewer (or a swapped knowledge base) is no longer referenced, its
+/// spare analyses are collected with it.
 /// </summary>
 internal sealed class CaseAnalysis
 {
     private static readonly double Ln2 = Math.Log(2);
-
-    // The analysis this thread last gave back, ready for the next call on the same model.
-    [ThreadStatic]
-    private static CaseAnalysis? spare;
 
     private readonly InterviewModel model;
     private readonly FindingState[] states;
@@ -73,19 +71,22 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>
-    /// This thread's spare analysis of the model (a new one when it has none), loaded with the case. Give it back with
-    /// <see cref="Return"/> once nothing reads it any more; until then, a nested call gets an analysis of its own.
+    /// A spare analysis of the model (a new one when the calling thread's slot is empty), loaded with the case. Give it
+    /// back with <see cref="Return"/> once nothing reads it any more; until then, a nested or concurrent call gets an
+    /// analysis of its own. Taking a spare is one atomic exchange, so two threads never share one.
     /// </summary>
     public static CaseAnalysis Rent(InterviewModel model, PatientCase patientCase)
     {
-        var analysis = spare is { } kept && kept.model == model ? kept : new CaseAnalysis(model);
-        spare = null;
+        var analysis = Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
         analysis.Load(patientCase);
         return analysis;
     }
 
-    /// <summary>Keeps the analysis as this thread's spare for the next <see cref="Rent"/>.</summary>
-    public void Return() => spare = this;
+    /// <summary>Keeps the analysis as a spare of its model for the next <see cref="Rent"/> (replacing any spare in that slot).</summary>
+    public void Return() => Volatile.Write(ref model.Spares[SlotOf(model)], this);
+
+    /// <summary>The calling thread's slot among the model's spares (threads share a slot when there are more threads than slots).</summary>
+    private static int SlotOf(InterviewModel model) => Environment.CurrentManagedThreadId % model.Spares.Length;
 
     /// <summary>Fills every buffer for the case, overwriting what the previous case left.</summary>
     private void Load(PatientCase patientCase)

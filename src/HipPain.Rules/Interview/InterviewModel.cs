@@ -35,6 +35,12 @@ internal sealed class InterviewModel
 
     public KnowledgeBase KnowledgeBase { get; }
 
+    /// <summary>
+    /// Analyses given back for reuse, one slot per processor (<see cref="CaseAnalysis.Rent"/>). Held by the model rather
+    /// than by each thread, so that they do not keep a replaced knowledge base alive.
+    /// </summary>
+    public CaseAnalysis?[] Spares { get; } = new CaseAnalysis?[Math.Max(2, Environment.ProcessorCount)];
+
     public InterviewOptions Options { get; }
 
     public AnswerModel Answers { get; }
