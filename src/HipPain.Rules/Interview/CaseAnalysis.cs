@@ -28,10 +28,17 @@ internal sealed class CaseAnalysis
     private readonly double[] delta;
     private readonly double[] scratch;
     private readonly double[] shift;
-    private readonly Func<string, FindingState> stateOf;
     private int age;
     private Sex sex;
     private double total;
+
+    // Which findings are live in which gates (by slot, see InterviewModel.GateSlotStart), filled on first use for each
+    // case: now, and after one hypothetical answer for the gates that read its finding (those stamped with the visit).
+    private readonly bool[] liveNow;
+    private readonly bool[] liveAfter;
+    private readonly bool[] marks;
+    private readonly int[] gateVisit;
+    private bool liveReady;
 
     // The red-flag screen, filled on first use for each case: which open findings are red-flag questions now, what
     // they cost together, and scratch space for one hypothetical answer.
@@ -67,7 +74,10 @@ internal sealed class CaseAnalysis
         delta = new double[causeCount];
         scratch = new double[causeCount];
         shift = new double[causeCount];
-        stateOf = id => states[model.FindingIndex[id]];
+        liveNow = new bool[model.SlotInScreen.Length];
+        liveAfter = new bool[model.SlotInScreen.Length];
+        marks = new bool[findingCount];
+        gateVisit = new int[model.Gates.Length];
     }
 
     /// <summary>
@@ -121,7 +131,8 @@ internal sealed class CaseAnalysis
         // Only a patient interview reads a gate's context (see Asks).
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateInContext[g] = model.Patient && (model.Gates[g].AskWhen is not { } context || context.Evaluate(stateOf, patientCase.Age, sex) == true);
+            var context = model.ContextRoots[g];
+            gateInContext[g] = model.Patient && (context < 0 || model.Contexts.Evaluate(context, states, age, sex) == CriterionProgram.Met);
         }
 
         total = 0;
@@ -132,6 +143,7 @@ internal sealed class CaseAnalysis
             total += probability[c];
         }
 
+        liveReady = false;
         redFlagScreenReady = false;
     }
 
@@ -209,13 +221,17 @@ internal sealed class CaseAnalysis
     /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none.</summary>
     public Urgency? OpenGateUrgency(int finding)
     {
+        EnsureLive();
         Urgency? most = null;
-        foreach (var g in model.GatesByFinding[finding])
+        var gates = model.GatesByFinding[finding];
+        var slots = model.GateSlotsByFinding[finding];
+        for (var k = 0; k < gates.Length; k++)
         {
-            var gate = model.Gates[g];
-            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            var g = gates[k];
+            if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && liveNow[slots[k]] && Asks(g, slots[k]))
             {
-                most = most is { } current && current >= gate.Urgency ? current : gate.Urgency;
+                var urgency = model.GateUrgencies[g];
+                most = most is { } current && current >= urgency ? current : urgency;
             }
         }
 
@@ -228,17 +244,20 @@ internal sealed class CaseAnalysis
     /// </summary>
     public List<RedFlag>? OpenGates(int finding)
     {
-        List<RedFlag>? gates = null;
-        foreach (var g in model.GatesByFinding[finding])
+        EnsureLive();
+        List<RedFlag>? open = null;
+        var gates = model.GatesByFinding[finding];
+        var slots = model.GateSlotsByFinding[finding];
+        for (var k = 0; k < gates.Length; k++)
         {
-            var gate = model.Gates[g];
-            if (gateOutcomes[g] == CriterionProgram.Undecided && gate.Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            var g = gates[k];
+            if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && liveNow[slots[k]] && Asks(g, slots[k]))
             {
-                (gates ??= []).Add(gate);
+                (open ??= []).Add(model.Gates[g]);
             }
         }
 
-        return gates;
+        return open;
     }
 
     /// <summary>
@@ -259,7 +278,7 @@ internal sealed class CaseAnalysis
             redFlagOpenCost = 0;
             for (var f = 0; f < closed.Length; f++)
             {
-                if (!closed[f] && IsRedFlagQuestion(f, gateOutcomes))
+                if (!closed[f] && OpenGateUrgency(f) is not null)
                 {
                     redFlagOpen[f] = true;
                     redFlagOpenCost += model.Costs[f];
@@ -320,16 +339,27 @@ internal sealed class CaseAnalysis
         Array.Copy(gateOutcomes, outcomes, outcomes.Length);
         states[finding] = answer;
         Reevaluate(finding, outcomes);
-
-        // Only findings that share a gate with this one can change; every other open red-flag question stays open.
-        var cost = redFlagOpenCost - (redFlagOpen![finding] ? model.Costs[finding] : 0);
         if (visit == int.MaxValue)
         {
             Array.Clear(visited!);
+            Array.Clear(gateVisit);
             visit = 0;
         }
 
         visit++;
+
+        // The gates that read the finding get their live findings after the answer; no other gate's can change.
+        foreach (var g in model.GatesByFinding[finding])
+        {
+            gateVisit[g] = visit;
+            if (outcomes[g] == CriterionProgram.Undecided && model.GateScreened[g])
+            {
+                FillLive(g, liveAfter);
+            }
+        }
+
+        // Only findings that share a gate with this one can change; every other open red-flag question stays open.
+        var cost = redFlagOpenCost - (redFlagOpen![finding] ? model.Costs[finding] : 0);
         foreach (var g in model.GatesByFinding[finding])
         {
             foreach (var other in model.GateFindings[g])
@@ -340,7 +370,7 @@ internal sealed class CaseAnalysis
                 }
 
                 visited[other] = visit;
-                var open = IsRedFlagQuestion(other, outcomes);
+                var open = IsRedFlagQuestionAfter(other, outcomes);
                 if (open != redFlagOpen[other])
                 {
                     cost += open ? model.Costs[other] : -model.Costs[other];
@@ -364,11 +394,19 @@ internal sealed class CaseAnalysis
         }
     }
 
-    private bool IsRedFlagQuestion(int finding, int[] outcomes)
+    /// <summary>
+    /// True when the finding is a red-flag question after the hypothetical answer of <see cref="RedFlagCostAfter"/>
+    /// (its gates' <paramref name="outcomes"/>, and live findings from <see cref="liveAfter"/> for the gates that
+    /// read the answered finding, from <see cref="liveNow"/> for the rest).
+    /// </summary>
+    private bool IsRedFlagQuestionAfter(int finding, int[] outcomes)
     {
-        foreach (var g in model.GatesByFinding[finding])
+        var gates = model.GatesByFinding[finding];
+        var slots = model.GateSlotsByFinding[finding];
+        for (var k = 0; k < gates.Length; k++)
         {
-            if (outcomes[g] == CriterionProgram.Undecided && model.Gates[g].Urgency >= model.Options.RedFlagUrgency && Asks(g, finding) && model.Program.IsLive(model.GateRoots[g], states, age, sex, finding))
+            var g = gates[k];
+            if (outcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && (gateVisit[g] == visit ? liveAfter : liveNow)[slots[k]] && Asks(g, slots[k]))
             {
                 return true;
             }
@@ -378,11 +416,46 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>
-    /// True when the interview asks the gate's question about the finding now: always for a clinician; for a patient
-    /// when the finding is in the gate's universal screen, or the gate has no context, or its context is met.
+    /// Fills <see cref="liveNow"/> for the case: for each undecided gate at or above the red-flag urgency, which of its
+    /// findings sit in an undecided branch (<see cref="CriterionProgram.IsLive"/>), found in one walk per gate.
     /// </summary>
-    private bool Asks(int gate, int finding) =>
-        !model.Patient || model.GateScreens[gate].Contains(finding) || gateInContext[gate];
+    private void EnsureLive()
+    {
+        if (liveReady)
+        {
+            return;
+        }
+
+        liveReady = true;
+        for (var g = 0; g < model.Gates.Length; g++)
+        {
+            if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g])
+            {
+                FillLive(g, liveNow);
+            }
+        }
+    }
+
+    /// <summary>Writes gate <paramref name="gate"/>'s slots of <paramref name="live"/> for the current states.</summary>
+    private void FillLive(int gate, bool[] live)
+    {
+        model.Program.MarkLive(model.GateRoots[gate], states, age, sex, marks);
+        var findings = model.GateFindings[gate];
+        var start = model.GateSlotStart[gate];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            live[start + i] = marks[findings[i]];
+            marks[findings[i]] = false;
+        }
+    }
+
+    /// <summary>
+    /// True when the interview asks the gate's question about the finding in <paramref name="slot"/> now: always for a
+    /// clinician; for a patient when the finding is in the gate's universal screen, or the gate has no context, or its
+    /// context is met.
+    /// </summary>
+    private bool Asks(int gate, int slot) =>
+        !model.Patient || model.SlotInScreen[slot] || gateInContext[gate];
 
     /// <summary>
     /// The top three causes in order (fewer for a smaller base, -1 for none) by the engine's own ranking rule

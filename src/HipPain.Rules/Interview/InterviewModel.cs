@@ -31,6 +31,33 @@ internal sealed class InterviewModel
         GatesByFinding = ReadersByFinding(GateFindings);
         Patient = options.Audience == InterviewAudience.Patient;
         GateScreens = [.. Gates.Select(g => g.ScreeningFindingIds.Select(id => FindingIndex[id]).ToHashSet())];
+        GateScreened = [.. Gates.Select(g => g.Urgency >= options.RedFlagUrgency)];
+
+        // Slots: one per (gate, finding it reads), gate by gate, so that per-case facts about a gate's findings fit one array.
+        GateSlotStart = new int[Gates.Length + 1];
+        for (var g = 0; g < Gates.Length; g++)
+        {
+            GateSlotStart[g + 1] = GateSlotStart[g] + GateFindings[g].Length;
+        }
+
+        var slotsByFinding = new List<int>?[KnowledgeBase.Findings.Length];
+        SlotInScreen = new bool[GateSlotStart[Gates.Length]];
+        for (var g = 0; g < Gates.Length; g++)
+        {
+            for (var i = 0; i < GateFindings[g].Length; i++)
+            {
+                var finding = GateFindings[g][i];
+                (slotsByFinding[finding] ??= []).Add(GateSlotStart[g] + i);
+                SlotInScreen[GateSlotStart[g] + i] = GateScreens[g].Contains(finding);
+            }
+        }
+
+        GateSlotsByFinding = [.. slotsByFinding.Select(s => s?.ToArray() ?? [])];
+
+        // The gates' contexts, compiled once into a program of the interviewer's own (the engine's is not written).
+        Contexts = new CriterionProgram();
+        ContextRoots = [.. Gates.Select(g => g.AskWhen is { } context ? Contexts.Add(context, FindingIndex) : -1)];
+        Contexts.Freeze();
     }
 
     public KnowledgeBase KnowledgeBase { get; }
@@ -81,7 +108,29 @@ internal sealed class InterviewModel
     /// <summary>For each gate, the distinct findings its criterion reads.</summary>
     public int[][] GateFindings { get; }
 
+    /// <summary>For each finding, the gates that read it, in gate order.</summary>
     public int[][] GatesByFinding { get; }
+
+    /// <summary>By gate: true when its urgency is at or above <see cref="InterviewOptions.RedFlagUrgency"/>, so that its questions are red-flag questions.</summary>
+    public bool[] GateScreened { get; }
+
+    /// <summary>By gate: its first slot (see <see cref="GateSlotsByFinding"/>); length gates + 1.</summary>
+    public int[] GateSlotStart { get; }
+
+    /// <summary>
+    /// For each finding, parallel to <see cref="GatesByFinding"/>: its slot in each gate that reads it, that is
+    /// <c>GateSlotStart[g] + i</c> where the finding is <c>GateFindings[g][i]</c>.
+    /// </summary>
+    public int[][] GateSlotsByFinding { get; }
+
+    /// <summary>By slot: true when the slot's finding is in its gate's universal patient screen.</summary>
+    public bool[] SlotInScreen { get; }
+
+    /// <summary>The gates' contexts (<see cref="RedFlag.AskWhen"/>), compiled.</summary>
+    public CriterionProgram Contexts { get; }
+
+    /// <summary>By gate: its context's root in <see cref="Contexts"/>, or -1 when it has none.</summary>
+    public int[] ContextRoots { get; }
 
     private int[][] ReadersByFinding(IEnumerable<int[]> findingsRead)
     {
