@@ -38,6 +38,7 @@ internal sealed class CaseAnalysis
     private readonly bool[] liveAfter;
     private readonly bool[] marks;
     private readonly int[] gateVisit;
+    private readonly int[] openUrgency;
     private bool liveReady;
 
     // The red-flag screen, filled on first use for each case: which open findings are red-flag questions now, what
@@ -78,6 +79,7 @@ internal sealed class CaseAnalysis
         liveAfter = new bool[model.SlotInScreen.Length];
         marks = new bool[findingCount];
         gateVisit = new int[model.Gates.Length];
+        openUrgency = new int[findingCount];
     }
 
     /// <summary>
@@ -118,8 +120,7 @@ internal sealed class CaseAnalysis
         age = patientCase.Age ?? CriterionProgram.NoAge;
         sex = patientCase.Sex;
         var tables = model.Tables;
-        tables.TryScore(states, age, sex, LogOdds, out _);
-        tables.UnitLogs(states, age, sex, unitLogs);
+        tables.TryScore(states, age, sex, LogOdds, unitLogs, out _);
 
         for (var g = 0; g < model.Gates.Length; g++)
         {
@@ -218,24 +219,11 @@ internal sealed class CaseAnalysis
         }
     }
 
-    /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none.</summary>
+    /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none. Found once per case for every finding.</summary>
     public Urgency? OpenGateUrgency(int finding)
     {
         EnsureLive();
-        Urgency? most = null;
-        var gates = model.GatesByFinding[finding];
-        var slots = model.GateSlotsByFinding[finding];
-        for (var k = 0; k < gates.Length; k++)
-        {
-            var g = gates[k];
-            if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && liveNow[slots[k]] && Asks(g, slots[k]))
-            {
-                var urgency = model.GateUrgencies[g];
-                most = most is { } current && current >= urgency ? current : urgency;
-            }
-        }
-
-        return most;
+        return openUrgency[finding] < 0 ? null : (Urgency)openUrgency[finding];
     }
 
     /// <summary>
@@ -433,6 +421,23 @@ internal sealed class CaseAnalysis
             {
                 FillLive(g, liveNow);
             }
+        }
+
+        for (var f = 0; f < openUrgency.Length; f++)
+        {
+            var most = -1;
+            var gates = model.GatesByFinding[f];
+            var slots = model.GateSlotsByFinding[f];
+            for (var k = 0; k < gates.Length; k++)
+            {
+                var g = gates[k];
+                if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && liveNow[slots[k]] && Asks(g, slots[k]))
+                {
+                    most = Math.Max(most, (int)model.GateUrgencies[g]);
+                }
+            }
+
+            openUrgency[f] = most;
         }
     }
 

@@ -28,7 +28,7 @@ namespace HipPain.Rules.Scoring;
 /// </remarks>
 internal sealed class ScoringTables
 {
-    /// <summary>The most other rules and groups whose reading of the case <see cref="TryScore"/> tracks on the stack.</summary>
+    /// <summary>The most other rules and groups whose reading of the case <see cref="TryScore(ReadOnlySpan{FindingState}, int, Sex, Span{double}, Span{double}, out int)"/> tracks on the stack.</summary>
     private const int TrackedUnitLimit = 16_384;
 
     /// <summary>A member whose outcome (or graded count) is not decided yet: it changes nothing.</summary>
@@ -308,7 +308,17 @@ internal sealed class ScoringTables
     /// reported through <paramref name="invalidStateIndex"/> (the first one met), and the output is then incomplete.
     /// </summary>
     /// <returns>True when every state was defined.</returns>
-    public bool TryScore(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> logOdds, out int invalidStateIndex)
+    public bool TryScore(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> logOdds, out int invalidStateIndex) =>
+        TryScore(states, age, sex, logOdds, default, out invalidStateIndex);
+
+    /// <summary>
+    /// Scores one case as <see cref="TryScore(ReadOnlySpan{FindingState}, int, Sex, Span{double}, out int)"/> does and,
+    /// unless <paramref name="unitLogs"/> is empty, also writes <see cref="UnitLog"/> of every unit into it (length
+    /// <see cref="UnitCount"/>), taking <see cref="OtherUnitIdleLog"/> for the other rules and groups that read no stated
+    /// finding, the age or the sex: the figures the scoring adds, kept rather than computed a second time.
+    /// </summary>
+    /// <returns>True when every state was defined.</returns>
+    public bool TryScore(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> logOdds, Span<double> unitLogs, out int invalidStateIndex)
     {
         PriorLogOdds.CopyTo(logOdds);
         var start = FindingRuleStart;
@@ -357,6 +367,18 @@ internal sealed class ScoringTables
             Touch(raw[f], f, touched);
         }
 
+        var keep = !unitLogs.IsEmpty;
+        var entries = causes.Length;
+        if (keep)
+        {
+            var entryFindings = FindingRuleFinding;
+            for (var e = 0; e < entries; e++)
+            {
+                var state = states[entryFindings[e]];
+                unitLogs[e] = state == FindingState.Unknown ? 0 : ratios[(2 * e) + ((int)state - 1)];
+            }
+        }
+
         var generalCauses = GeneralRuleCause;
         var roots = GeneralRuleRoot;
         var generalRatios = GeneralRuleLogRatios;
@@ -371,13 +393,24 @@ internal sealed class ScoringTables
                     logOdds[generalCauses[g]] += idle[g];
                 }
 
+                if (keep)
+                {
+                    unitLogs[entries + g] = idle[g];
+                }
+
                 continue;
             }
 
             var outcome = Program.Evaluate(roots[g], states, age, sex);
+            var log = outcome == CriterionProgram.Undecided ? 0 : generalRatios[(2 * g) + (outcome == CriterionProgram.Met ? 0 : 1)];
             if (outcome != CriterionProgram.Undecided)
             {
-                logOdds[generalCauses[g]] += generalRatios[(2 * g) + (outcome == CriterionProgram.Met ? 0 : 1)];
+                logOdds[generalCauses[g]] += log;
+            }
+
+            if (keep)
+            {
+                unitLogs[entries + g] = log;
             }
         }
 
@@ -389,6 +422,11 @@ internal sealed class ScoringTables
             if (log != 0)
             {
                 logOdds[groupCauses[g]] += log;
+            }
+
+            if (keep)
+            {
+                unitLogs[entries + other] = log;
             }
         }
 
@@ -480,7 +518,7 @@ internal sealed class ScoringTables
 
     /// <summary>
     /// What one scoring unit adds to its cause's log-odds for the case (0 when undecided). The units of a cause, added to
-    /// its prior log-odds, give what <see cref="TryScore"/> gives, up to the order of summation.
+    /// its prior log-odds, give what <see cref="TryScore(ReadOnlySpan{FindingState}, int, Sex, Span{double}, out int)"/> gives, up to the order of summation.
     /// </summary>
     public double UnitLog(int unit, ReadOnlySpan<FindingState> states, int age, Sex sex)
     {
@@ -499,28 +537,6 @@ internal sealed class ScoringTables
         }
 
         return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
-    }
-
-    /// <summary>
-    /// Writes <see cref="UnitLog"/> of every unit into <paramref name="unitLogs"/> (length <see cref="UnitCount"/>), taking
-    /// <see cref="OtherUnitIdleLog"/> for the other rules and groups that read no stated finding, the age or the sex.
-    /// </summary>
-    public void UnitLogs(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> unitLogs)
-    {
-        var entries = FindingRuleCause.Length;
-        var others = GeneralRuleCause.Length + GroupCause.Length;
-        var track = others <= TrackedUnitLimit;
-        Span<bool> touched = track ? stackalloc bool[others] : default;
-        for (var f = 0; f < states.Length; f++)
-        {
-            Touch((int)states[f], f, touched);
-        }
-
-        for (var u = 0; u < unitLogs.Length; u++)
-        {
-            var other = u - entries;
-            unitLogs[u] = other >= 0 && track && !touched[other] && !OtherUnitReadsAgeOrSex[other] ? OtherUnitIdleLog[other] : UnitLog(u, states, age, sex);
-        }
     }
 
     /// <summary>A member's two log ratios (met, not met): a criterion rule's, or zeros for a graded rule.</summary>
