@@ -14,7 +14,7 @@ public sealed class BoundedAuthoringProperties
 {
     private static readonly Evidence Source = new("Test source 2024", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
 
-    [Property(Arbitrary = [typeof(JsonKnowledgeBaseArbitrary)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]
     public void JsonSizeBound_AnyKnowledgeBase_AtLeastTheWrittenBytes(GeneratedKnowledgeBase generated)
     {
         var written = Encoding.UTF8.GetByteCount(KnowledgeBaseJson.Write(generated.KnowledgeBase));

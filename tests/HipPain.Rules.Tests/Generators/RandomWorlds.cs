@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -14,6 +15,12 @@ public sealed record World(int Seed, KnowledgeBase KnowledgeBase, PatientCase Ca
         string.Create(CultureInfo.InvariantCulture, $"World(seed {Seed}: {KnowledgeBase.Causes.Length} causes, {KnowledgeBase.Findings.Length} findings, {KnowledgeBase.Rules.Length} rules, {KnowledgeBase.Groups.Length} groups, {KnowledgeBase.RedFlags.Length} flags; case age {Case.Age}, {Case.Sex}, [{string.Join(", ", Case.Observations.Select(o => $"{o.FindingId}={o.State}"))}])");
 }
 
+/// <summary>A random knowledge base with six random cases over its findings; the seed reproduces it.</summary>
+public sealed record GeneratedKnowledgeBase(int Seed, KnowledgeBase KnowledgeBase, ImmutableArray<PatientCase> Cases)
+{
+    public override string ToString() => $"seed {Seed}: {KnowledgeBase.Causes.Length} causes, {KnowledgeBase.Findings.Length} findings, {KnowledgeBase.Rules.Length} rules";
+}
+
 /// <summary>A random case over the built-in knowledge base, reproducible from <see cref="Seed"/>.</summary>
 public sealed record BuiltInCase(int Seed, PatientCase Case)
 {
@@ -22,16 +29,35 @@ public sealed record BuiltInCase(int Seed, PatientCase Case)
 }
 
 /// <summary>
-/// FsCheck arbitraries for the engine's properties. Structure is drawn from a seed so that a failing case
-/// prints a seed that rebuilds it exactly; FsCheck shrinks the seed's size parameters.
+/// The test kit's one generator of random knowledge bases and cases, and the FsCheck arbitraries built on it
+/// (the engine's, the interviewer's, the JSON and the overlay properties all draw from here). Structure is drawn
+/// from a seed so that a failing case prints a seed that rebuilds it exactly.
 /// </summary>
+/// <remarks>
+/// A base is valid by construction: findings of every kind and region, some with questions; treatments of every
+/// kind; causes with single-finding, composite (nested all/any/at-least), graded, age and sex rules (no finding
+/// twice per cause outside an evidence group), evidence groups with joint members and members that read what the
+/// other members read; plans with second-line and avoided treatments; red flags whose criteria are trees of counting
+/// criteria with age bands, and every cause suspected by a flag takes the highest urgency of those flags (so an
+/// Urgent or Emergency cause always has a red flag). Names, citations and notes are drawn from awkward words
+/// (quotes, tabs, line breaks, non-ASCII) and ratios are full-precision doubles, so that a JSON round trip is
+/// tested on more than round numbers and plain text.
+/// </remarks>
 public static class RandomWorlds
 {
     private static readonly Urgency[] FlagUrgencies = [Urgency.Routine, Urgency.Urgent, Urgency.Emergency];
 
+    private static readonly string[] Words = ["ache", "groin", "lateral", "night", "stiff", "click", "swelling", "fever", "hop", "squat", "Trendelenburg", "FADIR", "\"quoted\"", "naïve", "ünïcode ✓", "tab\tin", "line\nbreak"];
+
+    /// <summary>A base and one case.</summary>
     public static Arbitrary<World> World() =>
         Gen.Choose(0, int.MaxValue).Select(MakeWorld).ToArbitrary();
 
+    /// <summary>A base and six cases.</summary>
+    public static Arbitrary<GeneratedKnowledgeBase> KnowledgeBases() =>
+        Gen.Choose(0, int.MaxValue).Select(MakeKnowledgeBase).ToArbitrary();
+
+    /// <summary>A case over the built-in base.</summary>
     public static Arbitrary<BuiltInCase> BuiltInCase() =>
         Gen.Choose(0, int.MaxValue).Select(seed => new BuiltInCase(seed, RandomCase(new Random(seed), BuiltInKnowledgeBase.Instance))).ToArbitrary();
 
@@ -42,49 +68,86 @@ public static class RandomWorlds
         return new World(seed, kb, RandomCase(rng, kb));
     }
 
+    public static GeneratedKnowledgeBase MakeKnowledgeBase(int seed)
+    {
+        var rng = new Random(seed);
+        var kb = RandomKnowledgeBase(rng);
+        return new GeneratedKnowledgeBase(seed, kb, [.. Enumerable.Range(0, 6).Select(_ => RandomCase(rng, kb))]);
+    }
+
     public static KnowledgeBase RandomKnowledgeBase(Random rng, int maxFindings = 12, int maxCauses = 6)
     {
-        var evidence = new Evidence("Generated", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
-        var findingCount = rng.Next(1, maxFindings + 1);
-        var causeCount = rng.Next(1, maxCauses + 1);
-        var findings = Enumerable.Range(0, findingCount).Select(i => $"f{i}").ToArray();
-        var causes = Enumerable.Range(0, causeCount).Select(i => $"c{i}").ToArray();
-        var builder = new KnowledgeBaseBuilder($"kb{rng.Next(1000)}", "1")
-            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, evidence)
-            .AddTreatment("wu", "Workup", TreatmentKind.Imaging, evidence)
-            .AddTreatment("avoid", "Avoided", TreatmentKind.Medication, evidence);
+        var builder = new KnowledgeBaseBuilder($"kb-{rng.Next(1000)}", $"{rng.Next(1, 9)}.{rng.Next(0, 20)}.0", rng.Next(3) == 0 ? null : Text(rng));
+        var findings = Enumerable.Range(0, rng.Next(1, maxFindings + 1)).Select(i => $"f{i}").ToArray();
         foreach (var f in findings)
         {
-            builder.AddFinding(f, "Finding " + f, (FindingKind)rng.Next(0, 8));
+            builder.AddFinding(f, Text(rng), Pick<FindingKind>(rng), Pick<BodyRegion>(rng), rng.Next(2) == 0 ? null : Text(rng) + "?", rng.Next(3) == 0 ? Text(rng) + "?" : null);
         }
 
+        var treatments = Enumerable.Range(0, rng.Next(1, 5)).Select(i => $"tx{i}").ToArray();
+        foreach (var id in treatments)
+        {
+            builder.AddTreatment(id, Text(rng), Pick<TreatmentKind>(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
+        }
+
+        var causes = Enumerable.Range(0, rng.Next(1, maxCauses + 1)).Select(i => $"c{i}").ToArray();
         var flags = Enumerable.Range(0, rng.Next(0, 4)).Select(i => (
             Id: $"rf{i}",
-            Criterion: RandomGateCriterion(rng, Shuffle(rng, findings).Take(rng.Next(1, Math.Min(5, findingCount) + 1)).ToArray()),
+            Criterion: RandomGateCriterion(rng, Shuffle(rng, findings).Take(rng.Next(1, Math.Min(5, findings.Length) + 1)).ToArray()),
             Urgency: FlagUrgencies[rng.Next(FlagUrgencies.Length)],
             Suspects: causes.Where(_ => rng.NextDouble() < 0.3).ToArray())).ToList();
 
         foreach (var id in causes)
         {
-            var urgency = flags.Where(f => f.Suspects.Contains(id)).Select(f => f.Urgency).DefaultIfEmpty(Urgency.Routine).Max();
-            builder.AddCause(id, "Cause " + id, c =>
+            var suspectedBy = flags.Where(f => f.Suspects.Contains(id)).Select(f => f.Urgency).ToList();
+            var urgency = suspectedBy.Count > 0 ? suspectedBy.Max() : rng.Next(2) == 0 ? Urgency.Routine : Urgency.SelfCare;
+            builder.AddCause(id, Text(rng), c =>
             {
-                c.Prior(0.001 + (rng.NextDouble() * 0.998), evidence).SuspectedUrgency(urgency).Treat("tx").Treat("wu", TreatmentLine.SecondLine);
-                if (rng.NextDouble() < 0.3)
+                c.Prior(0.001 + (rng.NextDouble() * 0.998), Evidence(rng)).SuspectedUrgency(urgency);
+                if (rng.Next(2) == 0)
                 {
-                    c.Avoid("avoid");
+                    c.Describe(Text(rng)).Codes(rng.Next(2) == 0 ? "M70.6" : null, rng.Next(2) == 0 ? "202855006" : null);
                 }
 
-                AddRules(rng, c, id, findings, evidence);
+                if (rng.Next(2) == 0)
+                {
+                    c.Running(Pick<RunningRestriction>(rng), Text(rng));
+                }
+
+                AddRules(rng, c, id, findings);
+                AddPlan(rng, c, treatments);
             });
         }
 
         foreach (var flag in flags)
         {
-            builder.AddRedFlag(flag.Id, "Flag " + flag.Id, f => f.When(flag.Criterion).Urgency(flag.Urgency).Action("Act").Suspect(flag.Suspects).Evidence(evidence));
+            builder.AddRedFlag(flag.Id, Text(rng), f =>
+            {
+                f.When(flag.Criterion).Urgency(flag.Urgency).Action(Text(rng)).Suspect(flag.Suspects).Evidence(Evidence(rng));
+                if (rng.Next(2) == 0)
+                {
+                    f.Running(Pick<RunningRestriction>(rng), Text(rng));
+                }
+            });
         }
 
         return builder.Build();
+    }
+
+    /// <summary>One first- or second-line treatment, sometimes a second one, sometimes one to avoid (each treatment once per cause).</summary>
+    private static void AddPlan(Random rng, CauseBuilder c, string[] treatments)
+    {
+        var order = Shuffle(rng, treatments);
+        c.Treat(order[0], rng.Next(2) == 0 ? TreatmentLine.FirstLine : TreatmentLine.SecondLine, rng.Next(2) == 0 ? null : Text(rng));
+        if (order.Length > 1 && rng.Next(3) == 0)
+        {
+            c.Treat(order[1], TreatmentLine.SecondLine);
+        }
+
+        if (order.Length > 2 && rng.Next(3) == 0)
+        {
+            c.Avoid(order[2], rng.Next(2) == 0 ? null : Text(rng));
+        }
     }
 
     /// <summary>
@@ -92,7 +155,7 @@ public static class RandomWorlds
     /// sometimes evidence groups over some of them (joint members, members added to the group that read findings its
     /// other members read, as only a group allows).
     /// </summary>
-    private static void AddRules(Random rng, CauseBuilder c, string id, string[] findings, Evidence evidence)
+    private static void AddRules(Random rng, CauseBuilder c, string id, string[] findings)
     {
         var rules = new List<(string Id, string[] Findings, bool Graded)>();
         var pool = new Queue<string>(Shuffle(rng, findings).Where(_ => rng.NextDouble() < 0.7));
@@ -104,20 +167,20 @@ public static class RandomWorlds
             {
                 var parts = Enumerable.Range(0, rng.Next(1, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
                 var ruleId = $"{id}/graded{composite++}";
-                c.Graded(ruleId, [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), evidence, "Graded " + ruleId);
+                c.Graded(ruleId, [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
                 rules.Add((ruleId, parts, true));
             }
             else if (pool.Count >= 2 && roll < 0.45)
             {
-                var parts = Enumerable.Range(0, rng.Next(2, Math.Min(4, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
+                var parts = Enumerable.Range(0, rng.Next(2, Math.Min(5, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
                 var ruleId = $"{id}/composite{composite++}";
-                c.Composite(ruleId, RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence);
+                c.Composite(ruleId, RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
                 rules.Add((ruleId, parts, false));
             }
             else
             {
                 var finding = pool.Dequeue();
-                c.Finding(finding, RandomRatio(rng), RandomRatio(rng), evidence);
+                c.Finding(finding, RandomRatio(rng), RandomRatio(rng), Evidence(rng));
                 rules.Add(($"{id}/{finding}", [finding], false));
             }
         }
@@ -125,15 +188,16 @@ public static class RandomWorlds
         if (rng.NextDouble() < 0.4)
         {
             var min = rng.Next(0, 100);
-            int? max = rng.NextDouble() < 0.5 ? null : rng.Next(min, 121);
-            c.Age(min, max, RandomRatio(rng), RandomRatio(rng), evidence);
-            rules.Add(($"{id}/age:{min}-{max}", [], false));
+            var noLower = rng.Next(4) == 0;
+            int? max = !noLower && rng.NextDouble() < 0.5 ? null : rng.Next(min, 121);
+            c.Age(noLower ? null : min, max, RandomRatio(rng), RandomRatio(rng), Evidence(rng));
+            rules.Add((string.Create(CultureInfo.InvariantCulture, $"{id}/age:{(noLower ? null : min)}-{max}"), [], false));
         }
 
         if (rng.NextDouble() < 0.4)
         {
             var sex = rng.NextDouble() < 0.5 ? Sex.Female : Sex.Male;
-            c.Sex(sex, RandomRatio(rng), RandomRatio(rng), evidence);
+            c.Sex(sex, RandomRatio(rng), RandomRatio(rng), Evidence(rng));
             rules.Add(($"{id}/sex:{sex.ToString().ToLowerInvariant()}", [], false));
         }
 
@@ -142,7 +206,7 @@ public static class RandomWorlds
         {
             var members = Enumerable.Range(0, rng.Next(1, Math.Min(4, ungrouped.Count) + 1)).Select(_ => ungrouped.Dequeue()).ToArray();
             var shared = members.SelectMany(m => m.Findings).ToArray();
-            c.Group($"{id}/group{g}", $"Group {g} of {id}", group =>
+            c.Group($"{id}/group{g}", Text(rng), group =>
             {
                 foreach (var member in members)
                 {
@@ -155,11 +219,11 @@ public static class RandomWorlds
                     var parts = Shuffle(rng, shared).Take(rng.Next(1, Math.Min(3, shared.Length) + 1)).ToArray();
                     if (rng.NextDouble() < 0.5)
                     {
-                        group.Graded($"{id}/group{g}/graded", [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), evidence, joint: rng.NextDouble() < 0.6);
+                        group.Graded($"{id}/group{g}/graded", [.. parts.Select(Part(rng))], RandomTable(rng, parts.Length), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng), joint: rng.NextDouble() < 0.6);
                     }
                     else
                     {
-                        group.Composite($"{id}/group{g}/shared", RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), evidence, joint: rng.NextDouble() < 0.2);
+                        group.Composite($"{id}/group{g}/shared", RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), Evidence(rng), joint: rng.NextDouble() < 0.2);
                     }
                 }
             });
@@ -190,6 +254,7 @@ public static class RandomWorlds
 
     private static Func<string, Criterion> Part(Random rng) => finding => rng.NextDouble() < 0.75 ? Criterion.Present(finding) : Criterion.Absent(finding);
 
+    /// <summary>A case over a base's findings: about half of them stated, most Present or Absent, some Unknown; sometimes no age, any sex.</summary>
     public static PatientCase RandomCase(Random rng, KnowledgeBase kb)
     {
         int? age = rng.NextDouble() < 0.2 ? null : rng.Next(0, 121);
@@ -215,8 +280,8 @@ public static class RandomWorlds
     private static double RandomRatio(Random rng) => rng.NextDouble() < 0.15 ? 1.0 : Math.Exp((rng.NextDouble() * 6) - 3);
 
     /// <summary>
-    /// A gate's criterion over the findings: a tree of counting criteria (so that a met finding can sit in a branch
-    /// that is ruled out while the gate is still undecided), with an age band as an extra part one time in four.
+    /// A red flag's criterion over the findings: a tree of counting criteria (so that a met finding can sit in a
+    /// branch that is ruled out while the flag is still undecided), with an age band as an extra part one time in four.
     /// </summary>
     private static Criterion RandomGateCriterion(Random rng, string[] findingIds)
     {
@@ -240,9 +305,42 @@ public static class RandomWorlds
         return parts.Count == 1 ? parts[0] : Criterion.AtLeast(rng.Next(1, parts.Count + 1), [.. parts]);
     }
 
+    /// <summary>A criterion over exactly the given findings (each once): one finding, or all/any/at least k of them, sometimes nested.</summary>
     private static Criterion RandomCriterion(Random rng, string[] findingIds)
     {
-        var parts = findingIds.Select(id => (Criterion)(rng.NextDouble() < 0.75 ? Criterion.Present(id) : Criterion.Absent(id))).ToArray();
-        return parts.Length == 1 ? parts[0] : Criterion.AtLeast(rng.Next(1, parts.Length + 1), parts);
+        if (findingIds.Length == 1)
+        {
+            return Part(rng)(findingIds[0]);
+        }
+
+        Criterion[] parts;
+        if (findingIds.Length >= 3 && rng.Next(3) == 0)
+        {
+            var split = rng.Next(1, findingIds.Length - 1);
+            parts = [RandomCriterion(rng, findingIds[..split]), RandomCriterion(rng, findingIds[split..])];
+        }
+        else
+        {
+            parts = [.. findingIds.Select(Part(rng))];
+        }
+
+        return rng.Next(3) switch
+        {
+            0 => Criterion.AllOf(parts),
+            1 => Criterion.AnyOf(parts),
+            _ => Criterion.AtLeast(rng.Next(1, parts.Length + 1), parts),
+        };
+    }
+
+    private static Evidence Evidence(Random rng) =>
+        new($"{Text(rng)} {rng.Next(1980, 2026)}", Pick<EvidenceLevel>(rng), Pick<VerificationStatus>(rng), rng.Next(3) == 0 ? Text(rng) : null);
+
+    private static string Text(Random rng) => string.Join(' ', Enumerable.Range(0, rng.Next(1, 4)).Select(_ => Words[rng.Next(Words.Length)]));
+
+    private static T Pick<T>(Random rng)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        return values[rng.Next(values.Length)];
     }
 }

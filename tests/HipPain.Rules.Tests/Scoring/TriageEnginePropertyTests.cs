@@ -30,7 +30,7 @@ public sealed class TriageEnginePropertyTests
         var unmentioned = world.KnowledgeBase.Findings.Select(f => f.Id).Except(world.Case.Observations.Select(o => o.FindingId)).ToArray();
         if (unmentioned.Length == 0)
         {
-            return true.Label("no unmentioned finding");
+            return true.Label("no unmentioned finding").Classify(true, "skipped: every finding named");
         }
 
         var withUnknown = world.Case.With(unmentioned[Math.Abs(pick % unmentioned.Length)], FindingState.Unknown);
@@ -52,7 +52,7 @@ public sealed class TriageEnginePropertyTests
         var unmentioned = world.KnowledgeBase.Findings.Select(f => f.Id).Except(world.Case.Observations.Select(o => o.FindingId)).ToArray();
         if (unmentioned.Length == 0)
         {
-            return true.Label("no unmentioned finding");
+            return true.Label("no unmentioned finding").Classify(true, "skipped: every finding named");
         }
 
         var finding = unmentioned[Math.Abs(pick % unmentioned.Length)];
@@ -78,7 +78,8 @@ public sealed class TriageEnginePropertyTests
                 return ok.Label($"{r.Id}{(grouped ? " (grouped)" : string.Empty)}: ratio {ratio}, log-odds {l0} -> {l1}");
             })
             .ToList();
-        return checks.Aggregate(true.ToProperty(), (all, next) => all.And(next)).Label(world.ToString());
+        return checks.Aggregate(true.ToProperty(), (all, next) => all.And(next)).Label(world.ToString())
+            .Classify(checks.Count == 0, "skipped: no single-finding rule on the answered finding");
     }
 
     [Property]
@@ -86,7 +87,7 @@ public sealed class TriageEnginePropertyTests
     {
         if (world.KnowledgeBase.Rules.IsEmpty)
         {
-            return true.Label("no rules");
+            return true.Label("no rules").Classify(true, "skipped: no rule");
         }
 
         var rule = world.KnowledgeBase.Rules[Math.Abs(pick % world.KnowledgeBase.Rules.Length)];

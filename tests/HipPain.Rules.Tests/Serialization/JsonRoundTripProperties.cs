@@ -7,7 +7,7 @@ namespace HipPain.Rules.Tests.Serialization;
 
 public sealed class JsonRoundTripProperties
 {
-    [Property(Arbitrary = [typeof(JsonKnowledgeBaseArbitrary)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 200)]
     public void ReadWrite_AnyKnowledgeBase_SameHashAndScores(GeneratedKnowledgeBase generated)
     {
         var original = generated.KnowledgeBase;
@@ -18,7 +18,7 @@ public sealed class JsonRoundTripProperties
         Assert.Equal(SampleKnowledgeBase.ScoresOf(original, generated.Cases), SampleKnowledgeBase.ScoresOf(copy, generated.Cases));
     }
 
-    [Property(Arbitrary = [typeof(JsonKnowledgeBaseArbitrary)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]
     public void Write_AnyKnowledgeBase_IsStableAcrossARoundTrip(GeneratedKnowledgeBase generated)
     {
         var json = KnowledgeBaseJson.Write(generated.KnowledgeBase);
@@ -26,13 +26,13 @@ public sealed class JsonRoundTripProperties
         Assert.Equal(json, KnowledgeBaseJson.Write(KnowledgeBaseJson.Read(json)));
     }
 
-    [Property(Arbitrary = [typeof(JsonKnowledgeBaseArbitrary)], MaxTest = 50)]
+    [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 50)]
     public void Write_AnyKnowledgeBase_ValidatesAgainstTheSchema(GeneratedKnowledgeBase generated)
     {
         Assert.Empty(SchemaChecker.Errors(SchemaChecker.KnowledgeBase, KnowledgeBaseJson.Write(generated.KnowledgeBase)));
     }
 
-    [Property(Arbitrary = [typeof(JsonKnowledgeBaseArbitrary)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]
     public void CaseJson_AnyCase_RoundTripsAndValidatesAgainstTheSchema(GeneratedKnowledgeBase generated)
     {
         foreach (var patientCase in generated.Cases)

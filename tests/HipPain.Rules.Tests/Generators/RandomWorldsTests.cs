@@ -1,0 +1,74 @@
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Generators;
+
+/// <summary>
+/// The generator behind every property: deterministic per seed, and varied enough that the properties' skipped
+/// inputs (a base without rules, a case that names every finding, ...) stay a small share of what they are given.
+/// The properties classify each skipped input in FsCheck's report; this test bounds how many there are.
+/// </summary>
+public sealed class RandomWorldsTests(ITestOutputHelper output)
+{
+    private const int Seeds = 300;
+
+    [Fact]
+    public void MakeWorld_SameSeed_SameBaseAndCase()
+    {
+        var (a, b) = (RandomWorlds.MakeWorld(42), RandomWorlds.MakeWorld(42));
+
+        Assert.Equal(a.KnowledgeBase.ContentHash, b.KnowledgeBase.ContentHash);
+        Assert.Equal(a.Case.Observations, b.Case.Observations);
+        Assert.Equal(RandomWorlds.MakeKnowledgeBase(7).KnowledgeBase.ContentHash, RandomWorlds.MakeKnowledgeBase(7).KnowledgeBase.ContentHash);
+    }
+
+    [Fact]
+    public void MakeWorld_ManySeeds_SkippedInputsStayRare()
+    {
+        var worlds = Enumerable.Range(0, Seeds).Select(RandomWorlds.MakeWorld).ToList();
+        var skipped = new (string Why, int Count, int AtMost)[]
+        {
+            ("no rule", worlds.Count(w => w.KnowledgeBase.Rules.IsEmpty), Seeds / 10),
+            ("every finding named by the case", worlds.Count(w => w.Case.Observations.Length == w.KnowledgeBase.Findings.Length), Seeds / 4),
+            ("no evidence group", worlds.Count(w => w.KnowledgeBase.Groups.IsEmpty), Seeds / 2),
+            ("no red flag", worlds.Count(w => w.KnowledgeBase.RedFlags.IsEmpty), Seeds / 2),
+            ("only one cause", worlds.Count(w => w.KnowledgeBase.Causes.Length == 1), Seeds / 4),
+            ("every red flag decided", worlds.Count(w => new TriageEngine(w.KnowledgeBase).Triage(w.Case).UndecidedRedFlags.IsEmpty), Seeds * 3 / 4),
+        };
+        foreach (var (why, count, atMost) in skipped)
+        {
+            output.WriteLine($"{why}: {count} of {Seeds} worlds (at most {atMost})");
+        }
+
+        Assert.All(skipped, s => Assert.True(s.Count <= s.AtMost, $"{s.Why}: {s.Count} of {Seeds} worlds, more than {s.AtMost}"));
+    }
+
+    [Fact]
+    public void MakeWorld_ManySeeds_EveryKindOfRuleAndItemIsDrawn()
+    {
+        var bases = Enumerable.Range(0, Seeds).Select(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase).ToList();
+        var rules = bases.SelectMany(kb => kb.Rules).ToList();
+        var drawn = new (string What, int Count)[]
+        {
+            ("single-finding rules", rules.Count(r => r.IsSingleFinding)),
+            ("composite rules", rules.Count(r => r is CriterionRule { Criterion: CountCriterion })),
+            ("graded rules", rules.Count(r => r is GradedRule)),
+            ("age rules", rules.Count(r => r is CriterionRule { Criterion: AgeCriterion })),
+            ("sex rules", rules.Count(r => r is CriterionRule { Criterion: SexCriterion })),
+            ("joint group members", bases.Sum(kb => kb.Groups.Sum(g => g.Members.Count(m => m.IsJoint)))),
+            ("red flags with an age band", bases.Sum(kb => kb.RedFlags.Count(f => ReadsAge(f.Criterion)))),
+            ("Emergency red flags", bases.Sum(kb => kb.RedFlags.Count(f => f.Urgency == Urgency.Emergency))),
+            ("avoided treatments", bases.Sum(kb => kb.Causes.Sum(c => c.Recommendations.Count(t => t.Line == TreatmentLine.Avoid)))),
+            ("findings with a patient question", bases.Sum(kb => kb.Findings.Count(f => f.PatientQuestion is not null))),
+        };
+        foreach (var (what, count) in drawn)
+        {
+            output.WriteLine($"{what}: {count} in {Seeds} bases");
+        }
+
+        Assert.All(drawn, d => Assert.True(d.Count > 0, $"no {d.What} in {Seeds} bases"));
+    }
+
+    private static bool ReadsAge(Criterion criterion) =>
+        criterion is AgeCriterion || (criterion is CountCriterion count && count.Parts.Any(ReadsAge));
+}
