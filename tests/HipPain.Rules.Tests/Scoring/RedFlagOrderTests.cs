@@ -1,0 +1,96 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Scoring;
+
+/// <summary>
+/// The red-flag gates of one result: their status, progress and text, the order of the undecided ones, which fired gates
+/// each cause is suspected by, and the promotion of a flagged cause from the tail of the differential.
+/// </summary>
+public sealed class RedFlagOrderTests
+{
+    private static readonly Evidence Source = new("Red flag test source 2025", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
+
+    /// <summary>
+    /// Five causes by prior (c1 most probable). Gates, in authoring order: far (needs four findings, Urgent), near (two
+    /// findings, Urgent), twin-a and twin-b (one finding each, Urgent, same causes), loud (Emergency), quiet (Urgent).
+    /// </summary>
+    private static readonly TriageEngine Engine = new(new KnowledgeBaseBuilder("gates", "1")
+        .AddFinding("a1", "A1", FindingKind.Symptom)
+        .AddFinding("a2", "A2", FindingKind.Symptom)
+        .AddFinding("a3", "A3", FindingKind.Symptom)
+        .AddFinding("a4", "A4", FindingKind.Symptom)
+        .AddFinding("b1", "B1", FindingKind.Symptom)
+        .AddFinding("b2", "B2", FindingKind.Symptom)
+        .AddFinding("t", "Twin trigger", FindingKind.Symptom)
+        .AddFinding("l", "Loud trigger", FindingKind.Symptom)
+        .AddFinding("q", "Quiet trigger", FindingKind.Symptom)
+        .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+        .AddCause("c1", "Cause one", c => c.Prior(0.6, Source).Treat("tx"))
+        .AddCause("c2", "Cause two", c => c.Prior(0.5, Source).Treat("tx"))
+        .AddCause("c3", "Cause three", c => c.Prior(0.4, Source).Treat("tx"))
+        .AddCause("c4", "Cause four", c => c.Prior(0.3, Source).Treat("tx"))
+        .AddCause("c5", "Cause five", c => c.Prior(0.2, Source).Treat("tx"))
+        .AddRedFlag("far", "Far gate", f => f.When(Criterion.AllOf("a1", "a2", "a3", "a4")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c3").Evidence(Source))
+        .AddRedFlag("near", "Near gate", f => f.When(Criterion.AllOf("b1", "b2")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c3").Evidence(Source))
+        .AddRedFlag("twin-a", "Twin gate A", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c5", "c4").Evidence(Source))
+        .AddRedFlag("twin-b", "Twin gate B", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c5").Evidence(Source))
+        .AddRedFlag("loud", "Loud gate", f => f.When(Criterion.Present("l")).Urgency(Urgency.Emergency).Action("Act now.").Suspects("c4", "c5").Evidence(Source))
+        .AddRedFlag("quiet", "Quiet gate", f => f.When(Criterion.Present("q")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c4").Evidence(Source))
+        .Build());
+
+    private static TriageResult Triage(params Observation[] observations) => Engine.Triage(PatientCase.Create(40, Sex.Male, observations));
+
+    [Fact]
+    public void UndecidedRedFlags_BothPartlyMet_TheOneFurtherTowardsFiringFirst()
+    {
+        var result = Triage(Observation.Present("a1"), Observation.Present("b1"), Observation.Absent("t"), Observation.Absent("l"), Observation.Absent("q"));
+
+        Assert.Equal(["near", "far"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.Equal([0.5, 0.25], result.UndecidedRedFlags.Select(o => o.Progress));
+        Assert.All(result.UndecidedRedFlags, o => Assert.True(o.IsPartlyMet));
+        Assert.Equal(["b2", "a2", "a3", "a4"], result.SettlingFindingIds);
+        Assert.Equal("near: Undecided (partly met), ask b2", result.UndecidedRedFlags[0].ToString());
+    }
+
+    [Fact]
+    public void RedFlags_DecidedGates_NeverPartlyMetFiredAtFullProgressRuledOutAtNone()
+    {
+        var result = Triage(Observation.Present("l"), Observation.Absent("q"), Observation.Present("a1"));
+
+        var loud = result.RedFlags.Single(o => o.RedFlag.Id == "loud");
+        var quiet = result.RedFlags.Single(o => o.RedFlag.Id == "quiet");
+        Assert.Equal((RedFlagStatus.Fired, false, 1.0), (loud.Status, loud.IsPartlyMet, loud.Progress));
+        Assert.Equal((RedFlagStatus.RuledOut, false, 0.0), (quiet.Status, quiet.IsPartlyMet, quiet.Progress));
+        Assert.Equal("loud: Fired", loud.ToString());
+        Assert.Equal("quiet: RuledOut", quiet.ToString());
+        var untouched = result.RedFlags.Single(o => o.RedFlag.Id == "near");
+        Assert.Equal("near: Undecided, ask b1, b2", untouched.ToString());
+        Assert.Equal(0.0, untouched.Progress);
+    }
+
+    [Fact]
+    public void SuspectedByRedFlags_OnlyFiredGatesMostUrgentFirstThenAuthoringOrder()
+    {
+        var result = Triage(Observation.Present("t"), Observation.Present("l"), Observation.Absent("q"));
+
+        Assert.Equal(["loud", "twin-a", "twin-b"], result.FiredRedFlags.Select(f => f.Id));
+        var byId = result.Differential.ToDictionary(r => r.Cause.Id);
+        Assert.Equal(["loud", "twin-a", "twin-b"], byId["c5"].SuspectedByRedFlags);
+        Assert.Equal(["loud", "twin-a"], byId["c4"].SuspectedByRedFlags);
+        Assert.Empty(byId["c3"].SuspectedByRedFlags);
+        Assert.Empty(byId["c1"].SuspectedByRedFlags);
+    }
+
+    [Fact]
+    public void Differential_FlaggedCauseLast_PromotedToThirdWithItsPosteriorRankKept()
+    {
+        var result = Triage(Observation.Present("q"), Observation.Absent("t"), Observation.Absent("l"));
+
+        Assert.Equal(["c1", "c2", "c4", "c3", "c5"], result.Differential.Select(r => r.Cause.Id));
+        Assert.Equal([1, 2, 3, 4, 5], result.Differential.Select(r => r.Rank));
+        Assert.Equal([1, 2, 4, 3, 5], result.Differential.Select(r => r.PosteriorRank));
+        Assert.Equal(["quiet"], result.Differential[2].SuspectedByRedFlags);
+    }
+}
