@@ -44,9 +44,9 @@ public sealed class CarePlanTests
             .Treat("inject")
             .Avoid("nsaid", "Masks pain."))
         .AddRedFlag("rf-urgent", "Night pain flag", f => f.When(Criterion.Present("night")).Urgency(Urgency.Urgent)
-            .Action("Image this week.").Running(urgentFlagRunning, "Urgent flag running advice.").Suspects("serious").Evidence(Source))
+            .Action("Image this week.").Running(urgentFlagRunning, "Urgent flag running advice.").Suspect("serious").Evidence(Source))
         .AddRedFlag("rf-emergency", "Fever flag", f => f.When(Criterion.Present("fever")).Urgency(Urgency.Emergency)
-            .Action("Send to the emergency department.").Suspects("serious").Evidence(Source))
+            .Action("Send to the emergency department.").Suspect("serious").Evidence(Source))
         .Build();
 
     private static CarePlan Plan(KnowledgeBase knowledgeBase, params Observation[] observations) =>

@@ -79,6 +79,15 @@ public sealed class CriterionProgramTests
     }
 
     [Fact]
+    public void IsLive_AgeConditionBesideARuledOutBranch_TheRuledOutBranchsFindingNotLive()
+    {
+        var (program, roots) = Compile(Criterion.AnyOf(Criterion.AgeBetween(60, null), Criterion.AllOf("a", "b")));
+
+        Assert.False(program.IsLive(roots[0], States(absent: "a"), CriterionProgram.NoAge, Sex.Unspecified, Index["b"]));
+        Assert.True(program.IsLive(roots[0], States(), CriterionProgram.NoAge, Sex.Unspecified, Index["b"]));
+    }
+
+    [Fact]
     public void Progress_UndecidedAnyOf_TakesTheBestBranchWhereverItStands()
     {
         // Branches at 1/2, 3/4 and 0 of their parts: the best one, in the middle, counts.

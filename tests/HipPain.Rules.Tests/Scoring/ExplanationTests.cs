@@ -14,7 +14,7 @@ public sealed class ExplanationTests
 
     /// <summary>
     /// The first cause's group is the base's first (its members are the first in the scoring tables): s1 (5, 0.2),
-    /// s2 (3, 0.5), a neutral n1 (1, 1) and s3 (2, 0.3). The second cause has a group whose joint composite comes last,
+    /// s2 (3, 0.5), a neutral n1 (1, 1), s3 (2, 0.3) and s4 (4, 0.3). The second cause has a group whose joint composite comes last,
     /// ungrouped rules of every label kind, and two rules of equal weight whose ids sort against authoring order.
     /// </summary>
     private static readonly TriageEngine Engine = new(new KnowledgeBaseBuilder("explain", "1")
@@ -22,6 +22,7 @@ public sealed class ExplanationTests
         .AddFinding("s2", "Sign two", FindingKind.Examination)
         .AddFinding("n1", "Neutral sign", FindingKind.Examination)
         .AddFinding("s3", "Sign three", FindingKind.Examination)
+        .AddFinding("s4", "Sign four", FindingKind.Examination)
         .AddFinding("j1", "Joint part one", FindingKind.Examination)
         .AddFinding("j2", "Joint part two", FindingKind.Examination)
         .AddFinding("m1", "Member one", FindingKind.Examination)
@@ -38,7 +39,8 @@ public sealed class ExplanationTests
                 .Finding("s1", 5, 0.2, Source)
                 .Finding("s2", 3, 0.5, Source)
                 .Finding("n1", 1, 1, Source)
-                .Finding("s3", 2, 0.3, Source)))
+                .Finding("s3", 2, 0.3, Source)
+                .Finding("s4", 4, 0.3, Source)))
         .AddCause("mixed", "Mixed", c => c.Prior(0.2, Source).Treat("tx")
             .Group("mixed/cluster", "Cluster", g => g
                 .Finding("m1", 4, 0.5, Source)
@@ -82,6 +84,16 @@ public sealed class ExplanationTests
         Assert.Equal("grouped/s3", counted.Rule.Id);
         Assert.Equal(["grouped/s2", "grouped/n1"], counted.Subsumed.Select(s => s.Rule.Id));
         Assert.Empty(grouped.For);
+    }
+
+    [Fact]
+    public void Group_TwoMembersEquallyStrongAgainst_TheFirstInOrderCounts()
+    {
+        var grouped = Cause("grouped", null, Sex.Unspecified, Observation.Absent("s4"), Observation.Absent("s3"));
+
+        var counted = Assert.Single(grouped.Contributions);
+        Assert.Equal("grouped/s3", counted.Rule.Id);
+        Assert.Equal(["grouped/s4"], counted.Subsumed.Select(s => s.Rule.Id));
     }
 
     [Fact]
@@ -155,6 +167,38 @@ public sealed class ExplanationTests
             "Sign one: present: x5 (+1.609 log-odds) [Explanation test source 2025] for group grouped/signs, standing for grouped/s2, grouped/n1",
             grouped.Contributions[0].ToString());
         Assert.Equal("Sign two: present: x3 (+1.099 log-odds) [Explanation test source 2025] for group grouped/signs", grouped.Contributions[0].Subsumed[0].ToString());
+    }
+
+    [Fact]
+    public void ToString_UngroupedContribution_NoGroupPart()
+    {
+        var mixed = Cause("mixed", null, Sex.Unspecified, Observation.Present("zz"));
+
+        Assert.Equal("Last by id: present: x2 (+0.693 log-odds) [Explanation test source 2025]", Assert.Single(mixed.Contributions).ToString());
+    }
+
+    [Fact]
+    public void Pending_JointMemberFirstInTheTablesDecided_NoOtherMemberPending()
+    {
+        // The group's joint composite is the first member of the base's first group; its other member is half answered.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("joint-first", "1")
+            .AddFinding("j1", "Joint part one", FindingKind.Examination)
+            .AddFinding("j2", "Joint part two", FindingKind.Examination)
+            .AddFinding("p", "Part p", FindingKind.Symptom)
+            .AddFinding("q", "Part q", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("only", "Only", c => c.Prior(0.3, Source).Treat("tx")
+                .Group("only/cluster", "Cluster", g => g
+                    .Composite("only/joint", Criterion.AllOf("j1", "j2"), 6, 0.1, Source, "Joint cluster", joint: true)
+                    .Composite("only/pair", Criterion.AllOf("p", "q"), 3, 0.5, Source, "Pair")))
+            .Build());
+
+        var decided = engine.Triage(PatientCase.Create(null, Sex.Unspecified, Observation.Present("j1"), Observation.Present("j2"), Observation.Present("p"))).Leading;
+        var open = engine.Triage(PatientCase.Create(null, Sex.Unspecified, Observation.Present("j1"), Observation.Present("p"))).Leading;
+
+        Assert.Equal("only/joint", Assert.Single(decided.Contributions).Rule.Id);
+        Assert.Empty(decided.Pending);
+        Assert.Equal(["only/joint", "only/pair"], open.Pending.Select(p => p.Rule.Id));
     }
 
     [Fact]

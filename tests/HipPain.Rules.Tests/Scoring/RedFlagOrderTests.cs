@@ -32,12 +32,12 @@ public sealed class RedFlagOrderTests
         .AddCause("c3", "Cause three", c => c.Prior(0.4, Source).Treat("tx"))
         .AddCause("c4", "Cause four", c => c.Prior(0.3, Source).Treat("tx"))
         .AddCause("c5", "Cause five", c => c.Prior(0.2, Source).Treat("tx"))
-        .AddRedFlag("far", "Far gate", f => f.When(Criterion.AllOf("a1", "a2", "a3", "a4")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c3").Evidence(Source))
-        .AddRedFlag("near", "Near gate", f => f.When(Criterion.AllOf("b1", "b2")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c3").Evidence(Source))
-        .AddRedFlag("twin-a", "Twin gate A", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c5", "c4").Evidence(Source))
-        .AddRedFlag("twin-b", "Twin gate B", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c5").Evidence(Source))
-        .AddRedFlag("loud", "Loud gate", f => f.When(Criterion.Present("l")).Urgency(Urgency.Emergency).Action("Act now.").Suspects("c4", "c5").Evidence(Source))
-        .AddRedFlag("quiet", "Quiet gate", f => f.When(Criterion.Present("q")).Urgency(Urgency.Urgent).Action("Act.").Suspects("c4").Evidence(Source))
+        .AddRedFlag("far", "Far gate", f => f.When(Criterion.AllOf("a1", "a2", "a3", "a4")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c3").Evidence(Source))
+        .AddRedFlag("near", "Near gate", f => f.When(Criterion.AllOf("b1", "b2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c3").Evidence(Source))
+        .AddRedFlag("twin-a", "Twin gate A", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c5", "c4").Evidence(Source))
+        .AddRedFlag("twin-b", "Twin gate B", f => f.When(Criterion.Present("t")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c5").Evidence(Source))
+        .AddRedFlag("loud", "Loud gate", f => f.When(Criterion.Present("l")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("c4", "c5").Evidence(Source))
+        .AddRedFlag("quiet", "Quiet gate", f => f.When(Criterion.Present("q")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c4").Evidence(Source))
         .Build());
 
     private static TriageResult Triage(params Observation[] observations) => Engine.Triage(PatientCase.Create(40, Sex.Male, observations));
@@ -77,10 +77,10 @@ public sealed class RedFlagOrderTests
 
         Assert.Equal(["loud", "twin-a", "twin-b"], result.FiredRedFlags.Select(f => f.Id));
         var byId = result.Differential.ToDictionary(r => r.Cause.Id);
-        Assert.Equal(["loud", "twin-a", "twin-b"], byId["c5"].SuspectedByRedFlags);
-        Assert.Equal(["loud", "twin-a"], byId["c4"].SuspectedByRedFlags);
-        Assert.Empty(byId["c3"].SuspectedByRedFlags);
-        Assert.Empty(byId["c1"].SuspectedByRedFlags);
+        Assert.Equal(["loud", "twin-a", "twin-b"], byId["c5"].SuspectedByRedFlagIds);
+        Assert.Equal(["loud", "twin-a"], byId["c4"].SuspectedByRedFlagIds);
+        Assert.Empty(byId["c3"].SuspectedByRedFlagIds);
+        Assert.Empty(byId["c1"].SuspectedByRedFlagIds);
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public sealed class RedFlagOrderTests
         Assert.Equal(["c1", "c2", "c4", "c3", "c5"], result.Differential.Select(r => r.Cause.Id));
         Assert.Equal([1, 2, 3, 4, 5], result.Differential.Select(r => r.Rank));
         Assert.Equal([1, 2, 4, 3, 5], result.Differential.Select(r => r.PosteriorRank));
-        Assert.Equal(["quiet"], result.Differential[2].SuspectedByRedFlags);
+        Assert.Equal(["quiet"], result.Differential[2].SuspectedByRedFlagIds);
     }
 }

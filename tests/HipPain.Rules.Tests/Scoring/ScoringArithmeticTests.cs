@@ -34,6 +34,14 @@ public sealed class ScoringArithmeticTests
         Assert.Equal(expected, TriageEngine.ToProbability(logOdds));
     }
 
+    [Fact]
+    public void ToProbability_LogOddsBelowMinus709_StillTheTinyProbabilityNotZero()
+    {
+        // e^720 overflows a double, so 1 / (1 + e^720) would give 0; the probability e^-720 is still representable.
+        Assert.Equal(Math.Exp(-720), TriageEngine.ToProbability(-720));
+        Assert.True(TriageEngine.ToProbability(-720) > 0);
+    }
+
     [Theory]
     [InlineData(2.0)]
     [InlineData(-2.0)]
