@@ -83,7 +83,7 @@ public sealed class ScoringArithmeticTests
     }
 
     [Fact]
-    public void UnitLogs_RandomBuiltInCases_AddUpToTheScoredLogOddsUnitByUnit()
+    public void TryScore_RandomBuiltInCases_UnitLogsAddUpToTheLogOddsUnitByUnit()
     {
         var tables = BuiltIn.Compiled.Tables;
         var random = new Random(1717);
@@ -99,8 +99,7 @@ public sealed class ScoringArithmeticTests
 
             var age = round % 3 == 0 ? CriterionProgram.NoAge : random.Next(0, 121);
             var sex = (Sex)random.Next(3);
-            Assert.True(tables.TryScore(states, age, sex, logOdds, out _));
-            tables.UnitLogs(states, age, sex, unitLogs);
+            Assert.True(tables.TryScore(states, age, sex, logOdds, unitLogs, out _));
 
             var sums = (double[])tables.PriorLogOdds.Clone();
             for (var u = 0; u < tables.UnitCount; u++)
