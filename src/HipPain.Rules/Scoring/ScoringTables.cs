@@ -40,6 +40,9 @@ internal sealed class ScoringTables
     /// <summary>A member decided with a figure.</summary>
     public const int MemberFigure = 2;
 
+    /// <summary>The number of <see cref="Sex"/> values (Unspecified, Female, Male): the columns of an age-and-sex table.</summary>
+    private const int SexCount = 3;
+
     public ScoringTables(KnowledgeBase knowledgeBase, Dictionary<string, int> findingIndex, Dictionary<string, int> causeIndex, CriterionProgram program)
     {
         Program = program;
@@ -129,6 +132,8 @@ internal sealed class ScoringTables
         MemberRoot = [.. members.Select(m => RuleRoot[m.Rule])];
         MemberJoint = [.. members.Select(m => m.IsJoint)];
         MemberLogRatios = [.. members.SelectMany(m => MemberLogs(rules[m.Rule]))];
+        MemberFinding = [.. members.Select(m => SingleFinding(rules[m.Rule]) is { } single ? findingIndex[single.FindingId] : -1)];
+        MemberExpected = [.. members.Select(m => SingleFinding(rules[m.Rule])?.Expected ?? FindingState.Unknown)];
         var gradedRules = members.Select(m => rules[m.Rule]).OfType<GradedRule>().ToArray();
         MemberGraded = new int[members.Length];
         GradedStart = new int[gradedRules.Length + 1];
@@ -194,6 +199,7 @@ internal sealed class ScoringTables
         }
 
         (FindingOtherUnitStart, FindingOtherUnits) = OtherUnitsByFinding();
+        (AgeSexBreakStart, AgeSexBreaks, AgeSexTableStart, AgeSexOutcome, AgeSexLog) = AgeSexTables(rules, unknown);
     }
 
     public int FindingCount { get; }
@@ -257,6 +263,15 @@ internal sealed class ScoringTables
     /// <summary>Two log ratios per member: at <c>2m</c> when met, at <c>2m + 1</c> when not met (zero for a graded member).</summary>
     public double[] MemberLogRatios { get; }
 
+    /// <summary>
+    /// By member index: the finding of a member whose criterion is one finding (most members), decided by
+    /// <see cref="EvaluateGroup"/> without walking the criterion; -1 for any other member.
+    /// </summary>
+    public int[] MemberFinding { get; }
+
+    /// <summary>By member index: the state that meets a one-finding member's criterion (see <see cref="MemberFinding"/>).</summary>
+    public FindingState[] MemberExpected { get; }
+
     /// <summary>By member index: the graded table index, or -1 for a criterion rule.</summary>
     public int[] MemberGraded { get; }
 
@@ -291,6 +306,29 @@ internal sealed class ScoringTables
 
     /// <summary>By other unit: what it adds to its cause's log-odds when every finding it reads is unknown (usually 0).</summary>
     public double[] OtherUnitIdleLog { get; }
+
+    /// <summary>
+    /// By other unit that reads the age or the sex: its first age breakpoint in <see cref="AgeSexBreaks"/>; length
+    /// other units + 1. With every finding it reads unknown, such a unit's outcome depends only on the sex and on which
+    /// interval between its breakpoints the age falls in, so <see cref="TryScore(ReadOnlySpan{FindingState}, int, Sex, Span{double}, Span{double}, out int)"/>
+    /// reads it from a table (<see cref="AgeSexTableStart"/>) instead of evaluating the unit.
+    /// </summary>
+    public int[] AgeSexBreakStart { get; }
+
+    /// <summary>Each such unit's age breakpoints (every bound of its age conditions, the maximum plus one), ascending, clamped to 0..121.</summary>
+    public int[] AgeSexBreaks { get; }
+
+    /// <summary>
+    /// By other unit: the offset of its table (-1 when it reads neither the age nor the sex); the table has a row for no
+    /// age, then one per age interval, each with a column per <see cref="Sex"/> value.
+    /// </summary>
+    public int[] AgeSexTableStart { get; }
+
+    /// <summary>The table entries of the other criterion rules: their outcome with every finding unknown.</summary>
+    public int[] AgeSexOutcome { get; }
+
+    /// <summary>The table entries of the groups: what they add with every finding unknown.</summary>
+    public double[] AgeSexLog { get; }
 
     /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
@@ -401,7 +439,8 @@ internal sealed class ScoringTables
                 continue;
             }
 
-            var outcome = Program.Evaluate(roots[g], states, age, sex);
+            // A rule on the age or the sex whose findings are all unknown: its outcome is in its table.
+            var outcome = track && !touched[g] ? AgeSexOutcome[AgeSexSlot(g, age, sex)] : Program.Evaluate(roots[g], states, age, sex);
             var log = outcome == CriterionProgram.Undecided ? 0 : generalRatios[(2 * g) + (outcome == CriterionProgram.Met ? 0 : 1)];
             if (outcome != CriterionProgram.Undecided)
             {
@@ -418,7 +457,9 @@ internal sealed class ScoringTables
         for (var g = 0; g < groupCauses.Length; g++)
         {
             var other = roots.Length + g;
-            var log = track && !touched[other] && !always[other] ? idle[other] : EvaluateGroup(g, states, age, sex, out _, out _, out _);
+            var log = track && !touched[other]
+                ? always[other] ? AgeSexLog[AgeSexSlot(other, age, sex)] : idle[other]
+                : EvaluateGroup(g, states, age, sex, out _, out _, out _);
             if (log != 0)
             {
                 logOdds[groupCauses[g]] += log;
@@ -444,9 +485,23 @@ internal sealed class ScoringTables
     {
         (joint, strongestFor, strongestAgainst) = (-1, -1, -1);
         double forLog = 0, againstLog = 0;
+        var memberFinding = MemberFinding;
         for (var m = GroupMemberStart[group]; m < GroupMemberStart[group + 1]; m++)
         {
-            if (MemberOutcome(m, states, age, sex, out var log) != MemberFigure)
+            // A one-finding member is decided here, as MemberOutcome would decide it, without a walk of its criterion.
+            double log;
+            var finding = memberFinding[m];
+            if (finding >= 0)
+            {
+                var state = states[finding];
+                if (state == FindingState.Unknown)
+                {
+                    continue;
+                }
+
+                log = MemberLogRatios[(2 * m) + (state == MemberExpected[m] ? 0 : 1)];
+            }
+            else if (MemberOutcome(m, states, age, sex, out log) != MemberFigure)
             {
                 continue;
             }
@@ -538,6 +593,130 @@ internal sealed class ScoringTables
 
         return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
     }
+
+    /// <summary>The table slot of an other unit that reads the age or the sex (see <see cref="AgeSexTableStart"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AgeSexSlot(int other, int age, Sex sex)
+    {
+        var row = 0;
+        if (age != CriterionProgram.NoAge)
+        {
+            row = 1;
+            var breaks = AgeSexBreaks;
+            for (var b = AgeSexBreakStart[other]; b < AgeSexBreakStart[other + 1] && age >= breaks[b]; b++)
+            {
+                row++;
+            }
+        }
+
+        return AgeSexTableStart[other] + (row * SexCount) + (int)sex;
+    }
+
+    /// <summary>The tables of <see cref="AgeSexTableStart"/>: each age-or-sex unit evaluated once per age interval and sex, with every finding unknown.</summary>
+    private (int[] BreakStart, int[] Breaks, int[] TableStart, int[] Outcome, double[] Log) AgeSexTables(IReadOnlyList<DiagnosticRule> rules, FindingState[] unknown)
+    {
+        var others = GeneralRuleCause.Length + GroupCause.Length;
+        var breakStart = new int[others + 1];
+        var breaks = new List<int>();
+        var tableStart = new int[others];
+        var outcomes = new List<int>();
+        var logs = new List<double>();
+        for (var o = 0; o < others; o++)
+        {
+            breakStart[o] = breaks.Count;
+            tableStart[o] = -1;
+            if (!OtherUnitReadsAgeOrSex[o])
+            {
+                continue;
+            }
+
+            var general = o < GeneralRuleCause.Length;
+            var bounds = new SortedSet<int>();
+            if (general)
+            {
+                CollectAgeBounds(rules[GeneralRuleIndex[o]], bounds);
+            }
+            else
+            {
+                var group = o - GeneralRuleCause.Length;
+                for (var m = GroupMemberStart[group]; m < GroupMemberStart[group + 1]; m++)
+                {
+                    CollectAgeBounds(rules[MemberRule[m]], bounds);
+                }
+            }
+
+            breaks.AddRange(bounds);
+            tableStart[o] = outcomes.Count;
+            for (var row = 0; row < bounds.Count + 2; row++)
+            {
+                // Row 0: no age. Row 1: below the first breakpoint. Row r > 1: from breakpoint r - 2 up to the next.
+                var age = row == 0 ? CriterionProgram.NoAge : row == 1 ? (bounds.Count > 0 ? bounds.Min - 1 : 0) : breaks[breakStart[o] + row - 2];
+                for (var sex = 0; sex < SexCount; sex++)
+                {
+                    outcomes.Add(general ? Program.Evaluate(GeneralRuleRoot[o], unknown, age, (Sex)sex) : 0);
+                    logs.Add(general ? 0 : EvaluateGroup(o - GeneralRuleCause.Length, unknown, age, (Sex)sex, out _, out _, out _));
+                }
+            }
+        }
+
+        breakStart[others] = breaks.Count;
+        return (breakStart, [.. breaks], tableStart, [.. outcomes], [.. logs]);
+    }
+
+    /// <summary>Adds every bound of a rule's age conditions (minimum, maximum plus one), clamped to 0..121: the ages where its outcome can change.</summary>
+    private static void CollectAgeBounds(DiagnosticRule rule, SortedSet<int> bounds)
+    {
+        var criterion = rule as CriterionRule;
+        if (criterion is not null)
+        {
+            CollectAgeBounds(criterion.Criterion, bounds);
+            return;
+        }
+
+        var graded = rule as GradedRule;
+        if (graded is null)
+        {
+            return;
+        }
+
+        foreach (var part in graded.Parts)
+        {
+            CollectAgeBounds(part, bounds);
+        }
+    }
+
+    private static void CollectAgeBounds(Criterion criterion, SortedSet<int> bounds)
+    {
+        var range = criterion as AgeCriterion;
+        if (range is not null)
+        {
+            if (range.Minimum.HasValue)
+            {
+                bounds.Add(Math.Clamp(range.Minimum.Value, 0, PatientCase.MaximumAge + 1));
+            }
+
+            if (range.Maximum.HasValue)
+            {
+                bounds.Add((int)Math.Clamp(range.Maximum.Value + 1L, 0, PatientCase.MaximumAge + 1));
+            }
+
+            return;
+        }
+
+        var count = criterion as CountCriterion;
+        if (count is null)
+        {
+            return;
+        }
+
+        foreach (var part in count.Parts)
+        {
+            CollectAgeBounds(part, bounds);
+        }
+    }
+
+    /// <summary>The criterion of a rule whose criterion is one finding; null for any other rule.</summary>
+    private static FindingCriterion? SingleFinding(DiagnosticRule rule) => (rule as CriterionRule)?.Criterion as FindingCriterion;
 
     /// <summary>A member's two log ratios (met, not met): a criterion rule's, or zeros for a graded rule.</summary>
     private static double[] MemberLogs(DiagnosticRule rule)
