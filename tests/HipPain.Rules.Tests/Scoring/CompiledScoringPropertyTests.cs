@@ -58,6 +58,44 @@ public sealed class CompiledScoringPropertyTests
         return batch.SequenceEqual(single).Label(world.ToString());
     }
 
+    /// <summary>
+    /// The scoring pass reads a rule or group that reads the age or the sex but no stated finding from a table by age
+    /// interval and sex, and skips the other units that read no stated finding: every unit's figure it keeps must be,
+    /// bit for bit, what evaluating that unit alone gives, at every age (and none) and every sex.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property TryScore_RandomWorldEveryAgeAndSex_UnitFiguresBitwiseEqualEachUnitEvaluatedAlone(World world)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var tables = engine.Compiled.Tables;
+        var stated = new FindingState[engine.FindingCount];
+        engine.CopyStates(world.Case, stated);
+        var logOdds = new double[engine.CauseCount];
+        var unitLogs = new double[tables.UnitCount];
+        var mismatches = new List<string>();
+        foreach (var states in new[] { new FindingState[engine.FindingCount], stated })
+        {
+            for (var age = CriterionProgram.NoAge; age <= PatientCase.MaximumAge; age++)
+            {
+                foreach (var sex in new[] { Sex.Unspecified, Sex.Female, Sex.Male })
+                {
+                    tables.TryScore(states, age, sex, logOdds, unitLogs, out _);
+                    for (var u = 0; u < unitLogs.Length; u++)
+                    {
+                        var alone = tables.UnitLog(u, states, age, sex);
+                        if (BitConverter.DoubleToInt64Bits(alone) != BitConverter.DoubleToInt64Bits(unitLogs[u]))
+                        {
+                            mismatches.Add($"unit {u}, age {age}, {sex}: {unitLogs[u]:R} kept, {alone:R} alone");
+                        }
+                    }
+                }
+            }
+        }
+
+        var tabled = tables.AgeSexTableStart.Count(start => start >= 0);
+        return (mismatches.Count == 0).Label($"{world}: {string.Join("; ", mismatches.Take(5))}").Classify(tabled > 0, "some unit reads the age or the sex");
+    }
+
     [Property]
     public Property Rank_AnyLogOddsWithTies_EqualsReferenceOrderAndShortBuffersArePrefixes(int seed)
     {
