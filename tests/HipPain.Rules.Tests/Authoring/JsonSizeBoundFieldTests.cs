@@ -50,6 +50,8 @@ public sealed class JsonSizeBoundFieldTests
     }
 
     [Theory]
+    [InlineData("id")]
+    [InlineData("version")]
     [InlineData("title")]
     [InlineData("finding.id")]
     [InlineData("finding.name")]
@@ -182,6 +184,42 @@ public sealed class JsonSizeBoundFieldTests
         var bound = JsonSizeBound.Of(builder);
         var written = Written(builder);
 
+        Assert.True(bound >= written, $"bound {bound} < written {written}");
+    }
+
+    [Fact]
+    public void Of_CompositeOfManyAgeBands_AtLeastTheWrittenBytes()
+    {
+        var parts = Enumerable.Range(0, KnowledgeBaseLimits.MaximumCriterionSize - 1).Select(i => (Criterion)Criterion.AgeBetween(100 + (i % 20), 120)).ToArray();
+        var builder = new KnowledgeBaseBuilder("kb", "1")
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Composite("c/age", Criterion.AnyOf(parts), 2, 0.5, Source));
+
+        var bound = JsonSizeBound.Of(builder);
+        var written = Written(builder);
+
+        Assert.True(bound >= written, $"bound {bound} < written {written}");
+    }
+
+    [Fact]
+    public void Of_GradedRuleWithLongPartIds_CountsItsParts()
+    {
+        // The parts of a graded rule are written inside it: ten parts whose finding ids are 2,000 characters long
+        // make up half the written size, so a bound that skipped them would fall below it.
+        var ids = Enumerable.Range(0, 10).Select(i => $"f{i}".PadRight(2_000, 'x')).ToArray();
+        var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
+        foreach (var id in ids)
+        {
+            builder.AddFinding(id, "F", FindingKind.Symptom);
+        }
+
+        builder.AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx")
+            .Graded("c/g", [.. ids.Select(id => (Criterion)Criterion.Present(id))], Enumerable.Range(0, ids.Length + 1).Select(k => (double?)(1 + k)), Source));
+
+        var bound = JsonSizeBound.Of(builder);
+        var written = Written(builder);
+
+        Assert.True(written > 2 * 10 * 2_000, $"the part ids are not written twice ({written} bytes)");
         Assert.True(bound >= written, $"bound {bound} < written {written}");
     }
 
