@@ -39,6 +39,7 @@ internal sealed class CaseAnalysis
     private readonly bool[] marks;
     private readonly int[] gateVisit;
     private readonly int[] openUrgency;
+    private readonly int[] nodeOutcomes;
     private bool liveReady;
 
     // The red-flag screen, filled on first use for each case: which open findings are red-flag questions now, what
@@ -80,6 +81,7 @@ internal sealed class CaseAnalysis
         marks = new bool[findingCount];
         gateVisit = new int[model.Gates.Length];
         openUrgency = new int[findingCount];
+        nodeOutcomes = new int[model.Program.NodeCount];
     }
 
     /// <summary>
@@ -122,9 +124,10 @@ internal sealed class CaseAnalysis
         var tables = model.Tables;
         tables.TryScore(states, age, sex, LogOdds, unitLogs, out _);
 
+        // Each gate at or above the red-flag urgency is evaluated with its live findings marked (see EnsureLive).
         for (var g = 0; g < model.Gates.Length; g++)
         {
-            gateOutcomes[g] = model.Program.Evaluate(model.GateRoots[g], states, age, sex);
+            gateOutcomes[g] = model.GateScreened[g] ? EvaluateAndFillLive(g, liveNow) : model.Program.Evaluate(model.GateRoots[g], states, age, sex);
         }
 
         Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
@@ -326,7 +329,6 @@ internal sealed class CaseAnalysis
         var outcomes = hypotheticalGates!;
         Array.Copy(gateOutcomes, outcomes, outcomes.Length);
         states[finding] = answer;
-        Reevaluate(finding, outcomes);
         if (visit == int.MaxValue)
         {
             Array.Clear(visited!);
@@ -336,13 +338,14 @@ internal sealed class CaseAnalysis
 
         visit++;
 
-        // The gates that read the finding get their live findings after the answer; no other gate's can change.
+        // The undecided gates that read the finding are evaluated again, with their live findings after the answer; no
+        // other gate's outcome or live findings can change.
         foreach (var g in model.GatesByFinding[finding])
         {
             gateVisit[g] = visit;
-            if (outcomes[g] == CriterionProgram.Undecided && model.GateScreened[g])
+            if (outcomes[g] == CriterionProgram.Undecided)
             {
-                FillLive(g, liveAfter);
+                outcomes[g] = model.GateScreened[g] ? EvaluateAndFillLive(g, liveAfter) : model.Program.Evaluate(model.GateRoots[g], states, age, sex);
             }
         }
 
@@ -404,8 +407,9 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>
-    /// Fills <see cref="liveNow"/> for the case: for each undecided gate at or above the red-flag urgency, which of its
-    /// findings sit in an undecided branch (<see cref="CriterionProgram.IsLive"/>), found in one walk per gate.
+    /// Fills <see cref="openUrgency"/> for the case from <see cref="liveNow"/>, which <see cref="Load"/> wrote while
+    /// evaluating the gates: for each undecided gate at or above the red-flag urgency, which of its findings sit in an
+    /// undecided branch (<see cref="CriterionProgram.IsLive"/>), found in one walk per gate.
     /// </summary>
     private void EnsureLive()
     {
@@ -415,14 +419,6 @@ internal sealed class CaseAnalysis
         }
 
         liveReady = true;
-        for (var g = 0; g < model.Gates.Length; g++)
-        {
-            if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g])
-            {
-                FillLive(g, liveNow);
-            }
-        }
-
         for (var f = 0; f < openUrgency.Length; f++)
         {
             var most = -1;
@@ -441,10 +437,10 @@ internal sealed class CaseAnalysis
         }
     }
 
-    /// <summary>Writes gate <paramref name="gate"/>'s slots of <paramref name="live"/> for the current states.</summary>
-    private void FillLive(int gate, bool[] live)
+    /// <summary>Evaluates gate <paramref name="gate"/> for the current states and writes its slots of <paramref name="live"/> (all false unless it is undecided).</summary>
+    private int EvaluateAndFillLive(int gate, bool[] live)
     {
-        model.Program.MarkLive(model.GateRoots[gate], states, age, sex, marks);
+        var outcome = model.Program.EvaluateAndMarkLive(model.GateRoots[gate], states, age, sex, nodeOutcomes, marks);
         var findings = model.GateFindings[gate];
         var start = model.GateSlotStart[gate];
         for (var i = 0; i < findings.Length; i++)
@@ -452,6 +448,8 @@ internal sealed class CaseAnalysis
             live[start + i] = marks[findings[i]];
             marks[findings[i]] = false;
         }
+
+        return outcome;
     }
 
     /// <summary>

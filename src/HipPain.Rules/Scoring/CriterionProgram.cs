@@ -79,12 +79,25 @@ internal sealed class CriterionProgram
     public bool IsLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, int finding) =>
         IsLiveNode(nodeArray, childArray, root, states, age, sex, finding);
 
+    /// <summary>The number of nodes compiled so far (frozen): the length of the scratch that <see cref="EvaluateAndMarkLive"/> needs.</summary>
+    public int NodeCount => nodeArray.Length;
+
     /// <summary>
-    /// Marks in <paramref name="live"/> (by finding index) every finding for which <see cref="IsLive"/> is true, in one
-    /// walk of the criterion instead of one walk per finding. Nothing is cleared: marks already set stay set.
+    /// Evaluates the criterion rooted at <paramref name="root"/> as <see cref="Evaluate"/> does and marks in
+    /// <paramref name="live"/> (by finding index) every finding for which <see cref="IsLive"/> is true: one walk that
+    /// records each node's outcome in <paramref name="scratch"/> (length <see cref="NodeCount"/>), then one walk down
+    /// the undecided nodes, instead of one walk per finding. Nothing is cleared: marks already set stay set.
     /// </summary>
-    public void MarkLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<bool> live) =>
-        MarkLiveNode(nodeArray, childArray, root, states, age, sex, live);
+    public int EvaluateAndMarkLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<int> scratch, Span<bool> live)
+    {
+        var outcome = RecordNode(nodeArray, childArray, root, states, age, sex, scratch);
+        if (outcome == Undecided)
+        {
+            MarkRecordedNode(nodeArray, childArray, root, states, scratch, live);
+        }
+
+        return outcome;
+    }
 
     /// <summary>
     /// True when the criterion rooted at <paramref name="root"/> is undecided and has a met leaf (a finding in its
@@ -163,7 +176,34 @@ internal sealed class CriterionProgram
         }
     }
 
-    private static void MarkLiveNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<bool> live)
+    /// <summary>Evaluates a node as <see cref="EvaluateNode"/> does, writing its outcome and every descendant's into <paramref name="scratch"/>.</summary>
+    private static int RecordNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<int> scratch)
+    {
+        var node = nodes[index];
+        int outcome;
+        if (node.Kind == NodeKind.Count)
+        {
+            int met = 0, notMet = 0;
+            for (var i = node.B; i < node.B + node.C; i++)
+            {
+                var part = RecordNode(nodes, children, children[i], states, age, sex, scratch);
+                met += part == Met ? 1 : 0;
+                notMet += part == NotMet ? 1 : 0;
+            }
+
+            outcome = met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;
+        }
+        else
+        {
+            outcome = EvaluateNode(nodes, children, index, states, age, sex);
+        }
+
+        scratch[index] = outcome;
+        return outcome;
+    }
+
+    /// <summary>Marks the unknown findings under a node through undecided counting nodes only, reading the outcomes <see cref="RecordNode"/> wrote.</summary>
+    private static void MarkRecordedNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, ReadOnlySpan<int> scratch, Span<bool> live)
     {
         var node = nodes[index];
         if (node.Kind == NodeKind.Finding)
@@ -173,11 +213,11 @@ internal sealed class CriterionProgram
                 live[node.A] = true;
             }
         }
-        else if (node.Kind == NodeKind.Count && EvaluateNode(nodes, children, index, states, age, sex) == Undecided)
+        else if (node.Kind == NodeKind.Count && scratch[index] == Undecided)
         {
             for (var i = node.B; i < node.B + node.C; i++)
             {
-                MarkLiveNode(nodes, children, children[i], states, age, sex, live);
+                MarkRecordedNode(nodes, children, children[i], states, scratch, live);
             }
         }
     }
