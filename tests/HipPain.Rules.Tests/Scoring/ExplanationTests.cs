@@ -17,7 +17,9 @@ public sealed class ExplanationTests
     /// s2 (3, 0.5), a neutral n1 (1, 1), s3 (2, 0.3) and s4 (4, 0.3). The second cause has a group whose joint composite comes last,
     /// ungrouped rules of every label kind, and two rules of equal weight whose ids sort against authoring order.
     /// </summary>
-    private static readonly TriageEngine Engine = new(new KnowledgeBaseBuilder("explain", "1")
+    private static readonly TriageEngine Engine = new(Base());
+
+    private static KnowledgeBase Base() => new KnowledgeBaseBuilder("explain", "1")
         .AddFinding("s1", "Sign one", FindingKind.Examination)
         .AddFinding("s2", "Sign two", FindingKind.Examination)
         .AddFinding("n1", "Neutral sign", FindingKind.Examination)
@@ -51,7 +53,7 @@ public sealed class ExplanationTests
             .Sex(Sex.Female, 1.5, 0.8, Source)
             .Age(30, 50, 1.2, 0.9, Source)
             .Graded("mixed/graded", [Criterion.Present("g1"), Criterion.Present("g2")], [0.5, 1.5, 3], Source))
-        .Build());
+        .Build();
 
     private static RankedCause Cause(string id, int? age, Sex sex, params Observation[] observations) =>
         Engine.Triage(PatientCase.Create(age, sex, observations)).Differential.Single(r => r.Cause.Id == id);
@@ -134,7 +136,9 @@ public sealed class ExplanationTests
     [Fact]
     public void Contributions_AgeSexAndGradedRules_LabelledWithTheirConditionAndCount()
     {
-        var mixed = Cause("mixed", 40, Sex.Female, Observation.Present("g1"), Observation.Absent("g2"), Observation.Present("p"), Observation.Present("q"), Observation.Present("r"));
+        // A new engine, not the shared one: labels are made when a base is compiled, which a mutation run must reach.
+        var mixed = new TriageEngine(Base()).Triage(PatientCase.Create(40, Sex.Female, Observation.Present("g1"), Observation.Absent("g2"), Observation.Present("p"), Observation.Present("q"), Observation.Present("r")))
+            .Differential.Single(r => r.Cause.Id == "mixed");
 
         var labels = mixed.Contributions.ToDictionary(c => c.Rule.Id, c => c.Label);
         Assert.Equal("Three parts: met", labels["mixed/three"]);
