@@ -3,7 +3,7 @@ using Hl7.Fhir.Serialization;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
-using Evidence = HipPain.Rules.Model.Evidence;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Fhir.Tests;
 
@@ -127,13 +127,5 @@ public sealed class KnowledgeBaseQuestionnaireTests(FhirValidation validation)
         Assert.Empty(validation.Errors(KnowledgeBaseQuestionnaire.Create(Base, BuiltInTextPacks.Spanish)));
     }
 
-    internal static KnowledgeBase SmallBase()
-    {
-        var source = new Evidence("Test source", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
-        return new HipPain.Rules.Authoring.KnowledgeBaseBuilder("small", "1.0.0")
-            .AddFinding("loc.groin", "Groin pain", FindingKind.PainLocation)
-            .AddTreatment("tx.rest", "Relative rest", TreatmentKind.SelfCare, source)
-            .AddCause("c1", "Cause one", c => c.Prior(0.2, source).Finding("loc.groin", positive: 2, negative: 0.5, source).Treat("tx.rest"))
-            .Build();
-    }
+    internal static KnowledgeBase SmallBase() => FixtureBase.Create("small");
 }

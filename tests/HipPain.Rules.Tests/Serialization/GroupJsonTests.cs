@@ -3,6 +3,7 @@ using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Serialization;
@@ -10,7 +11,7 @@ namespace HipPain.Rules.Tests.Serialization;
 /// <summary>Evidence groups and graded rules in the knowledge-base and overlay formats.</summary>
 public sealed class GroupJsonTests
 {
-    private static readonly Evidence Source = SampleKnowledgeBase.Source;
+    private static readonly Evidence Source = FixtureBase.Source;
 
     /// <summary>
     /// Two causes. <c>gtps</c>: rules 0 <c>gtps/cluster</c> (graded over tenderness and abduction, joint in the group),
@@ -61,7 +62,7 @@ public sealed class GroupJsonTests
         var copy = KnowledgeBaseJson.Read(json);
 
         Assert.Equal(original.ContentHash, copy.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(original, Cases), SampleKnowledgeBase.ScoresOf(copy, Cases));
+        Assert.Equal(FixtureBase.ScoresOf(original, Cases), FixtureBase.ScoresOf(copy, Cases));
         Assert.Empty(SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json));
     }
 

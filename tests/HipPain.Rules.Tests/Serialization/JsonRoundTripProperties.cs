@@ -1,6 +1,7 @@
-using FsCheck;
 using FsCheck.Xunit;
+using FsCheck;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Tests.Generators;
 
 namespace HipPain.Rules.Tests.Serialization;
@@ -15,7 +16,7 @@ public sealed class JsonRoundTripProperties
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(original));
 
         Assert.Equal(original.ContentHash, copy.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(original, generated.Cases), SampleKnowledgeBase.ScoresOf(copy, generated.Cases));
+        Assert.Equal(FixtureBase.ScoresOf(original, generated.Cases), FixtureBase.ScoresOf(copy, generated.Cases));
     }
 
     [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]
@@ -45,8 +46,8 @@ public sealed class JsonRoundTripProperties
             Assert.Equal(patientCase.Sex, copy.Sex);
             Assert.Equal(patientCase.Observations, copy.Observations);
             Assert.Equal(
-                SampleKnowledgeBase.ScoresOf(generated.KnowledgeBase, [patientCase]),
-                SampleKnowledgeBase.ScoresOf(generated.KnowledgeBase, [copy]));
+                FixtureBase.ScoresOf(generated.KnowledgeBase, [patientCase]),
+                FixtureBase.ScoresOf(generated.KnowledgeBase, [copy]));
         }
     }
 }

@@ -1,14 +1,15 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Serialization;
 
 public sealed class KnowledgeBaseJsonTests
 {
-    private static JsonObject SampleJson() => JsonNode.Parse(KnowledgeBaseJson.Write(SampleKnowledgeBase.Create()))!.AsObject();
+    private static JsonObject SampleJson() => JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!.AsObject();
 
     private static KnowledgeBaseValidationException ReadInvalid(JsonNode json) =>
         Assert.Throws<KnowledgeBaseValidationException>(() => KnowledgeBaseJson.Read(json.ToJsonString()));
@@ -16,18 +17,18 @@ public sealed class KnowledgeBaseJsonTests
     [Fact]
     public void Read_WrittenSample_SameHashAndScores()
     {
-        var original = SampleKnowledgeBase.Create();
+        var original = FixtureBase.Create();
 
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(original));
 
         Assert.Equal(original.ContentHash, copy.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(original, SampleKnowledgeBase.Cases()), SampleKnowledgeBase.ScoresOf(copy, SampleKnowledgeBase.Cases()));
+        Assert.Equal(FixtureBase.ScoresOf(original, FixtureBase.Cases()), FixtureBase.ScoresOf(copy, FixtureBase.Cases()));
     }
 
     [Fact]
     public void Read_Stream_SameAsText()
     {
-        var original = SampleKnowledgeBase.Create();
+        var original = FixtureBase.Create();
         using var stream = new MemoryStream();
         KnowledgeBaseJson.Write(original, stream);
         stream.Position = 0;
@@ -38,7 +39,7 @@ public sealed class KnowledgeBaseJsonTests
     [Fact]
     public void Write_Sample_StartsWithFormatVersionAndUsesCamelCaseNames()
     {
-        var json = KnowledgeBaseJson.Write(SampleKnowledgeBase.Create());
+        var json = KnowledgeBaseJson.Write(FixtureBase.Create());
 
         Assert.StartsWith("{\n  \"formatVersion\": 1,", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"painLocation\"", json, StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class KnowledgeBaseJsonTests
     [Fact]
     public void Read_OverMaxBytes_HPJ003NamesLimitAndSize()
     {
-        var json = KnowledgeBaseJson.Write(SampleKnowledgeBase.Create());
+        var json = KnowledgeBaseJson.Write(FixtureBase.Create());
         var size = Encoding.UTF8.GetByteCount(json);
 
         var ex = Assert.Throws<RulesJsonException>(() => KnowledgeBaseJson.Read(json, new JsonReadOptions { MaximumBytes = 1000 }));
@@ -290,7 +291,7 @@ public sealed class KnowledgeBaseJsonTests
 
         var knowledgeBase = KnowledgeBaseJson.Read(new MemoryStream(bytes));
 
-        Assert.Equal(SampleKnowledgeBase.Create().ContentHash, knowledgeBase.ContentHash);
+        Assert.Equal(FixtureBase.Create().ContentHash, knowledgeBase.ContentHash);
     }
 
     [Fact]
@@ -319,8 +320,8 @@ public sealed class KnowledgeBaseJsonTests
     public void Read_Age_RoundTripsOpenBounds()
     {
         var original = new HipPain.Rules.Authoring.KnowledgeBaseBuilder("kb", "1")
-            .AddTreatment("tx", "Rest", TreatmentKind.SelfCare, SampleKnowledgeBase.Source)
-            .AddCause("c", "Cause", c => c.Prior(0.2, SampleKnowledgeBase.Source).Age(null, 30, 2, 0.5, SampleKnowledgeBase.Source).Treat("tx"))
+            .AddTreatment("tx", "Rest", TreatmentKind.SelfCare, FixtureBase.Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, FixtureBase.Source).Age(null, 30, 2, 0.5, FixtureBase.Source).Treat("tx"))
             .Build();
 
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(original));

@@ -9,7 +9,7 @@ namespace HipPain.Rules.Tests.Serialization;
 /// <summary>Issue 15 item 4: overlays written in C# are the JSON overlay's operations, applied by the same applier.</summary>
 public sealed class KnowledgeBaseOverlayBuilderTests
 {
-    private static readonly KnowledgeBase Base = SampleKnowledgeBase.Create();
+    private static readonly KnowledgeBase Base = FixtureBase.Create();
     private static readonly Evidence Audit = new("Clinic audit 2025", EvidenceLevel.CohortStudy, VerificationStatus.Estimated);
 
     // Every kind of change, once; the JSON below says the same thing.
@@ -81,7 +81,7 @@ public sealed class KnowledgeBaseOverlayBuilderTests
         Assert.Equal(fromJson.ContentHash, fromCSharp.ContentHash);
         Assert.Equal(fromJson.Text.ContentHash, fromCSharp.Text.ContentHash);
         Assert.Equal(KnowledgeBaseJson.Write(fromJson), KnowledgeBaseJson.Write(fromCSharp));
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(fromJson, SampleKnowledgeBase.Cases()), SampleKnowledgeBase.ScoresOf(fromCSharp, SampleKnowledgeBase.Cases()));
+        Assert.Equal(FixtureBase.ScoresOf(fromJson, FixtureBase.Cases()), FixtureBase.ScoresOf(fromCSharp, FixtureBase.Cases()));
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Tests.Generators;
 
 namespace HipPain.Rules.Tests.Serialization;
@@ -35,7 +36,7 @@ public sealed class OverlayProperties
         var result = Overlay(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.Title).ApplyTo(knowledgeBase);
 
         Assert.Equal(knowledgeBase.ContentHash, result.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(knowledgeBase, generated.Cases), SampleKnowledgeBase.ScoresOf(result, generated.Cases));
+        Assert.Equal(FixtureBase.ScoresOf(knowledgeBase, generated.Cases), FixtureBase.ScoresOf(result, generated.Cases));
     }
 
     [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]
@@ -47,7 +48,7 @@ public sealed class OverlayProperties
 
         Assert.Equal(("clinic", "9.9.9", knowledgeBase.Title), (result.Id, result.Version, result.Title));
         Assert.NotEqual(knowledgeBase.ContentHash, result.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(knowledgeBase, generated.Cases), SampleKnowledgeBase.ScoresOf(result, generated.Cases));
+        Assert.Equal(FixtureBase.ScoresOf(knowledgeBase, generated.Cases), FixtureBase.ScoresOf(result, generated.Cases));
     }
 
     [Property(Arbitrary = [typeof(RandomWorlds)], MaxTest = 100)]

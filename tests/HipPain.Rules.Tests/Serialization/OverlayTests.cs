@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Serialization;
 
 public sealed class OverlayTests
 {
-    private static readonly KnowledgeBase Base = SampleKnowledgeBase.Create();
+    private static readonly KnowledgeBase Base = FixtureBase.Create();
 
     internal static JsonObject Evidence(string citation = "Clinic audit 2025") =>
         new() { ["citation"] = citation, ["level"] = "cohortStudy", ["status"] = "estimated" };
@@ -51,7 +52,7 @@ public sealed class OverlayTests
         Assert.Equal(0.02, before.Prior);
         var engine = new TriageEngine(result);
         var baseEngine = new TriageEngine(Base);
-        foreach (var patientCase in SampleKnowledgeBase.Cases())
+        foreach (var patientCase in FixtureBase.Cases())
         {
             var gtps = (engine.Triage(patientCase).Differential.Single(r => r.Cause.Id == "gtps"), baseEngine.Triage(patientCase).Differential.Single(r => r.Cause.Id == "gtps"));
             Assert.Equal(gtps.Item2.LogOdds, gtps.Item1.LogOdds);
@@ -74,7 +75,7 @@ public sealed class OverlayTests
         var result = Read(Overlay()).ApplyTo(Base);
 
         Assert.NotEqual(Base.ContentHash, result.ContentHash);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(Base, SampleKnowledgeBase.Cases()), SampleKnowledgeBase.ScoresOf(result, SampleKnowledgeBase.Cases()));
+        Assert.Equal(FixtureBase.ScoresOf(Base, FixtureBase.Cases()), FixtureBase.ScoresOf(result, FixtureBase.Cases()));
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class OverlayTests
         Assert.True(result.TryGetTreatment("tx.mri", out var mri));
         Assert.Equal("Hip MRI (book via the sports clinic)", mri.Name);
         Assert.Equal("Stop running; call the on-call sports physician", result.RedFlags[0].Action);
-        Assert.Equal(SampleKnowledgeBase.ScoresOf(Base, SampleKnowledgeBase.Cases()), SampleKnowledgeBase.ScoresOf(result, SampleKnowledgeBase.Cases()));
+        Assert.Equal(FixtureBase.ScoresOf(Base, FixtureBase.Cases()), FixtureBase.ScoresOf(result, FixtureBase.Cases()));
     }
 
     [Fact]

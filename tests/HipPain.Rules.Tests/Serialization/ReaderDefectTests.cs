@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Serialization;
@@ -234,5 +235,5 @@ public sealed class ReaderDefectTests
         Assert.StartsWith("Observation 1 has no finding code (its FindingId is null); a case document needs one for every observation.", ex.Message, StringComparison.Ordinal);
     }
 
-    private static JsonObject SampleJson() => JsonNode.Parse(KnowledgeBaseJson.Write(SampleKnowledgeBase.Create()))!.AsObject();
+    private static JsonObject SampleJson() => JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!.AsObject();
 }

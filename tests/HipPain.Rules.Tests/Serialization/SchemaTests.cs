@@ -44,7 +44,7 @@ public sealed class SchemaTests
         if (relativePath.EndsWith(".overlay.json", StringComparison.Ordinal))
         {
             Assert.Empty(SchemaChecker.Errors(SchemaChecker.Overlay, json));
-            var applied = OverlayJson.Read(json).ApplyTo(SampleKnowledgeBase.Create());
+            var applied = OverlayJson.Read(json).ApplyTo(FixtureBase.Create());
             Assert.NotNull(applied);
         }
         else if (relativePath.EndsWith(".knowledge-base.json", StringComparison.Ordinal))
@@ -73,7 +73,7 @@ public sealed class SchemaTests
     [Fact]
     public void EnduranceClinicOverlay_RaisesOnlyTheFractureProbability()
     {
-        var baseKb = SampleKnowledgeBase.Create();
+        var baseKb = FixtureBase.Create();
         var overlay = OverlayJson.Read(File.ReadAllText(Path.Combine(Root, "samples/packs/endurance-clinic.overlay.json")));
 
         var clinic = overlay.ApplyTo(baseKb);
@@ -126,7 +126,7 @@ public sealed class SchemaTests
     [Fact]
     public void SchemaChecker_InvalidDocument_ReportsErrors()
     {
-        var json = JsonNode.Parse(KnowledgeBaseJson.Write(SampleKnowledgeBase.Create()))!;
+        var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
         json["causes"]![0]!["prior"] = 1.5;
         json["causes"]![0]!["rules"]![0]!["criterion"]!["absent"] = "loc.groin";
         json["findings"]![0]!["kind"] = "Examination";

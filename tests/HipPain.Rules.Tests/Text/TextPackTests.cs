@@ -2,6 +2,7 @@ using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Tests.Serialization;
 using HipPain.Rules.Validation;
 
@@ -12,7 +13,7 @@ public sealed class TextPackTests
     [Fact]
     public void ContentHash_WordingChanged_SameClinicalHash()
     {
-        var knowledgeBase = SampleKnowledgeBase.Create();
+        var knowledgeBase = FixtureBase.Create();
         var overlay = OverlayJson.Read($$"""
             { "formatVersion": 1, "id": "{{knowledgeBase.Id}}", "version": "{{knowledgeBase.Version}}",
               "findingText": [ { "id": "loc.lateral-hip", "name": "Dolor lateral de cadera", "question": "¿Le duele el lado de la cadera?" } ],
@@ -29,11 +30,11 @@ public sealed class TextPackTests
     [Fact]
     public void ContentHash_OneWeightChanged_Differs()
     {
-        var builder = SampleKnowledgeBase.Create().ToBuilder();
+        var builder = FixtureBase.Create().ToBuilder();
         var rule = builder.Causes.SelectMany(c => c.Rules).First();
         builder.ReplaceRatio(rule.Id, rule.Positive + 1, rule.Negative);
 
-        Assert.NotEqual(SampleKnowledgeBase.Create().ContentHash, builder.Build().ContentHash);
+        Assert.NotEqual(FixtureBase.Create().ContentHash, builder.Build().ContentHash);
     }
 
     [Fact]
@@ -105,12 +106,12 @@ public sealed class TextPackTests
               "recommendations": { "gtps": { "tx.surgery": "Nunca." } } }
             """);
 
-        var problems = pack.Check(SampleKnowledgeBase.Create());
+        var problems = pack.Check(FixtureBase.Create());
 
         Assert.Equal(
             ["HPT001 at $.findings['loc.elbow']['name']", "HPT001 at $.recommendations['gtps']['tx.surgery']"],
             problems.Where(p => p.Code == ErrorCodes.TextUnknownItem).Select(p => $"{p.Code} at {p.Path}"));
-        Assert.Equal(SampleKnowledgeBase.Create().Text.Keys.Length, problems.Count(p => p.Code == ErrorCodes.TextMissing));
+        Assert.Equal(FixtureBase.Create().Text.Keys.Length, problems.Count(p => p.Code == ErrorCodes.TextMissing));
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class TextPackTests
         var partial = TextPackJson.Read("""
             { "formatVersion": 1, "culture": "es", "review": "needsClinicalReview", "findings": { "loc.lateral-hip": { "name": "Dolor lateral" } } }
             """);
-        var knowledgeBase = SampleKnowledgeBase.Create();
+        var knowledgeBase = FixtureBase.Create();
 
         var combined = partial.WithFallback(knowledgeBase.Text);
 
@@ -144,7 +145,7 @@ public sealed class TextPackTests
     [Fact]
     public void Build_InvalidTextCulture_HPK012()
     {
-        var builder = SampleKnowledgeBase.Create().ToBuilder().SetTextCulture("english!");
+        var builder = FixtureBase.Create().ToBuilder().SetTextCulture("english!");
 
         var problems = builder.Validate();
 
@@ -154,7 +155,7 @@ public sealed class TextPackTests
     [Fact]
     public void KnowledgeBaseJson_TextCulture_RoundTrips()
     {
-        var spanishBase = SampleKnowledgeBase.Create().ToBuilder().SetTextCulture("es").Build();
+        var spanishBase = FixtureBase.Create().ToBuilder().SetTextCulture("es").Build();
 
         var copy = KnowledgeBaseJson.Read(KnowledgeBaseJson.Write(spanishBase));
 
