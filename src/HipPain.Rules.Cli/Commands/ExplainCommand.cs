@@ -21,12 +21,7 @@ internal static class ExplainCommand
             Description = "A case file in the case format (docs/json-packs.md), or - to read it from standard input.",
             HelpName = "CASE.json",
         };
-        var present = CaseOptions.Present();
-        var absent = CaseOptions.Absent();
-        var age = CaseOptions.Age();
-        var sex = CaseOptions.Sex();
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
+        var input = new CaseOptions();
         var command = new Command("explain", """
             Explain one cause's probability for a case as a waterfall: the prior, then every decided rule's factor
             (largest effect first) with the running probability, a bar on a common log-odds axis and its citation,
@@ -41,18 +36,19 @@ internal static class ExplainCommand
               cat case.json | hippain explain hip-oa --case - --overlay samples/packs/endurance-clinic.overlay.json
             """)
         {
-            causeId, caseFile, present, absent, age, sex, pack, overlay,
+            causeId, caseFile,
         };
+        input.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var knowledgeBase = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            var knowledgeBase = input.LoadKnowledgeBase(p, console);
             var id = p.GetValue(causeId)!;
             if (!knowledgeBase.TryGetCause(id, out _))
             {
                 throw new CliException($"unknown cause '{id}'; the causes of {knowledgeBase.Id} {knowledgeBase.Version} are: {string.Join(", ", knowledgeBase.Causes.Select(c => c.Id))}");
             }
 
-            var patientCase = CaseInput.Read(p.GetValue(caseFile), p.GetValue(present) ?? [], p.GetValue(absent) ?? [], p.GetValue(age), CaseOptions.ParseSex(p.GetValue(sex)), console);
+            var patientCase = input.ReadCase(p, p.GetValue(caseFile), console);
             var result = TriageCommand.Triage(knowledgeBase, patientCase, p.GetValue(caseFile));
             var ranked = result.Differential.Single(r => r.Cause.Id == id);
             ExplanationView.Write(console.CreateAnsiConsole(), result, ranked, knowledgeBase);

@@ -22,12 +22,7 @@ internal static class InterviewCommand
             Description = "A case file with the findings known before the first question (not -: standard input carries the answers).",
             HelpName = "CASE.json",
         };
-        var present = CaseOptions.Present();
-        var absent = CaseOptions.Absent();
-        var age = CaseOptions.Age();
-        var sex = CaseOptions.Sex();
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
+        var input = new CaseOptions();
         var audience = new Option<string>("--audience")
         {
             Description = "Who answers: clinician (every finding, clinician wording) or patient (only what a patient can answer, in patient wording; docs/interview.md).",
@@ -61,8 +56,14 @@ internal static class InterviewCommand
               printf 'no\nno\nyes\n' | hippain interview --case samples/cases/lateral-hip-runner.case.json --format json
             """)
         {
-            caseFile, present, absent, age, sex, pack, overlay, audience, maxQuestions, top, format,
+            caseFile,
         };
+        input.AddTo(command);
+        foreach (var option in new Option[] { audience, maxQuestions, top, format })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
             if (p.GetValue(caseFile) == "-")
@@ -70,8 +71,8 @@ internal static class InterviewCommand
                 throw new CliException("--case - is not allowed: standard input carries the answers; give a case file");
             }
 
-            var knowledgeBase = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
-            var start = CaseInput.Read(p.GetValue(caseFile), p.GetValue(present) ?? [], p.GetValue(absent) ?? [], p.GetValue(age), CaseOptions.ParseSex(p.GetValue(sex)), console, allowEmpty: true);
+            var knowledgeBase = input.LoadKnowledgeBase(p, console);
+            var start = input.ReadCase(p, p.GetValue(caseFile), console, allowEmpty: true);
             var options = new InterviewOptions
             {
                 Audience = p.GetValue(audience) == "patient" ? InterviewAudience.Patient : InterviewAudience.Clinician,

@@ -28,12 +28,7 @@ internal static class TriageCommand
                 r.AddError($"Unrecognized option '{value}'.");
             }
         });
-        var present = CaseOptions.Present();
-        var absent = CaseOptions.Absent();
-        var age = CaseOptions.Age();
-        var sex = CaseOptions.Sex();
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
+        var input = new CaseOptions();
         var top = SharedOptions.Top("How many causes of the differential to show (text format).");
         var format = SharedOptions.Format("text: urgency, red flags, the differential as bars and the plan; json: the triage-result v1 document (docs/results.md).");
 
@@ -48,12 +43,15 @@ internal static class TriageCommand
               hippain triage case.json --overlay samples/packs/endurance-clinic.overlay.json --top 3
             """)
         {
-            caseFile, present, absent, age, sex, pack, overlay, top, format,
+            caseFile,
         };
+        input.AddTo(command);
+        command.Options.Add(top);
+        command.Options.Add(format);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var knowledgeBase = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
-            var patientCase = CaseInput.Read(p.GetValue(caseFile), p.GetValue(present) ?? [], p.GetValue(absent) ?? [], p.GetValue(age), CaseOptions.ParseSex(p.GetValue(sex)), console);
+            var knowledgeBase = input.LoadKnowledgeBase(p, console);
+            var patientCase = input.ReadCase(p, p.GetValue(caseFile), console);
             var result = Triage(knowledgeBase, patientCase, p.GetValue(caseFile));
             if (p.GetValue(format) == "json")
             {
