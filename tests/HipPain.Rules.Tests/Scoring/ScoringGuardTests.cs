@@ -22,6 +22,43 @@ public sealed class ScoringGuardTests
         Assert.Equal("patientCase", Assert.Throws<ArgumentNullException>(() => BuiltIn.CopyStates(null!, new FindingState[BuiltIn.FindingCount])).ParamName);
     }
 
+    [Fact]
+    public void CopyStates_BufferWrongLength_ThrowsNamingItAndTheExpectedLength()
+    {
+        var patientCase = PatientCase.Create(30, Sex.Female, Observation.Present("loc.lateral-hip"));
+
+        var ex = Assert.Throws<ArgumentException>(() => BuiltIn.CopyStates(patientCase, new FindingState[2]));
+
+        Assert.Equal("statesByFindingIndex", ex.ParamName);
+        Assert.StartsWith($"Expected length {BuiltIn.FindingCount}: one state per finding (FindingCount); got 2.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_LeadingCauseCountAtTheMaximum_AcceptedAndOneMoreRefused()
+    {
+        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance, new TriageOptions { LeadingCauseCount = TriageOptions.MaximumLeadingCauseCount });
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TriageEngine(BuiltInKnowledgeBase.Instance, new TriageOptions { LeadingCauseCount = TriageOptions.MaximumLeadingCauseCount + 1 }));
+
+        Assert.Equal(BuiltIn.CauseCount, engine.CauseCount);
+        Assert.Equal(("LeadingCauseCount", (object?)51), (ex.ParamName, ex.ActualValue));
+    }
+
+    [Theory]
+    [InlineData(118, 0.5)]
+    [InlineData(119, 0.5)]
+    [InlineData(120, 4.0)]
+    public void Triage_AgeRuleFromTheOldestAllowedAge_MetAtThatAgeOnly(int age, double factor)
+    {
+        // An age band starting at 120 puts its table's breakpoint at 120; the age-only rule is read from that table.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("oldest-age", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("only", "Only", c => c.Prior(0.5, Source).Treat("tx").Age(120, null, 4, 0.5, Source))
+            .Build());
+
+        Assert.Equal(Math.Log(factor), engine.Triage(PatientCase.Create(age, Sex.Unspecified)).Leading.LogOdds, 12);
+    }
+
     [Theory]
     [InlineData(null, FindingState.Present, ErrorCodes.CaseMissingFindingId)]
     [InlineData("loc.groin", (FindingState)7, ErrorCodes.CaseUndefinedState)]
