@@ -23,28 +23,26 @@ internal sealed class CaseOptions
     /// <summary><c>--sex female|male|unspecified</c>.</summary>
     public Option<string?> Sex { get; } = SexOption();
 
-    /// <summary><c>--pack FILE</c>.</summary>
-    public Option<string?> Pack { get; } = SharedOptions.Pack();
-
-    /// <summary><c>--overlay FILE</c>, repeatable.</summary>
-    public Option<string[]> Overlay { get; } = SharedOptions.Overlay();
+    /// <summary><c>--pack</c> and <c>--overlay</c>: the knowledge base the case is read against.</summary>
+    public KnowledgeOptions Knowledge { get; } = new();
 
     /// <summary>Adds the six options to a command, in the order its help lists them.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Present, Absent, Age, Sex, Pack, Overlay })
+        foreach (var option in new Option[] { Present, Absent, Age, Sex })
         {
             command.Options.Add(option);
         }
+
+        Knowledge.AddTo(command);
     }
 
     /// <summary>The knowledge base the options name: the built-in base or <c>--pack</c>, with every <c>--overlay</c> applied.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="console">The streams.</param>
     /// <returns>The knowledge base.</returns>
-    public KnowledgeBase LoadKnowledgeBase(ParseResult parse, CliConsole console) =>
-        KnowledgeSource.Load(parse.GetValue(Pack), parse.GetValue(Overlay) ?? [], console);
+    public KnowledgeBase LoadKnowledgeBase(ParseResult parse, CliConsole console) => Knowledge.Load(parse, console);
 
     /// <summary>The case: from <paramref name="casePath"/> when given, otherwise from the finding, age and sex options.</summary>
     /// <param name="parse">The parsed command line.</param>

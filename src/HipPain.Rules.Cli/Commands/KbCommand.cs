@@ -46,15 +46,12 @@ internal static class KbCommand
 
     private static Command Export(CliConsole console)
     {
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
-        var command = new Command("export", "Write the base (built-in, or --pack with --overlay applied) as one knowledge-base JSON pack: a starting point for a clinic's own pack, or a candidate for 'hippain replay'.\n\nExamples:\n  hippain kb export > base.json\n  hippain kb export --overlay clinic.overlay.json > clinic-base.json")
-        {
-            pack, overlay,
-        };
+        var knowledge = new KnowledgeOptions();
+        var command = new Command("export", "Write the base (built-in, or --pack with --overlay applied) as one knowledge-base JSON pack: a starting point for a clinic's own pack, or a candidate for 'hippain replay'.\n\nExamples:\n  hippain kb export > base.json\n  hippain kb export --overlay clinic.overlay.json > clinic-base.json");
+        knowledge.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var kb = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            var kb = knowledge.Load(p, console);
             console.Out.WriteLine(KnowledgeBaseJson.Write(kb));
             return ExitCodes.Success;
         }));
@@ -63,15 +60,12 @@ internal static class KbCommand
 
     private static Command Show(CliConsole console)
     {
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
-        var command = new Command("show", "The base's id, version, title, content hash, the bases it was derived from, and its counts.\n\nExample:\n  hippain kb show --pack my-base.json")
-        {
-            pack, overlay,
-        };
+        var knowledge = new KnowledgeOptions();
+        var command = new Command("show", "The base's id, version, title, content hash, the bases it was derived from, and its counts.\n\nExample:\n  hippain kb show --pack my-base.json");
+        knowledge.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var kb = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            var kb = knowledge.Load(p, console);
             var inv = CultureInfo.InvariantCulture;
             var o = console.Out;
             o.WriteLine($"id:          {kb.Id}");
@@ -127,15 +121,12 @@ internal static class KbCommand
 
     private static Command Findings(CliConsole console)
     {
-        var pack = SharedOptions.Pack();
-        var overlay = SharedOptions.Overlay();
-        var command = new Command("findings", "List the finding codes a case may use, with their kind, name and question.\n\nExample:\n  hippain kb findings | grep exam.")
-        {
-            pack, overlay,
-        };
+        var knowledge = new KnowledgeOptions();
+        var command = new Command("findings", "List the finding codes a case may use, with their kind, name and question.\n\nExample:\n  hippain kb findings | grep exam.");
+        knowledge.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var kb = KnowledgeSource.Load(p.GetValue(pack), p.GetValue(overlay) ?? [], console);
+            var kb = knowledge.Load(p, console);
             var table = new Table().Border(TableBorder.Simple).AddColumn("code").AddColumn("kind").AddColumn("name").AddColumn("question");
             foreach (var finding in kb.Findings)
             {
