@@ -25,12 +25,24 @@ internal sealed class CaseAnalysis
     private readonly bool[] gateInContext;
     private readonly double[] logProbability;
     private readonly double[] probability;
+    // Each cause's share of the differential (Share), worked out once per case rather than once per cause and question.
+    private readonly double[] share;
     private readonly double[] delta;
     private readonly double[] scratch;
     private readonly double[] shift;
     private int age;
     private Sex sex;
     private double total;
+
+    // A small cache of LogLogistic and its exponential by argument (see Logistic), valid for one case: slots written
+    // since the last Load carry its stamp. Many hypothetical answers move a cause by the same log ratio, and the
+    // chosen question's shares repeat what its expected gain computed.
+    private const int LogisticCacheSize = 512;
+    private readonly long[] logisticKey = new long[LogisticCacheSize];
+    private readonly int[] logisticStamp = new int[LogisticCacheSize];
+    private readonly double[] logisticLog = new double[LogisticCacheSize];
+    private readonly double[] logisticValue = new double[LogisticCacheSize];
+    private int stamp;
 
     // Which findings are live in which gates (by slot, see InterviewModel.GateSlotStart), filled on first use for each
     // case: now, and after one hypothetical answer for the gates that read its finding (those stamped with the visit).
@@ -73,6 +85,7 @@ internal sealed class CaseAnalysis
         gateInContext = new bool[model.Gates.Length];
         logProbability = new double[causeCount];
         probability = new double[causeCount];
+        share = new double[causeCount];
         delta = new double[causeCount];
         scratch = new double[causeCount];
         shift = new double[causeCount];
@@ -93,6 +106,38 @@ internal sealed class CaseAnalysis
     {
         var analysis = Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
         analysis.Load(patientCase);
+        return analysis;
+    }
+
+    /// <summary>
+    /// As <see cref="Rent"/>, with the case checked as the engine checks it (<see cref="TriageEngine.TryCopyStates"/>) straight
+    /// into the analysis's states, so that its findings are looked up once; null (with nothing rented) when the case has problems.
+    /// </summary>
+    public static CaseAnalysis? RentIfValid(InterviewModel model, TriageEngine engine, PatientCase patientCase)
+    {
+        var analysis = Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
+        if (!engine.TryCopyStates(patientCase, analysis.states))
+        {
+            analysis.Return();
+            return null;
+        }
+
+        // Every finding the case names is closed: those with a state, and those it lists as unknown.
+        Array.Copy(model.NotAskable, analysis.closed, analysis.closed.Length);
+        for (var f = 0; f < analysis.states.Length; f++)
+        {
+            analysis.closed[f] |= analysis.states[f] != FindingState.Unknown;
+        }
+
+        foreach (var (findingId, state) in patientCase.Observations)
+        {
+            if (state == FindingState.Unknown)
+            {
+                analysis.closed[model.FindingIndex[findingId]] = true;
+            }
+        }
+
+        analysis.Analyse(patientCase);
         return analysis;
     }
 
@@ -119,6 +164,12 @@ internal sealed class CaseAnalysis
             }
         }
 
+        Analyse(patientCase);
+    }
+
+    /// <summary>Fills every buffer but the states and the closed findings, which the caller has filled for the case.</summary>
+    private void Analyse(PatientCase patientCase)
+    {
         age = patientCase.Age ?? CriterionProgram.NoAge;
         sex = patientCase.Sex;
         var tables = model.Tables;
@@ -147,6 +198,18 @@ internal sealed class CaseAnalysis
             total += probability[c];
         }
 
+        for (var c = 0; c < share.Length; c++)
+        {
+            share[c] = total > 0 ? probability[c] / total : 1.0 / probability.Length;
+        }
+
+        if (stamp == int.MaxValue)
+        {
+            Array.Clear(logisticStamp);
+            stamp = 0;
+        }
+
+        stamp++;
         liveReady = false;
         redFlagScreenReady = false;
     }
@@ -162,16 +225,27 @@ internal sealed class CaseAnalysis
 
     public bool AnyOpen() => Array.IndexOf(closed, false) >= 0;
 
+    /// <summary>By finding: true when it cannot be asked now (<see cref="IsClosed"/>).</summary>
+    public ReadOnlySpan<bool> Closed => closed;
+
+    /// <summary>By finding: <see cref="OpenGateUrgency"/> as an integer, -1 for none.</summary>
+    public ReadOnlySpan<int> OpenGateUrgencies()
+    {
+        EnsureLive();
+        return openUrgency;
+    }
+
     /// <summary>A cause's normalised share of the differential (uniform when every probability underflows).</summary>
-    public double Share(int cause) => total > 0 ? probability[cause] / total : 1.0 / probability.Length;
+    public double Share(int cause) => share[cause];
 
     /// <summary>The predicted chance that the finding is present: shares weighted by each cause's rate.</summary>
     public double PredictedPresentProbability(int finding)
     {
+        var rates = model.RatesByFinding.AsSpan(finding * share.Length, share.Length);
         var p = 0.0;
-        for (var c = 0; c < probability.Length; c++)
+        for (var c = 0; c < rates.Length; c++)
         {
-            p += Share(c) * model.Answers.Rate(c, finding);
+            p += share[c] * rates[c];
         }
 
         return p;
@@ -513,8 +587,7 @@ internal sealed class CaseAnalysis
         {
             if (delta[c] != 0)
             {
-                var logAfter = LogLogistic(LogOdds[c] + delta[c]);
-                var probabilityAfter = Math.Exp(logAfter);
+                var probabilityAfter = Logistic(LogOdds[c] + delta[c], out var logAfter);
                 after += probabilityAfter - probability[c];
                 sum += probabilityAfter * (logAfter - logProbability[c]);
             }
@@ -535,7 +608,7 @@ internal sealed class CaseAnalysis
         var sum = 0.0;
         for (var c = 0; c < shares.Length; c++)
         {
-            shares[c] = delta[c] != 0 ? Math.Exp(LogLogistic(LogOdds[c] + delta[c])) : probability[c];
+            shares[c] = delta[c] != 0 ? Logistic(LogOdds[c] + delta[c], out _) : probability[c];
             sum += shares[c];
         }
 
@@ -543,6 +616,26 @@ internal sealed class CaseAnalysis
         {
             shares[c] = sum > 0 ? shares[c] / sum : 1.0 / shares.Length;
         }
+    }
+
+    /// <summary>
+    /// <c>Math.Exp(LogLogistic(x))</c>, with <c>LogLogistic(x)</c> in <paramref name="log"/>, taken from the cache when
+    /// this case has met the same argument before: the same bits as computing them again.
+    /// </summary>
+    private double Logistic(double x, out double log)
+    {
+        var key = BitConverter.DoubleToInt64Bits(x);
+        var slot = (int)((ulong)(key * -7046029254386353131L) >> 55);
+        if (logisticStamp[slot] == stamp && logisticKey[slot] == key)
+        {
+            log = logisticLog[slot];
+            return logisticValue[slot];
+        }
+
+        log = LogLogistic(x);
+        var value = Math.Exp(log);
+        (logisticStamp[slot], logisticKey[slot], logisticLog[slot], logisticValue[slot]) = (stamp, key, log, value);
+        return value;
     }
 
     /// <summary>ln(1 / (1 + e^-x)), computed without overflow.</summary>

@@ -19,6 +19,16 @@ internal sealed class InterviewModel
         Program = compiled.Program;
         Answers = new AnswerModel(KnowledgeBase, options.BackgroundPresentRate, options.AlarmBackgroundPresentRate);
         FindingIndex = compiled.FindingIndex;
+        var causeCount = KnowledgeBase.Causes.Length;
+        RatesByFinding = new double[KnowledgeBase.Findings.Length * causeCount];
+        for (var f = 0; f < KnowledgeBase.Findings.Length; f++)
+        {
+            for (var c = 0; c < causeCount; c++)
+            {
+                RatesByFinding[(f * causeCount) + c] = Answers.Rate(c, f);
+            }
+        }
+
         Costs = [.. KnowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
         NotAskable = [.. KnowledgeBase.Findings.Select(f => options.Audience == InterviewAudience.Patient && !f.IsAskedOfPatient)];
         PriorLogOdds = compiled.Tables.PriorLogOdds;
@@ -76,6 +86,9 @@ internal sealed class InterviewModel
     public CriterionProgram Program { get; }
 
     public IReadOnlyDictionary<string, int> FindingIndex { get; }
+
+    /// <summary>The answer model's rates finding by finding: <c>RatesByFinding[f * causes + c]</c> is <c>Answers.Rate(c, f)</c>.</summary>
+    public double[] RatesByFinding { get; }
 
     public double[] Costs { get; }
 

@@ -343,14 +343,7 @@ public sealed class Interviewer
     private CaseAnalysis Analyse(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        var findingCount = Engine.FindingCount;
-        Span<FindingState> states = findingCount <= 1024 ? stackalloc FindingState[findingCount] : new FindingState[findingCount];
-        if (!Engine.TryCopyStates(patientCase, states))
-        {
-            throw new CaseValidationException(Engine.Validate(patientCase));
-        }
-
-        return CaseAnalysis.Rent(model, patientCase);
+        return CaseAnalysis.RentIfValid(model, Engine, patientCase) ?? throw new CaseValidationException(Engine.Validate(patientCase));
     }
 
     /// <summary>
@@ -360,21 +353,20 @@ public sealed class Interviewer
     /// </summary>
     private QuestionSuggestion? Best(CaseAnalysis analysis)
     {
-        var findings = model.KnowledgeBase.Findings;
-        Span<int> urgencyOf = findings.Length <= 1024 ? stackalloc int[findings.Length] : new int[findings.Length];
+        var closed = analysis.Closed;
+        var urgencyOf = analysis.OpenGateUrgencies();
 
         // The leading tier of red-flag questions (the same order as Compare): the lowest cost, then the most urgent gate.
         var cheapest = double.PositiveInfinity;
-        Urgency? mostUrgent = null;
-        for (var f = 0; f < findings.Length; f++)
+        var mostUrgent = -1;
+        for (var f = 0; f < closed.Length; f++)
         {
-            urgencyOf[f] = -1;
-            if (analysis.IsClosed(f) || analysis.OpenGateUrgency(f) is not { } urgency)
+            var urgency = urgencyOf[f];
+            if (closed[f] || urgency < 0)
             {
                 continue;
             }
 
-            urgencyOf[f] = (int)urgency;
             var cost = model.Costs[f];
             if (cost < cheapest)
             {
@@ -386,28 +378,76 @@ public sealed class Interviewer
             }
         }
 
+        var best = mostUrgent >= 0 ? BestRedFlagQuestion(analysis, urgencyOf, (Urgency)mostUrgent, cheapest) : BestDiagnosticQuestion(analysis);
+        return best is { } chosen ? Describe(analysis, chosen, 1) : null;
+    }
+
+    /// <summary>The first open question by <see cref="Compare"/> when no red-flag question is open.</summary>
+    private Candidate? BestDiagnosticQuestion(CaseAnalysis analysis)
+    {
         Candidate? best = null;
-        for (var f = 0; f < findings.Length; f++)
+        var closed = analysis.Closed;
+        for (var f = 0; f < closed.Length; f++)
         {
-            if (analysis.IsClosed(f))
+            if (closed[f])
             {
                 continue;
             }
 
-            Urgency? gateUrgency = urgencyOf[f] < 0 ? null : (Urgency)urgencyOf[f];
-            if (mostUrgent is not null && (gateUrgency != mostUrgent || model.Costs[f] != cheapest))
-            {
-                continue;
-            }
-
-            var candidate = Weigh(analysis, f, gateUrgency);
+            var candidate = Weigh(analysis, f, null);
             if (best is not { } current || Compare(candidate, current) < 0)
             {
                 best = candidate;
             }
         }
 
-        return best is { } chosen ? Describe(analysis, chosen, 1) : null;
+        return best;
+    }
+
+    /// <summary>
+    /// The first by <see cref="Compare"/> of the leading tier of red-flag questions (the given cost and gate urgency). They
+    /// differ first by the expected cost of finishing the screen, so the expected gain, which comes next, is weighed
+    /// only for the questions that share the lowest such cost.
+    /// </summary>
+    private Candidate? BestRedFlagQuestion(CaseAnalysis analysis, ReadOnlySpan<int> urgencyOf, Urgency urgency, double cost)
+    {
+        var closed = analysis.Closed;
+        var count = closed.Length;
+        Span<double> present = count <= 1024 ? stackalloc double[count] : new double[count];
+        Span<double> screenCost = count <= 1024 ? stackalloc double[count] : new double[count];
+        var lowest = double.NaN;
+        var any = false;
+        for (var f = 0; f < count; f++)
+        {
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost)
+            {
+                continue;
+            }
+
+            present[f] = analysis.PredictedPresentProbability(f);
+            screenCost[f] = model.Costs[f] + analysis.ExpectedRedFlagCostAfter(f, present[f]);
+            if (!any || screenCost[f].CompareTo(lowest) < 0)
+            {
+                (lowest, any) = (screenCost[f], true);
+            }
+        }
+
+        Candidate? best = null;
+        for (var f = 0; any && f < count; f++)
+        {
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || screenCost[f].CompareTo(lowest) != 0)
+            {
+                continue;
+            }
+
+            var candidate = new Candidate(f, model.KnowledgeBase.Findings[f].Kind, present[f], analysis.ExpectedGain(f, present[f]), model.Costs[f], urgency, screenCost[f]);
+            if (best is not { } current || Compare(candidate, current) < 0)
+            {
+                best = candidate;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>A question's figures: its predicted answer, expected gain, cost and, for a red-flag question, the expected cost of finishing the screen.</summary>

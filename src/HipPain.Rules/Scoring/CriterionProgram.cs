@@ -85,7 +85,7 @@ internal sealed class CriterionProgram
     /// <summary>
     /// Evaluates the criterion rooted at <paramref name="root"/> as <see cref="Evaluate"/> does and marks in
     /// <paramref name="live"/> (by finding index) every finding for which <see cref="IsLive"/> is true: one walk that
-    /// records each node's outcome in <paramref name="scratch"/> (length <see cref="NodeCount"/>), then one walk down
+    /// records each counting node's outcome in <paramref name="scratch"/> (length <see cref="NodeCount"/>), then one walk down
     /// the undecided nodes, instead of one walk per finding. Nothing is cleared: marks already set stay set.
     /// </summary>
     public int EvaluateAndMarkLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<int> scratch, Span<bool> live)
@@ -176,28 +176,32 @@ internal sealed class CriterionProgram
         }
     }
 
-    /// <summary>Evaluates a node as <see cref="EvaluateNode"/> does, writing its outcome and every descendant's into <paramref name="scratch"/>.</summary>
+    /// <summary>
+    /// Evaluates a node as <see cref="EvaluateNode"/> does, writing its outcome and every descendant counting node's into
+    /// <paramref name="scratch"/> (the only outcomes <see cref="MarkRecordedNode"/> reads).
+    /// </summary>
     private static int RecordNode(Node[] nodes, int[] children, int index, ReadOnlySpan<FindingState> states, int age, Sex sex, Span<int> scratch)
     {
         var node = nodes[index];
-        int outcome;
-        if (node.Kind == NodeKind.Count)
+        if (node.Kind != NodeKind.Count)
         {
-            int met = 0, notMet = 0;
-            for (var i = node.B; i < node.B + node.C; i++)
-            {
-                var part = RecordNode(nodes, children, children[i], states, age, sex, scratch);
-                met += part == Met ? 1 : 0;
-                notMet += part == NotMet ? 1 : 0;
-            }
-
-            outcome = met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;
-        }
-        else
-        {
-            outcome = EvaluateNode(nodes, children, index, states, age, sex);
+            return EvaluateNode(nodes, children, index, states, age, sex);
         }
 
+        int met = 0, notMet = 0;
+        for (var i = node.B; i < node.B + node.C; i++)
+        {
+            var child = nodes[children[i]];
+
+            // Most parts are single findings: decide them here rather than through a call, as EvaluateNode does.
+            var part = child.Kind == NodeKind.Finding
+                ? states[child.A] == FindingState.Unknown ? Undecided : (int)states[child.A] == child.B ? Met : NotMet
+                : RecordNode(nodes, children, children[i], states, age, sex, scratch);
+            met += part == Met ? 1 : 0;
+            notMet += part == NotMet ? 1 : 0;
+        }
+
+        var outcome = met >= node.A ? Met : node.C - notMet < node.A ? NotMet : Undecided;
         scratch[index] = outcome;
         return outcome;
     }
@@ -217,7 +221,15 @@ internal sealed class CriterionProgram
         {
             for (var i = node.B; i < node.B + node.C; i++)
             {
-                MarkRecordedNode(nodes, children, children[i], states, scratch, live);
+                var child = nodes[children[i]];
+                if (child.Kind != NodeKind.Finding)
+                {
+                    MarkRecordedNode(nodes, children, children[i], states, scratch, live);
+                }
+                else if (states[child.A] == FindingState.Unknown)
+                {
+                    live[child.A] = true;
+                }
             }
         }
     }

@@ -409,11 +409,18 @@ internal sealed class ScoringTables
         var entries = causes.Length;
         if (keep)
         {
-            var entryFindings = FindingRuleFinding;
-            for (var e = 0; e < entries; e++)
+            // An entry of an unknown finding adds 0; the entries of a stated finding are its row (every state is defined by now).
+            unitLogs[..entries].Clear();
+            for (var finding = 0; finding < raw.Length; finding++)
             {
-                var state = states[entryFindings[e]];
-                unitLogs[e] = state == FindingState.Unknown ? 0 : ratios[(2 * e) + ((int)state - 1)];
+                var state = raw[finding];
+                if (state != 0)
+                {
+                    for (var e = start[finding]; e < start[finding + 1]; e++)
+                    {
+                        unitLogs[e] = ratios[(2 * e) + (state - 1)];
+                    }
+                }
             }
         }
 
