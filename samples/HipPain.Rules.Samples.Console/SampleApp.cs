@@ -104,7 +104,7 @@ public static class SampleApp
                 knowledgeBase = ReadFile(overlayPath, stream => OverlayJson.Read(stream)).ApplyTo(knowledgeBase);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or RulesJsonException or ValidationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or ValidationException)
         {
             error.WriteLine($"Could not load the knowledge base: {ex.Message}");
             return 4;

@@ -49,7 +49,7 @@ app.MapPost("/interview/answer", (AnswerRequest request, IKnowledgeBaseProvider 
         var answer = Enum.Parse<FindingState>(request.Answer, ignoreCase: true);  // present, absent, unknown
         return Step(interviewer.Answer(step, request.Finding, answer), request.Language); // HPI001 unless it was asked
     }
-    catch (Exception ex) when (ex is ValidationException or RulesJsonException or ArgumentException)
+    catch (Exception ex) when (ex is ValidationException or ArgumentException)   // RulesJsonException is a ValidationException
     {
         return Results.BadRequest(ex is ValidationException v ? v.Problems : [new ValidationProblem("HPJ001", "$", ex.Message)]);
     }

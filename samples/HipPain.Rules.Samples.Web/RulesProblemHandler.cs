@@ -66,13 +66,8 @@ internal sealed class RulesProblemHandler(IProblemDetailsService problemDetails)
         };
     }
 
-    private static ValidationProblem Problem(RulesJsonException json)
-    {
-        // The exception's message starts with "CODE at PATH (line, byte): "; the problem carries them apart.
-        var message = json.Message;
-        var colon = message.IndexOf(": ", StringComparison.Ordinal);
-        return new ValidationProblem(json.Code, json.JsonPath ?? "$", colon > 0 ? message[(colon + 2)..] : message);
-    }
+    // The exception's one problem carries the code, path and message apart (and the line and byte, not shown here).
+    private static ValidationProblem Problem(RulesJsonException json) => json.Problems[0];
 
     private static string Title(ValidationException exception) =>
         exception is InterviewStateException ? "The interview state does not fit this interview" : "The case has problems";

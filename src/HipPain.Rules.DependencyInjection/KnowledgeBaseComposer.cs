@@ -31,7 +31,7 @@ internal static class KnowledgeBaseComposer
             {
                 problems.Add(new ValidationProblem(
                     HipPainRulesErrorCodes.DelegateFailed,
-                    $"configure[{i}]",
+                    "$",
                     $"The configure delegate of AddHipPainRules call #{i + 1} threw {ex.GetType().Name}: {ex.Message}"));
             }
         }
@@ -45,8 +45,9 @@ internal static class KnowledgeBaseComposer
         for (var i = 0; i < options.Overlays.Count; i++)
         {
             var (path, overlay) = options.Overlays[i];
-            var source = path ?? $"overlays[{i}]";
-            overlay ??= ReadFile(path!, root, jsonValid, problems, stream => OverlayJson.Read(stream, options.Json));
+            var optionPath = string.Create(CultureInfo.InvariantCulture, $"$.Overlays[{i}]");
+            var source = path ?? optionPath;
+            overlay ??= ReadFile(path!, optionPath, root, jsonValid, problems, stream => OverlayJson.Read(stream, options.Json));
             if (overlay is not null)
             {
                 overlays.Add((source, overlay));
@@ -60,7 +61,7 @@ internal static class KnowledgeBaseComposer
                 if (!overlay.TryApplyTo(knowledgeBase, out var applied, out var applyProblems))
                 {
                     problems.AddRange(applyProblems.Select(p => new ValidationProblem(
-                        p.Code, $"{source}:{p.Path}", $"overlay '{overlay.Id}' does not apply to knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version}: {p.Message}")));
+                        p.Code, p.Path, $"overlay '{overlay.Id}' does not apply to knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version}: {p.Message}", p.Severity).WithSource(source)));
                     knowledgeBase = null;
                     break;
                 }
@@ -85,19 +86,19 @@ internal static class KnowledgeBaseComposer
         if (options.KnowledgeBaseFactory is null && options.KnowledgeBasePath is null)
         {
             problems.Add(new ValidationProblem(
-                HipPainRulesErrorCodes.NoKnowledgeBase, "KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."));
+                HipPainRulesErrorCodes.NoKnowledgeBase, "$.KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."));
         }
         else if (options.KnowledgeBaseFactory is not null && options.KnowledgeBasePath is not null)
         {
             problems.Add(new ValidationProblem(
                 HipPainRulesErrorCodes.TwoKnowledgeBases,
-                "KnowledgeBasePath",
+                "$.KnowledgeBasePath",
                 $"Both a knowledge-base delegate and the file '{options.KnowledgeBasePath}' are configured: choose one base and add overlays for the changes."));
         }
 
         if (options.Triage.LeadingCauseCount is < 1 or > TriageOptions.MaximumLeadingCauseCount)
         {
-            OutOfRange(problems, "Triage.LeadingCauseCount", $"Triage.LeadingCauseCount is {options.Triage.LeadingCauseCount}; it must be between 1 and {TriageOptions.MaximumLeadingCauseCount}.");
+            OutOfRange(problems, "$.Triage.LeadingCauseCount", $"Triage.LeadingCauseCount is {options.Triage.LeadingCauseCount}; it must be between 1 and {TriageOptions.MaximumLeadingCauseCount}.");
         }
 
         return new TriageOptions { LeadingCauseCount = Math.Clamp(options.Triage.LeadingCauseCount, 1, TriageOptions.MaximumLeadingCauseCount) };
@@ -115,7 +116,7 @@ internal static class KnowledgeBaseComposer
         {
             var message = ex.Message;
             var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-            OutOfRange(problems, $"Interview.{ex.ParamName}", $"Interview.{ex.ParamName} is {Format(ex.ActualValue)}; {(cut < 0 ? message : message[..cut])}");
+            OutOfRange(problems, $"$.Interview.{ex.ParamName}", $"Interview.{ex.ParamName} is {Format(ex.ActualValue)}; {(cut < 0 ? message : message[..cut])}");
         }
 
         return interview;
@@ -126,17 +127,17 @@ internal static class KnowledgeBaseComposer
         var count = problems.Count;
         if (options.Json.MaximumBytes < 1)
         {
-            OutOfRange(problems, "Json.MaximumBytes", $"Json.MaximumBytes is {options.Json.MaximumBytes}; it must be at least 1.");
+            OutOfRange(problems, "$.Json.MaximumBytes", $"Json.MaximumBytes is {options.Json.MaximumBytes}; it must be at least 1.");
         }
 
         if (options.Json.MaximumDepth is < 1 or > 64)
         {
-            OutOfRange(problems, "Json.MaximumDepth", $"Json.MaximumDepth is {options.Json.MaximumDepth}; it must be between 1 and 64.");
+            OutOfRange(problems, "$.Json.MaximumDepth", $"Json.MaximumDepth is {options.Json.MaximumDepth}; it must be between 1 and 64.");
         }
 
         if (options.Json.MaximumItems < 1)
         {
-            OutOfRange(problems, "Json.MaximumItems", $"Json.MaximumItems is {options.Json.MaximumItems}; it must be at least 1.");
+            OutOfRange(problems, "$.Json.MaximumItems", $"Json.MaximumItems is {options.Json.MaximumItems}; it must be at least 1.");
         }
 
         return problems.Count == count;
@@ -151,7 +152,7 @@ internal static class KnowledgeBaseComposer
                 return configured;
             }
 
-            OutOfRange(problems, "ContentRootPath", $"ContentRootPath is '{configured}'; it must be an absolute path.");
+            OutOfRange(problems, "$.ContentRootPath", $"ContentRootPath is '{configured}'; it must be an absolute path.");
         }
 
         return services.GetService<IHostEnvironment>()?.ContentRootPath is { Length: > 0 } hostRoot ? hostRoot : AppContext.BaseDirectory;
@@ -171,7 +172,7 @@ internal static class KnowledgeBaseComposer
                 var knowledgeBase = factory(services);
                 if (knowledgeBase is null)
                 {
-                    problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "KnowledgeBaseFactory", "The knowledge-base delegate returned null."));
+                    problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "$.KnowledgeBaseFactory", "The knowledge-base delegate returned null."));
                 }
 
                 return knowledgeBase;
@@ -180,19 +181,20 @@ internal static class KnowledgeBaseComposer
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "KnowledgeBaseFactory", $"The knowledge-base delegate threw {ex.GetType().Name}: {ex.Message}"));
+                problems.Add(new ValidationProblem(HipPainRulesErrorCodes.DelegateFailed, "$.KnowledgeBaseFactory", $"The knowledge-base delegate threw {ex.GetType().Name}: {ex.Message}"));
                 return null;
             }
         }
 
         return options.KnowledgeBasePath is { } path
-            ? ReadFile(path, root, jsonValid, problems, stream => KnowledgeBaseJson.Read(stream, options.Json))
+            ? ReadFile(path, "$.KnowledgeBasePath", root, jsonValid, problems, stream => KnowledgeBaseJson.Read(stream, options.Json))
             : null;
     }
 
-    // A file that cannot be opened is reported whatever the JSON limits; one that opens is read only when the limits
-    // are valid (invalid limits are reported already, and a reader cannot run with them).
-    private static T? ReadFile<T>(string path, string root, bool jsonValid, List<ValidationProblem> problems, Func<Stream, T> read)
+    // A file that cannot be opened is reported whatever the JSON limits, at the option that names it; one that opens is
+    // read only when the limits are valid (invalid limits are reported already, and a reader cannot run with them). A
+    // problem inside the file keeps its reader's code, path and position, with the file as its source.
+    private static T? ReadFile<T>(string path, string optionPath, string root, bool jsonValid, List<ValidationProblem> problems, Func<Stream, T> read)
         where T : class
     {
         string full;
@@ -202,7 +204,7 @@ internal static class KnowledgeBaseComposer
         }
         catch (ArgumentException ex)
         {
-            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The path is not valid: {ex.Message}"));
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, optionPath, $"The path '{path}' is not valid: {ex.Message}"));
             return null;
         }
 
@@ -213,7 +215,7 @@ internal static class KnowledgeBaseComposer
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The file '{full}' cannot be read: {ex.Message}"));
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, optionPath, $"The file '{full}' cannot be read: {ex.Message}"));
             return null;
         }
 
@@ -224,41 +226,16 @@ internal static class KnowledgeBaseComposer
                 return jsonValid ? read(stream) : null;
             }
         }
-        catch (RulesJsonException ex)
-        {
-            problems.Add(new ValidationProblem(ex.Code, $"{path}:{ex.JsonPath ?? "$"}", Unprefixed(ex)));
-        }
         catch (ValidationException ex)
         {
-            problems.AddRange(ex.Problems.Select(p => new ValidationProblem(p.Code, $"{path}:{p.Path}", p.Message)));
+            problems.AddRange(ex.Problems.Select(p => p.WithSource(path)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, path, $"The file '{full}' cannot be read: {ex.Message}"));
+            problems.Add(new ValidationProblem(HipPainRulesErrorCodes.FileUnreadable, optionPath, $"The file '{full}' cannot be read: {ex.Message}"));
         }
 
         return null;
-    }
-
-    // RulesJsonException's message is "CODE at PATH (line L, byte B): TEXT"; the problem carries the code and the
-    // path itself, so its message keeps the line and byte and the text.
-    private static string Unprefixed(RulesJsonException ex)
-    {
-        var prefix = $"{ex.Code} at {ex.JsonPath ?? "$"}";
-        var message = ex.Message;
-        if (!message.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return message;
-        }
-
-        message = message[prefix.Length..].TrimStart();
-        if (message.StartsWith('('))
-        {
-            var close = message.IndexOf("):", StringComparison.Ordinal);
-            return close < 0 ? message : string.Concat(message.AsSpan(1, close - 1), ": ", message.AsSpan(close + 2).TrimStart());
-        }
-
-        return message.StartsWith(':') ? message[1..].TrimStart() : message;
     }
 
     private static void OutOfRange(List<ValidationProblem> problems, string path, string message) =>

@@ -93,7 +93,7 @@ public class TriageCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
         Assert.Equal(
-            $"hippain: error: case: HPC001 at observations[0].findingId: Unknown finding code 'exam.hop-pain': knowledge base 'hippain.builtin' {BuiltInKnowledgeBase.Version} has no such finding.",
+            $"hippain: error: case: HPC001 at $.observations[0].findingId: Unknown finding code 'exam.hop-pain': knowledge base 'hippain.builtin' {BuiltInKnowledgeBase.Version} has no such finding.",
             run.Error.TrimEnd());
     }
 

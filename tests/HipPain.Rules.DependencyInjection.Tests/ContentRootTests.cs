@@ -30,7 +30,7 @@ public sealed class ContentRootTests
         var ex = Assert.Throws<HipPainRulesOptionsException>(() => provider.GetRequiredService<KnowledgeBase>());
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPD003", "no-such.knowledge-base.json"), (problem.Code, problem.Path));
+        Assert.Equal(("HPD003", "$.KnowledgeBasePath"), (problem.Code, problem.Path));
         Assert.StartsWith($"The file '{Path.Combine(AppContext.BaseDirectory, "no-such.knowledge-base.json")}' cannot be read: ", problem.Message, StringComparison.Ordinal);
     }
 
@@ -63,6 +63,6 @@ public sealed class ContentRootTests
 
         var ex = Assert.Throws<HipPainRulesOptionsException>(() => provider.GetRequiredService<KnowledgeBase>());
 
-        Assert.Equal("HPD005 at ContentRootPath: ContentRootPath is 'relative/root'; it must be an absolute path.", Assert.Single(ex.Problems).ToString());
+        Assert.Equal("HPD005 at $.ContentRootPath: ContentRootPath is 'relative/root'; it must be an absolute path.", Assert.Single(ex.Problems).ToString());
     }
 }

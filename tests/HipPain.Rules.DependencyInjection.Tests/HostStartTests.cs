@@ -30,7 +30,7 @@ public sealed class HostStartTests
         var ex = await Assert.ThrowsAsync<HipPainRulesOptionsException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPD003", "packs/missing.knowledge-base.json"), (problem.Code, problem.Path));
+        Assert.Equal(("HPD003", "$.KnowledgeBasePath"), (problem.Code, problem.Path));
         Assert.Contains(Path.Combine(folder.Path, "packs", "missing.knowledge-base.json"), problem.Message, StringComparison.Ordinal);
         Assert.False(recorder.Started);
     }
@@ -44,7 +44,7 @@ public sealed class HostStartTests
 
         var ex = await Assert.ThrowsAsync<HipPainRulesOptionsException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal(("HPJ002", "base.knowledge-base.json:$.formatVersion"), (Assert.Single(ex.Problems).Code, ex.Problems[0].Path));
+        Assert.Equal(("HPJ002", "base.knowledge-base.json", "$.formatVersion"), (Assert.Single(ex.Problems).Code, ex.Problems[0].Source, ex.Problems[0].Path));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class InterviewerRegistrationTests
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(
-            ("HPD005", "Interview.MaximumQuestions", "Interview.MaximumQuestions is 0; MaximumQuestions must be between 1 and 1000."),
+            ("HPD005", "$.Interview.MaximumQuestions", "Interview.MaximumQuestions is 0; MaximumQuestions must be between 1 and 1000."),
             (problem.Code, problem.Path, problem.Message));
     }
 }

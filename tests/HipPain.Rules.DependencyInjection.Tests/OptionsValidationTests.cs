@@ -19,7 +19,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(null);
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPD001", "KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."), (problem.Code, problem.Path, problem.Message));
+        Assert.Equal(("HPD001", "$.KnowledgeBaseFactory", "No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."), (problem.Code, problem.Path, problem.Message));
         Assert.StartsWith("The HipPain.Rules configuration is invalid (1 problem):", ex.Message, StringComparison.Ordinal);
     }
 
@@ -49,9 +49,10 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(["HPD002", "HPD005", "HPD005", "HPD003"], ex.Problems.Select(p => p.Code));
         Assert.StartsWith("Both a knowledge-base delegate and the file", ex.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Equal(("Triage.LeadingCauseCount", "Triage.LeadingCauseCount is 0; it must be between 1 and 50."), (ex.Problems[1].Path, ex.Problems[1].Message));
-        Assert.Equal(("Json.MaximumDepth", "Json.MaximumDepth is 100; it must be between 1 and 64."), (ex.Problems[2].Path, ex.Problems[2].Message));
-        Assert.Equal(Path.Combine(folder.Path, "missing.overlay.json"), ex.Problems[3].Path);
+        Assert.Equal(("$.Triage.LeadingCauseCount", "Triage.LeadingCauseCount is 0; it must be between 1 and 50."), (ex.Problems[1].Path, ex.Problems[1].Message));
+        Assert.Equal(("$.Json.MaximumDepth", "Json.MaximumDepth is 100; it must be between 1 and 64."), (ex.Problems[2].Path, ex.Problems[2].Message));
+        Assert.Equal("$.Overlays[0]", ex.Problems[3].Path);
+        Assert.Contains(Path.Combine(folder.Path, "missing.overlay.json"), ex.Problems[3].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(o => o.UseKnowledgeBaseFile(path));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPK005", path + ":$.causes[0].prior"), (problem.Code, problem.Path));
+        Assert.Equal(("HPK005", path, "$.causes[0].prior"), (problem.Code, problem.Source, problem.Path));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(o => o.UseKnowledgeBase(() => throw new InvalidOperationException("not ready")));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPD004", "KnowledgeBaseFactory", "The knowledge-base delegate threw InvalidOperationException: not ready"), (problem.Code, problem.Path, problem.Message));
+        Assert.Equal(("HPD004", "$.KnowledgeBaseFactory", "The knowledge-base delegate threw InvalidOperationException: not ready"), (problem.Code, problem.Path, problem.Message));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(o => o.UseKnowledgeBase(TestBases.Create()).AddOverlay(OverlayJson.Read(TestBases.PriorOverlay("no-such-cause", 0.2))));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal(("HPK051", "overlays[0]:$.priors[0].cause"), (problem.Code, problem.Path));
+        Assert.Equal(("HPK051", "$.Overlays[0]", "$.priors[0].cause"), (problem.Code, problem.Source, problem.Path));
     }
 
     [Fact]
@@ -93,8 +94,9 @@ public sealed class OptionsValidationTests
 
         var problem = Assert.Single(Resolve(o => o.UseKnowledgeBaseFile(path)).Problems);
 
-        Assert.Equal(("HPJ001", path + ":$.id"), (problem.Code, problem.Path));
-        Assert.StartsWith("line 3, byte 9: ", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(("HPJ001", path, "$.id"), (problem.Code, problem.Source, problem.Path));
+        Assert.Equal((3L, 9L), (problem.LineNumber, problem.BytePositionInLine));
+        Assert.StartsWith($"HPJ001 at {path}:$.id (line 3, byte 9): ", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class OptionsValidationTests
         var ex = Resolve(o => throw new InvalidOperationException("boom"));
 
         Assert.Equal(
-            ["HPD004 at configure[0]: The configure delegate of AddHipPainRules call #1 threw InvalidOperationException: boom", "HPD001 at KnowledgeBaseFactory: No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."],
+            ["HPD004 at $: The configure delegate of AddHipPainRules call #1 threw InvalidOperationException: boom", "HPD001 at $.KnowledgeBaseFactory: No knowledge base is configured: call UseKnowledgeBase(...) or UseKnowledgeBaseFile(...)."],
             ex.Problems.Select(p => p.ToString()));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ReaderDefectTests
 
         var ex = Assert.Throws<HipPainRulesOptionsException>(() => provider.GetRequiredService<TriageEngine>());
 
-        Assert.Equal([$"HPJ001 at {path}:$: line 1, byte 3: The property name is not valid Unicode: \\ud800 is a high surrogate escape with no low surrogate escape after it."], ex.Problems.Select(p => p.ToString()));
+        Assert.Equal([$"HPJ001 at {path}:$ (line 1, byte 3): The property name is not valid Unicode: \\ud800 is a high surrogate escape with no low surrogate escape after it."], ex.Problems.Select(p => p.ToString()));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ReaderDefectTests
 
         var ex = Assert.Throws<HipPainRulesOptionsException>(rules.Reload);
 
-        Assert.Equal([$"HPJ001 at {overlay}:$: line 1, byte 3: The property name is not valid UTF-8: byte 0xFE cannot appear in UTF-8 text."], ex.Problems.Select(p => p.ToString()));
+        Assert.Equal([$"HPJ001 at {overlay}:$ (line 1, byte 3): The property name is not valid UTF-8: byte 0xFE cannot appear in UTF-8 text."], ex.Problems.Select(p => p.ToString()));
         Assert.Same(before, rules.Current);
     }
 }

@@ -31,7 +31,7 @@ public sealed class ReloadFailureTests
         Assert.Same(before, failure.Current);
         Assert.Same(before, rules.Current);
         var problem = Assert.Single(failure.Problems);
-        Assert.Equal(("HPK051", overlay + ":$.priors[0].cause"), (problem.Code, problem.Path));
+        Assert.Equal(("HPK051", overlay, "$.priors[0].cause"), (problem.Code, problem.Source, problem.Path));
         Assert.Equal(failure.Problems, rules.LastReloadProblems);
         Assert.Equal(before.KnowledgeBase.ContentHash, rules.Current.Triage(TestBases.LateralHip).KnowledgeBaseHash);
     }

@@ -38,7 +38,7 @@ public sealed class TriageEndpointTests(WebApplicationFactory<Program> factory) 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problems = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal("HPC001", problems[0].GetProperty("code").GetString());
-        Assert.Equal("observations[0].findingId", problems[0].GetProperty("path").GetString());
+        Assert.Equal("$.observations[0].findingId", problems[0].GetProperty("path").GetString());
     }
 
     [Theory]

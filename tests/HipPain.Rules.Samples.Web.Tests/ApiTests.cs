@@ -80,14 +80,14 @@ public sealed class ApiTests(WebApplicationFactory<Program> factory) : IClassFix
         using var response = await Post("/api/triage", """{ "formatVersion": 1, "observations": [ { "findingId": "loc.elbow", "state": "present" } ] }""");
 
         var error = await SingleError(response);
-        Assert.Equal(("HPC001", "observations[0].findingId"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
+        Assert.Equal(("HPC001", "$.observations[0].findingId"), (error.GetProperty("code").GetString(), error.GetProperty("path").GetString()));
         Assert.Contains("loc.elbow", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("""{ "formatVersion": 2 }""", "HPJ002", "$.formatVersion")]
     [InlineData("""{ "formatVersion": 1, "observations": [ { "findingId": "loc.groin", "state": "yes" } ] }""", "HPJ004", "$.observations[0].state")]
-    [InlineData("""{ "formatVersion": 1, "age": 300 }""", "HPC004", "age")]
+    [InlineData("""{ "formatVersion": 1, "age": 300 }""", "HPC004", "$.age")]
     [InlineData("""{ "formatVe""", "HPJ001", "$")]
     [InlineData("", "HPJ001", "$")]
     public async Task PostTriage_UnreadableCase_ProblemDetailsWithTheLibrarysCode(string body, string code, string path)

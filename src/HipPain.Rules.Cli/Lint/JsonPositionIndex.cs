@@ -5,13 +5,12 @@ using System.Text.Json;
 namespace HipPain.Rules.Cli.Lint;
 
 /// <summary>
-/// Maps the JSON paths the library reports (<c>$.causes[3].rules[0].ratio</c>, or id-keyed such as
-/// <c>causes[gtps].rules[gtps/x]</c>) to a 1-based line and column in the document's text.
+/// Maps the JSON paths the library reports (<c>$.causes[3].rules[0].ratio</c>, <c>$.findings['loc.groin']</c>; the
+/// grammar of docs/errors.md) to a 1-based line and column in the document's text.
 /// </summary>
 internal sealed class JsonPositionIndex
 {
     private readonly Dictionary<string, (int Line, int Column)> positions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string ArrayPath, string Id), int> idIndex = [];
 
     private JsonPositionIndex()
     {
@@ -52,7 +51,7 @@ internal sealed class JsonPositionIndex
     {
         var best = positions.GetValueOrDefault("$", (1, 1));
         var current = "$";
-        var rest = path.StartsWith('$') ? path[1..] : "." + path;
+        var rest = path.StartsWith('$') ? path[1..] : string.Empty;
         var i = 0;
         while (i < rest.Length)
         {
@@ -72,18 +71,21 @@ internal sealed class JsonPositionIndex
                     break;
                 }
 
+                // An index, or a quoted property name (['loc.groin']), which the index keeps as ".loc.groin".
                 var key = rest[(i + 1)..end];
-                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                if (key is ['\'', .., '\''])
                 {
-                    if (!idIndex.TryGetValue((current, key.Trim('\'', '"')), out var found))
-                    {
-                        break;
-                    }
-
-                    key = found.ToString(CultureInfo.InvariantCulture);
+                    next = current + "." + key[1..^1];
+                }
+                else if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    next = current + "[" + key + "]";
+                }
+                else
+                {
+                    break;
                 }
 
-                next = current + "[" + key + "]";
                 i = end + 1;
             }
             else
@@ -105,7 +107,7 @@ internal sealed class JsonPositionIndex
 
     private static int FindClosingBracket(string text, int open)
     {
-        // Ids may hold '.' and '/', never ']'.
+        // A quoted name may hold '.' and '/'; the library's ids never hold ']'.
         return text.IndexOf(']', open + 1);
     }
 
@@ -126,9 +128,9 @@ internal sealed class JsonPositionIndex
                     break;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                    var path = ValuePath(stack, propertyName, out var parentArray, out var itemIndex);
+                    var path = ValuePath(stack, propertyName);
                     positions.TryAdd(path, position);
-                    stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray, parentArray, itemIndex));
+                    stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
                     propertyName = null;
                     break;
                 case JsonTokenType.EndObject:
@@ -136,23 +138,15 @@ internal sealed class JsonPositionIndex
                     stack.Pop();
                     break;
                 default:
-                    var valuePath = ValuePath(stack, propertyName, out _, out _);
-                    positions.TryAdd(valuePath, position);
-                    if (propertyName == "id" && reader.TokenType == JsonTokenType.String && stack.Peek() is { ParentArray: not null } owner)
-                    {
-                        idIndex.TryAdd((owner.ParentArray, reader.GetString()!), owner.Index);
-                    }
-
+                    positions.TryAdd(ValuePath(stack, propertyName), position);
                     propertyName = null;
                     break;
             }
         }
     }
 
-    private static string ValuePath(Stack<Frame> stack, string? propertyName, out string? parentArray, out int itemIndex)
+    private static string ValuePath(Stack<Frame> stack, string? propertyName)
     {
-        parentArray = null;
-        itemIndex = -1;
         if (stack.Count == 0)
         {
             return "$";
@@ -161,9 +155,7 @@ internal sealed class JsonPositionIndex
         var parent = stack.Peek();
         if (parent.IsArray)
         {
-            itemIndex = parent.NextIndex++;
-            parentArray = parent.Path;
-            return parent.Path + "[" + itemIndex.ToString(CultureInfo.InvariantCulture) + "]";
+            return parent.Path + "[" + (parent.NextIndex++).ToString(CultureInfo.InvariantCulture) + "]";
         }
 
         return parent.Path + "." + propertyName;
@@ -177,15 +169,11 @@ internal sealed class JsonPositionIndex
         return (line + 1, column);
     }
 
-    private sealed class Frame(string path, bool isArray, string? parentArray, int index)
+    private sealed class Frame(string path, bool isArray)
     {
         public string Path { get; } = path;
 
         public bool IsArray { get; } = isArray;
-
-        public string? ParentArray { get; } = parentArray;
-
-        public int Index { get; } = index;
 
         public int NextIndex { get; set; }
     }

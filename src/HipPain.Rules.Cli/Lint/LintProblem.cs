@@ -2,7 +2,7 @@ namespace HipPain.Rules.Cli.Lint;
 
 /// <summary>One problem <c>hippain lint</c> reports.</summary>
 /// <param name="Code">The stable code (docs/errors.md).</param>
-/// <param name="Path">The JSON path (or the library's id-keyed path).</param>
+/// <param name="Path">The JSON path (docs/errors.md, "Paths").</param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">What is wrong and what is allowed.</param>

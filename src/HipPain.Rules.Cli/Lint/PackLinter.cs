@@ -113,24 +113,11 @@ internal static class PackLinter
 
     private static LintProblem FromException(RulesJsonException ex, JsonPositionIndex index)
     {
-        var path = ex.JsonPath ?? "$";
-        var (line, column) = ex.LineNumber is { } l
-            ? ((int)l, (int)(ex.BytePositionInLine ?? 1))
-            : index.Locate(path);
-        return new LintProblem(ex.Code, path, line, column, MessageOnly(ex));
-    }
-
-    /// <summary>The exception's message without the leading <c>CODE at PATH (line, byte):</c> the report shows apart.</summary>
-    private static string MessageOnly(RulesJsonException ex)
-    {
-        var message = ex.Message.ReplaceLineEndings(" ");
-        var colon = message.IndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith(ex.Code, StringComparison.Ordinal) && colon > 0)
-        {
-            return message[(colon + 3)..];
-        }
-
-        var plain = message.IndexOf(": ", StringComparison.Ordinal);
-        return message.StartsWith(ex.Code, StringComparison.Ordinal) && plain > 0 ? message[(plain + 2)..] : message;
+        // The exception's one problem carries the code, path, line and byte apart from the text.
+        var problem = ex.Problems[0];
+        var (line, column) = problem.LineNumber is { } l
+            ? ((int)l, (int)(problem.BytePositionInLine ?? 1))
+            : index.Locate(problem.Path);
+        return new LintProblem(problem.Code, problem.Path, line, column, problem.Message.ReplaceLineEndings(" "));
     }
 }

@@ -4,7 +4,8 @@ namespace HipPain.Rules.Authoring;
 
 // Mutable drafts behind the builders. They are never exposed: Build() validates them and copies them
 // into the immutable model. SourcePath, when set, is where the item came from (a JSON path such as
-// "$.causes[3]"); the validator reports problems there instead of at the id-keyed path.
+// "$.causes[3]"); the validator reports problems there instead of at the item's index in the builder (the path it
+// would have in the base's JSON form).
 internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
 {
     public string? SourcePath { get; set; }

@@ -56,9 +56,6 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>The language the base's wording is written in, as a culture name; default <c>en</c>.</summary>
     public string TextCulture { get; private set; } = "en";
 
-    /// <summary>Put before the top-level paths (id, version, causes) of problems; "$." for a base read from a document.</summary>
-    internal string PathPrefix { get; private set; } = string.Empty;
-
     /// <summary>The bases an overlay derived this one from (set through <see cref="FromDocument"/>).</summary>
     internal ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; private set; } = [];
 
@@ -218,11 +215,10 @@ public sealed class KnowledgeBaseBuilder
     // The seam for readers of documents (a knowledge-base JSON document, an overlay): they map each item to a draft,
     // with the path it came from, and hand it over here; the builder's lists stay its own.
 
-    /// <summary>Marks the builder as made from a document: problems are reported at its paths (<c>$.</c>...), and the result derives from <paramref name="derivedFrom"/>.</summary>
+    /// <summary>Marks the builder as made from a document (its drafts carry the document's paths): the result derives from <paramref name="derivedFrom"/>.</summary>
     internal KnowledgeBaseBuilder FromDocument(ImmutableArray<KnowledgeBaseStamp> derivedFrom)
     {
         EnsureOpen();
-        PathPrefix = "$.";
         DerivedFrom = derivedFrom;
         return this;
     }

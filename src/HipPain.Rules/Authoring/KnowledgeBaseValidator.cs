@@ -38,25 +38,26 @@ internal sealed class KnowledgeBaseValidator
 
     private void Run()
     {
-        Id(builder.Id, builder.PathPrefix + "id");
-        Text(builder.Version, builder.PathPrefix + "version");
+        Id(builder.Id, "$.id");
+        Text(builder.Version, "$.version");
         if (!Validation.TextCultures.IsValid(builder.TextCulture))
         {
-            Add(ErrorCodes.InvalidText, builder.PathPrefix + "textCulture", $"Text culture '{builder.TextCulture}' is not a culture name such as 'en' or 'es-MX'.");
+            Add(ErrorCodes.InvalidText, "$.textCulture", $"Text culture '{builder.TextCulture}' is not a culture name such as 'en' or 'es-MX'.");
         }
         if (builder.Causes.Count == 0)
         {
-            Add(ErrorCodes.NoCauses, builder.PathPrefix + "causes", "The knowledge base has no cause; add at least one.");
+            Add(ErrorCodes.NoCauses, "$.causes", "The knowledge base has no cause; add at least one.");
         }
 
-        Count(builder.Findings.Count, builder.PathPrefix + "findings", "The knowledge base has {0} findings");
-        Count(builder.Treatments.Count, builder.PathPrefix + "treatments", "The knowledge base has {0} treatments");
-        Count(builder.Causes.Count, builder.PathPrefix + "causes", "The knowledge base has {0} causes");
-        Count(builder.RedFlags.Count, builder.PathPrefix + "redFlags", "The knowledge base has {0} red flags");
+        Count(builder.Findings.Count, "$.findings", "The knowledge base has {0} findings");
+        Count(builder.Treatments.Count, "$.treatments", "The knowledge base has {0} treatments");
+        Count(builder.Causes.Count, "$.causes", "The knowledge base has {0} causes");
+        Count(builder.RedFlags.Count, "$.redFlags", "The knowledge base has {0} red flags");
 
-        foreach (var finding in builder.Findings)
+        for (var f = 0; f < builder.Findings.Count; f++)
         {
-            var path = finding.SourcePath ?? $"findings[{finding.Id}]";
+            var finding = builder.Findings[f];
+            var path = finding.SourcePath ?? Item("$.findings", f);
             if (Id(finding.Id, path + ".id") && !findingIds.Add(finding.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Finding id '{finding.Id}' is used more than once.");
@@ -67,9 +68,10 @@ internal sealed class KnowledgeBaseValidator
             Defined(finding.Region, path + ".region");
         }
 
-        foreach (var treatment in builder.Treatments)
+        for (var t = 0; t < builder.Treatments.Count; t++)
         {
-            var path = treatment.SourcePath ?? $"treatments[{treatment.Id}]";
+            var treatment = builder.Treatments[t];
+            var path = treatment.SourcePath ?? Item("$.treatments", t);
             if (Id(treatment.Id, path + ".id") && !treatmentIds.Add(treatment.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Treatment id '{treatment.Id}' is used more than once.");
@@ -80,9 +82,10 @@ internal sealed class KnowledgeBaseValidator
             EvidenceOf(treatment.Evidence, path + ".evidence");
         }
 
-        foreach (var cause in builder.Causes)
+        for (var c = 0; c < builder.Causes.Count; c++)
         {
-            var path = cause.SourcePath ?? $"causes[{cause.Id}]";
+            var cause = builder.Causes[c];
+            var path = cause.SourcePath ?? Item("$.causes", c);
             if (Id(cause.Id, path + ".id") && !causeIds.Add(cause.Id))
             {
                 Add(ErrorCodes.DuplicateId, path, $"Cause id '{cause.Id}' is used more than once.");
@@ -98,25 +101,26 @@ internal sealed class KnowledgeBaseValidator
         }
 
         var ruleIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cause in builder.Causes)
+        for (var c = 0; c < builder.Causes.Count; c++)
         {
-            CauseOf(cause, ruleIds);
+            CauseOf(builder.Causes[c], c, ruleIds);
         }
 
         var flagIds = new HashSet<string>(StringComparer.Ordinal);
         var flaggedCauses = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flag in builder.RedFlags)
+        for (var r = 0; r < builder.RedFlags.Count; r++)
         {
-            RedFlagOf(flag, flagIds, flaggedCauses);
+            RedFlagOf(builder.RedFlags[r], r, flagIds, flaggedCauses);
         }
 
-        foreach (var cause in builder.Causes)
+        for (var c = 0; c < builder.Causes.Count; c++)
         {
+            var cause = builder.Causes[c];
             if (cause.SuspectedUrgency >= Urgency.Urgent && !flaggedCauses.Contains(cause.Id))
             {
                 Add(
                     ErrorCodes.CriticalCauseWithoutRedFlag,
-                    (cause.SourcePath ?? $"causes[{cause.Id}]") + ".suspectedUrgency",
+                    (cause.SourcePath ?? Item("$.causes", c)) + ".suspectedUrgency",
                     $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"{cause.Id}\").");
             }
         }
@@ -154,9 +158,9 @@ internal sealed class KnowledgeBaseValidator
         return true;
     }
 
-    private void CauseOf(CauseDraft cause, HashSet<string> ruleIds)
+    private void CauseOf(CauseDraft cause, int causeIndex, HashSet<string> ruleIds)
     {
-        var path = cause.SourcePath ?? $"causes[{cause.Id}]";
+        var path = cause.SourcePath ?? Item("$.causes", causeIndex);
         Text(cause.Name, path + ".name");
         Defined(cause.SuspectedUrgency, path + ".suspectedUrgency");
         if (cause.Prior is not double prior)
@@ -200,7 +204,7 @@ internal sealed class KnowledgeBaseValidator
         for (var index = 0; index < cause.Rules.Count; index++)
         {
             var rule = cause.Rules[index];
-            var rulePath = rule.SourcePath ?? $"{path}.rules[{rule.Id}]";
+            var rulePath = rule.SourcePath ?? Item(path + ".rules", index);
             if (Id(rule.Id, rulePath + ".id") && !ruleIds.Add(rule.Id))
             {
                 Add(ErrorCodes.DuplicateId, rulePath, $"Rule id '{rule.Id}' is used more than once.");
@@ -281,9 +285,9 @@ internal sealed class KnowledgeBaseValidator
             }
         }
 
-        foreach (var group in cause.Groups)
+        for (var g = 0; g < cause.Groups.Count; g++)
         {
-            GroupOf(cause, group, path);
+            GroupOf(cause, cause.Groups[g], Item(path + ".groups", g));
         }
 
         var plan = 0;
@@ -411,9 +415,9 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
-    private void GroupOf(CauseDraft cause, GroupDraft group, string causePath)
+    private void GroupOf(CauseDraft cause, GroupDraft group, string itemPath)
     {
-        var path = group.SourcePath ?? $"{causePath}.groups[{group.Id}]";
+        var path = group.SourcePath ?? itemPath;
         if (Id(group.Id, path + ".id") && !groupIds.Add(group.Id))
         {
             Add(ErrorCodes.DuplicateId, path, $"Group id '{group.Id}' is used more than once.");
@@ -485,9 +489,9 @@ internal sealed class KnowledgeBaseValidator
         return required;
     }
 
-    private void RedFlagOf(RedFlagDraft flag, HashSet<string> flagIds, HashSet<string> flaggedCauses)
+    private void RedFlagOf(RedFlagDraft flag, int flagIndex, HashSet<string> flagIds, HashSet<string> flaggedCauses)
     {
-        var path = flag.SourcePath ?? $"redFlags[{flag.Id}]";
+        var path = flag.SourcePath ?? Item("$.redFlags", flagIndex);
         if (Id(flag.Id, path + ".id") && !flagIds.Add(flag.Id))
         {
             Add(ErrorCodes.DuplicateId, path, $"Red flag id '{flag.Id}' is used more than once.");
@@ -602,9 +606,11 @@ internal sealed class KnowledgeBaseValidator
                     Add(ErrorCodes.InvalidCriterion, path, $"At-least-{count.Minimum} is outside the allowed range 1..{count.Parts.Length} (the number of parts).");
                 }
 
+                // Named as KnowledgeBaseJson.Write names the list; a reader renames it to the form its document used.
+                var list = count.Minimum == count.Parts.Length ? ".allOf" : count.Minimum == 1 ? ".anyOf" : ".of";
                 for (var i = 0; i < count.Parts.Length; i++)
                 {
-                    CriterionOf(count.Parts[i], $"{path}.parts[{i}]");
+                    CriterionOf(count.Parts[i], Item(path + list, i));
                 }
 
                 break;
@@ -675,6 +681,9 @@ internal sealed class KnowledgeBaseValidator
             Add(ErrorCodes.UndefinedValue, path, $"{Convert.ToInt64(value, CultureInfo.InvariantCulture)} is not a defined {typeof(T).Name}; allowed: {string.Join(", ", Enum.GetNames<T>())}.");
         }
     }
+
+    /// <summary>The path of the item at <paramref name="index"/> of the list at <paramref name="listPath"/>: <c>$.causes[3]</c>.</summary>
+    private static string Item(string listPath, int index) => string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]");
 
     private void Add(string code, string path, string message) => problems.Add(new ValidationProblem(code, path, message));
 

@@ -15,7 +15,7 @@ internal static class CaseValidator
         {
             problems.Add(new ValidationProblem(
                 ErrorCodes.CaseAgeOutOfRange,
-                "age",
+                "$.age",
                 string.Create(CultureInfo.InvariantCulture, $"Age {age} is outside the allowed range 0..{PatientCase.MaximumAge} years.")));
         }
 
@@ -23,7 +23,7 @@ internal static class CaseValidator
         {
             problems.Add(new ValidationProblem(
                 ErrorCodes.CaseUndefinedSex,
-                "sex",
+                "$.sex",
                 string.Create(CultureInfo.InvariantCulture, $"Sex {(int)patientCase.Sex} is not defined; allowed: Unspecified, Female, Male.")));
         }
 
@@ -31,7 +31,7 @@ internal static class CaseValidator
         for (var i = 0; i < patientCase.Observations.Length; i++)
         {
             var (findingId, state) = patientCase.Observations[i];
-            var path = string.Create(CultureInfo.InvariantCulture, $"observations[{i}]");
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.observations[{i}]");
             if (string.IsNullOrWhiteSpace(findingId))
             {
                 problems.Add(new ValidationProblem(ErrorCodes.CaseMissingFindingId, path + ".findingId", "The finding code is null or blank."));
@@ -62,11 +62,11 @@ internal static class CaseValidator
                     ? new ValidationProblem(
                         ErrorCodes.CaseContradiction,
                         path,
-                        string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' is {state} here but {firstState} at observations[{first}]; a finding is either present or absent."))
+                        string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' is {state} here but {firstState} at $.observations[{first}]; a finding is either present or absent."))
                     : new ValidationProblem(
                         ErrorCodes.CaseDuplicateFinding,
                         path,
-                        string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' is listed again (first at observations[{first}]); list each finding once.")));
+                        string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' is listed again (first at $.observations[{first}]); list each finding once.")));
             }
             else
             {

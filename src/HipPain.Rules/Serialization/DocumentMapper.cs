@@ -14,6 +14,7 @@ namespace HipPain.Rules.Serialization;
 internal sealed class DocumentMapper
 {
     private static readonly char[] PathSeparators = ['.', '['];
+    private static readonly string[] CriterionLists = [".allOf[", ".anyOf[", ".of["];
 
     private readonly List<ValidationProblem> problems = [];
     private readonly Dictionary<string, CriterionDocument> criteria = new(StringComparer.Ordinal);
@@ -324,8 +325,8 @@ internal sealed class DocumentMapper
     }
 
     /// <summary>
-    /// Rewrites a validator path inside a criterion (<c>.criterion.parts[2]</c>) to the JSON path
-    /// (<c>.criterion.allOf[2]</c>), and drops validator problems at paths the mapper already reported, or
+    /// Rewrites a validator path inside a criterion the document gave (<c>.criterion.allOf[2]</c>, named as the
+    /// writer names it) to the document's own list name (<c>.criterion.of[2]</c> for <c>atLeast</c> 1), and drops validator problems at paths the mapper already reported, or
     /// inside them. Linear in the number of problems and the length of their paths.
     /// </summary>
     public List<ValidationProblem> Merge(IEnumerable<ValidationProblem> validatorProblems)
@@ -340,7 +341,7 @@ internal sealed class DocumentMapper
                 continue;
             }
 
-            merged.Add(path == problem.Path ? problem : new ValidationProblem(problem.Code, path, problem.Message));
+            merged.Add(path == problem.Path ? problem : new ValidationProblem(problem.Code, path, problem.Message, problem.Severity));
         }
 
         return merged;
@@ -362,13 +363,14 @@ internal sealed class DocumentMapper
 
     private string JsonPathOf(string path)
     {
-        // The first ".parts[" after a criterion's root; a graded rule's own ".graded.parts[i]" is part of the roots of its parts.
-        const string parts = ".parts[";
-        var first = path.IndexOf(parts, StringComparison.Ordinal);
+        // The validator names a criterion's list of parts as KnowledgeBaseJson.Write would (allOf, anyOf, or atLeast's
+        // of); the document may have used another form for the same criterion (atLeast 1 with of, anyOf with one part),
+        // so from the first list after a criterion the document gave, each list is renamed to the document's own.
         CriterionDocument? current = null;
-        while (first >= 0 && !criteria.TryGetValue(path[..first], out current))
+        var first = path.IndexOf('.', StringComparison.Ordinal);
+        while (first >= 0 && !(ListAt(path, first) is not null && criteria.TryGetValue(path[..first], out current)))
         {
-            first = path.IndexOf(parts, first + 1, StringComparison.Ordinal);
+            first = path.IndexOf('.', first + 1);
         }
 
         if (first < 0 || current is null)
@@ -378,10 +380,10 @@ internal sealed class DocumentMapper
 
         var result = path[..first];
         var rest = path[first..];
-        while (rest.StartsWith(parts, StringComparison.Ordinal))
+        while (ListAt(rest, 0) is { } token)
         {
             var close = rest.IndexOf(']', StringComparison.Ordinal);
-            var index = int.Parse(rest[parts.Length..close], CultureInfo.InvariantCulture);
+            var index = int.Parse(rest[token.Length..close], CultureInfo.InvariantCulture);
             var name = current.AllOf is not null ? "allOf" : current.AnyOf is not null ? "anyOf" : "of";
             var list = current.AllOf ?? current.AnyOf ?? current.Of;
             result = Index($"{result}.{name}", index);
@@ -395,6 +397,20 @@ internal sealed class DocumentMapper
         }
 
         return result + rest;
+    }
+
+    /// <summary>The list token (<c>.allOf[</c>, <c>.anyOf[</c> or <c>.of[</c>) at <paramref name="at"/>, or null.</summary>
+    private static string? ListAt(string path, int at)
+    {
+        foreach (var token in CriterionLists)
+        {
+            if (string.CompareOrdinal(path, at, token, 0, token.Length) == 0)
+            {
+                return token;
+            }
+        }
+
+        return null;
     }
 
     public T Required<T>(string? text, string path, T fallback)

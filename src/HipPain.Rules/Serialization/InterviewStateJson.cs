@@ -145,16 +145,12 @@ public static class InterviewStateJson
             {
                 patientCase = CaseJson.Read(element, options);
             }
-            catch (CaseValidationException ex)
+            catch (ValidationException ex) when (ex is CaseValidationException or RulesJsonException)
             {
                 foreach (var problem in ex.Problems)
                 {
                     mapper.Add(problem.Code, "$.case" + problem.Path.TrimStart('$'), problem.Message);
                 }
-            }
-            catch (RulesJsonException ex)
-            {
-                mapper.Add(ex.Code, "$.case" + (ex.JsonPath ?? "$").TrimStart('$'), ex.Message);
             }
         }
 

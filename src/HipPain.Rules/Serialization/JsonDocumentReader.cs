@@ -122,7 +122,7 @@ internal static class JsonDocumentReader
         catch (JsonException ex)
         {
             // The serializer reports the position after the offending value; point at its start instead.
-            var (line, position) = ex.Path is { } path && FindValue(utf8, path) is long offset
+            var (line, position) = ex.Path is { } path && FindValue(utf8, ProblemPath.Normalize(path)) is long offset
                 ? Locate(utf8, offset)
                 : ((ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1);
             throw new RulesJsonException(ErrorCodes.JsonMalformed, Describe(ex.Message, format), ex.Path, line, position, ex);
@@ -494,14 +494,7 @@ internal static class JsonDocumentReader
         }
         else if (frame.Property is { } name)
         {
-            if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$'))
-            {
-                path.Append('.').Append(name);
-            }
-            else
-            {
-                path.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
-            }
+            ProblemPath.AppendName(path, name);
         }
     }
 

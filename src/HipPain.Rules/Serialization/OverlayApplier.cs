@@ -39,33 +39,46 @@ internal sealed class OverlayApplier
         this.knowledgeBase = knowledgeBase;
         builder = knowledgeBase.ToBuilder();
         builder.FromDocument(knowledgeBase.DerivedFrom.Add(knowledgeBase.Stamp));
-        foreach (var cause in builder.Causes)
+
+        // An item of the base keeps the path it has in the base's JSON form (KnowledgeBaseJson.Write), so that a
+        // problem the overlay causes there (a group disabled, two rules left reading one finding) points at it there;
+        // the overlay's own items carry the overlay's paths.
+        for (var c = 0; c < builder.Causes.Count; c++)
         {
+            var cause = builder.Causes[c];
+            cause.SourcePath = DocumentMapper.Index("$.causes", c);
             causes[cause.Id] = cause;
-            foreach (var rule in cause.Rules)
+            for (var r = 0; r < cause.Rules.Count; r++)
             {
+                var rule = cause.Rules[r];
+                rule.SourcePath = DocumentMapper.Index(cause.SourcePath + ".rules", r);
                 baseRules[rule.Id] = (cause, rule);
             }
 
-            foreach (var group in cause.Groups)
+            for (var g = 0; g < cause.Groups.Count; g++)
             {
+                var group = cause.Groups[g];
+                group.SourcePath = DocumentMapper.Index(cause.SourcePath + ".groups", g);
                 baseGroups[group.Id] = (cause, group);
             }
         }
 
-        foreach (var finding in builder.Findings)
+        for (var f = 0; f < builder.Findings.Count; f++)
         {
-            baseFindings[finding.Id] = finding;
+            builder.Findings[f].SourcePath = DocumentMapper.Index("$.findings", f);
+            baseFindings[builder.Findings[f].Id] = builder.Findings[f];
         }
 
-        foreach (var treatment in builder.Treatments)
+        for (var t = 0; t < builder.Treatments.Count; t++)
         {
-            baseTreatments[treatment.Id] = treatment;
+            builder.Treatments[t].SourcePath = DocumentMapper.Index("$.treatments", t);
+            baseTreatments[builder.Treatments[t].Id] = builder.Treatments[t];
         }
 
-        foreach (var flag in builder.RedFlags)
+        for (var r = 0; r < builder.RedFlags.Count; r++)
         {
-            baseRedFlags[flag.Id] = flag;
+            builder.RedFlags[r].SourcePath = DocumentMapper.Index("$.redFlags", r);
+            baseRedFlags[builder.RedFlags[r].Id] = builder.RedFlags[r];
         }
     }
 

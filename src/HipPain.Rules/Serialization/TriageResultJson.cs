@@ -234,13 +234,13 @@ public static class TriageResultJson
                 {
                     if (!replayed.TryGetProperty(property.Name, out _) && !Skipped(path, property.Name, property.Value, ownWords))
                     {
-                        problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, $"{path}.{property.Name}", "The replay has no such property: the result was changed after it was written, or not written by this engine."));
+                        problems.Add(new ValidationProblem(ErrorCodes.ResultDiffersFromReplay, ProblemPath.AppendName(new System.Text.StringBuilder(path), property.Name).ToString(), "The replay has no such property: the result was changed after it was written, or not written by this engine."));
                     }
                 }
 
                 foreach (var property in replayed.EnumerateObject())
                 {
-                    var at = $"{path}.{property.Name}";
+                    var at = ProblemPath.AppendName(new System.Text.StringBuilder(path), property.Name).ToString();
                     if (Skipped(path, property.Name, property.Value, ownWords))
                     {
                         continue;

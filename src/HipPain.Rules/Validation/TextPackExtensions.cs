@@ -13,7 +13,11 @@ public static class TextPackExtensions
     /// </summary>
     /// <param name="pack">The text pack.</param>
     /// <param name="knowledgeBase">The knowledge base.</param>
-    /// <returns>Every problem, unknown items first; empty when the pack fits the base and is complete.</returns>
+    /// <returns>
+    /// Every problem, unknown items first; empty when the pack fits the base and is complete. Each is a
+    /// <see cref="ValidationSeverity.Warning"/>: the pack can be used as it is (text for an unknown item is never
+    /// shown; where the pack has a gap, the base's own wording is).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="pack"/> or <paramref name="knowledgeBase"/> is null.</exception>
     public static ImmutableArray<ValidationProblem> Check(this TextPack pack, KnowledgeBase knowledgeBase)
     {
@@ -24,7 +28,7 @@ public static class TextPackExtensions
         {
             if (!TextPack.Known(knowledgeBase, key))
             {
-                problems.Add(new ValidationProblem(ErrorCodes.TextUnknownItem, TextPack.PathOf(key), $"Knowledge base '{knowledgeBase.Id}' has no {TextPack.Describe(key)}."));
+                problems.Add(new ValidationProblem(ErrorCodes.TextUnknownItem, TextPack.PathOf(key), $"Knowledge base '{knowledgeBase.Id}' has no {TextPack.Describe(key)}.", ValidationSeverity.Warning));
             }
         }
 
@@ -32,7 +36,7 @@ public static class TextPackExtensions
         {
             if (!pack.TryGet(key, out _))
             {
-                problems.Add(new ValidationProblem(ErrorCodes.TextMissing, TextPack.PathOf(key), $"The {pack.Culture} text pack has no text for {key}, which knowledge base '{knowledgeBase.Id}' has."));
+                problems.Add(new ValidationProblem(ErrorCodes.TextMissing, TextPack.PathOf(key), $"The {pack.Culture} text pack has no text for {key}, which knowledge base '{knowledgeBase.Id}' has.", ValidationSeverity.Warning));
             }
         }
 

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace HipPain.Rules.Validation;
 
-/// <summary>The base of the exceptions that carry every validation problem at once.</summary>
+/// <summary>
+/// The base of every exception the library throws for bad input: each carries every problem found, as
+/// <see cref="ValidationProblem"/>s with a code, a severity and a JSON path, so one <c>catch (ValidationException)</c>
+/// sees them all (JSON that cannot be read, <see cref="Serialization.RulesJsonException"/>, included).
+/// </summary>
 public abstract class ValidationException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -13,6 +17,14 @@ public abstract class ValidationException : Exception
         : this(subject, [.. problems ?? throw new ArgumentNullException(nameof(problems))])
     {
     }
+
+    /// <summary>Creates the exception with a message of its own.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="problems">Every problem found; at least one.</param>
+    /// <param name="innerException">The exception that caused this one, if any.</param>
+    protected ValidationException(string message, IEnumerable<ValidationProblem> problems, Exception? innerException)
+        : base(message, innerException) =>
+        Problems = [.. problems ?? throw new ArgumentNullException(nameof(problems))];
 
     private ValidationException(string subject, ImmutableArray<ValidationProblem> problems)
         : base(Format(subject, problems)) => Problems = problems;

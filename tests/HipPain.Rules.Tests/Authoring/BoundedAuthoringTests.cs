@@ -41,7 +41,7 @@ public sealed class BoundedAuthoringTests
         var problem = SingleProblem(WithRule(Nested(100_001, Criterion.Present("a"))));
 
         Assert.Equal(
-            "HPK018 at causes[c].rules[c/r].criterion: The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
+            "HPK018 at $.causes[0].rules[0].criterion: The criterion nests 100001 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             problem.ToString());
     }
 
@@ -56,7 +56,7 @@ public sealed class BoundedAuthoringTests
 
         var problem = SingleProblem(WithRule(criterion));
 
-        Assert.Equal("HPK018 at causes[c].rules[c/r].criterion: The criterion nests 26 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", problem.ToString());
+        Assert.Equal("HPK018 at $.causes[0].rules[0].criterion: The criterion nests 26 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", problem.ToString());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class BoundedAuthoringTests
         var problem = SingleProblem(WithRule(criterion));
 
         Assert.Equal(
-            "HPK018 at causes[c].rules[c/r].criterion: The criterion has 1111111111 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
+            "HPK018 at $.causes[0].rules[0].criterion: The criterion has 1111111111 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
             problem.ToString());
     }
 
@@ -81,7 +81,7 @@ public sealed class BoundedAuthoringTests
         var builder = WithRule(Criterion.Present("b")).AddRedFlag("rf", "Flag", f => f
             .When(Nested(KnowledgeBaseLimits.MaximumCriterionDepth + 1, Criterion.Present("a"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Source));
 
-        Assert.Equal("HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", SingleProblem(builder).ToString());
+        Assert.Equal("HPK018 at $.redFlags[0].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).", SingleProblem(builder).ToString());
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class BoundedAuthoringTests
             builder.AddFinding($"f{i}", "F", FindingKind.Symptom);
         }
 
-        Assert.Equal("HPK018 at findings: The knowledge base has 10001 findings; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", SingleProblem(builder).ToString());
+        Assert.Equal("HPK018 at $.findings: The knowledge base has 10001 findings; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", SingleProblem(builder).ToString());
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class BoundedAuthoringTests
             .Graded("g/r", [Criterion.Present("a"), Nested(KnowledgeBaseLimits.MaximumCriterionDepth, Criterion.AgeBetween(40, null))], [0.5, 1, 2], Source));
 
         Assert.Equal(
-            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
+            "HPK018 at $.causes[1].rules[0].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             SingleProblem(builder).ToString());
     }
 
@@ -208,9 +208,9 @@ public sealed class BoundedAuthoringTests
 
         Assert.Equal(
             [
-                "HPK023 at causes[g].rules[g/r].graded.ratios: Graded rule 'g/r' has 10001 parts, so it needs 10002 ratios, one for each number of parts met from 0 to 10001; it has 2.",
-                "HPK018 at causes[g].rules[g/r].graded.parts: Graded rule 'g/r' has 10001 parts; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
-                "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion has 10002 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
+                "HPK023 at $.causes[1].rules[0].graded.ratios: Graded rule 'g/r' has 10001 parts, so it needs 10002 ratios, one for each number of parts met from 0 to 10001; it has 2.",
+                "HPK018 at $.causes[1].rules[0].graded.parts: Graded rule 'g/r' has 10001 parts; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
+                "HPK018 at $.causes[1].rules[0].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion has 10002 parts, each shared part counted wherever it is used; the limit is 1000 (KnowledgeBaseLimits.MaximumCriterionSize).",
             ],
             problems);
     }
@@ -231,7 +231,7 @@ public sealed class BoundedAuthoringTests
         var problems = Assert.Throws<KnowledgeBaseValidationException>(() => builder.Build()).Problems;
 
         Assert.Equal(
-            "HPK018 at causes[g].groups[g/group].members: Group 'g/group' has 10001 members; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
+            "HPK018 at $.causes[1].groups[0].members: Group 'g/group' has 10001 members; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).",
             Assert.Single(problems, p => p.Code == ErrorCodes.LimitExceeded).ToString());
         Assert.Equal(KnowledgeBaseLimits.MaximumItems, problems.Count(p => p.Code == ErrorCodes.RuleInTwoGroups && p.Message == "Rule 'g/a' is listed twice in group 'g/group'."));
         Assert.Equal(KnowledgeBaseLimits.MaximumItems + 1, problems.Length);
@@ -287,7 +287,7 @@ public sealed class BoundedAuthoringTests
         var builder = WithRule(Criterion.Present("b")).AddCause("g", "Graded", c => c.Prior(0.1, Source).Treat("tx").Graded("g/r", [part], [0.5, 2], Source));
 
         Assert.Equal(
-            "HPK018 at causes[g].rules[g/r].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 22 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
+            "HPK018 at $.causes[1].rules[0].graded.parts: The parts of graded rule 'g/r', taken as one criterion one level above them: the criterion nests 22 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
             SingleProblem(builder).ToString());
     }
 
@@ -301,8 +301,8 @@ public sealed class BoundedAuthoringTests
 
         Assert.Equal(
             [
-                "HPK018 at redFlags[rf].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
-                "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
+                "HPK018 at $.redFlags[0].criterion: The criterion nests 11 levels; the limit is 10 (KnowledgeBaseLimits.MaximumCriterionDepth).",
+                "HPK019 at $.redFlags[0].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
             ],
             problems.Select(p => p.ToString()));
     }

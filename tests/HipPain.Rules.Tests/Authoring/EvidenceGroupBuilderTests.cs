@@ -124,7 +124,7 @@ public sealed class EvidenceGroupBuilderTests
             .Composite("x/a-and-b", Criterion.AllOf("a", "b"), 5, 0.8, Source)));
 
         Assert.Equal(ErrorCodes.FindingCountedTwice, problem.Code);
-        Assert.Equal("causes[x].rules[x/a-and-b].criterion", problem.Path);
+        Assert.Equal("$.causes[0].rules[1].criterion", problem.Path);
         Assert.Equal(
             "Finding 'a' already feeds rule 'x/a' of cause 'x'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
             problem.Message);
@@ -138,7 +138,7 @@ public sealed class EvidenceGroupBuilderTests
             .Group("x/g2", "G2", g => g.Graded("x/count", [Criterion.Present("a"), Criterion.Present("b")], [0.5, 1, 4], Source))));
 
         Assert.Equal(ErrorCodes.FindingCountedTwice, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded", problem.Path);
+        Assert.Equal("$.causes[0].rules[1].graded", problem.Path);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Graded("x/count", [Criterion.Present("a"), Criterion.Absent("a")], [0.5, 1, 4], Source)));
 
         Assert.Equal(ErrorCodes.FindingCountedTwice, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].graded", problem.Path);
         Assert.Equal("Finding 'a' appears more than once in the parts of rule 'x/count'.", problem.Message);
     }
 
@@ -157,7 +157,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Group("x/g", "G", g => g.Member("x/missing"))));
 
         Assert.Equal(ErrorCodes.UnknownRule, problem.Code);
-        Assert.Equal("causes[x].groups[x/g].members[0].rule", problem.Path);
+        Assert.Equal("$.causes[0].groups[0].members[0].rule", problem.Path);
         Assert.Equal("Group 'x/g' names unknown rule 'x/missing'.", problem.Message);
     }
 
@@ -169,7 +169,7 @@ public sealed class EvidenceGroupBuilderTests
             .Group("x/g2", "G2", g => g.Finding("b", 2, 0.5, Source).Member("x/a"))));
 
         Assert.Equal(ErrorCodes.RuleInTwoGroups, problem.Code);
-        Assert.Equal("causes[x].groups[x/g2].members[1].rule", problem.Path);
+        Assert.Equal("$.causes[0].groups[1].members[1].rule", problem.Path);
         Assert.Equal("Rule 'x/a' is already in group 'x/g1'; a rule belongs to at most one group.", problem.Message);
     }
 
@@ -188,7 +188,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Group("x/g", "G", g => g.Member("y/a")), y => y.Finding("a", 3, 0.4, Source)));
 
         Assert.Equal(ErrorCodes.GroupAcrossCauses, problem.Code);
-        Assert.Equal("causes[x].groups[x/g].members[0].rule", problem.Path);
+        Assert.Equal("$.causes[0].groups[0].members[0].rule", problem.Path);
         Assert.Equal("Group 'x/g' of cause 'x' names rule 'y/a' of cause 'y'; a group holds rules of one cause only.", problem.Message);
     }
 
@@ -202,7 +202,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Graded("x/count", [Criterion.Present("a"), Criterion.Present("b")], ratios, Source)));
 
         Assert.Equal(ErrorCodes.InvalidGradedRule, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded.ratios", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].graded.ratios", problem.Path);
         Assert.Equal(message, problem.Message);
     }
 
@@ -212,7 +212,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Graded("x/count", [], [2.0], Source)));
 
         Assert.Equal(ErrorCodes.InvalidGradedRule, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded.parts", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].graded.parts", problem.Path);
         Assert.Equal("Graded rule 'x/count' has no parts; give at least one criterion to count.", problem.Message);
     }
 
@@ -234,7 +234,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Graded("x/count", [Criterion.Present("a"), Criterion.Present("b")], [0.5, null, ratio], Source)));
 
         Assert.Equal(ErrorCodes.InvalidLikelihoodRatio, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded.ratios[2]", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].graded.ratios[2]", problem.Path);
         Assert.Equal($"The ratio for 2 parts met, {shown}, is not a finite number greater than 0 (null when the source gives no figure).", problem.Message);
     }
 
@@ -244,7 +244,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Graded("x/count", [Criterion.Present("a"), Criterion.Present("zz")], [0.5, 1, 2], Source)));
 
         Assert.Equal(ErrorCodes.UnknownFinding, problem.Code);
-        Assert.Equal("causes[x].rules[x/count].graded.parts[1]", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].graded.parts[1]", problem.Path);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Group("x/g", "G", _ => { })));
 
         Assert.Equal(ErrorCodes.EmptyGroup, problem.Code);
-        Assert.Equal("causes[x].groups[x/g].members", problem.Path);
+        Assert.Equal("$.causes[0].groups[0].members", problem.Path);
         Assert.Equal("Group 'x/g' has no member; list the rules of cause 'x' that measure the same thing.", problem.Message);
     }
 
@@ -263,7 +263,7 @@ public sealed class EvidenceGroupBuilderTests
         var problem = SingleProblem(Base(c => c.Group("g", "G", g => g.Finding("a", 3, 0.4, Source)), y => y.Group("g", "G", g => g.Finding("b", 2, 0.5, Source))));
 
         Assert.Equal(ErrorCodes.DuplicateId, problem.Code);
-        Assert.Equal("causes[y].groups[g]", problem.Path);
+        Assert.Equal("$.causes[1].groups[0]", problem.Path);
         Assert.Equal("Group id 'g' is used more than once.", problem.Message);
     }
 

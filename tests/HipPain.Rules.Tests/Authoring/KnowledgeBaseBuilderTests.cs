@@ -43,7 +43,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Finding("missing", 2, 0.5, Source)));
 
         Assert.Equal(ErrorCodes.UnknownFinding, problem.Code);
-        Assert.Equal("causes[c].rules[c/missing].criterion", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].criterion", problem.Path);
         Assert.Equal("Unknown finding 'missing'; add it with AddFinding first.", problem.Message);
     }
 
@@ -53,7 +53,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal().AddFinding("a", "Again", FindingKind.Symptom));
 
         Assert.Equal(ErrorCodes.DuplicateId, problem.Code);
-        Assert.Equal("findings[a]", problem.Path);
+        Assert.Equal("$.findings[2]", problem.Path);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(builder);
 
         Assert.Equal(ErrorCodes.UnknownCause, problem.Code);
-        Assert.Equal("redFlags[rf].suspects[0]", problem.Path);
+        Assert.Equal("$.redFlags[0].suspects[0]", problem.Path);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Finding("a", positive, negative, Source)));
 
         Assert.Equal(ErrorCodes.InvalidLikelihoodRatio, problem.Code);
-        Assert.Equal("causes[c].rules[c/a]." + pathEnd, problem.Path);
+        Assert.Equal("$.causes[0].rules[0]." + pathEnd, problem.Path);
         Assert.StartsWith(messageStart, problem.Message, StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Prior(prior, Source)));
 
         Assert.Equal(ErrorCodes.PriorOutOfRange, problem.Code);
-        Assert.Equal("causes[c].prior", problem.Path);
+        Assert.Equal("$.causes[0].prior", problem.Path);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal().AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Action("Act").Evidence(Source)));
 
         Assert.Equal(ErrorCodes.RedFlagWithoutUrgency, problem.Code);
-        Assert.Equal("redFlags[rf].urgency", problem.Path);
+        Assert.Equal("$.redFlags[0].urgency", problem.Path);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Treat("nope")));
 
         Assert.Equal(ErrorCodes.UnknownTreatment, problem.Code);
-        Assert.Equal("causes[c].recommendations[1]", problem.Path);
+        Assert.Equal("$.causes[0].recommendations[1]", problem.Path);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Finding("a", 2, 0.5, new Evidence("  ", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary))));
 
         Assert.Equal(ErrorCodes.MissingCitation, problem.Code);
-        Assert.Equal("causes[c].rules[c/a].evidence.citation", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].evidence.citation", problem.Path);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class KnowledgeBaseBuilderTests
             .Composite("c/cluster", Criterion.AllOf("a", "b"), 3, 0.5, Source)));
 
         Assert.Equal(ErrorCodes.FindingCountedTwice, problem.Code);
-        Assert.Equal("causes[c].rules[c/cluster].criterion", problem.Path);
+        Assert.Equal("$.causes[0].rules[1].criterion", problem.Path);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.Age(60, 40, 2, 0.5, Source)));
 
         Assert.Equal(ErrorCodes.InvalidCriterion, problem.Code);
-        Assert.Equal("causes[c].rules[c/age:60-40].criterion", problem.Path);
+        Assert.Equal("$.causes[0].rules[0].criterion", problem.Path);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal().AddFinding("has space", "Name", FindingKind.Symptom));
 
         Assert.Equal(ErrorCodes.InvalidText, problem.Code);
-        Assert.Equal("findings[has space].id", problem.Path);
+        Assert.Equal("$.findings[2].id", problem.Path);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal(c => c.SuspectedUrgency(Urgency.Urgent)));
 
         Assert.Equal(ErrorCodes.CriticalCauseWithoutRedFlag, problem.Code);
-        Assert.Equal("causes[c].suspectedUrgency", problem.Path);
+        Assert.Equal("$.causes[0].suspectedUrgency", problem.Path);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class KnowledgeBaseBuilderTests
         var problem = SingleProblem(Minimal().AddFinding("z", "Z", (FindingKind)42));
 
         Assert.Equal(ErrorCodes.UndefinedValue, problem.Code);
-        Assert.Equal("findings[z].kind", problem.Path);
+        Assert.Equal("$.findings[2].kind", problem.Path);
         Assert.Contains("allowed: PainLocation,", problem.Message, StringComparison.Ordinal);
     }
 

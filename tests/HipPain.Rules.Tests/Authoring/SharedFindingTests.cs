@@ -20,8 +20,8 @@ public sealed class SharedFindingTests
         .Validate()
         .Select(p => p.ToString())];
 
-    private static string Conflict(string rule, string finding, string other) =>
-        $"HPK010 at causes[c].rules[{rule}].criterion: Finding '{finding}' already feeds rule '{other}' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.";
+    private static string Conflict(int rule, string finding, string other) =>
+        $"HPK010 at $.causes[0].rules[{rule}].criterion: Finding '{finding}' already feeds rule '{other}' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.";
 
     [Fact]
     public void Validate_ExcludingOutcomesBothOneSided_Accepted()
@@ -42,7 +42,7 @@ public sealed class SharedFindingTests
             .Composite("c/b-one-sided", Criterion.Present("b"), 2, 1, Source)
             .Composite("c/b-absent-two-sided", Criterion.Absent("b"), 0.5, 2, Source));
 
-        Assert.Equal([Conflict("c/absent-one-sided", "a", "c/present-two-sided"), Conflict("c/b-absent-two-sided", "b", "c/b-one-sided")], problems);
+        Assert.Equal([Conflict(1, "a", "c/present-two-sided"), Conflict(3, "b", "c/b-one-sided")], problems);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class SharedFindingTests
             .Composite("c/older-with-a", Criterion.AllOf(Criterion.Present("a"), Criterion.AgeBetween(40, null)), 2, 1, Source)
             .Composite("c/without-a", Criterion.Absent("a"), 0.5, 1, Source));
 
-        Assert.Equal([Conflict("c/without-a", "a", "c/older-with-a")], problems);
+        Assert.Equal([Conflict(1, "a", "c/older-with-a")], problems);
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class SharedFindingTests
             .Composite("c/absent", Criterion.Absent("a"), 0.5, 1, Source)
             .Composite("c/absent-again", Criterion.Absent("a"), 0.4, 1, Source));
 
-        Assert.Equal([Conflict("c/absent-again", "a", "c/absent")], problems);
+        Assert.Equal([Conflict(2, "a", "c/absent")], problems);
     }
 }

@@ -58,73 +58,73 @@ public sealed class ValidationCatalogueTests
 
         string[] expected =
         [
-            "HPK012 at id: Id 'kb 1' is blank or contains white space or control characters.",
-            "HPK012 at version: The text is missing or blank.",
-            "HPK012 at textCulture: Text culture 'not a culture' is not a culture name such as 'en' or 'es-MX'.",
-            "HPK001 at findings[a]: Finding id 'a' is used more than once.",
-            "HPK012 at findings[b].name: The text is missing or blank.",
-            "HPK016 at findings[b].kind: 99 is not a defined FindingKind; allowed: PainLocation, PainQuality, Timing, Symptom, History, RiskFactor, Examination, Investigation.",
-            "HPK016 at findings[b].region: 99 is not a defined BodyRegion; allowed: None, LateralHip, GroinAnteriorHip, AnteriorThigh, Buttock, PosteriorThigh, LateralThighToKnee, Knee, LowerBack, MedialThigh.",
-            "HPK001 at treatments[tx]: Treatment id 'tx' is used more than once.",
-            "HPK012 at treatments[t2].name: The text is missing or blank.",
-            "HPK016 at treatments[t2].kind: 99 is not a defined TreatmentKind; allowed: SelfCare, Medication, Physiotherapy, Injection, Surgery, Referral, Examination, Imaging, Laboratory, Prevention.",
-            "HPK009 at treatments[t2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
-            "HPK016 at treatments[t3].evidence.level: 99 is not a defined EvidenceLevel; allowed: SystematicReview, Guideline, RandomisedTrial, CohortStudy, CaseControlStudy, CaseSeries, ExpertOpinion, Insufficient.",
-            "HPK016 at treatments[t3].evidence.status: 98 is not a defined VerificationStatus; allowed: VerifiedPrimary, VerifiedSecondary, Computed, Derived, Estimated.",
-            "HPK001 at causes[c]: Cause id 'c' is used more than once.",
-            "HPK012 at causes[c].name: The text is missing or blank.",
-            "HPK016 at causes[c].suspectedUrgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
-            "HPK005 at causes[c].prior: Prior 1.5 of cause 'c' is outside the open interval (0, 1).",
-            "HPK009 at causes[c].priorEvidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
-            "HPK016 at causes[c].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
-            "HPK012 at causes[c].running.text: The text is missing or blank.",
-            "HPK004 at causes[c].rules[c/a].ratio.positive: LR+ NaN is not a finite number greater than 0.",
-            "HPK004 at causes[c].rules[c/a].ratio.negative: LR- -1 is not a finite number greater than 0.",
-            "HPK003 at causes[c].rules[c/r2].criterion.parts[1]: Unknown finding 'zz'; add it with AddFinding first.",
-            "HPK010 at causes[c].rules[c/r2].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK011 at causes[c].rules[c/r3].criterion: At-least-3 is outside the allowed range 1..2 (the number of parts).",
-            "HPK010 at causes[c].rules[c/r3].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK011 at causes[c].rules[c/r4].criterion: Age band 50..20 must have at least one bound, bounds within 0..120, and minimum <= maximum.",
-            "HPK011 at causes[c].rules[c/r5].criterion: A sex criterion must name Female or Male, not 9.",
-            "HPK011 at causes[c].rules[c/r6].criterion: A finding criterion must expect Present or Absent, not Unknown.",
-            "HPK010 at causes[c].rules[c/r6].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK010 at causes[c].rules[c/r7].criterion: Finding 'b' appears more than once in the criterion of rule 'c/r7'.",
-            "HPK010 at causes[c].rules[c/r7].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK023 at causes[c].rules[c/g1].graded.parts: Graded rule 'c/g1' has no parts; give at least one criterion to count.",
-            "HPK023 at causes[c].rules[c/g2].graded.ratios: Graded rule 'c/g2' has 1 parts, so it needs 2 ratios, one for each number of parts met from 0 to 1; it has 1.",
-            "HPK010 at causes[c].rules[c/g2].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK023 at causes[c].rules[c/g3].graded.ratios: Graded rule 'c/g3' has no figure: every ratio is null. Give the figure of at least one count.",
-            "HPK010 at causes[c].rules[c/g3].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK004 at causes[c].rules[c/g4].graded.ratios[0]: The ratio for 0 parts met, 0, is not a finite number greater than 0 (null when the source gives no figure).",
-            "HPK004 at causes[c].rules[c/g4].graded.ratios[1]: The ratio for 1 parts met, Infinity, is not a finite number greater than 0 (null when the source gives no figure).",
-            "HPK010 at causes[c].rules[c/g4].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
-            "HPK012 at causes[c].groups[grp].name: The text is missing or blank.",
-            "HPK021 at causes[c].groups[grp].members[1].rule: Rule 'c/r2' is listed twice in group 'grp'.",
-            "HPK020 at causes[c].groups[grp].members[2].rule: Group 'grp' names unknown rule 'nope'.",
-            "HPK001 at causes[c].groups[grp]: Group id 'grp' is used more than once.",
-            "HPK024 at causes[c].groups[empty].members: Group 'empty' has no member; list the rules of cause 'c' that measure the same thing.",
-            "HPK008 at causes[c].recommendations[0]: Cause 'c' recommends unknown treatment 'unknown'.",
-            "HPK009 at causes[c].recommendations[2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
-            "HPK015 at causes[d].prior: Cause 'd' has no prior; call Prior(probability, evidence).",
-            "HPK022 at causes[d].groups[cross].members[0].rule: Group 'cross' of cause 'd' names rule 'c/r4' of cause 'c'; a group holds rules of one cause only.",
-            "HPK022 at causes[e].groups[steal].members[0].rule: Group 'steal' of cause 'e' names rule 'c/r5' of cause 'c'; a group holds rules of one cause only.",
-            "HPK012 at redFlags[rf].name: The text is missing or blank.",
-            "HPK006 at redFlags[rf].urgency: Red flag 'rf' does not say which urgency it sets; call Urgency(...).",
-            "HPK014 at redFlags[rf].criterion: Red flag 'rf' has no criterion; call When(...).",
-            "HPK012 at redFlags[rf].action: The text is missing or blank.",
-            "HPK009 at redFlags[rf].evidence: Red flag 'rf' has no source; call Evidence(...).",
-            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
-            "HPK002 at redFlags[rf].suspects[0]: Red flag 'rf' names unknown cause 'nope'.",
-            "HPK001 at redFlags[rf]: Red flag id 'rf' is used more than once.",
-            "HPK016 at redFlags[rf].urgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
-            "HPK003 at redFlags[rf].criterion: Unknown finding 'zz'; add it with AddFinding first.",
-            "HPK012 at redFlags[rf].action: The text is missing or blank.",
-            "HPK009 at redFlags[rf].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
-            "HPK016 at redFlags[rf].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
-            "HPK012 at redFlags[rf].running.text: The text is missing or blank.",
-            "HPK003 at redFlags[rf].askWhen: Unknown finding 'yy'; add it with AddFinding first.",
-            "HPK019 at redFlags[rf].screen[0]: Red flag 'rf' screens finding 'b', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
-            "HPK013 at causes[d].suspectedUrgency: Cause 'd' is Urgent when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"d\").",
+            "HPK012 at $.id: Id 'kb 1' is blank or contains white space or control characters.",
+            "HPK012 at $.version: The text is missing or blank.",
+            "HPK012 at $.textCulture: Text culture 'not a culture' is not a culture name such as 'en' or 'es-MX'.",
+            "HPK001 at $.findings[1]: Finding id 'a' is used more than once.",
+            "HPK012 at $.findings[2].name: The text is missing or blank.",
+            "HPK016 at $.findings[2].kind: 99 is not a defined FindingKind; allowed: PainLocation, PainQuality, Timing, Symptom, History, RiskFactor, Examination, Investigation.",
+            "HPK016 at $.findings[2].region: 99 is not a defined BodyRegion; allowed: None, LateralHip, GroinAnteriorHip, AnteriorThigh, Buttock, PosteriorThigh, LateralThighToKnee, Knee, LowerBack, MedialThigh.",
+            "HPK001 at $.treatments[1]: Treatment id 'tx' is used more than once.",
+            "HPK012 at $.treatments[2].name: The text is missing or blank.",
+            "HPK016 at $.treatments[2].kind: 99 is not a defined TreatmentKind; allowed: SelfCare, Medication, Physiotherapy, Injection, Surgery, Referral, Examination, Imaging, Laboratory, Prevention.",
+            "HPK009 at $.treatments[2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at $.treatments[3].evidence.level: 99 is not a defined EvidenceLevel; allowed: SystematicReview, Guideline, RandomisedTrial, CohortStudy, CaseControlStudy, CaseSeries, ExpertOpinion, Insufficient.",
+            "HPK016 at $.treatments[3].evidence.status: 98 is not a defined VerificationStatus; allowed: VerifiedPrimary, VerifiedSecondary, Computed, Derived, Estimated.",
+            "HPK001 at $.causes[1]: Cause id 'c' is used more than once.",
+            "HPK012 at $.causes[0].name: The text is missing or blank.",
+            "HPK016 at $.causes[0].suspectedUrgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
+            "HPK005 at $.causes[0].prior: Prior 1.5 of cause 'c' is outside the open interval (0, 1).",
+            "HPK009 at $.causes[0].priorEvidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at $.causes[0].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
+            "HPK012 at $.causes[0].running.text: The text is missing or blank.",
+            "HPK004 at $.causes[0].rules[0].ratio.positive: LR+ NaN is not a finite number greater than 0.",
+            "HPK004 at $.causes[0].rules[0].ratio.negative: LR- -1 is not a finite number greater than 0.",
+            "HPK003 at $.causes[0].rules[1].criterion.allOf[1]: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK010 at $.causes[0].rules[1].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK011 at $.causes[0].rules[2].criterion: At-least-3 is outside the allowed range 1..2 (the number of parts).",
+            "HPK010 at $.causes[0].rules[2].criterion: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK011 at $.causes[0].rules[3].criterion: Age band 50..20 must have at least one bound, bounds within 0..120, and minimum <= maximum.",
+            "HPK011 at $.causes[0].rules[4].criterion: A sex criterion must name Female or Male, not 9.",
+            "HPK011 at $.causes[0].rules[5].criterion: A finding criterion must expect Present or Absent, not Unknown.",
+            "HPK010 at $.causes[0].rules[5].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK010 at $.causes[0].rules[6].criterion: Finding 'b' appears more than once in the criterion of rule 'c/r7'.",
+            "HPK010 at $.causes[0].rules[6].criterion: Finding 'b' already feeds rule 'c/r3' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK023 at $.causes[0].rules[7].graded.parts: Graded rule 'c/g1' has no parts; give at least one criterion to count.",
+            "HPK023 at $.causes[0].rules[8].graded.ratios: Graded rule 'c/g2' has 1 parts, so it needs 2 ratios, one for each number of parts met from 0 to 1; it has 1.",
+            "HPK010 at $.causes[0].rules[8].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK023 at $.causes[0].rules[9].graded.ratios: Graded rule 'c/g3' has no figure: every ratio is null. Give the figure of at least one count.",
+            "HPK010 at $.causes[0].rules[9].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK004 at $.causes[0].rules[10].graded.ratios[0]: The ratio for 0 parts met, 0, is not a finite number greater than 0 (null when the source gives no figure).",
+            "HPK004 at $.causes[0].rules[10].graded.ratios[1]: The ratio for 1 parts met, Infinity, is not a finite number greater than 0 (null when the source gives no figure).",
+            "HPK010 at $.causes[0].rules[10].graded: Finding 'a' already feeds rule 'c/a' of cause 'c'; using it again would count its evidence twice. Fold both into one rule, put both in one evidence group, or make them one-sided (LR- = 1) outcomes that cannot both be met.",
+            "HPK012 at $.causes[0].groups[0].name: The text is missing or blank.",
+            "HPK021 at $.causes[0].groups[0].members[1].rule: Rule 'c/r2' is listed twice in group 'grp'.",
+            "HPK020 at $.causes[0].groups[0].members[2].rule: Group 'grp' names unknown rule 'nope'.",
+            "HPK001 at $.causes[0].groups[1]: Group id 'grp' is used more than once.",
+            "HPK024 at $.causes[0].groups[2].members: Group 'empty' has no member; list the rules of cause 'c' that measure the same thing.",
+            "HPK008 at $.causes[0].recommendations[0]: Cause 'c' recommends unknown treatment 'unknown'.",
+            "HPK009 at $.causes[0].recommendations[2].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK015 at $.causes[2].prior: Cause 'd' has no prior; call Prior(probability, evidence).",
+            "HPK022 at $.causes[2].groups[0].members[0].rule: Group 'cross' of cause 'd' names rule 'c/r4' of cause 'c'; a group holds rules of one cause only.",
+            "HPK022 at $.causes[3].groups[0].members[0].rule: Group 'steal' of cause 'e' names rule 'c/r5' of cause 'c'; a group holds rules of one cause only.",
+            "HPK012 at $.redFlags[0].name: The text is missing or blank.",
+            "HPK006 at $.redFlags[0].urgency: Red flag 'rf' does not say which urgency it sets; call Urgency(...).",
+            "HPK014 at $.redFlags[0].criterion: Red flag 'rf' has no criterion; call When(...).",
+            "HPK012 at $.redFlags[0].action: The text is missing or blank.",
+            "HPK009 at $.redFlags[0].evidence: Red flag 'rf' has no source; call Evidence(...).",
+            "HPK019 at $.redFlags[0].screen[0]: Red flag 'rf' screens finding 'a', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
+            "HPK002 at $.redFlags[0].suspects[0]: Red flag 'rf' names unknown cause 'nope'.",
+            "HPK001 at $.redFlags[1]: Red flag id 'rf' is used more than once.",
+            "HPK016 at $.redFlags[1].urgency: 99 is not a defined Urgency; allowed: SelfCare, Routine, Urgent, Emergency.",
+            "HPK003 at $.redFlags[1].criterion: Unknown finding 'zz'; add it with AddFinding first.",
+            "HPK012 at $.redFlags[1].action: The text is missing or blank.",
+            "HPK009 at $.redFlags[1].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK016 at $.redFlags[1].running.restriction: 99 is not a defined RunningRestriction; allowed: ContinueAsTolerated, ReduceLoad, RelativeRest, StopRunning.",
+            "HPK012 at $.redFlags[1].running.text: The text is missing or blank.",
+            "HPK003 at $.redFlags[1].askWhen: Unknown finding 'yy'; add it with AddFinding first.",
+            "HPK019 at $.redFlags[1].screen[0]: Red flag 'rf' screens finding 'b', which its criterion does not read; screen only findings that can fire or rule out the red flag.",
+            "HPK013 at $.causes[2].suspectedUrgency: Cause 'd' is Urgent when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"d\").",
         ];
         Assert.Equal(expected, Problems(builder));
     }
@@ -191,7 +191,7 @@ public sealed class ValidationCatalogueTests
         var count = list == "treatments" ? KnowledgeBaseLimits.MaximumItems + 2 : KnowledgeBaseLimits.MaximumItems + 1;
         var what = list == "redFlags" ? "red flags" : list;
 
-        Assert.Contains($"HPK018 at {list}: The knowledge base has {count} {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
+        Assert.Contains($"HPK018 at $.{list}: The knowledge base has {count} {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
     }
 
     [Fact]
@@ -208,8 +208,8 @@ public sealed class ValidationCatalogueTests
 
         Assert.Equal(
             [
-                "HPK001 at causes[c].rules[c/x]: Rule id 'c/x' is used more than once.",
-                "HPK011 at causes[c].rules[c/age].criterion: Age band .. must have at least one bound, bounds within 0..120, and minimum <= maximum.",
+                "HPK001 at $.causes[0].rules[1]: Rule id 'c/x' is used more than once.",
+                "HPK011 at $.causes[0].rules[2].criterion: Age band .. must have at least one bound, bounds within 0..120, and minimum <= maximum.",
             ],
             Problems(builder));
     }
@@ -239,8 +239,8 @@ public sealed class ValidationCatalogueTests
 
         Assert.Equal(
             [
-                "HPK012 at findings[a\u0001].id: Id 'a\u0001' is blank or contains white space or control characters.",
-                "HPK012 at findings[a\u0001].id: Id 'a\u0001' is blank or contains white space or control characters.",
+                "HPK012 at $.findings[0].id: Id 'a\u0001' is blank or contains white space or control characters.",
+                "HPK012 at $.findings[1].id: Id 'a\u0001' is blank or contains white space or control characters.",
             ],
             Problems(builder));
     }
@@ -292,7 +292,7 @@ public sealed class ValidationCatalogueTests
             }
         });
 
-        Assert.Contains($"HPK018 at causes[c].{list}: {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
+        Assert.Contains($"HPK018 at $.causes[0].{list}: {what}; the limit is 10000 (KnowledgeBaseLimits.MaximumItems).", Problems(builder));
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed class ValidationCatalogueTests
             .AddRedFlag("rf", "Flag", f => f.When(Criterion.Present("a")).Urgency(Urgency.Urgent).Action("Act").Evidence(Source)
                 .Suspect([.. Enumerable.Repeat("c", KnowledgeBaseLimits.MaximumItems + 1)]));
 
-        Assert.Equal(["HPK018 at redFlags[rf].suspects: Red flag 'rf' names 10001 suspected causes; the limit is 10000 (KnowledgeBaseLimits.MaximumItems)."], Problems(builder));
+        Assert.Equal(["HPK018 at $.redFlags[0].suspects: Red flag 'rf' names 10001 suspected causes; the limit is 10000 (KnowledgeBaseLimits.MaximumItems)."], Problems(builder));
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class ValidationCatalogueTests
     {
         var builder = new KnowledgeBaseBuilder("kb", "1").AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source);
 
-        Assert.Equal(["HPK017 at causes: The knowledge base has no cause; add at least one."], Problems(builder));
+        Assert.Equal(["HPK017 at $.causes: The knowledge base has no cause; add at least one."], Problems(builder));
     }
 
     [Fact]
@@ -332,14 +332,14 @@ public sealed class ValidationCatalogueTests
 
         string[] expected =
         [
-            "HPK012 at treatments[t x].id: Id 't x' is blank or contains white space or control characters.",
-            "HPK009 at treatments[tx].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
-            "HPK012 at causes[c x].id: Id 'c x' is blank or contains white space or control characters.",
-            "HPK012 at causes[c x].rules[r x].id: Id 'r x' is blank or contains white space or control characters.",
-            "HPK011 at causes[c x].rules[c/none].criterion: A composite criterion needs at least one part.",
-            "HPK012 at causes[c x].groups[g x].id: Id 'g x' is blank or contains white space or control characters.",
-            "HPK016 at causes[c x].recommendations[0].line: 99 is not a defined TreatmentLine; allowed: FirstLine, SecondLine, Avoid.",
-            "HPK012 at redFlags[rf x].id: Id 'rf x' is blank or contains white space or control characters.",
+            "HPK012 at $.treatments[0].id: Id 't x' is blank or contains white space or control characters.",
+            "HPK009 at $.treatments[1].evidence.citation: The citation is missing or blank; every weight, prior, treatment and red flag names its source.",
+            "HPK012 at $.causes[0].id: Id 'c x' is blank or contains white space or control characters.",
+            "HPK012 at $.causes[0].rules[0].id: Id 'r x' is blank or contains white space or control characters.",
+            "HPK011 at $.causes[0].rules[1].criterion: A composite criterion needs at least one part.",
+            "HPK012 at $.causes[0].groups[0].id: Id 'g x' is blank or contains white space or control characters.",
+            "HPK016 at $.causes[0].recommendations[0].line: 99 is not a defined TreatmentLine; allowed: FirstLine, SecondLine, Avoid.",
+            "HPK012 at $.redFlags[0].id: Id 'rf x' is blank or contains white space or control characters.",
         ];
         Assert.Equal(expected, Problems(builder));
     }

@@ -80,7 +80,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
                         overlay.ApplyTo(FuzzSeeds.Small);
                         run.Tally("applied");
                     }
-                    catch (Validation.KnowledgeBaseValidationException ex) when (FuzzRun.Documented(ex) is { } outcome)
+                    catch (HipPain.Rules.Validation.KnowledgeBaseValidationException ex) when (FuzzRun.Documented(ex) is { } outcome)
                     {
                         run.Tally("not applied: " + outcome);
                     }
@@ -203,7 +203,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
                         interviewers[state.Audience].Resume(state);
                         run.Tally("resumed");
                     }
-                    catch (Validation.ValidationException ex) when (FuzzRun.Documented(ex) is { } outcome)
+                    catch (HipPain.Rules.Validation.ValidationException ex) when (FuzzRun.Documented(ex) is { } outcome)
                     {
                         run.Tally("not resumed: " + outcome);
                     }

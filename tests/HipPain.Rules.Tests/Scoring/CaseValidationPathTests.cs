@@ -33,13 +33,13 @@ public sealed class CaseValidationPathTests
 
         Assert.Equal(
             [
-                (ErrorCodes.CaseAgeOutOfRange, "age", "Age -1 is outside the allowed range 0..120 years."),
-                (ErrorCodes.CaseUndefinedSex, "sex", "Sex 9 is not defined; allowed: Unspecified, Female, Male."),
-                (ErrorCodes.CaseMissingFindingId, "observations[0].findingId", "The finding code is null or blank."),
-                (ErrorCodes.CaseUndefinedState, "observations[1].state", "State 7 of finding 'x' is not defined; allowed: Unknown, Present, Absent."),
-                (ErrorCodes.CaseUnknownFinding, "observations[1].findingId", $"Unknown finding code 'x': knowledge base '{BuiltIn.KnowledgeBase.Id}' {BuiltIn.KnowledgeBase.Version} has no such finding."),
-                (ErrorCodes.CaseContradiction, "observations[3]", "Finding 'loc.groin' is Absent here but Present at observations[2]; a finding is either present or absent."),
-                (ErrorCodes.CaseContradiction, "observations[4]", "Finding 'loc.groin' is Absent here but Present at observations[2]; a finding is either present or absent."),
+                (ErrorCodes.CaseAgeOutOfRange, "$.age", "Age -1 is outside the allowed range 0..120 years."),
+                (ErrorCodes.CaseUndefinedSex, "$.sex", "Sex 9 is not defined; allowed: Unspecified, Female, Male."),
+                (ErrorCodes.CaseMissingFindingId, "$.observations[0].findingId", "The finding code is null or blank."),
+                (ErrorCodes.CaseUndefinedState, "$.observations[1].state", "State 7 of finding 'x' is not defined; allowed: Unknown, Present, Absent."),
+                (ErrorCodes.CaseUnknownFinding, "$.observations[1].findingId", $"Unknown finding code 'x': knowledge base '{BuiltIn.KnowledgeBase.Id}' {BuiltIn.KnowledgeBase.Version} has no such finding."),
+                (ErrorCodes.CaseContradiction, "$.observations[3]", "Finding 'loc.groin' is Absent here but Present at $.observations[2]; a finding is either present or absent."),
+                (ErrorCodes.CaseContradiction, "$.observations[4]", "Finding 'loc.groin' is Absent here but Present at $.observations[2]; a finding is either present or absent."),
             ],
             problems.Select(p => (p.Code, p.Path, p.Message)));
     }
@@ -49,7 +49,7 @@ public sealed class CaseValidationPathTests
     {
         var problem = Assert.Single(BuiltIn.Validate(PatientCase.Create(30, Sex.Male, Observation.Absent("loc.groin"), Observation.Present("loc.lateral-hip"), Observation.Absent("loc.groin"))));
 
-        Assert.Equal((ErrorCodes.CaseDuplicateFinding, "observations[2]"), (problem.Code, problem.Path));
-        Assert.Equal("Finding 'loc.groin' is listed again (first at observations[0]); list each finding once.", problem.Message);
+        Assert.Equal((ErrorCodes.CaseDuplicateFinding, "$.observations[2]"), (problem.Code, problem.Path));
+        Assert.Equal("Finding 'loc.groin' is listed again (first at $.observations[0]); list each finding once.", problem.Message);
     }
 }

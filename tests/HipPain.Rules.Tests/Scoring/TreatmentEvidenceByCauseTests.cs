@@ -69,7 +69,7 @@ public sealed class TreatmentEvidenceByCauseTests
 
         var problems = builder.Validate();
 
-        Assert.Contains(problems, p => p.Code == ErrorCodes.MissingCitation && p.Path == "causes[a].recommendations[0].evidence.citation");
+        Assert.Contains(problems, p => p.Code == ErrorCodes.MissingCitation && p.Path == "$.causes[0].recommendations[0].evidence.citation");
     }
 
     [Fact]

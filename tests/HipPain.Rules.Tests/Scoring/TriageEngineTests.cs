@@ -123,7 +123,7 @@ public sealed class TriageEngineTests
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(ErrorCodes.CaseUnknownFinding, problem.Code);
-        Assert.Equal("observations[0].findingId", problem.Path);
+        Assert.Equal("$.observations[0].findingId", problem.Path);
         Assert.Contains("'loc.moon'", problem.Message, StringComparison.Ordinal);
     }
 
@@ -135,8 +135,8 @@ public sealed class TriageEngineTests
         var problem = Assert.Single(Assert.Throws<CaseValidationException>(() => BuiltIn.Triage(patientCase)).Problems);
 
         Assert.Equal(ErrorCodes.CaseContradiction, problem.Code);
-        Assert.Equal("observations[1]", problem.Path);
-        Assert.Equal("Finding 'loc.groin' is Absent here but Present at observations[0]; a finding is either present or absent.", problem.Message);
+        Assert.Equal("$.observations[1]", problem.Path);
+        Assert.Equal("Finding 'loc.groin' is Absent here but Present at $.observations[0]; a finding is either present or absent.", problem.Message);
     }
 
     [Fact]

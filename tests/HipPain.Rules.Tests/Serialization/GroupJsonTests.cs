@@ -236,7 +236,7 @@ public sealed class GroupJsonTests
         Assert.False(OverlayJson.Read(overlay.ToJsonString()).TryApplyTo(Grouped(), out _, out var problems));
 
         var problem = Assert.Single(problems);
-        Assert.Equal((ErrorCodes.FindingCountedTwice, "causes[gtps].rules[gtps/tender].criterion"), (problem.Code, problem.Path));
+        Assert.Equal((ErrorCodes.FindingCountedTwice, "$.causes[0].rules[1].criterion"), (problem.Code, problem.Path));
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class GroupJsonTests
                 "HPK051 at $.overrideGroups[1].id",
                 "HPK050 at $.addGroups[0].id",
                 "HPK002 at $.addGroups[1].cause",
-                "HPK010 at causes[gtps].rules[gtps/tender].criterion",
+                "HPK010 at $.causes[0].rules[1].criterion",
                 "HPK020 at $.addGroups[2].members[0].rule",
             ],
             problems.Select(p => $"{p.Code} at {p.Path}"));

@@ -149,7 +149,7 @@ public sealed class TextPackTests
 
         var problems = builder.Validate();
 
-        Assert.Contains(problems, p => p.Code == ErrorCodes.InvalidText && p.Path == "textCulture");
+        Assert.Contains(problems, p => p.Code == ErrorCodes.InvalidText && p.Path == "$.textCulture");
     }
 
     [Fact]

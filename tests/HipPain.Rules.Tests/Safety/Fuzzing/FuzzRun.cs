@@ -182,7 +182,7 @@ public sealed partial class FuzzRun(string reader)
     {
         RulesJsonException json when CodeOf().IsMatch(json.Code) && json.Code.StartsWith("HPJ00", StringComparison.Ordinal)
             && json.Message.StartsWith(json.Code + " at " + json.JsonPath, StringComparison.Ordinal) && json.JsonPath?.StartsWith('$') == true => json.Code,
-        ValidationException validation when !validation.Problems.IsEmpty && validation.Problems.All(p => CodeOf().IsMatch(p.Code) && p.Path.Length > 0) =>
+        ValidationException validation when !validation.Problems.IsEmpty && validation.Problems.All(p => CodeOf().IsMatch(p.Code) && Validation.ValidationVocabularyTests.PathGrammar().IsMatch(p.Path)) =>
             validation.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal) + " " + validation.Problems[0].Code,
         _ => null,
     };
