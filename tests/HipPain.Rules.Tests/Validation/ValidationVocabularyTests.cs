@@ -6,6 +6,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Validation;
@@ -16,13 +17,11 @@ namespace HipPain.Rules.Tests.Validation;
 /// docs/errors.md with a severity, and a defect has the same code and path whether the base was built in C# or read
 /// from JSON.
 /// </summary>
-public sealed partial class ValidationVocabularyTests
+public sealed class ValidationVocabularyTests
 {
     private static readonly Evidence Source = new("Test source 2024", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary);
 
-    /// <summary>docs/errors.md, "Paths": <c>$</c>, then <c>.name</c>, <c>[index]</c> or <c>['name']</c> segments (the fuzz runs hold every problem to it too).</summary>
-    [GeneratedRegex(@"^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\]|\['([^'\\]|\\.)*'\])*$")]
-    internal static partial Regex PathGrammar();
+    private static Regex PathGrammar() => ProblemPathGrammar.Regex();
 
     [Fact]
     public void PublicExceptionTypes_OfTheLibrary_AreValidationExceptions()

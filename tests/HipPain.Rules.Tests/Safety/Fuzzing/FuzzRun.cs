@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Safety.Fuzzing;
@@ -182,7 +183,7 @@ public sealed partial class FuzzRun(string reader)
     {
         RulesJsonException json when CodeOf().IsMatch(json.Code) && json.Code.StartsWith("HPJ00", StringComparison.Ordinal)
             && json.Message.StartsWith(json.Code + " at " + json.JsonPath, StringComparison.Ordinal) && json.JsonPath?.StartsWith('$') == true => json.Code,
-        ValidationException validation when !validation.Problems.IsEmpty && validation.Problems.All(p => CodeOf().IsMatch(p.Code) && Validation.ValidationVocabularyTests.PathGrammar().IsMatch(p.Path)) =>
+        ValidationException validation when !validation.Problems.IsEmpty && validation.Problems.All(p => CodeOf().IsMatch(p.Code) && ProblemPathGrammar.Regex().IsMatch(p.Path)) =>
             validation.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal) + " " + validation.Problems[0].Code,
         _ => null,
     };
