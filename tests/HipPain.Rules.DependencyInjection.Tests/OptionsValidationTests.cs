@@ -1,6 +1,8 @@
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.TestKit;
+using HipPain.Rules.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HipPain.Rules.DependencyInjection.Tests;
@@ -66,6 +68,32 @@ public sealed class OptionsValidationTests
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(("HPK005", path, "$.causes[0].prior"), (problem.Code, problem.Source, problem.Path));
+    }
+
+    [Fact]
+    public void Resolve_ProblemsOfEveryKind_PathsInTheOneGrammarWithFileProblemsSourced()
+    {
+        using var folder = new TestBases.TempFolder();
+        var basePath = folder.Write("base.knowledge-base.json", TestBases.Json(TestBases.Create()).Replace("\"prior\": 0.3", "\"prior\": 3", StringComparison.Ordinal));
+        var overlayPath = folder.Write("bad.overlay.json", "{\n  \"formatVersion\": 1,\n  \"id\": oops\n}");
+        using var provider = new ServiceCollection()
+            .AddHipPainRules(_ => throw new InvalidOperationException("boom"))
+            .AddHipPainRules(o =>
+            {
+                o.UseKnowledgeBaseFile(basePath).AddOverlayFile(overlayPath).AddOverlayFile(Path.Combine(folder.Path, "missing.overlay.json"));
+                o.Triage.LeadingCauseCount = 0;
+                o.Interview.MaximumQuestions = 0;
+            })
+            .BuildServiceProvider();
+
+        var problems = Assert.Throws<HipPainRulesOptionsException>(() => provider.GetRequiredService<TriageEngine>()).Problems;
+
+        Assert.Equal(
+            [("HPD004", null, "$"), ("HPD005", null, "$.Triage.LeadingCauseCount"), ("HPD005", null, "$.Interview.MaximumQuestions"), ("HPK005", basePath, "$.causes[0].prior"), ("HPJ001", overlayPath, "$.id"), ("HPD003", null, "$.Overlays[1]")],
+            problems.Select(p => (p.Code, p.Source, p.Path)));
+        Assert.All(problems, p => Assert.Matches(ProblemPathGrammar.Regex(), p.Path));
+        Assert.All(problems, p => Assert.Equal(ValidationSeverity.Error, p.Severity));
+        Assert.Equal((3L, 9L), (problems[4].LineNumber, problems[4].BytePositionInLine));
     }
 
     [Fact]
