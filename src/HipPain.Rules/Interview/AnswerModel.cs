@@ -86,7 +86,10 @@ public sealed class AnswerModel
         var seen = new bool[rates.Length];
         foreach (var rule in knowledgeBase.Rules)
         {
-            if (rule is not CriterionRule { Criterion: FindingCriterion criterion } single)
+            // Casts and null checks rather than pattern variables: Stryker's mutants of a pattern leave them unassigned.
+            var single = rule as CriterionRule;
+            var criterion = single?.Criterion as FindingCriterion;
+            if (single is null || criterion is null)
             {
                 continue;
             }
