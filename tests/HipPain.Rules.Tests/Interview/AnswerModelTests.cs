@@ -135,4 +135,62 @@ public sealed class AnswerModelTests
 
         Assert.Equal("backgroundRate", ex.ParamName);
     }
+
+    [Fact]
+    public void PresentRateAndIsAlarmFinding_NullArgument_ThrowNamingIt()
+    {
+        var model = new AnswerModel(BuiltInKnowledgeBase.Instance);
+
+        Assert.Equal("causeId", Assert.Throws<ArgumentNullException>(() => model.PresentRate(null!, "loc.groin")).ParamName);
+        Assert.Equal("findingId", Assert.Throws<ArgumentNullException>(() => model.PresentRate("gtps", null!)).ParamName);
+        Assert.Equal("findingId", Assert.Throws<ArgumentNullException>(() => model.IsAlarmFinding(null!)).ParamName);
+    }
+
+    [Fact]
+    public void RateFromRatios_PositiveNotPositive_MessageSaysWhatLRPlusMustBe()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => AnswerModel.RateFromRatios(0, 0.5, 0.2));
+
+        Assert.StartsWith("LR+ must be positive and finite.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void RateFromRatios_BackgroundRateNotBetweenZeroAndOne_ThrowsNamingIt(double backgroundRate)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => AnswerModel.RateFromRatios(2, 0.5, backgroundRate));
+
+        Assert.Equal("backgroundRate", ex.ParamName);
+    }
+
+    [Fact]
+    public void RateFromRatios_NegativeZeroAndPositiveBelowOne_UsesThePositiveSide()
+    {
+        // LR- = 0 has an infinite log, so the comparison of the two sides would always pick it; the positive side is used.
+        Assert.Equal(0.5 * 0.2, AnswerModel.RateFromRatios(0.5, 0, 0.2), 12);
+    }
+
+    /// <summary>
+    /// A finding an Urgent gate reads stays an alarm finding unless a cause below Urgent has a one-finding rule that
+    /// raises its odds when the finding is present: LR+ above 1 on a presence rule, LR- above 1 on an absence rule.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 1.0, 0.5, true)]
+    [InlineData(true, 2.0, 0.5, false)]
+    [InlineData(false, 3.0, 1.0, true)]
+    [InlineData(false, 3.0, 0.5, true)]
+    [InlineData(false, 0.5, 2.0, false)]
+    public void IsAlarmFinding_GateFindingWithOneRoutineRule_AlarmUnlessPresenceRaisesTheOdds(bool onPresence, double positive, double negative, bool alarm)
+    {
+        var criterion = onPresence ? Criterion.Present("f") : Criterion.Absent("f");
+        var kb = new KnowledgeBaseBuilder("alarm", "1")
+            .AddFinding("f", "F", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Composite("c/f", criterion, positive, negative, Estimate).Treat("tx"))
+            .AddRedFlag("gate", "Gate", g => g.When(Criterion.Present("f")).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .Build();
+
+        Assert.Equal(alarm, new AnswerModel(kb).IsAlarmFinding("f"));
+    }
 }

@@ -1,0 +1,149 @@
+using HipPain.Rules.Authoring;
+using HipPain.Rules.Interview;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Interview;
+
+/// <summary>
+/// The interviewer's figures for one case checked against the engine on small bases: predictions, expected gain,
+/// the causes an answer favours, the red-flag screen's expected cost and the stop rule's urgency check (issue 17,
+/// the Interview mutation run's survivors).
+/// </summary>
+public sealed class CaseAnalysisTests
+{
+    private static readonly Evidence Estimate = new("Test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated);
+
+    [Fact]
+    public void RankQuestions_EveryProbabilityUnderflows_PredictionWeighsTheCausesEqually()
+    {
+        // Both causes end near -1380 log-odds once x and y are absent: every probability is 0, and the shares are equal.
+        var kb = new KnowledgeBaseBuilder("underflow", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("first", "First", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 2, 1e-300, Estimate).Finding("y", 2, 1e-300, Estimate).Finding("z", 4, 1, Estimate))
+            .AddCause("second", "Second", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 2, 1e-300, Estimate).Finding("y", 2, 1e-300, Estimate))
+            .Build();
+        var interviewer = new Interviewer(new TriageEngine(kb));
+
+        var question = Assert.Single(interviewer.RankQuestions(PatientCase.Create(30, Sex.Male, Observation.Absent("x"), Observation.Absent("y"))));
+
+        var expected = (interviewer.AnswerModel.PresentRate("first", "z") + interviewer.AnswerModel.PresentRate("second", "z")) / 2;
+        Assert.Equal(expected, question.PredictedPresentProbability, 12);
+    }
+
+    [Fact]
+    public void RankQuestions_SmallBase_ExpectedGainIsTheExpectedDivergenceOfTheEnginesShares()
+    {
+        var kb = new KnowledgeBaseBuilder("gain", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("a", "A", c => c.Prior(0.3, Estimate).Treat("tx").Finding("x", 4, 0.25, Estimate))
+            .AddCause("b", "B", c => c.Prior(0.3, Estimate).Treat("tx"))
+            .Build();
+        var engine = new TriageEngine(kb);
+        var start = PatientCase.Create(40, Sex.Female);
+
+        var question = Assert.Single(new Interviewer(engine).RankQuestions(start));
+
+        var now = Shares(engine.Triage(start));
+        var p = question.PredictedPresentProbability;
+        var expected = (p * Divergence(Shares(engine.Triage(start.With("x", FindingState.Present))), now))
+            + ((1 - p) * Divergence(Shares(engine.Triage(start.With("x", FindingState.Absent))), now));
+        Assert.True(expected > 0.01, $"the answer should move the shares (expected gain {expected})");
+        Assert.Equal(expected, question.ExpectedGain, 12);
+    }
+
+    [Fact]
+    public void LogOddsAfter_BuiltInCase_EqualsTheEnginesLogOddsOfTheAnsweredCase()
+    {
+        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        var start = PatientCase.Create(34, Sex.Female, Observation.Present("loc.lateral-hip"), Observation.Absent("sym.fever"));
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), start);
+        var finding = engine.IndexOfFinding("exam.gt-tenderness");
+
+        foreach (var answer in new[] { FindingState.Present, FindingState.Absent })
+        {
+            var after = analysis.LogOddsAfter(finding, answer);
+            var result = engine.Triage(start.With("exam.gt-tenderness", answer));
+            Assert.All(result.Differential, r => Assert.Equal(r.LogOdds, after[engine.IndexOfCause(r.Cause.Id)], 9));
+        }
+    }
+
+    [Fact]
+    public void RankQuestions_FindingNoRuleReads_FavoursNoCause()
+    {
+        var question = FavourBase().RankQuestions(PatientCase.Create(30, Sex.Male)).Single(q => q.Finding.Id == "u");
+
+        Assert.Null(question.FavouredByYes);
+        Assert.Null(question.FavouredByNo);
+        Assert.Equal("No answer moves the differential; nothing more informative is open.", question.Reason);
+    }
+
+    [Fact]
+    public void RankQuestions_TwoCausesFallEquallyOnYes_TheEarlierIsFavouredByNo()
+    {
+        var question = FavourBase().RankQuestions(PatientCase.Create(30, Sex.Male)).Single(q => q.Finding.Id == "x");
+
+        Assert.Equal("c", question.FavouredByYes?.Id);
+        Assert.Equal("a", question.FavouredByNo?.Id);
+    }
+
+    [Fact]
+    public void ExpectedRedFlagCostAfter_GateXAndYOrZ_EachAnswerWeighedByItsProbability()
+    {
+        // Gate: x and (y or z), three history questions of cost 1. After "no" to x nothing is left to screen; after
+        // "yes", y and z (cost 2). After "yes" to y only x is left (cost 1); after "no", x and z (cost 2).
+        var kb = new KnowledgeBaseBuilder("screen", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Treat("tx"))
+            .AddRedFlag("gate", "Gate", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.AnyOf("y", "z"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .Build();
+        var engine = new TriageEngine(kb);
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), PatientCase.Create(30, Sex.Male));
+
+        Assert.Equal(0.3 * 2, analysis.ExpectedRedFlagCostAfter(engine.IndexOfFinding("x"), 0.3), 12);
+        Assert.Equal((0.3 * 1) + (0.7 * 2), analysis.ExpectedRedFlagCostAfter(engine.IndexOfFinding("y"), 0.3), 12);
+    }
+
+    [Fact]
+    public void Step_OnlyTheUrgencyCanStillChange_AsksRatherThanStopping()
+    {
+        // One cause, so the top three never change; a "no" to g rules out the Routine gate and lowers the urgency to self-care.
+        var kb = new KnowledgeBaseBuilder("urgency-only", "1")
+            .AddFinding("g", "G", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.5, Estimate).Treat("tx"))
+            .AddRedFlag("gate", "Gate", f => f.When(Criterion.Present("g")).Urgency(Urgency.Routine).Action("Act").Evidence(Estimate))
+            .Build();
+
+        var step = new Interviewer(new TriageEngine(kb)).Step(PatientCase.Create(30, Sex.Male));
+
+        Assert.Equal(InterviewStopReason.NotStopped, step.StopReason);
+        Assert.Equal("g", step.NextQuestion?.Finding.Id);
+        Assert.False(step.NextQuestion!.IsRedFlagQuestion);
+    }
+
+    // Causes a, b and c with equal priors; x raises c when present (a and b fall equally); no rule reads u.
+    private static Interviewer FavourBase() => new(new TriageEngine(new KnowledgeBaseBuilder("favour", "1")
+        .AddFinding("x", "X", FindingKind.Symptom)
+        .AddFinding("u", "U", FindingKind.Symptom)
+        .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+        .AddCause("a", "A", c => c.Prior(0.2, Estimate).Treat("tx"))
+        .AddCause("b", "B", c => c.Prior(0.2, Estimate).Treat("tx"))
+        .AddCause("c", "C", c => c.Prior(0.2, Estimate).Treat("tx").Finding("x", 5, 0.2, Estimate))
+        .Build()));
+
+    private static Dictionary<string, double> Shares(TriageResult result) =>
+        result.Differential.ToDictionary(r => r.Cause.Id, r => r.Share, StringComparer.Ordinal);
+
+    /// <summary>KL(after ‖ now) in bits.</summary>
+    private static double Divergence(Dictionary<string, double> after, Dictionary<string, double> now) =>
+        after.Sum(p => p.Value * Math.Log2(p.Value / now[p.Key]));
+}
