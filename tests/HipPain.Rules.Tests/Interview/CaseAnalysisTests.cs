@@ -97,15 +97,7 @@ public sealed class CaseAnalysisTests
     {
         // Gate: x and (y or z), three history questions of cost 1. After "no" to x nothing is left to screen; after
         // "yes", y and z (cost 2). After "yes" to y only x is left (cost 1); after "no", x and z (cost 2).
-        var kb = new KnowledgeBaseBuilder("screen", "1")
-            .AddFinding("x", "X", FindingKind.Symptom)
-            .AddFinding("y", "Y", FindingKind.Symptom)
-            .AddFinding("z", "Z", FindingKind.Symptom)
-            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
-            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Treat("tx"))
-            .AddRedFlag("gate", "Gate", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.AnyOf("y", "z"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
-            .Build();
-        var engine = new TriageEngine(kb);
+        var engine = new TriageEngine(ScreenBase(withOutsider: false));
         var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), PatientCase.Create(30, Sex.Male));
 
         Assert.Equal(0.3 * 2, analysis.ExpectedRedFlagCostAfter(engine.IndexOfFinding("x"), 0.3), 12);
@@ -128,6 +120,92 @@ public sealed class CaseAnalysisTests
         Assert.Equal(InterviewStopReason.NotStopped, step.StopReason);
         Assert.Equal("g", step.NextQuestion?.Finding.Id);
         Assert.False(step.NextQuestion!.IsRedFlagQuestion);
+    }
+
+    [Fact]
+    public void RankQuestions_NoUnderflowsEveryCauseButYesDoesNot_YesAndNoStillFavourACause()
+    {
+        // With x absent both causes sit near -690 log-odds. A "no" to z takes both to about -1380, where every
+        // probability is 0 and the shares after it are equal; a "yes" leaves first twice as likely as second.
+        var kb = new KnowledgeBaseBuilder("one-sided-underflow", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("first", "First", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 2, 1e-300, Estimate).Finding("z", 4, 1e-300, Estimate))
+            .AddCause("second", "Second", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 2, 1e-300, Estimate).Finding("z", 2, 1e-300, Estimate))
+            .Build();
+
+        var question = Assert.Single(new Interviewer(new TriageEngine(kb)).RankQuestions(PatientCase.Create(30, Sex.Male, Observation.Absent("x"))));
+
+        Assert.Equal("first", question.FavouredByYes?.Id);
+        Assert.Equal("second", question.FavouredByNo?.Id);
+    }
+
+    [Fact]
+    public void RankQuestions_CauseFarAboveZeroLogOdds_PredictionWeighsItByItsShareOfOne()
+    {
+        // With x and y present, first sits near +1381 log-odds (probability 1), second at ln 4 (probability 0.8).
+        var kb = new KnowledgeBaseBuilder("far-above", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("first", "First", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 1e300, 0.5, Estimate).Finding("y", 1e300, 0.5, Estimate).Finding("z", 4, 1, Estimate))
+            .AddCause("second", "Second", c => c.Prior(0.5, Estimate).Treat("tx").Finding("x", 2, 0.5, Estimate).Finding("y", 2, 0.5, Estimate))
+            .Build();
+        var interviewer = new Interviewer(new TriageEngine(kb));
+
+        var question = Assert.Single(interviewer.RankQuestions(PatientCase.Create(30, Sex.Male, Observation.Present("x"), Observation.Present("y"))));
+
+        var expected = ((1.0 * interviewer.AnswerModel.PresentRate("first", "z")) + (0.8 * interviewer.AnswerModel.PresentRate("second", "z"))) / 1.8;
+        Assert.Equal(expected, question.PredictedPresentProbability, 12);
+    }
+
+    [Fact]
+    public void ExpectedRedFlagCostAfter_FindingOutsideTheScreen_EveryRedFlagQuestionStaysOpen()
+    {
+        var engine = new TriageEngine(ScreenBase(withOutsider: true));
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), PatientCase.Create(30, Sex.Male));
+
+        Assert.Equal(3.0, analysis.ExpectedRedFlagCostAfter(engine.IndexOfFinding("w"), 0.3), 12);
+    }
+
+    [Fact]
+    public void ExpectedRedFlagCostAfter_SharedFindingInAGateTheAnswerDoesNotTouch_StaysOpen()
+    {
+        // Gates x and y, and y and w. A "no" to x rules out the first gate, but y is still live in the second: y and w stay open.
+        var kb = new KnowledgeBaseBuilder("two-gates", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("w", "W", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Treat("tx"))
+            .AddRedFlag("first", "First", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.Present("y"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .AddRedFlag("second", "Second", f => f.When(Criterion.AllOf(Criterion.Present("y"), Criterion.Present("w"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .Build();
+        var engine = new TriageEngine(kb);
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), PatientCase.Create(30, Sex.Male));
+
+        Assert.Equal(2.0, analysis.ExpectedRedFlagCostAfter(engine.IndexOfFinding("x"), 0.3), 12);
+    }
+
+    // Gate: x and (y or z), Urgent; w (when added) is read by no gate.
+    private static KnowledgeBase ScreenBase(bool withOutsider)
+    {
+        var builder = new KnowledgeBaseBuilder("screen", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom);
+        if (withOutsider)
+        {
+            builder.AddFinding("w", "W", FindingKind.Symptom);
+        }
+
+        return builder
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Treat("tx"))
+            .AddRedFlag("gate", "Gate", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.AnyOf("y", "z"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .Build();
     }
 
     // Causes a, b and c with equal priors; x raises c when present (a and b fall equally); no rule reads u.
