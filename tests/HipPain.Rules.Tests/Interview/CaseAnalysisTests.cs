@@ -74,6 +74,26 @@ public sealed class CaseAnalysisTests
     }
 
     [Fact]
+    public void LogOddsAfter_CompositeAlreadyMet_AnotherOfItsFindingsChangesNothing()
+    {
+        // "a or b" is met once a is present: answering b leaves its ratio where it is.
+        var kb = new KnowledgeBaseBuilder("met-composite", "1")
+            .AddFinding("a", "A", FindingKind.Symptom)
+            .AddFinding("b", "B", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.3, Estimate).Treat("tx").Composite("c/a-or-b", Criterion.AnyOf("a", "b"), 4, 0.5, Estimate))
+            .Build();
+        var engine = new TriageEngine(kb);
+        var start = PatientCase.Create(30, Sex.Male, Observation.Present("a"));
+        var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), start);
+
+        var after = analysis.LogOddsAfter(engine.IndexOfFinding("b"), FindingState.Absent);
+
+        Assert.Equal(engine.Triage(start).Leading.LogOdds, after[0], 12);
+        Assert.Equal(Math.Log(0.3 / 0.7) + Math.Log(4), after[0], 12);
+    }
+
+    [Fact]
     public void RankQuestions_FindingNoRuleReads_FavoursNoCause()
     {
         var question = FavourBase().RankQuestions(PatientCase.Create(30, Sex.Male)).Single(q => q.Finding.Id == "u");
