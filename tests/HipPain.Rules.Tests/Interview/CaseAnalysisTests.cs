@@ -125,6 +125,25 @@ public sealed class CaseAnalysisTests
     }
 
     [Fact]
+    public void Step_OnlyAYesCanLiftTheFourthCauseIntoTheTopThree_AsksRatherThanStopping()
+    {
+        // d starts fourth; a "yes" to x (LR+ 10) puts it first, a "no" (LR- 1) changes nothing.
+        var kb = new KnowledgeBaseBuilder("fourth", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("a", "A", c => c.Prior(0.4, Estimate).Treat("tx"))
+            .AddCause("b", "B", c => c.Prior(0.4, Estimate).Treat("tx"))
+            .AddCause("c", "C", c => c.Prior(0.4, Estimate).Treat("tx"))
+            .AddCause("d", "D", c => c.Prior(0.3, Estimate).Treat("tx").Finding("x", 10, 1, Estimate))
+            .Build();
+
+        var step = new Interviewer(new TriageEngine(kb)).Step(PatientCase.Create(30, Sex.Male));
+
+        Assert.Equal(InterviewStopReason.NotStopped, step.StopReason);
+        Assert.Equal("x", step.NextQuestion?.Finding.Id);
+    }
+
+    [Fact]
     public void Step_OnlyTheUrgencyCanStillChange_AsksRatherThanStopping()
     {
         // One cause, so the top three never change; a "no" to g rules out the Routine gate and lowers the urgency to self-care.
