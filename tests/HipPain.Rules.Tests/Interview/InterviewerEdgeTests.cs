@@ -108,4 +108,27 @@ public sealed class InterviewerEdgeTests
         Assert.Equal(InterviewStopReason.NothingLeftToChange, step.StopReason);
         Assert.Equal("No answer to any open question can change the top three causes, their order, or the urgency.", step.Explanation);
     }
+
+    [Fact]
+    public void RankQuestions_PatientAndAGateWithoutContext_ItsQuestionsAreRedFlagQuestions()
+    {
+        // Only the second gate has a context (back pain); the first, without one, is always in context, so a patient
+        // is asked y as a red-flag question although y is not in any screen.
+        var kb = new KnowledgeBaseBuilder("contexts", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddFinding("y", "Y", FindingKind.Symptom)
+            .AddFinding("back", "Back pain", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "T", TreatmentKind.SelfCare, Estimate)
+            .AddCause("c", "C", c => c.Prior(0.1, Estimate).Treat("tx"))
+            .AddRedFlag("no-context", "No context", f => f.When(Criterion.AllOf(Criterion.Present("x"), Criterion.Present("y"))).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .AddRedFlag("with-context", "With context", f => f.When(Criterion.Present("z")).AskWhen(Criterion.Present("back")).Urgency(Urgency.Urgent).Action("Act").Evidence(Estimate))
+            .Build();
+        var patient = new Interviewer(new TriageEngine(kb), new InterviewOptions { Audience = InterviewAudience.Patient });
+
+        var question = patient.RankQuestions(PatientCase.Create(30, Sex.Male)).Single(q => q.Finding.Id == "y");
+
+        Assert.True(question.IsRedFlagQuestion);
+        Assert.Equal(["no-context"], question.RedFlags.Select(g => g.Id));
+    }
 }
