@@ -56,6 +56,12 @@ public sealed class KnowledgeBaseBuilder
     /// <summary>The language the base's wording is written in, as a culture name; default <c>en</c>.</summary>
     public string TextCulture { get; private set; } = "en";
 
+    /// <summary>
+    /// The largest JSON form this builder accepts (HPK018), as <see cref="JsonSizeBound"/> bounds it; by default
+    /// <see cref="KnowledgeBaseLimits.MaximumJsonBytes"/>. Raised only through <see cref="AllowJsonBytes"/>, which is internal.
+    /// </summary>
+    internal long MaximumJsonBytes { get; private set; } = KnowledgeBaseLimits.MaximumJsonBytes;
+
     /// <summary>The bases an overlay derived this one from (set through <see cref="FromDocument"/>).</summary>
     internal ImmutableArray<KnowledgeBaseStamp> DerivedFrom { get; private set; } = [];
 
@@ -214,6 +220,21 @@ public sealed class KnowledgeBaseBuilder
 
     // The seam for readers of documents (a knowledge-base JSON document, an overlay): they map each item to a draft,
     // with the path it came from, and hand it over here; the builder's lists stay its own.
+
+    /// <summary>
+    /// Raises the JSON size bound of this builder, for the scaling benchmarks' generated bases (10,000 findings with two
+    /// rules each) and their tests only. Deliberately not public: the 4 MiB bound is the control against a hostile pack
+    /// (docs/safety/hazard-log.md), every reader, overlay and public builder keeps it, and a base built past it cannot be
+    /// read back from JSON with the reader's default limits.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumBytes"/> is below <see cref="KnowledgeBaseLimits.MaximumJsonBytes"/>.</exception>
+    internal KnowledgeBaseBuilder AllowJsonBytes(long maximumBytes)
+    {
+        EnsureOpen();
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumBytes, KnowledgeBaseLimits.MaximumJsonBytes);
+        MaximumJsonBytes = maximumBytes;
+        return this;
+    }
 
     /// <summary>Marks the builder as made from a document (its drafts carry the document's paths): the result derives from <paramref name="derivedFrom"/>.</summary>
     internal KnowledgeBaseBuilder FromDocument(ImmutableArray<KnowledgeBaseStamp> derivedFrom)

@@ -126,12 +126,13 @@ internal sealed class KnowledgeBaseValidator
         }
 
         var bytes = JsonSizeBound.Of(builder);
-        if (bytes > KnowledgeBaseLimits.MaximumJsonBytes)
+        if (bytes > builder.MaximumJsonBytes)
         {
+            var limit = builder.MaximumJsonBytes == KnowledgeBaseLimits.MaximumJsonBytes ? "KnowledgeBaseLimits.MaximumJsonBytes" : "raised for this builder";
             Add(
                 ErrorCodes.LimitExceeded,
                 "$",
-                string.Create(CultureInfo.InvariantCulture, $"The knowledge base is too large: its JSON form could take up to {bytes} bytes; the limit is {KnowledgeBaseLimits.MaximumJsonBytes} (KnowledgeBaseLimits.MaximumJsonBytes). Split it, or shorten its texts."));
+                string.Create(CultureInfo.InvariantCulture, $"The knowledge base is too large: its JSON form could take up to {bytes} bytes; the limit is {builder.MaximumJsonBytes} ({limit}). Split it, or shorten its texts."));
         }
     }
 

@@ -493,21 +493,26 @@ internal sealed class CaseAnalysis
         }
 
         liveReady = true;
-        for (var f = 0; f < openUrgency.Length; f++)
+
+        // Gate by gate, only the undecided ones at or above the red-flag urgency: each raises its live findings to its urgency.
+        Array.Fill(openUrgency, -1);
+        for (var g = 0; g < gateOutcomes.Length; g++)
         {
-            var most = -1;
-            var gates = model.GatesByFinding[f];
-            var slots = model.GateSlotsByFinding[f];
-            for (var k = 0; k < gates.Length; k++)
+            if (gateOutcomes[g] != CriterionProgram.Undecided || !model.GateScreened[g])
             {
-                var g = gates[k];
-                if (gateOutcomes[g] == CriterionProgram.Undecided && model.GateScreened[g] && liveNow[slots[k]] && Asks(g, slots[k]))
-                {
-                    most = Math.Max(most, (int)model.GateUrgencies[g]);
-                }
+                continue;
             }
 
-            openUrgency[f] = most;
+            var urgency = (int)model.GateUrgencies[g];
+            var findings = model.GateFindings[g];
+            var start = model.GateSlotStart[g];
+            for (var i = 0; i < findings.Length; i++)
+            {
+                if (liveNow[start + i] && urgency > openUrgency[findings[i]] && Asks(g, start + i))
+                {
+                    openUrgency[findings[i]] = urgency;
+                }
+            }
         }
     }
 

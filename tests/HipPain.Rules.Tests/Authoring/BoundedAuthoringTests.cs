@@ -321,4 +321,27 @@ public sealed class BoundedAuthoringTests
             $"HPK018 at $: The knowledge base is too large: its JSON form could take up to {KnowledgeBaseLimits.MaximumJsonBytes + 1} bytes; the limit is {KnowledgeBaseLimits.MaximumJsonBytes} (KnowledgeBaseLimits.MaximumJsonBytes). Split it, or shorten its texts.",
             Assert.Single(With(spare + 1).Validate()).ToString());
     }
+
+    [Fact]
+    public void AllowJsonBytes_RaisedByOneByte_AcceptsOneByteMoreThanTheDefaultAndRefusesTwo()
+    {
+        static KnowledgeBaseBuilder With(int length) => new KnowledgeBaseBuilder("kb", "1")
+            .AllowJsonBytes(KnowledgeBaseLimits.MaximumJsonBytes + 1)
+            .AddTreatment("tx", "Exercise", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c", "Cause", c => c.Prior(0.2, Source).Treat("tx").Describe(new string('a', length)));
+        var spare = (int)(KnowledgeBaseLimits.MaximumJsonBytes - JsonSizeBound.Of(With(0)));
+
+        Assert.Empty(With(spare + 1).Validate());
+        Assert.Equal(
+            $"HPK018 at $: The knowledge base is too large: its JSON form could take up to {KnowledgeBaseLimits.MaximumJsonBytes + 2} bytes; the limit is {KnowledgeBaseLimits.MaximumJsonBytes + 1} (raised for this builder). Split it, or shorten its texts.",
+            Assert.Single(With(spare + 2).Validate()).ToString());
+    }
+
+    [Fact]
+    public void AllowJsonBytes_BelowTheDefault_ThrowsArgumentOutOfRange()
+    {
+        var builder = new KnowledgeBaseBuilder("kb", "1");
+
+        Assert.Equal("maximumBytes", Assert.Throws<ArgumentOutOfRangeException>(() => builder.AllowJsonBytes(KnowledgeBaseLimits.MaximumJsonBytes - 1)).ParamName);
+    }
 }
