@@ -200,6 +200,7 @@ internal sealed class ScoringTables
 
         (FindingOtherUnitStart, FindingOtherUnits) = OtherUnitsByFinding();
         (AgeSexBreakStart, AgeSexBreaks, AgeSexTableStart, AgeSexOutcome, AgeSexLog) = AgeSexTables(rules, unknown);
+        (SoloOutcome, SoloLog) = SoloTables(unknown);
     }
 
     public int FindingCount { get; }
@@ -330,6 +331,16 @@ internal sealed class ScoringTables
     /// <summary>The table entries of the groups: what they add with every finding unknown.</summary>
     public double[] AgeSexLog { get; }
 
+    /// <summary>
+    /// By (finding, other unit that reads it) pair, that is by index <c>i</c> of <see cref="FindingOtherUnits"/>: at
+    /// <c>2i</c> for Present and <c>2i + 1</c> for Absent, the outcome of the other criterion rule when that finding is the
+    /// only one it reads that is stated (undefined for a group). Used for a unit that reads neither the age nor the sex.
+    /// </summary>
+    public int[] SoloOutcome { get; }
+
+    /// <summary>The same for a group (<see cref="SoloOutcome"/>): what it adds when the pair's finding is the only one it reads that is stated.</summary>
+    public double[] SoloLog { get; }
+
     /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
 
@@ -367,7 +378,9 @@ internal sealed class ScoringTables
         // (OtherUnitIdleLog), unless they read the age or the sex. A base too large for the stack evaluates them all.
         var others = GeneralRuleCause.Length + GroupCause.Length;
         var track = others <= TrackedUnitLimit;
-        Span<bool> touched = track ? stackalloc bool[others] : default;
+
+        // By other unit: 0 when it reads no stated finding; 1 + its solo slot when it reads exactly one; -1 for more.
+        Span<int> touched = track ? stackalloc int[others] : default;
 
         // Unknown is 0: skip blocks of unknown findings a vector at a time, then apply each stated finding's row.
         var raw = MemoryMarshal.Cast<FindingState, int>(states);
@@ -431,7 +444,8 @@ internal sealed class ScoringTables
         var always = OtherUnitReadsAgeOrSex;
         for (var g = 0; g < roots.Length; g++)
         {
-            if (track && !touched[g] && !always[g])
+            var mark = track ? touched[g] : -1;
+            if (mark == 0 && !always[g])
             {
                 if (idle[g] != 0)
                 {
@@ -446,8 +460,11 @@ internal sealed class ScoringTables
                 continue;
             }
 
-            // A rule on the age or the sex whose findings are all unknown: its outcome is in its table.
-            var outcome = track && !touched[g] ? AgeSexOutcome[AgeSexSlot(g, age, sex)] : Program.Evaluate(roots[g], states, age, sex);
+            // A rule on the age or the sex whose findings are all unknown: its outcome is in its table. A rule on neither
+            // that reads one stated finding: its outcome for that finding's state is in the solo table.
+            var outcome = mark == 0 ? AgeSexOutcome[AgeSexSlot(g, age, sex)]
+                : mark > 0 && !always[g] ? SoloOutcome[mark - 1]
+                : Program.Evaluate(roots[g], states, age, sex);
             var log = outcome == CriterionProgram.Undecided ? 0 : generalRatios[(2 * g) + (outcome == CriterionProgram.Met ? 0 : 1)];
             if (outcome != CriterionProgram.Undecided)
             {
@@ -464,8 +481,10 @@ internal sealed class ScoringTables
         for (var g = 0; g < groupCauses.Length; g++)
         {
             var other = roots.Length + g;
-            var log = track && !touched[other]
+            var mark = track ? touched[other] : -1;
+            var log = mark == 0
                 ? always[other] ? AgeSexLog[AgeSexSlot(other, age, sex)] : idle[other]
+                : mark > 0 && !always[other] ? SoloLog[mark - 1]
                 : EvaluateGroup(g, states, age, sex, out _, out _, out _);
             if (log != 0)
             {
@@ -760,18 +779,55 @@ internal sealed class ScoringTables
         return true;
     }
 
-    /// <summary>Marks the other units that read a finding when it is stated (and the marks are tracked).</summary>
+    /// <summary>
+    /// Marks the other units that read a finding when it is stated (and the marks are tracked): a unit first met gets
+    /// 1 + its solo slot for the finding's state (see <see cref="SoloOutcome"/>), a unit met again -1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Touch(int state, int finding, Span<bool> touched)
+    private void Touch(int state, int finding, Span<int> touched)
     {
         if (state != 0 && !touched.IsEmpty)
         {
             var units = FindingOtherUnits;
             for (var i = FindingOtherUnitStart[finding]; i < FindingOtherUnitStart[finding + 1]; i++)
             {
-                touched[units[i]] = true;
+                touched[units[i]] = touched[units[i]] == 0 ? (2 * i) + state : -1;
             }
         }
+    }
+
+    /// <summary>
+    /// The tables of <see cref="SoloOutcome"/> and <see cref="SoloLog"/>: each other unit evaluated with one finding it
+    /// reads stated, Present then Absent, and every other finding unknown (no age, no sex: used only for units that
+    /// read neither).
+    /// </summary>
+    private (int[] Outcome, double[] Log) SoloTables(FindingState[] unknown)
+    {
+        var outcomes = new int[2 * FindingOtherUnits.Length];
+        var logs = new double[2 * FindingOtherUnits.Length];
+        for (var f = 0; f < FindingCount; f++)
+        {
+            for (var i = FindingOtherUnitStart[f]; i < FindingOtherUnitStart[f + 1]; i++)
+            {
+                var unit = FindingOtherUnits[i];
+                for (var column = 0; column < 2; column++)
+                {
+                    unknown[f] = column == 0 ? FindingState.Present : FindingState.Absent;
+                    if (unit < GeneralRuleCause.Length)
+                    {
+                        outcomes[(2 * i) + column] = Program.Evaluate(GeneralRuleRoot[unit], unknown, CriterionProgram.NoAge, Sex.Unspecified);
+                    }
+                    else
+                    {
+                        logs[(2 * i) + column] = EvaluateGroup(unit - GeneralRuleCause.Length, unknown, CriterionProgram.NoAge, Sex.Unspecified, out _, out _, out _);
+                    }
+                }
+
+                unknown[f] = FindingState.Unknown;
+            }
+        }
+
+        return (outcomes, logs);
     }
 
     /// <summary>True when a rule's criterion (or a graded rule's parts) has an age or a sex condition.</summary>
