@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HipPain.Rules.Cli.Input;
 using HipPain.Rules.Cli.Output;
 
 namespace HipPain.Rules.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using HipPain.Rules.Cli.Input;
 using HipPain.Rules.Serialization;
 using Spectre.Console;
 
