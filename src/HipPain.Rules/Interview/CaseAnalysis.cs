@@ -104,7 +104,7 @@ internal sealed class CaseAnalysis
     /// </summary>
     public static CaseAnalysis Rent(InterviewModel model, PatientCase patientCase)
     {
-        var analysis = Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
+        var analysis = TakeSpare(model);
         analysis.Load(patientCase);
         return analysis;
     }
@@ -115,31 +115,21 @@ internal sealed class CaseAnalysis
     /// </summary>
     public static CaseAnalysis? RentIfValid(InterviewModel model, TriageEngine engine, PatientCase patientCase)
     {
-        var analysis = Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
+        var analysis = TakeSpare(model);
         if (!engine.TryCopyStates(patientCase, analysis.states))
         {
             analysis.Return();
             return null;
         }
 
-        // Every finding the case names is closed: those with a state, and those it lists as unknown.
-        Array.Copy(model.NotAskable, analysis.closed, analysis.closed.Length);
-        for (var f = 0; f < analysis.states.Length; f++)
-        {
-            analysis.closed[f] |= analysis.states[f] != FindingState.Unknown;
-        }
-
-        foreach (var (findingId, state) in patientCase.Observations)
-        {
-            if (state == FindingState.Unknown)
-            {
-                analysis.closed[model.FindingIndex[findingId]] = true;
-            }
-        }
-
+        analysis.CloseNamedFindings(patientCase);
         analysis.Analyse(patientCase);
         return analysis;
     }
+
+    /// <summary>The calling thread's spare analysis of the model, taken with one atomic exchange, or a new one.</summary>
+    private static CaseAnalysis TakeSpare(InterviewModel model) =>
+        Interlocked.Exchange(ref model.Spares[SlotOf(model)], null) ?? new CaseAnalysis(model);
 
     /// <summary>Keeps the analysis as a spare of its model for the next <see cref="Rent"/> (replacing any spare in that slot).</summary>
     public void Return() => Volatile.Write(ref model.Spares[SlotOf(model)], this);
@@ -152,19 +142,39 @@ internal sealed class CaseAnalysis
     {
         Array.Clear(states);
         Array.Clear(named);
-        Array.Copy(model.NotAskable, closed, closed.Length);
         foreach (var (findingId, state) in patientCase.Observations)
         {
             var index = model.FindingIndex[findingId];
             if (!named[index])
             {
                 named[index] = true;
-                closed[index] = true;
                 states[index] = state;
             }
         }
 
+        CloseNamedFindings(patientCase);
         Analyse(patientCase);
+    }
+
+    /// <summary>
+    /// Closes what cannot be asked: the findings the audience is not asked, and every finding the case names (those
+    /// with a state, read from the states already filled, and those it lists as unknown).
+    /// </summary>
+    private void CloseNamedFindings(PatientCase patientCase)
+    {
+        Array.Copy(model.NotAskable, closed, closed.Length);
+        for (var f = 0; f < states.Length; f++)
+        {
+            closed[f] |= states[f] != FindingState.Unknown;
+        }
+
+        foreach (var (findingId, state) in patientCase.Observations)
+        {
+            if (state == FindingState.Unknown)
+            {
+                closed[model.FindingIndex[findingId]] = true;
+            }
+        }
     }
 
     /// <summary>Fills every buffer but the states and the closed findings, which the caller has filled for the case.</summary>
