@@ -199,8 +199,19 @@ internal sealed class ScoringTables
         }
 
         (FindingOtherUnitStart, FindingOtherUnits) = OtherUnitsByFinding();
-        (AgeSexBreakStart, AgeSexBreaks, AgeSexTableStart, AgeSexOutcome, AgeSexLog) = AgeSexTables(rules, unknown);
-        (SoloOutcome, SoloLog) = SoloTables(unknown);
+        (AgeSexBreakStart, AgeSexBreaks, AgeSexTableStart, AgeSexLog) = AgeSexTables(rules, unknown);
+        SoloLog = SoloTables(unknown);
+        OtherUnitCause = [.. GeneralRuleCause, .. GroupCause];
+
+        // The other units the scoring visits for every case: those that read the age or the sex, or add something idle.
+        OtherUnitAlwaysVisited = new ulong[(others + 63) / 64];
+        for (var o = 0; o < others; o++)
+        {
+            if (OtherUnitReadsAgeOrSex[o] || OtherUnitIdleLog[o] != 0)
+            {
+                OtherUnitAlwaysVisited[o / 64] |= 1UL << (o % 64);
+            }
+        }
     }
 
     public int FindingCount { get; }
@@ -325,21 +336,26 @@ internal sealed class ScoringTables
     /// </summary>
     public int[] AgeSexTableStart { get; }
 
-    /// <summary>The table entries of the other criterion rules: their outcome with every finding unknown.</summary>
-    public int[] AgeSexOutcome { get; }
-
-    /// <summary>The table entries of the groups: what they add with every finding unknown.</summary>
+    /// <summary>The table entries: what the unit adds to its cause's log-odds with every finding unknown (0 when undecided).</summary>
     public double[] AgeSexLog { get; }
 
     /// <summary>
     /// By (finding, other unit that reads it) pair, that is by index <c>i</c> of <see cref="FindingOtherUnits"/>: at
-    /// <c>2i</c> for Present and <c>2i + 1</c> for Absent, the outcome of the other criterion rule when that finding is the
-    /// only one it reads that is stated (undefined for a group). Used for a unit that reads neither the age nor the sex.
+    /// <c>2i</c> for Present and <c>2i + 1</c> for Absent, what the other unit adds to its cause's log-odds when that
+    /// finding is the only one it reads that is stated (0 when undecided). Used for a unit that reads neither the age
+    /// nor the sex.
     /// </summary>
-    public int[] SoloOutcome { get; }
-
-    /// <summary>The same for a group (<see cref="SoloOutcome"/>): what it adds when the pair's finding is the only one it reads that is stated.</summary>
     public double[] SoloLog { get; }
+
+    /// <summary>By other unit (other criterion rules, then groups; see <see cref="FindingOtherUnits"/>): the cause it adds to.</summary>
+    public int[] OtherUnitCause { get; }
+
+    /// <summary>
+    /// A bit per other unit, set when the scoring visits it for every case: it reads the age or the sex, or adds something
+    /// with every finding unknown (<see cref="OtherUnitIdleLog"/>). Every other unit adds nothing unless a stated finding
+    /// marks it, so the scoring visits only these and the marked ones, in unit order.
+    /// </summary>
+    public ulong[] OtherUnitAlwaysVisited { get; }
 
     /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
@@ -382,6 +398,10 @@ internal sealed class ScoringTables
         // By other unit: 0 when it reads no stated finding; 1 + its solo slot when it reads exactly one; -1 for more.
         Span<int> touched = track ? stackalloc int[others] : default;
 
+        // A bit per other unit to visit: the ones always visited, and those a stated finding marks.
+        Span<ulong> visit = track ? stackalloc ulong[OtherUnitAlwaysVisited.Length] : default;
+        OtherUnitAlwaysVisited.AsSpan(0, visit.Length).CopyTo(visit);
+
         // Unknown is 0: skip blocks of unknown findings a vector at a time, then apply each stated finding's row.
         var raw = MemoryMarshal.Cast<FindingState, int>(states);
         var f = 0;
@@ -402,7 +422,7 @@ internal sealed class ScoringTables
                         return false;
                     }
 
-                    Touch(raw[j], j, touched);
+                    Touch(raw[j], j, touched, visit);
                 }
             }
         }
@@ -415,7 +435,7 @@ internal sealed class ScoringTables
                 return false;
             }
 
-            Touch(raw[f], f, touched);
+            Touch(raw[f], f, touched, visit);
         }
 
         var keep = !unitLogs.IsEmpty;
@@ -437,63 +457,61 @@ internal sealed class ScoringTables
             }
         }
 
-        var generalCauses = GeneralRuleCause;
-        var roots = GeneralRuleRoot;
-        var generalRatios = GeneralRuleLogRatios;
-        var idle = OtherUnitIdleLog;
-        var always = OtherUnitReadsAgeOrSex;
-        for (var g = 0; g < roots.Length; g++)
+        if (keep)
         {
-            var mark = track ? touched[g] : -1;
-            if (mark == 0 && !always[g])
+            // A unit the loop below does not visit adds what it adds with every finding unknown.
+            OtherUnitIdleLog.CopyTo(unitLogs[entries..]);
+        }
+
+        var otherCauses = OtherUnitCause;
+        if (!track)
+        {
+            for (var o = 0; o < others; o++)
             {
-                if (idle[g] != 0)
+                var log = OtherUnitLog(o, states, age, sex);
+                if (log != 0)
                 {
-                    logOdds[generalCauses[g]] += idle[g];
+                    logOdds[otherCauses[o]] += log;
                 }
 
                 if (keep)
                 {
-                    unitLogs[entries + g] = idle[g];
+                    unitLogs[entries + o] = log;
                 }
-
-                continue;
             }
 
-            // A rule on the age or the sex whose findings are all unknown: its outcome is in its table. A rule on neither
-            // that reads one stated finding: its outcome for that finding's state is in the solo table.
-            var outcome = mark == 0 ? AgeSexOutcome[AgeSexSlot(g, age, sex)]
-                : mark > 0 && !always[g] ? SoloOutcome[mark - 1]
-                : Program.Evaluate(roots[g], states, age, sex);
-            var log = outcome == CriterionProgram.Undecided ? 0 : generalRatios[(2 * g) + (outcome == CriterionProgram.Met ? 0 : 1)];
-            if (outcome != CriterionProgram.Undecided)
-            {
-                logOdds[generalCauses[g]] += log;
-            }
-
-            if (keep)
-            {
-                unitLogs[entries + g] = log;
-            }
+            invalidStateIndex = -1;
+            return true;
         }
 
-        var groupCauses = GroupCause;
-        for (var g = 0; g < groupCauses.Length; g++)
+        // Visit, in unit order, the units that read the age or the sex or add something idle, and those a stated finding
+        // marked; every other unit adds 0 (its idle figure), which changes no sum. A unit first met with no age or sex
+        // condition and one stated finding takes its figure from the solo table; one that reads the age or the sex but no
+        // stated finding from its age-and-sex table; the rest are evaluated.
+        var always = OtherUnitReadsAgeOrSex;
+        var idle = OtherUnitIdleLog;
+        var solo = SoloLog;
+        for (var word = 0; word < visit.Length; word++)
         {
-            var other = roots.Length + g;
-            var mark = track ? touched[other] : -1;
-            var log = mark == 0
-                ? always[other] ? AgeSexLog[AgeSexSlot(other, age, sex)] : idle[other]
-                : mark > 0 && !always[other] ? SoloLog[mark - 1]
-                : EvaluateGroup(g, states, age, sex, out _, out _, out _);
-            if (log != 0)
+            var bits = visit[word];
+            while (bits != 0)
             {
-                logOdds[groupCauses[g]] += log;
-            }
+                var o = (word * 64) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var mark = touched[o];
+                var log = mark > 0 && !always[o] ? solo[mark - 1]
+                    : mark != 0 ? OtherUnitLog(o, states, age, sex)
+                    : always[o] ? AgeSexLog[AgeSexSlot(o, age, sex)]
+                    : idle[o];
+                if (log != 0)
+                {
+                    logOdds[otherCauses[o]] += log;
+                }
 
-            if (keep)
-            {
-                unitLogs[entries + other] = log;
+                if (keep)
+                {
+                    unitLogs[entries + o] = log;
+                }
             }
         }
 
@@ -610,14 +628,19 @@ internal sealed class ScoringTables
             return state == FindingState.Unknown ? 0 : FindingRuleLogRatios[(2 * unit) + ((int)state - 1)];
         }
 
-        var general = unit - entries;
-        if (general < GeneralRuleCause.Length)
+        return OtherUnitLog(unit - entries, states, age, sex);
+    }
+
+    /// <summary>What other unit <paramref name="other"/> (an other criterion rule, or a group after them) adds to its cause's log-odds for the case, evaluated.</summary>
+    private double OtherUnitLog(int other, ReadOnlySpan<FindingState> states, int age, Sex sex)
+    {
+        if (other < GeneralRuleCause.Length)
         {
-            var outcome = Program.Evaluate(GeneralRuleRoot[general], states, age, sex);
-            return outcome == CriterionProgram.Undecided ? 0 : GeneralRuleLogRatios[(2 * general) + (outcome == CriterionProgram.Met ? 0 : 1)];
+            var outcome = Program.Evaluate(GeneralRuleRoot[other], states, age, sex);
+            return outcome == CriterionProgram.Undecided ? 0 : GeneralRuleLogRatios[(2 * other) + (outcome == CriterionProgram.Met ? 0 : 1)];
         }
 
-        return EvaluateGroup(general - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
+        return EvaluateGroup(other - GeneralRuleCause.Length, states, age, sex, out _, out _, out _);
     }
 
     /// <summary>The table slot of an other unit that reads the age or the sex (see <see cref="AgeSexTableStart"/>).</summary>
@@ -639,13 +662,12 @@ internal sealed class ScoringTables
     }
 
     /// <summary>The tables of <see cref="AgeSexTableStart"/>: each age-or-sex unit evaluated once per age interval and sex, with every finding unknown.</summary>
-    private (int[] BreakStart, int[] Breaks, int[] TableStart, int[] Outcome, double[] Log) AgeSexTables(IReadOnlyList<DiagnosticRule> rules, FindingState[] unknown)
+    private (int[] BreakStart, int[] Breaks, int[] TableStart, double[] Log) AgeSexTables(IReadOnlyList<DiagnosticRule> rules, FindingState[] unknown)
     {
         var others = GeneralRuleCause.Length + GroupCause.Length;
         var breakStart = new int[others + 1];
         var breaks = new List<int>();
         var tableStart = new int[others];
-        var outcomes = new List<int>();
         var logs = new List<double>();
         for (var o = 0; o < others; o++)
         {
@@ -672,21 +694,20 @@ internal sealed class ScoringTables
             }
 
             breaks.AddRange(bounds);
-            tableStart[o] = outcomes.Count;
+            tableStart[o] = logs.Count;
             for (var row = 0; row < bounds.Count + 2; row++)
             {
                 // Row 0: no age. Row 1: below the first breakpoint. Row r > 1: from breakpoint r - 2 up to the next.
                 var age = row == 0 ? CriterionProgram.NoAge : row == 1 ? (bounds.Count > 0 ? bounds.Min - 1 : 0) : breaks[breakStart[o] + row - 2];
                 for (var sex = 0; sex < SexCount; sex++)
                 {
-                    outcomes.Add(general ? Program.Evaluate(GeneralRuleRoot[o], unknown, age, (Sex)sex) : 0);
-                    logs.Add(general ? 0 : EvaluateGroup(o - GeneralRuleCause.Length, unknown, age, (Sex)sex, out _, out _, out _));
+                    logs.Add(OtherUnitLog(o, unknown, age, (Sex)sex));
                 }
             }
         }
 
         breakStart[others] = breaks.Count;
-        return (breakStart, [.. breaks], tableStart, [.. outcomes], [.. logs]);
+        return (breakStart, [.. breaks], tableStart, [.. logs]);
     }
 
     /// <summary>Adds every bound of a rule's age conditions (minimum, maximum plus one), clamped to 0..121: the ages where its outcome can change.</summary>
@@ -781,29 +802,29 @@ internal sealed class ScoringTables
 
     /// <summary>
     /// Marks the other units that read a finding when it is stated (and the marks are tracked): a unit first met gets
-    /// 1 + its solo slot for the finding's state (see <see cref="SoloOutcome"/>), a unit met again -1.
+    /// 1 + its solo slot for the finding's state (see <see cref="SoloLog"/>), a unit met again -1; either way its visit bit is set.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Touch(int state, int finding, Span<int> touched)
+    private void Touch(int state, int finding, Span<int> touched, Span<ulong> visit)
     {
         if (state != 0 && !touched.IsEmpty)
         {
             var units = FindingOtherUnits;
             for (var i = FindingOtherUnitStart[finding]; i < FindingOtherUnitStart[finding + 1]; i++)
             {
-                touched[units[i]] = touched[units[i]] == 0 ? (2 * i) + state : -1;
+                var unit = units[i];
+                touched[unit] = touched[unit] == 0 ? (2 * i) + state : -1;
+                visit[unit / 64] |= 1UL << (unit % 64);
             }
         }
     }
 
     /// <summary>
-    /// The tables of <see cref="SoloOutcome"/> and <see cref="SoloLog"/>: each other unit evaluated with one finding it
-    /// reads stated, Present then Absent, and every other finding unknown (no age, no sex: used only for units that
-    /// read neither).
+    /// The table of <see cref="SoloLog"/>: each other unit evaluated with one finding it reads stated, Present then
+    /// Absent, and every other finding unknown (no age, no sex: used only for units that read neither).
     /// </summary>
-    private (int[] Outcome, double[] Log) SoloTables(FindingState[] unknown)
+    private double[] SoloTables(FindingState[] unknown)
     {
-        var outcomes = new int[2 * FindingOtherUnits.Length];
         var logs = new double[2 * FindingOtherUnits.Length];
         for (var f = 0; f < FindingCount; f++)
         {
@@ -813,21 +834,14 @@ internal sealed class ScoringTables
                 for (var column = 0; column < 2; column++)
                 {
                     unknown[f] = column == 0 ? FindingState.Present : FindingState.Absent;
-                    if (unit < GeneralRuleCause.Length)
-                    {
-                        outcomes[(2 * i) + column] = Program.Evaluate(GeneralRuleRoot[unit], unknown, CriterionProgram.NoAge, Sex.Unspecified);
-                    }
-                    else
-                    {
-                        logs[(2 * i) + column] = EvaluateGroup(unit - GeneralRuleCause.Length, unknown, CriterionProgram.NoAge, Sex.Unspecified, out _, out _, out _);
-                    }
+                    logs[(2 * i) + column] = OtherUnitLog(unit, unknown, CriterionProgram.NoAge, Sex.Unspecified);
                 }
 
                 unknown[f] = FindingState.Unknown;
             }
         }
 
-        return (outcomes, logs);
+        return logs;
     }
 
     /// <summary>True when a rule's criterion (or a graded rule's parts) has an age or a sex condition.</summary>
