@@ -34,15 +34,9 @@ internal sealed class CaseAnalysis
     private Sex sex;
     private double total;
 
-    // A small cache of LogLogistic and its exponential by argument (see Logistic), valid for one case: slots written
-    // since the last Load carry its stamp. Many hypothetical answers move a cause by the same log ratio, and the
-    // chosen question's shares repeat what its expected gain computed.
-    private const int LogisticCacheSize = 512;
-    private readonly long[] logisticKey = new long[LogisticCacheSize];
-    private readonly int[] logisticStamp = new int[LogisticCacheSize];
-    private readonly double[] logisticLog = new double[LogisticCacheSize];
-    private readonly double[] logisticValue = new double[LogisticCacheSize];
-    private int stamp;
+    // The posteriors of hypothetical answers, cleared for each case: many answers move a cause by the same log ratio,
+    // and the chosen question's shares repeat what its expected gain computed.
+    private readonly PosteriorCache posteriors = new();
 
     // Which findings are live in which gates (by slot, see InterviewModel.GateSlotStart), filled on first use for each
     // case: now, and after one hypothetical answer for the gates that read its finding (those stamped with the visit).
@@ -200,26 +194,13 @@ internal sealed class CaseAnalysis
             gateInContext[g] = model.Patient && (context < 0 || model.Contexts.Evaluate(context, states, age, sex) == CriterionProgram.Met);
         }
 
-        total = 0;
         for (var c = 0; c < LogOdds.Length; c++)
         {
-            logProbability[c] = LogLogistic(LogOdds[c]);
-            probability[c] = Math.Exp(logProbability[c]);
-            total += probability[c];
+            probability[c] = Posterior.ProbabilityAndLog(LogOdds[c], out logProbability[c]);
         }
 
-        for (var c = 0; c < share.Length; c++)
-        {
-            share[c] = total > 0 ? probability[c] / total : 1.0 / probability.Length;
-        }
-
-        if (stamp == int.MaxValue)
-        {
-            Array.Clear(logisticStamp);
-            stamp = 0;
-        }
-
-        stamp++;
+        total = Posterior.Normalise(probability, share);
+        posteriors.Clear();
         liveReady = false;
         redFlagScreenReady = false;
     }
@@ -602,7 +583,7 @@ internal sealed class CaseAnalysis
         {
             if (delta[c] != 0)
             {
-                var probabilityAfter = Logistic(LogOdds[c] + delta[c], out var logAfter);
+                var probabilityAfter = posteriors.ProbabilityAndLog(LogOdds[c] + delta[c], out var logAfter);
                 after += probabilityAfter - probability[c];
                 sum += probabilityAfter * (logAfter - logProbability[c]);
             }
@@ -620,40 +601,11 @@ internal sealed class CaseAnalysis
     private void Shares(int finding, FindingState answer, double[] shares)
     {
         Delta(finding, answer);
-        var sum = 0.0;
         for (var c = 0; c < shares.Length; c++)
         {
-            shares[c] = delta[c] != 0 ? Logistic(LogOdds[c] + delta[c], out _) : probability[c];
-            sum += shares[c];
+            shares[c] = delta[c] != 0 ? posteriors.ProbabilityAndLog(LogOdds[c] + delta[c], out _) : probability[c];
         }
 
-        for (var c = 0; c < shares.Length; c++)
-        {
-            shares[c] = sum > 0 ? shares[c] / sum : 1.0 / shares.Length;
-        }
+        Posterior.Normalise(shares, shares);
     }
-
-    /// <summary>
-    /// <c>Math.Exp(LogLogistic(x))</c>, with <c>LogLogistic(x)</c> in <paramref name="log"/>, taken from the cache when
-    /// this case has met the same argument before: the same bits as computing them again.
-    /// </summary>
-    private double Logistic(double x, out double log)
-    {
-        var key = BitConverter.DoubleToInt64Bits(x);
-        var slot = (int)((ulong)(key * -7046029254386353131L) >> 55);
-        if (logisticStamp[slot] == stamp && logisticKey[slot] == key)
-        {
-            log = logisticLog[slot];
-            return logisticValue[slot];
-        }
-
-        log = LogLogistic(x);
-        var value = Math.Exp(log);
-        (logisticStamp[slot], logisticKey[slot], logisticLog[slot], logisticValue[slot]) = (stamp, key, log, value);
-        return value;
-    }
-
-    /// <summary>ln(1 / (1 + e^-x)), computed without overflow.</summary>
-    private static double LogLogistic(double logOdds) =>
-        logOdds >= 0 ? -Math.Log(1 + Math.Exp(-logOdds)) : logOdds - Math.Log(1 + Math.Exp(logOdds));
 }

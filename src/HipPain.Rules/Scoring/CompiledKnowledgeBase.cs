@@ -54,8 +54,6 @@ internal sealed class CompiledKnowledgeBase
     /// <summary>Each red flag's urgency, by red-flag index: what <see cref="UrgencyRule"/> reads.</summary>
     public Urgency[] RedFlagUrgencies { get; }
 
-    public static double Logistic(double logOdds) => logOdds >= 0 ? 1 / (1 + Math.Exp(-logOdds)) : Math.Exp(logOdds) / (1 + Math.Exp(logOdds));
-
     private static Dictionary<string, int> IndexById(IEnumerable<string> ids, int count)
     {
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);

@@ -27,7 +27,7 @@ public sealed partial class TriageEngine
     /// <param name="logOdds">Natural log of the odds, as written by <see cref="Score"/>.</param>
     /// <returns>The probability, in [0, 1].</returns>
     /// <threadsafety>Thread-safe.</threadsafety>
-    internal static double ToProbability(double logOdds) => CompiledKnowledgeBase.Logistic(logOdds);
+    internal static double ToProbability(double logOdds) => Posterior.Probability(logOdds);
 
     /// <summary>The index of a finding in state buffers; look it up once and keep it.</summary>
     /// <param name="findingId">The finding's code.</param>

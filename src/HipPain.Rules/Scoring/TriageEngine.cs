@@ -124,27 +124,29 @@ public sealed partial class TriageEngine
             RedFlagPromotion.Apply(ranking, firedInOrder.Select(g => (flags[g].Flag.Urgency, (IReadOnlyList<int>)flags[g].SuspectedCauses)));
         }
 
-        var total = 0.0;
-        foreach (var c in ranking)
+        // Probabilities and shares in the order of the differential (the order the sum is taken in).
+        Span<double> probabilities = ranking.Length <= StackLimit ? stackalloc double[ranking.Length] : new double[ranking.Length];
+        Span<double> shares = ranking.Length <= StackLimit ? stackalloc double[ranking.Length] : new double[ranking.Length];
+        for (var r = 0; r < ranking.Length; r++)
         {
-            total += CompiledKnowledgeBase.Logistic(logOdds[c]);
+            probabilities[r] = Posterior.Probability(logOdds[ranking[r]]);
         }
 
+        Posterior.Normalise(probabilities, shares);
         var evaluation = new TriageEvaluation(compiled, states, age, sex, logOdds, leadingCauseCount);
         var differential = new RankedCause[ranking.Length];
         for (var r = 0; r < ranking.Length; r++)
         {
             var c = ranking[r];
             var cause = compiled.Causes[c];
-            var probability = CompiledKnowledgeBase.Logistic(logOdds[c]);
             differential[r] = new RankedCause(
                 r + 1,
                 posteriorRank[c],
                 cause.Cause,
                 cause.PriorLogOdds,
                 logOdds[c],
-                probability,
-                total > 0 ? probability / total : 1.0 / ranking.Length,
+                probabilities[r],
+                shares[r],
                 fired == 0 ? [] : SuspectedBy(c, firedInOrder),
                 evaluation,
                 c);
