@@ -75,30 +75,8 @@ public static class CaseJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The element cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
-    public static PatientCase Read(JsonElement element, JsonReadOptions? options)
-    {
-        if (element.ValueKind == JsonValueKind.Undefined)
-        {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element is undefined (default JsonElement); it must be a case object.", "$", null, null);
-        }
-
-#if NET9_0_OR_GREATER
-        // The element's own UTF-8 bytes: checked like a stream's, so invalid UTF-8 is HPJ001 at its line and byte.
-        return ToCase(JsonDocumentReader.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), RulesJsonContext.Default.CaseDocument, options, Format));
-#else
-        string text;
-        try
-        {
-            text = element.GetRawText();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element's text is not valid UTF-8.", "$", null, null, ex);
-        }
-
-        return Read(text, options);
-#endif
-    }
+    public static PatientCase Read(JsonElement element, JsonReadOptions? options) =>
+        ToCase(JsonDocumentReader.Read(element, RulesJsonContext.Default.CaseDocument, options, Format, "a case object"));
 
     /// <summary>
     /// Reads a case with the default limits from a reader positioned on the case object (or before it, at the start of

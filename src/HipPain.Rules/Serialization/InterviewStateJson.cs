@@ -49,31 +49,8 @@ public static class InterviewStateJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The element cannot be read as a state (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="InterviewStateException">A value is missing or unknown; lists every problem.</exception>
-    public static InterviewState Read(JsonElement element, JsonReadOptions? options)
-    {
-        if (element.ValueKind == JsonValueKind.Undefined)
-        {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element is undefined (default JsonElement); it must be an interview-state object.", "$", null, null);
-        }
-
-#if NET9_0_OR_GREATER
-        // The element's own UTF-8 bytes, checked like a stream's: invalid UTF-8 is HPJ001 at its line and byte, not the
-        // InvalidOperationException of JsonElement.GetRawText.
-        return ToState(JsonDocumentReader.Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), RulesJsonContext.Default.InterviewStateDocument, options, Format), options);
-#else
-        string text;
-        try
-        {
-            text = element.GetRawText();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element's text is not valid UTF-8.", "$", null, null, ex);
-        }
-
-        return Read(text, options);
-#endif
-    }
+    public static InterviewState Read(JsonElement element, JsonReadOptions? options) =>
+        ToState(JsonDocumentReader.Read(element, RulesJsonContext.Default.InterviewStateDocument, options, Format, "an interview-state object"), options);
 
     /// <summary>Writes an interview state as compact JSON text (it travels with every step).</summary>
     /// <param name="state">The state.</param>

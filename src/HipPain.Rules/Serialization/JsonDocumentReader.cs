@@ -84,6 +84,37 @@ internal static class JsonDocumentReader
         return Read(utf8.ToArray(), typeInfo, limits, format);
     }
 
+    /// <summary>
+    /// Reads a document from a JSON element, for example one property of a larger request body; paths are relative to
+    /// it. On .NET 9 and later its own UTF-8 bytes are checked like a stream's, so invalid UTF-8 is HPJ001 at its line
+    /// and byte rather than the <see cref="InvalidOperationException"/> of <see cref="JsonElement.GetRawText"/>. An
+    /// undefined element is HPJ001, its message naming <c>what</c> the element must be ("a case object").
+    /// </summary>
+    public static T Read<T>(JsonElement element, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format, string what)
+        where T : class
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, $"The element is undefined (default JsonElement); it must be {what}.", "$", null, null);
+        }
+
+#if NET9_0_OR_GREATER
+        return Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), typeInfo, options, format);
+#else
+        string text;
+        try
+        {
+            text = element.GetRawText();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new RulesJsonException(ErrorCodes.JsonMalformed, "The element's text is not valid UTF-8.", "$", null, null, ex);
+        }
+
+        return Read(text, typeInfo, options, format);
+#endif
+    }
+
     public static T Read<T>(Stream stream, JsonTypeInfo<T> typeInfo, JsonReadOptions? options, string format)
         where T : class
     {

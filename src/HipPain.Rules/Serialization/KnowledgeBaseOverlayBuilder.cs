@@ -312,7 +312,7 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(treatmentId);
         EnsureOpen();
         var recommendation = DocumentWriter.Recommendation(treatmentId, line, note, evidence);
-        (document.AddRecommendations ??= []).Add(new AddRecommendationDocument
+        (document.AddRecommendations ??= []).Add(new OverlayRecommendationDocument
         {
             Cause = causeId,
             TreatmentId = recommendation.TreatmentId,

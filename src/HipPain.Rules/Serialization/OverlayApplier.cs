@@ -448,7 +448,7 @@ internal sealed class OverlayApplier
         }
     }
 
-    private void AddRecommendation(AddRecommendationDocument document, string path)
+    private void AddRecommendation(OverlayRecommendationDocument document, string path)
     {
         if (document.Cause is null)
         {
@@ -462,9 +462,7 @@ internal sealed class OverlayApplier
             return;
         }
 
-        cause.Recommendations.Add(mapper.Recommendation(
-            new RecommendationDocument { TreatmentId = document.TreatmentId, Line = document.Line, Note = document.Note, Evidence = document.Evidence },
-            path));
+        cause.Recommendations.Add(mapper.Recommendation(document, path));
     }
 
     private void Texts()

@@ -5,20 +5,32 @@ namespace HipPain.Rules.Serialization.Documents;
 // The JSON shapes, as plain mutable classes for the source generator. They never leave the assembly:
 // readers map them to the immutable model and report every problem with its JSON path.
 
-/// <summary>The root of a knowledge-base document (format version 1).</summary>
-internal sealed class KnowledgeBaseDocument
+/// <summary>
+/// What the roots of a knowledge-base and an overlay document share, written first and in this order:
+/// <c>$schema</c>, <c>formatVersion</c>, <c>id</c>, <c>version</c>, <c>title</c>.
+/// </summary>
+internal abstract class PackDocument
 {
     [JsonPropertyName("$schema")]
+    [JsonPropertyOrder(-5)]
     public string? Schema { get; set; }
 
+    [JsonPropertyOrder(-4)]
     public int? FormatVersion { get; set; }
 
+    [JsonPropertyOrder(-3)]
     public string? Id { get; set; }
 
+    [JsonPropertyOrder(-2)]
     public string? Version { get; set; }
 
+    [JsonPropertyOrder(-1)]
     public string? Title { get; set; }
+}
 
+/// <summary>The root of a knowledge-base document (format version 1).</summary>
+internal sealed class KnowledgeBaseDocument : PackDocument
+{
     public string? TextCulture { get; set; }
 
     public List<StampDocument?>? DerivedFrom { get; set; }
@@ -78,7 +90,8 @@ internal sealed class RunningDocument
     public string? Text { get; set; }
 }
 
-internal sealed class RecommendationDocument
+/// <summary>A recommendation of a cause. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
+internal class RecommendationDocument
 {
     public string? TreatmentId { get; set; }
 
@@ -87,6 +100,13 @@ internal sealed class RecommendationDocument
     public string? Note { get; set; }
 
     public EvidenceDocument? Evidence { get; set; }
+}
+
+/// <summary>A recommendation in an overlay's <c>addRecommendations</c>, which names the cause it belongs to.</summary>
+internal sealed class OverlayRecommendationDocument : RecommendationDocument
+{
+    [JsonPropertyOrder(-1)]
+    public string? Cause { get; set; }
 }
 
 internal sealed class RatioDocument

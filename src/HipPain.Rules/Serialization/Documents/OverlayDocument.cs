@@ -3,19 +3,8 @@ using System.Text.Json.Serialization;
 namespace HipPain.Rules.Serialization.Documents;
 
 /// <summary>The root of a clinic overlay document (format version 1).</summary>
-internal sealed class OverlayDocument
+internal sealed class OverlayDocument : PackDocument
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public int? FormatVersion { get; set; }
-
-    public string? Id { get; set; }
-
-    public string? Version { get; set; }
-
-    public string? Title { get; set; }
-
     public AppliesToDocument? AppliesTo { get; set; }
 
     public List<PriorChangeDocument>? Priors { get; set; }
@@ -38,7 +27,7 @@ internal sealed class OverlayDocument
 
     public List<string>? DisableGroups { get; set; }
 
-    public List<AddRecommendationDocument>? AddRecommendations { get; set; }
+    public List<OverlayRecommendationDocument>? AddRecommendations { get; set; }
 
     public List<RedFlagDocument>? AddRedFlags { get; set; }
 
@@ -65,19 +54,6 @@ internal sealed class PriorChangeDocument
     public double? Prior { get; set; }
 
     public EvidenceDocument? PriorEvidence { get; set; }
-}
-
-internal sealed class AddRecommendationDocument
-{
-    public string? Cause { get; set; }
-
-    public string? TreatmentId { get; set; }
-
-    public string? Line { get; set; }
-
-    public string? Note { get; set; }
-
-    public EvidenceDocument? Evidence { get; set; }
 }
 
 /// <summary>
