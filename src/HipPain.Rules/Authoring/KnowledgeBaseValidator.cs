@@ -58,10 +58,7 @@ internal sealed class KnowledgeBaseValidator
         {
             var finding = builder.Findings[f];
             var path = finding.SourcePath ?? Item("$.findings", f);
-            if (Id(finding.Id, path + ".id") && !findingIds.Add(finding.Id))
-            {
-                Add(ErrorCodes.DuplicateId, path, $"Finding id '{finding.Id}' is used more than once.");
-            }
+            UniqueId(finding.Id, path, findingIds, "Finding");
 
             Text(finding.Name, path + ".name");
             Defined(finding.Kind, path + ".kind");
@@ -72,10 +69,7 @@ internal sealed class KnowledgeBaseValidator
         {
             var treatment = builder.Treatments[t];
             var path = treatment.SourcePath ?? Item("$.treatments", t);
-            if (Id(treatment.Id, path + ".id") && !treatmentIds.Add(treatment.Id))
-            {
-                Add(ErrorCodes.DuplicateId, path, $"Treatment id '{treatment.Id}' is used more than once.");
-            }
+            UniqueId(treatment.Id, path, treatmentIds, "Treatment");
 
             Text(treatment.Name, path + ".name");
             Defined(treatment.Kind, path + ".kind");
@@ -86,10 +80,7 @@ internal sealed class KnowledgeBaseValidator
         {
             var cause = builder.Causes[c];
             var path = cause.SourcePath ?? Item("$.causes", c);
-            if (Id(cause.Id, path + ".id") && !causeIds.Add(cause.Id))
-            {
-                Add(ErrorCodes.DuplicateId, path, $"Cause id '{cause.Id}' is used more than once.");
-            }
+            UniqueId(cause.Id, path, causeIds, "Cause");
         }
 
         foreach (var cause in builder.Causes)
@@ -206,10 +197,7 @@ internal sealed class KnowledgeBaseValidator
         {
             var rule = cause.Rules[index];
             var rulePath = rule.SourcePath ?? Item(path + ".rules", index);
-            if (Id(rule.Id, rulePath + ".id") && !ruleIds.Add(rule.Id))
-            {
-                Add(ErrorCodes.DuplicateId, rulePath, $"Rule id '{rule.Id}' is used more than once.");
-            }
+            UniqueId(rule.Id, rulePath, ruleIds, "Rule");
 
             if (rule.IsGraded)
             {
@@ -419,10 +407,7 @@ internal sealed class KnowledgeBaseValidator
     private void GroupOf(CauseDraft cause, GroupDraft group, string itemPath)
     {
         var path = group.SourcePath ?? itemPath;
-        if (Id(group.Id, path + ".id") && !groupIds.Add(group.Id))
-        {
-            Add(ErrorCodes.DuplicateId, path, $"Group id '{group.Id}' is used more than once.");
-        }
+        UniqueId(group.Id, path, groupIds, "Group");
 
         Text(group.Name, path + ".name");
         Count(group.Members.Count, path + ".members", $"Group '{group.Id}' has {{0}} members");
@@ -493,10 +478,7 @@ internal sealed class KnowledgeBaseValidator
     private void RedFlagOf(RedFlagDraft flag, int flagIndex, HashSet<string> flagIds, HashSet<string> flaggedCauses)
     {
         var path = flag.SourcePath ?? Item("$.redFlags", flagIndex);
-        if (Id(flag.Id, path + ".id") && !flagIds.Add(flag.Id))
-        {
-            Add(ErrorCodes.DuplicateId, path, $"Red flag id '{flag.Id}' is used more than once.");
-        }
+        UniqueId(flag.Id, path, flagIds, "Red flag");
 
         Text(flag.Name, path + ".name");
         if (flag.Urgency is not Urgency urgency)
@@ -653,6 +635,15 @@ internal sealed class KnowledgeBaseValidator
 
         Defined(evidence.Level, path + ".level");
         Defined(evidence.Status, path + ".status");
+    }
+
+    /// <summary>Checks an item's id (<see cref="Id"/>) and that no earlier item of its kind has it (HPK001 at the item's path).</summary>
+    private void UniqueId(string? id, string path, HashSet<string> seen, string kind)
+    {
+        if (Id(id, path + ".id") && !seen.Add(id!))
+        {
+            Add(ErrorCodes.DuplicateId, path, $"{kind} id '{id}' is used more than once.");
+        }
     }
 
     private bool Id(string? id, string path)

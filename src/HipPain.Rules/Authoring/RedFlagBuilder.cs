@@ -65,18 +65,7 @@ public sealed class RedFlagBuilder
     /// <param name="causeIds">The causes' ids.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="causeIds"/> or one of its items is null.</exception>
-    public RedFlagBuilder Suspect(params string[] causeIds)
-    {
-        ArgumentNullException.ThrowIfNull(causeIds);
-        owner.EnsureOpen();
-        foreach (var id in causeIds)
-        {
-            ArgumentNullException.ThrowIfNull(id, nameof(causeIds));
-            draft.SuspectedCauseIds.Add(id);
-        }
-
-        return this;
-    }
+    public RedFlagBuilder Suspect(params string[] causeIds) => AddIds(draft.SuspectedCauseIds, causeIds, nameof(causeIds));
 
     /// <summary>Sets the source of the gate; required.</summary>
     /// <param name="evidence">The source.</param>
@@ -106,14 +95,17 @@ public sealed class RedFlagBuilder
     /// <param name="findingIds">The findings; each must be one the gate's criterion reads (code HPK019).</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="findingIds"/> or one of its items is null.</exception>
-    public RedFlagBuilder Screen(params string[] findingIds)
+    public RedFlagBuilder Screen(params string[] findingIds) => AddIds(draft.ScreeningFindingIds, findingIds, nameof(findingIds));
+
+    /// <summary>Adds the ids to the draft's list, in order; throws on a null array or item (items before a null one stay added, as before).</summary>
+    private RedFlagBuilder AddIds(List<string> target, string[] ids, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(findingIds);
+        ArgumentNullException.ThrowIfNull(ids, parameterName);
         owner.EnsureOpen();
-        foreach (var id in findingIds)
+        foreach (var id in ids)
         {
-            ArgumentNullException.ThrowIfNull(id, nameof(findingIds));
-            draft.ScreeningFindingIds.Add(id);
+            ArgumentNullException.ThrowIfNull(id, parameterName);
+            target.Add(id);
         }
 
         return this;

@@ -150,54 +150,82 @@ internal sealed class OverlayApplier
         Texts();
     }
 
+    /// <summary>
+    /// Claims the base rule or group that a disable names, or reports why it cannot: the base has no such item, or
+    /// it is already disabled or overridden.
+    /// </summary>
+    private bool TryClaimDisabled<T>(string? id, Dictionary<string, (CauseDraft Cause, T Item)> items, HashSet<string> changed, (string Lower, string Capital) kind, string path, out (CauseDraft Cause, T Item) entry)
+    {
+        if (!items.TryGetValue(id ?? string.Empty, out entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, $"The base has no {kind.Lower} '{id}' to disable.");
+            return false;
+        }
+
+        if (!changed.Add(id!))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path, $"{kind.Capital} '{id}' is disabled or overridden more than once.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Claims the base rule or group that an override names, or reports why it cannot: no id, no such item in the
+    /// base, an item already disabled or overridden, or a cause other than the item's own.
+    /// </summary>
+    private bool TryClaimOverridden<T>(string? id, string? causeId, Dictionary<string, (CauseDraft Cause, T Item)> items, HashSet<string> changed, (string Lower, string Capital) kind, string addList, string path, out (CauseDraft Cause, T Item) entry)
+    {
+        entry = default;
+        if (id is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", $"An overridden {kind.Lower} names the base {kind.Lower} it replaces in \"id\".");
+            return false;
+        }
+
+        if (!items.TryGetValue(id, out entry))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no {kind.Lower} '{id}' to override; add it with {addList} instead.");
+            return false;
+        }
+
+        if (!changed.Add(id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"{kind.Capital} '{id}' is disabled or overridden more than once.");
+            return false;
+        }
+
+        if (causeId is not null && causeId != entry.Cause.Id)
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"{kind.Capital} '{id}' belongs to cause '{entry.Cause.Id}', not '{causeId}'; an override cannot move a {kind.Lower}.");
+            return false;
+        }
+
+        return true;
+    }
+
     private void DisableRule(string? ruleId, string path)
     {
-        if (!baseRules.TryGetValue(ruleId ?? string.Empty, out var entry))
+        if (TryClaimDisabled(ruleId, baseRules, changedRules, ("rule", "Rule"), path, out var entry))
         {
-            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, $"The base has no rule '{ruleId}' to disable.");
-        }
-        else if (!changedRules.Add(entry.Rule.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path, $"Rule '{ruleId}' is disabled or overridden more than once.");
-        }
-        else
-        {
-            disabled.Add(entry.Rule);
-            disabledIds.Add(entry.Rule.Id);
+            disabled.Add(entry.Item);
+            disabledIds.Add(entry.Item.Id);
         }
     }
 
     private void OverrideRule(OverlayRuleDocument document, string path)
     {
-        if (document.Id is null)
+        if (!TryClaimOverridden(document.Id, document.Cause, baseRules, changedRules, ("rule", "Rule"), "addRules", path, out var entry))
         {
-            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", "An overridden rule names the base rule it replaces in \"id\".");
-            return;
-        }
-
-        if (!baseRules.TryGetValue(document.Id, out var entry))
-        {
-            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no rule '{document.Id}' to override; add it with addRules instead.");
-            return;
-        }
-
-        if (!changedRules.Add(document.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"Rule '{document.Id}' is disabled or overridden more than once.");
-            return;
-        }
-
-        if (document.Cause is not null && document.Cause != entry.Cause.Id)
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"Rule '{document.Id}' belongs to cause '{entry.Cause.Id}', not '{document.Cause}'; an override cannot move a rule.");
             return;
         }
 
         if (document.Graded is not null)
         {
-            if (OverriddenGradedRule(document, entry.Rule, path) is { } graded)
+            if (OverriddenGradedRule(document, entry.Item, path) is { } graded)
             {
-                overridden[entry.Rule] = graded;
+                overridden[entry.Item] = graded;
             }
 
             return;
@@ -208,14 +236,14 @@ internal sealed class OverlayApplier
         {
             criterion = mapper.Criterion(document.Criterion, path + ".criterion");
         }
-        else if (entry.Rule.Criterion is null)
+        else if (entry.Item.Criterion is null)
         {
             mapper.Add(ErrorCodes.JsonMissingProperty, path + ".criterion", $"Rule '{document.Id}' is a graded rule; to make it a criterion rule give its criterion, or give graded to change its table.");
             criterion = null;
         }
         else
         {
-            criterion = entry.Rule.Criterion;
+            criterion = entry.Item.Criterion;
         }
 
         double? positive = null, negative = null;
@@ -235,7 +263,7 @@ internal sealed class OverlayApplier
             return;
         }
 
-        overridden[entry.Rule] = new RuleDraft(document.Id, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Rule.Description)
+        overridden[entry.Item] = new RuleDraft(document.Id!, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Item.Description)
         {
             SourcePath = path,
         };
@@ -273,48 +301,21 @@ internal sealed class OverlayApplier
 
     private void DisableGroup(string? groupId, string path)
     {
-        if (!baseGroups.TryGetValue(groupId ?? string.Empty, out var entry))
+        if (TryClaimDisabled(groupId, baseGroups, changedGroups, ("group", "Group"), path, out var entry))
         {
-            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, $"The base has no group '{groupId}' to disable.");
-        }
-        else if (!changedGroups.Add(entry.Group.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path, $"Group '{groupId}' is disabled or overridden more than once.");
-        }
-        else
-        {
-            entry.Cause.Groups.Remove(entry.Group);
+            entry.Cause.Groups.Remove(entry.Item);
         }
     }
 
     private void OverrideGroup(OverlayGroupDocument document, string path)
     {
-        if (document.Id is null)
+        if (!TryClaimOverridden(document.Id, document.Cause, baseGroups, changedGroups, ("group", "Group"), "addGroups", path, out var entry))
         {
-            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", "An overridden group names the base group it replaces in \"id\".");
             return;
         }
 
-        if (!baseGroups.TryGetValue(document.Id, out var entry))
-        {
-            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no group '{document.Id}' to override; add it with addGroups instead.");
-            return;
-        }
-
-        if (!changedGroups.Add(document.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"Group '{document.Id}' is disabled or overridden more than once.");
-            return;
-        }
-
-        if (document.Cause is not null && document.Cause != entry.Cause.Id)
-        {
-            mapper.Add(ErrorCodes.OverlayConflict, path + ".cause", $"Group '{document.Id}' belongs to cause '{entry.Cause.Id}', not '{document.Cause}'; an override cannot move a group.");
-            return;
-        }
-
-        var replacement = mapper.Group(new GroupDocument { Id = document.Id, Name = document.Name ?? entry.Group.Name, Members = document.Members }, path);
-        entry.Cause.Groups[entry.Cause.Groups.IndexOf(entry.Group)] = replacement;
+        var replacement = mapper.Group(new GroupDocument { Id = document.Id, Name = document.Name ?? entry.Item.Name, Members = document.Members }, path);
+        entry.Cause.Groups[entry.Cause.Groups.IndexOf(entry.Item)] = replacement;
     }
 
     /// <summary>Removes the base groups that disabled rules left without a member; an overlay's own empty group is reported instead (HPK024).</summary>
