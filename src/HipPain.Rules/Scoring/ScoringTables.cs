@@ -43,6 +43,9 @@ internal sealed class ScoringTables
     /// <summary>The number of <see cref="Sex"/> values (Unspecified, Female, Male): the columns of an age-and-sex table.</summary>
     private const int SexCount = 3;
 
+    /// <summary>The number of age indices: no age (index 0), then every age from 0 to <see cref="PatientCase.MaximumAge"/> (index age + 1).</summary>
+    private const int AgeIndexCount = PatientCase.MaximumAge + 2;
+
     public ScoringTables(KnowledgeBase knowledgeBase, Dictionary<string, int> findingIndex, Dictionary<string, int> causeIndex, CriterionProgram program)
     {
         Program = program;
@@ -200,6 +203,7 @@ internal sealed class ScoringTables
 
         (FindingOtherUnitStart, FindingOtherUnits) = OtherUnitsByFinding();
         (AgeSexBreakStart, AgeSexBreaks, AgeSexTableStart, AgeSexLog) = AgeSexTables(rules, unknown);
+        (AgeSexRowStart, AgeSexRowByAge) = AgeSexRows();
         SoloLog = SoloTables(unknown);
         OtherUnitCause = [.. GeneralRuleCause, .. GroupCause];
 
@@ -212,6 +216,8 @@ internal sealed class ScoringTables
                 OtherUnitAlwaysVisited[o / 64] |= 1UL << (o % 64);
             }
         }
+
+        OtherUnitVisitedByAgeAndSex = VisitedByAgeAndSex();
     }
 
     public int FindingCount { get; }
@@ -336,6 +342,19 @@ internal sealed class ScoringTables
     /// </summary>
     public int[] AgeSexTableStart { get; }
 
+    /// <summary>
+    /// By other unit that reads the age or the sex: the offset of its row offsets in <see cref="AgeSexRowByAge"/> (-1 for
+    /// any other unit).
+    /// </summary>
+    public int[] AgeSexRowStart { get; }
+
+    /// <summary>
+    /// For each unit of <see cref="AgeSexRowStart"/>, <see cref="AgeIndexCount"/> entries, one per age index (0 for no
+    /// age, then age + 1): the offset of that age's row in the unit's table (the row times the number of sexes), so that
+    /// the scoring finds a unit's entry without searching its breakpoints.
+    /// </summary>
+    public int[] AgeSexRowByAge { get; }
+
     /// <summary>The table entries: what the unit adds to its cause's log-odds with every finding unknown (0 when undecided).</summary>
     public double[] AgeSexLog { get; }
 
@@ -356,6 +375,14 @@ internal sealed class ScoringTables
     /// marks it, so the scoring visits only these and the marked ones, in unit order.
     /// </summary>
     public ulong[] OtherUnitAlwaysVisited { get; }
+
+    /// <summary>
+    /// By age index (0 for no age, then age + 1) and sex, a row of <see cref="OtherUnitAlwaysVisited"/>'s length: the bits of
+    /// the units that add something to a case of that age and sex when every finding they read is unknown (a unit that
+    /// reads the age or the sex and whose table entry for them is not 0, or another unit whose idle figure is not 0). The
+    /// scoring visits these and the units a stated finding marks; every other unit adds exactly 0.
+    /// </summary>
+    public ulong[] OtherUnitVisitedByAgeAndSex { get; }
 
     /// <summary>The criteria of every rule (and of everything else the base compiles).</summary>
     public CriterionProgram Program { get; }
@@ -386,6 +413,7 @@ internal sealed class ScoringTables
     public bool TryScore(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<double> logOdds, Span<double> unitLogs, out int invalidStateIndex)
     {
         PriorLogOdds.CopyTo(logOdds);
+        var keep = !unitLogs.IsEmpty;
         var start = FindingRuleStart;
         var causes = FindingRuleCause;
         var ratios = FindingRuleLogRatios;
@@ -399,8 +427,11 @@ internal sealed class ScoringTables
         Span<int> touched = track ? stackalloc int[others] : default;
 
         // A bit per other unit to visit: the ones always visited, and those a stated finding marks.
-        Span<ulong> visit = track ? stackalloc ulong[OtherUnitAlwaysVisited.Length] : default;
-        OtherUnitAlwaysVisited.AsSpan(0, visit.Length).CopyTo(visit);
+        // (When the unit figures are kept, every unit on the age or the sex is visited, so that its figure is written.)
+        var words = OtherUnitAlwaysVisited.Length;
+        Span<ulong> visit = track ? stackalloc ulong[words] : default;
+        var visitedFirst = keep ? OtherUnitAlwaysVisited.AsSpan() : OtherUnitVisitedByAgeAndSex.AsSpan((((age - CriterionProgram.NoAge) * SexCount) + (int)sex) * words, words);
+        visitedFirst[..visit.Length].CopyTo(visit);
 
         // Unknown is 0: skip blocks of unknown findings a vector at a time, then apply each stated finding's row.
         var raw = MemoryMarshal.Cast<FindingState, int>(states);
@@ -438,7 +469,6 @@ internal sealed class ScoringTables
             Touch(raw[f], f, touched, visit);
         }
 
-        var keep = !unitLogs.IsEmpty;
         var entries = causes.Length;
         if (keep)
         {
@@ -645,7 +675,11 @@ internal sealed class ScoringTables
 
     /// <summary>The table slot of an other unit that reads the age or the sex (see <see cref="AgeSexTableStart"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int AgeSexSlot(int other, int age, Sex sex)
+    private int AgeSexSlot(int other, int age, Sex sex) =>
+        AgeSexTableStart[other] + AgeSexRowByAge[AgeSexRowStart[other] + age - CriterionProgram.NoAge] + (int)sex;
+
+    /// <summary>The row of an age in the table of an other unit that reads the age or the sex, found from its breakpoints.</summary>
+    private int AgeSexRow(int other, int age)
     {
         var row = 0;
         if (age != CriterionProgram.NoAge)
@@ -658,7 +692,53 @@ internal sealed class ScoringTables
             }
         }
 
-        return AgeSexTableStart[other] + (row * SexCount) + (int)sex;
+        return row;
+    }
+
+    /// <summary>The rows of <see cref="OtherUnitVisitedByAgeAndSex"/>.</summary>
+    private ulong[] VisitedByAgeAndSex()
+    {
+        var words = OtherUnitAlwaysVisited.Length;
+        var rows = new ulong[AgeIndexCount * SexCount * words];
+        for (var o = 0; o < OtherUnitIdleLog.Length; o++)
+        {
+            for (var index = 0; index < AgeIndexCount; index++)
+            {
+                for (var sex = 0; sex < SexCount; sex++)
+                {
+                    var adds = OtherUnitReadsAgeOrSex[o] ? AgeSexLog[AgeSexSlot(o, index + CriterionProgram.NoAge, (Sex)sex)] != 0 : OtherUnitIdleLog[o] != 0;
+                    if (adds)
+                    {
+                        rows[(((index * SexCount) + sex) * words) + (o / 64)] |= 1UL << (o % 64);
+                    }
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The tables of <see cref="AgeSexRowStart"/> and <see cref="AgeSexRowByAge"/>.</summary>
+    private (int[] Start, int[] RowByAge) AgeSexRows()
+    {
+        var start = new int[AgeSexTableStart.Length];
+        var rows = new List<int>();
+        for (var o = 0; o < start.Length; o++)
+        {
+            start[o] = -1;
+            if (AgeSexTableStart[o] < 0)
+            {
+                continue;
+            }
+
+            start[o] = rows.Count;
+            for (var index = 0; index < AgeIndexCount; index++)
+            {
+                rows.Add(AgeSexRow(o, index + CriterionProgram.NoAge) * SexCount);
+            }
+        }
+
+        return (start, [.. rows]);
     }
 
     /// <summary>The tables of <see cref="AgeSexTableStart"/>: each age-or-sex unit evaluated once per age interval and sex, with every finding unknown.</summary>
