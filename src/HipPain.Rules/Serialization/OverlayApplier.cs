@@ -330,23 +330,37 @@ internal sealed class OverlayApplier
         }
     }
 
+    /// <summary>
+    /// The cause an added rule or group belongs to, or null after reporting why there is none: no cause named, an
+    /// unknown cause, or an id the base already uses for an item of that kind.
+    /// </summary>
+    private CauseDraft? CauseOfAddition<T>(string? causeId, string? id, Dictionary<string, (CauseDraft Cause, T Item)> baseItems, (string Lower, string Capital) kind, string overrideList, string path)
+    {
+        if (causeId is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", $"An added {kind.Lower} names its cause in \"cause\".");
+            return null;
+        }
+
+        if (!causes.TryGetValue(causeId, out var cause))
+        {
+            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"{kind.Capital} '{id}' names unknown cause '{causeId}'.");
+            return null;
+        }
+
+        if (id is not null && baseItems.ContainsKey(id))
+        {
+            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a {kind.Lower} '{id}'; use {overrideList} to change it.");
+            return null;
+        }
+
+        return cause;
+    }
+
     private void AddGroup(OverlayGroupDocument document, string path)
     {
-        if (document.Cause is null)
+        if (CauseOfAddition(document.Cause, document.Id, baseGroups, ("group", "Group"), "overrideGroups", path) is not { } cause)
         {
-            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "An added group names its cause in \"cause\".");
-            return;
-        }
-
-        if (!causes.TryGetValue(document.Cause, out var cause))
-        {
-            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"Group '{document.Id}' names unknown cause '{document.Cause}'.");
-            return;
-        }
-
-        if (document.Id is not null && baseGroups.ContainsKey(document.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a group '{document.Id}'; use overrideGroups to change it.");
             return;
         }
 
@@ -425,21 +439,8 @@ internal sealed class OverlayApplier
 
     private void AddRule(OverlayRuleDocument document, string path)
     {
-        if (document.Cause is null)
+        if (CauseOfAddition(document.Cause, document.Id, baseRules, ("rule", "Rule"), "overrideRules", path) is not { } cause)
         {
-            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".cause", "An added rule names its cause in \"cause\".");
-            return;
-        }
-
-        if (!causes.TryGetValue(document.Cause, out var cause))
-        {
-            mapper.Add(ErrorCodes.UnknownCause, path + ".cause", $"Rule '{document.Id}' names unknown cause '{document.Cause}'.");
-            return;
-        }
-
-        if (document.Id is not null && baseRules.ContainsKey(document.Id))
-        {
-            mapper.Add(ErrorCodes.OverlayIdExists, path + ".id", $"The base already has a rule '{document.Id}'; use overrideRules to change it.");
             return;
         }
 
