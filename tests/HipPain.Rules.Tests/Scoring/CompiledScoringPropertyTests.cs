@@ -96,6 +96,50 @@ public sealed class CompiledScoringPropertyTests
         return (mismatches.Count == 0).Label($"{world}: {string.Join("; ", mismatches.Take(5))}").Classify(tabled > 0, "some unit reads the age or the sex");
     }
 
+    /// <summary>
+    /// Without unit figures to keep, the scoring pass skips the units on the age or the sex whose table gives them nothing
+    /// to add for the case's age and sex (a bitset compiled per age and sex); with them, it visits every such unit. The
+    /// log-odds must be bit for bit the same either way, at every age (and none) and every sex.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property TryScore_RandomWorldEveryAgeAndSex_LogOddsBitwiseEqualWithAndWithoutKeepingUnitFigures(World world)
+    {
+        var engine = new TriageEngine(world.KnowledgeBase);
+        var tables = engine.Compiled.Tables;
+        var stated = new FindingState[engine.FindingCount];
+        engine.CopyStates(world.Case, stated);
+        var (skipping, visitingAll) = (new double[engine.CauseCount], new double[engine.CauseCount]);
+        var unitLogs = new double[tables.UnitCount];
+        var mismatches = new List<string>();
+        var skipped = 0;
+        foreach (var states in new[] { new FindingState[engine.FindingCount], stated })
+        {
+            for (var age = CriterionProgram.NoAge; age <= PatientCase.MaximumAge; age++)
+            {
+                foreach (var sex in new[] { Sex.Unspecified, Sex.Female, Sex.Male })
+                {
+                    tables.TryScore(states, age, sex, skipping, out _);
+                    tables.TryScore(states, age, sex, visitingAll, unitLogs, out _);
+                    for (var c = 0; c < skipping.Length; c++)
+                    {
+                        if (BitConverter.DoubleToInt64Bits(skipping[c]) != BitConverter.DoubleToInt64Bits(visitingAll[c]))
+                        {
+                            mismatches.Add($"cause {c}, age {age}, {sex}: {skipping[c]:R} skipping, {visitingAll[c]:R} visiting all");
+                        }
+                    }
+
+                    var row = tables.OtherUnitVisitedByAgeAndSex.AsSpan((((age - CriterionProgram.NoAge) * 3) + (int)sex) * tables.OtherUnitAlwaysVisited.Length, tables.OtherUnitAlwaysVisited.Length);
+                    for (var w = 0; w < row.Length; w++)
+                    {
+                        skipped += System.Numerics.BitOperations.PopCount(tables.OtherUnitAlwaysVisited[w] & ~row[w]);
+                    }
+                }
+            }
+        }
+
+        return (mismatches.Count == 0).Label($"{world}: {string.Join("; ", mismatches.Take(5))}").Classify(skipped > 0, "some unit on the age or the sex skipped");
+    }
+
     [Property]
     public Property Rank_AnyLogOddsWithTies_EqualsReferenceOrderAndShortBuffersArePrefixes(int seed)
     {
