@@ -43,44 +43,40 @@ internal static class KbCommand
         return command;
     }
 
-    private static Command Export(CliConsole console)
+    private static Command Export(CliConsole console) => OnKnowledgeBase(console, "export", "Write the base (built-in, or --pack with --overlay applied) as one knowledge-base JSON pack: a starting point for a clinic's own pack, or a candidate for 'hippain replay'.\n\nExamples:\n  hippain kb export > base.json\n  hippain kb export --overlay clinic.overlay.json > clinic-base.json", kb =>
+    {
+        console.Out.WriteLine(KnowledgeBaseJson.Write(kb));
+    });
+
+    private static Command Show(CliConsole console) => OnKnowledgeBase(console, "show", "The base's id, version, title, content hash, the bases it was derived from, and its counts.\n\nExample:\n  hippain kb show --pack my-base.json", kb =>
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var o = console.Out;
+        o.WriteLine($"id:          {kb.Id}");
+        o.WriteLine($"version:     {kb.Version}");
+        o.WriteLine($"title:       {kb.Title ?? "(none)"}");
+        o.WriteLine($"hash:        {kb.ContentHash}");
+        foreach (var stamp in kb.DerivedFrom)
+        {
+            o.WriteLine($"derived from: {stamp.Id} {stamp.Version} ({stamp.ContentHash})");
+        }
+
+        o.WriteLine(string.Create(inv, $"causes:      {kb.Causes.Length}"));
+        o.WriteLine(string.Create(inv, $"findings:    {kb.Findings.Length}"));
+        o.WriteLine(string.Create(inv, $"rules:       {kb.Rules.Length}"));
+        o.WriteLine(string.Create(inv, $"red flags:   {kb.RedFlags.Length}"));
+        o.WriteLine(string.Create(inv, $"treatments:  {kb.Treatments.Length}"));
+    });
+
+    /// <summary>A subcommand that loads the knowledge base (<c>--pack</c>, <c>--overlay</c>) and runs <paramref name="run"/> on it.</summary>
+    private static Command OnKnowledgeBase(CliConsole console, string name, string description, Action<Model.KnowledgeBase> run)
     {
         var knowledge = new KnowledgeOptions();
-        var command = new Command("export", "Write the base (built-in, or --pack with --overlay applied) as one knowledge-base JSON pack: a starting point for a clinic's own pack, or a candidate for 'hippain replay'.\n\nExamples:\n  hippain kb export > base.json\n  hippain kb export --overlay clinic.overlay.json > clinic-base.json");
+        var command = new Command(name, description);
         knowledge.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
-            var kb = knowledge.Load(p, console);
-            console.Out.WriteLine(KnowledgeBaseJson.Write(kb));
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
-
-    private static Command Show(CliConsole console)
-    {
-        var knowledge = new KnowledgeOptions();
-        var command = new Command("show", "The base's id, version, title, content hash, the bases it was derived from, and its counts.\n\nExample:\n  hippain kb show --pack my-base.json");
-        knowledge.AddTo(command);
-        command.SetAction(p => HippainApp.Guarded(console, () =>
-        {
-            var kb = knowledge.Load(p, console);
-            var inv = CultureInfo.InvariantCulture;
-            var o = console.Out;
-            o.WriteLine($"id:          {kb.Id}");
-            o.WriteLine($"version:     {kb.Version}");
-            o.WriteLine($"title:       {kb.Title ?? "(none)"}");
-            o.WriteLine($"hash:        {kb.ContentHash}");
-            foreach (var stamp in kb.DerivedFrom)
-            {
-                o.WriteLine($"derived from: {stamp.Id} {stamp.Version} ({stamp.ContentHash})");
-            }
-
-            o.WriteLine(string.Create(inv, $"causes:      {kb.Causes.Length}"));
-            o.WriteLine(string.Create(inv, $"findings:    {kb.Findings.Length}"));
-            o.WriteLine(string.Create(inv, $"rules:       {kb.Rules.Length}"));
-            o.WriteLine(string.Create(inv, $"red flags:   {kb.RedFlags.Length}"));
-            o.WriteLine(string.Create(inv, $"treatments:  {kb.Treatments.Length}"));
+            run(knowledge.Load(p, console));
             return ExitCodes.Success;
         }));
         return command;
@@ -118,29 +114,20 @@ internal static class KbCommand
         return command;
     }
 
-    private static Command Findings(CliConsole console)
+    private static Command Findings(CliConsole console) => OnKnowledgeBase(console, "findings", "List the finding codes a case may use, with their kind, name and question.\n\nExample:\n  hippain kb findings | grep exam.", kb =>
     {
-        var knowledge = new KnowledgeOptions();
-        var command = new Command("findings", "List the finding codes a case may use, with their kind, name and question.\n\nExample:\n  hippain kb findings | grep exam.");
-        knowledge.AddTo(command);
-        command.SetAction(p => HippainApp.Guarded(console, () =>
+        var table = new Table().Border(TableBorder.Simple).AddColumn("code").AddColumn("kind").AddColumn("name").AddColumn("question");
+        foreach (var finding in kb.Findings)
         {
-            var kb = knowledge.Load(p, console);
-            var table = new Table().Border(TableBorder.Simple).AddColumn("code").AddColumn("kind").AddColumn("name").AddColumn("question");
-            foreach (var finding in kb.Findings)
-            {
-                table.AddRow(Markup.Escape(finding.Id), finding.Kind.ToString(), Markup.Escape(finding.Name), Markup.Escape(finding.Question ?? string.Empty));
-            }
+            table.AddRow(Markup.Escape(finding.Id), finding.Kind.ToString(), Markup.Escape(finding.Name), Markup.Escape(finding.Question ?? string.Empty));
+        }
 
-            var ansi = console.CreateAnsiConsole();
-            if (!console.IsTerminal)
-            {
-                ansi.Profile.Width = 240;
-            }
+        var ansi = console.CreateAnsiConsole();
+        if (!console.IsTerminal)
+        {
+            ansi.Profile.Width = 240;
+        }
 
-            ansi.Write(table);
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
+        ansi.Write(table);
+    });
 }
