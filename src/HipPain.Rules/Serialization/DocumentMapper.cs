@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
@@ -322,6 +324,24 @@ internal sealed class DocumentMapper
         }
 
         return Model.Criterion.AllOf([.. parts]);
+    }
+
+    /// <summary>
+    /// The knowledge base a builder describes when nothing was <paramref name="found"/> (the builder has been validated
+    /// with it), or false with every problem found: the end of reading a base and of applying an overlay alike.
+    /// </summary>
+    public static bool TryBuild(KnowledgeBaseBuilder builder, List<ValidationProblem> found, [NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems)
+    {
+        if (found.Count > 0)
+        {
+            knowledgeBase = null;
+            problems = [.. found];
+            return false;
+        }
+
+        knowledgeBase = builder.Build();
+        problems = [];
+        return true;
     }
 
     /// <summary>

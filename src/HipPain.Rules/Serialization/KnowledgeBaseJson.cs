@@ -107,17 +107,7 @@ public static class KnowledgeBaseJson
     {
         var mapper = new DocumentMapper();
         var builder = ToBuilder(document, mapper);
-        var merged = mapper.Merge(builder.Validate());
-        if (merged.Count > 0)
-        {
-            knowledgeBase = null;
-            problems = [.. merged];
-            return false;
-        }
-
-        knowledgeBase = builder.Build();
-        problems = [];
-        return true;
+        return DocumentMapper.TryBuild(builder, mapper.Merge(builder.Validate()), out knowledgeBase, out problems);
     }
 
     internal static KnowledgeBaseBuilder ToBuilder(KnowledgeBaseDocument document, DocumentMapper mapper)

@@ -72,16 +72,7 @@ public sealed class KnowledgeBaseOverlay
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var found = OverlayApplier.Apply(Document, knowledgeBase, out var builder);
-        if (found.Count > 0)
-        {
-            result = null;
-            problems = [.. found];
-            return false;
-        }
-
-        result = builder.Build();
-        problems = [];
-        return true;
+        return DocumentMapper.TryBuild(builder, found, out result, out problems);
     }
 
     /// <inheritdoc />
