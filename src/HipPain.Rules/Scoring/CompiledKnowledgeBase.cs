@@ -32,6 +32,7 @@ internal sealed class CompiledKnowledgeBase
             [.. f.SuspectedCauseIds.Select(id => CauseIndex[id])]))];
         RedFlagUrgencies = [.. knowledgeBase.RedFlags.Select(f => f.Urgency)];
         program.Freeze();
+        Gates = new RedFlagGates(RedFlags, program, knowledgeBase.Findings.Length);
     }
 
     public KnowledgeBase Source { get; }
@@ -50,6 +51,9 @@ internal sealed class CompiledKnowledgeBase
     public CompiledRule[] Rules { get; }
 
     public CompiledRedFlag[] RedFlags { get; }
+
+    /// <summary>The red-flag gates as <see cref="TriageEngine.Triage"/> decides them, skipping the ones the case cannot touch.</summary>
+    public RedFlagGates Gates { get; }
 
     /// <summary>Each red flag's urgency, by red-flag index: what <see cref="UrgencyRule"/> reads.</summary>
     public Urgency[] RedFlagUrgencies { get; }

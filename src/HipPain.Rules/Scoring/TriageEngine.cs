@@ -104,12 +104,9 @@ public sealed partial class TriageEngine
         // questions, progress, order) waits for the first read of the result's red flags.
         var flags = compiled.RedFlags;
         Span<int> gateOutcomes = flags.Length <= StackLimit ? stackalloc int[flags.Length] : new int[flags.Length];
-        var fired = 0;
-        for (var g = 0; g < flags.Length; g++)
-        {
-            gateOutcomes[g] = compiled.Program.Evaluate(flags[g].Root, states, age, sex);
-            fired += gateOutcomes[g] == CriterionProgram.Met ? 1 : 0;
-        }
+        var gates = compiled.Gates;
+        Span<ulong> known = gates.MaskWords <= StackLimit ? stackalloc ulong[gates.MaskWords] : new ulong[gates.MaskWords];
+        var fired = gates.Evaluate(states, age, sex, known, gateOutcomes);
 
         Span<int> posteriorRank = ranking.Length <= StackLimit ? stackalloc int[ranking.Length] : new int[ranking.Length];
         for (var r = 0; r < ranking.Length; r++)
