@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Scoring;
@@ -55,11 +56,13 @@ internal sealed class RedFlagGates
     public int Evaluate(ReadOnlySpan<FindingState> states, int age, Sex sex, Span<ulong> known, Span<int> outcomes)
     {
         known.Clear();
-        var at = states.IndexOfAnyExcept(FindingState.Unknown);
+        // FindingState is an int enum; Unknown is 0. Skip the unknown states a vector at a time.
+        var raw = MemoryMarshal.Cast<FindingState, int>(states);
+        var at = raw.IndexOfAnyExcept((int)FindingState.Unknown);
         while (at >= 0)
         {
             known[at / 64] |= 1UL << (at % 64);
-            var next = states[(at + 1)..].IndexOfAnyExcept(FindingState.Unknown);
+            var next = raw[(at + 1)..].IndexOfAnyExcept((int)FindingState.Unknown);
             at = next < 0 ? -1 : at + 1 + next;
         }
 
