@@ -40,7 +40,7 @@ internal sealed class RedFlagGates
                 findingMasks[(g * words) + (index / 64)] |= 1UL << (index % 64);
             }
 
-            idleOutcomes[g] = ReadsAgeOrSex(flags[g].Flag.Criterion)
+            idleOutcomes[g] = ScoringTables.ReadsAgeOrSex(flags[g].Flag.Criterion)
                 ? NoIdleOutcome
                 : program.Evaluate(flags[g].Root, unknown, CriterionProgram.NoAge, Sex.Unspecified);
         }
@@ -95,7 +95,4 @@ internal sealed class RedFlagGates
 
         return false;
     }
-
-    private static bool ReadsAgeOrSex(Criterion criterion) =>
-        criterion is AgeCriterion or SexCriterion || (criterion is CountCriterion count && count.Parts.Any(ReadsAgeOrSex));
 }

@@ -937,7 +937,8 @@ internal sealed class ScoringTables
         return graded is null || graded.Parts.Any(ReadsAgeOrSex);
     }
 
-    private static bool ReadsAgeOrSex(Criterion criterion)
+    /// <summary>True when a criterion has an age or a sex condition (read by <see cref="RedFlagGates"/> too).</summary>
+    internal static bool ReadsAgeOrSex(Criterion criterion)
     {
         if (criterion is AgeCriterion || criterion is SexCriterion)
         {
