@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using HipPain.Rules.Cli.Input;
 using HipPain.Rules.Cli.Lint;
+using HipPain.Rules.Cli.Output;
 
 namespace HipPain.Rules.Cli.Commands;
 
@@ -73,41 +72,21 @@ internal static class LintCommand
         output.WriteLine(string.Create(inv, $"{total} problem{(total == 1 ? string.Empty : "s")} in {reports.Count(r => r.Problems.Count > 0)} of {reports.Count} files"));
     }
 
-    private static string ToJson(IReadOnlyList<LintFileReport> reports)
+    private static string ToJson(IReadOnlyList<LintFileReport> reports) => JsonReport.Write("hippain-lint", 1, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WriteNumber("problemCount", reports.Sum(r => r.Problems.Count));
+        JsonReport.WriteObjects(writer, "files", reports, static (w, report) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("format", "hippain-lint");
-            writer.WriteNumber("formatVersion", 1);
-            writer.WriteNumber("problemCount", reports.Sum(r => r.Problems.Count));
-            writer.WriteStartArray("files");
-            foreach (var report in reports)
+            w.WriteString("file", report.File);
+            w.WriteString("kind", report.Kind);
+            JsonReport.WriteObjects(w, "problems", report.Problems, static (w, problem) =>
             {
-                writer.WriteStartObject();
-                writer.WriteString("file", report.File);
-                writer.WriteString("kind", report.Kind);
-                writer.WriteStartArray("problems");
-                foreach (var problem in report.Problems)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("code", problem.Code);
-                    writer.WriteString("path", problem.Path);
-                    writer.WriteNumber("line", problem.Line);
-                    writer.WriteNumber("column", problem.Column);
-                    writer.WriteString("message", problem.Message);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+                w.WriteString("code", problem.Code);
+                w.WriteString("path", problem.Path);
+                w.WriteNumber("line", problem.Line);
+                w.WriteNumber("column", problem.Column);
+                w.WriteString("message", problem.Message);
+            });
+        });
+    });
 }

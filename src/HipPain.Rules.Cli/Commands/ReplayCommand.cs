@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using HipPain.Rules.Cli.Input;
 using HipPain.Rules.Cli.Output;
@@ -226,14 +225,9 @@ internal static class ReplayCommand
     private static string Stamp(KnowledgeBase kb) =>
         $"{kb.Id} {kb.Version} ({ResultView.Short(kb.ContentHash)})" + (kb.DerivedFrom.IsEmpty ? string.Empty : $", derived from {string.Join(" <- ", kb.DerivedFrom.Select(d => $"{d.Id} {d.Version}"))}");
 
-    private static string ToJson(KnowledgeBase baseKb, KnowledgeBase candidateKb, List<CaseComparison> comparisons, ReplaySummary summary, List<string> failOn, List<string> failed)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    private static string ToJson(KnowledgeBase baseKb, KnowledgeBase candidateKb, List<CaseComparison> comparisons, ReplaySummary summary, List<string> failOn, List<string> failed) =>
+        JsonReport.Write("hippain-replay", 1, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("format", "hippain-replay");
-            w.WriteNumber("formatVersion", 1);
             WriteStamp(w, "base", baseKb);
             WriteStamp(w, "candidate", candidateKb);
             w.WriteStartObject("summary");
@@ -248,16 +242,10 @@ internal static class ReplayCommand
             w.WriteNumber("possibleUrgencyRaised", summary.PossibleUrgencyRaised);
             w.WriteNumber("possibleUrgencyDropped", summary.PossibleUrgencyDropped);
             w.WriteEndObject();
-            w.WriteStartArray("failOn");
-            failOn.ForEach(w.WriteStringValue);
-            w.WriteEndArray();
-            w.WriteStartArray("failed");
-            failed.ForEach(w.WriteStringValue);
-            w.WriteEndArray();
-            w.WriteStartArray("cases");
-            foreach (var c in comparisons)
+            JsonReport.WriteStrings(w, "failOn", failOn);
+            JsonReport.WriteStrings(w, "failed", failed);
+            JsonReport.WriteObjects(w, "cases", comparisons, static (w, c) =>
             {
-                w.WriteStartObject();
                 w.WriteString("file", c.File);
                 w.WriteString("status", c.IsError ? "error" : c.Changed ? "changed" : "unchanged");
                 WriteSide(w, "base", c.Base, c.BaseError);
@@ -269,16 +257,8 @@ internal static class ReplayCommand
                     w.WriteBoolean("urgencyDropped", c.UrgencyDropped);
                     w.WriteBoolean("possibleUrgencyDropped", c.PossibleUrgencyDropped);
                 }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+            });
+        });
 
     private static void WriteStamp(Utf8JsonWriter w, string name, KnowledgeBase kb)
     {
@@ -299,13 +279,7 @@ internal static class ReplayCommand
         else
         {
             w.WriteString("leading", result.Leading.Cause.Id);
-            w.WriteStartArray("topThree");
-            foreach (var id in CaseComparison.TopThreeIds(result))
-            {
-                w.WriteStringValue(id);
-            }
-
-            w.WriteEndArray();
+            JsonReport.WriteStrings(w, "topThree", CaseComparison.TopThreeIds(result));
             w.WriteString("urgency", JsonName(result.Urgency));
             w.WriteString("highestPossibleUrgency", JsonName(result.HighestPossibleUrgency));
         }
