@@ -101,26 +101,8 @@ public static class ObservationMappingJson
             problems.Add($"{path}.{member.Name} is not a member of an entry (system, code, finding, state, value, atLeast, unit, comment).");
         }
 
-        string? Text(JsonElement parent, string name, string at, bool required)
-        {
-            if (!parent.TryGetProperty(name, out var value))
-            {
-                if (required)
-                {
-                    problems.Add($"{at}.{name} is required.");
-                }
-
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                problems.Add($"{at}.{name} must be a non-empty string.");
-                return null;
-            }
-
-            return value.GetString();
-        }
+        string? Text(JsonElement parent, string name, string at, bool required) =>
+            JsonMembers.Text(parent, name, $"{at}.{name}", required, nullIsMissing: false, problems);
 
         var system = Text(entry, "system", path, true);
         var code = Text(entry, "code", path, true);

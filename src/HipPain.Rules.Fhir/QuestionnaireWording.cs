@@ -9,47 +9,40 @@ namespace HipPain.Rules.Fhir;
 /// </summary>
 internal sealed class QuestionnaireWording
 {
+    /// <summary>The title of each kind's group of findings, in English and in Spanish.</summary>
+    private static readonly Dictionary<FindingKind, (string English, string Spanish)> KindTitles = new()
+    {
+        [FindingKind.PainLocation] = ("Where the pain is", "Dónde duele"),
+        [FindingKind.PainQuality] = ("What the pain is like", "Cómo es el dolor"),
+        [FindingKind.Timing] = ("When the pain comes", "Cuándo aparece el dolor"),
+        [FindingKind.Symptom] = ("Other symptoms", "Otros síntomas"),
+        [FindingKind.History] = ("History", "Antecedentes"),
+        [FindingKind.RiskFactor] = ("Risk factors", "Factores de riesgo"),
+        [FindingKind.Examination] = ("Examination", "Exploración física"),
+        [FindingKind.Investigation] = ("Imaging and laboratory results", "Pruebas de imagen y de laboratorio"),
+    };
+
     private static readonly QuestionnaireWording English = new(
         "Red-flag questions: ask these first",
         "The findings of knowledge base {0} {1} ({2}), red-flag questions first. Answer each yes, no or don't know; an unanswered question counts as unknown. ",
         Scoring.TriageResult.Disclaimer,
-        new Dictionary<FindingKind, string>
-        {
-            [FindingKind.PainLocation] = "Where the pain is",
-            [FindingKind.PainQuality] = "What the pain is like",
-            [FindingKind.Timing] = "When the pain comes",
-            [FindingKind.Symptom] = "Other symptoms",
-            [FindingKind.History] = "History",
-            [FindingKind.RiskFactor] = "Risk factors",
-            [FindingKind.Examination] = "Examination",
-            [FindingKind.Investigation] = "Imaging and laboratory results",
-        });
+        static titles => titles.English);
 
     private static readonly QuestionnaireWording Spanish = new(
         "Preguntas de alarma: hágalas primero",
         "Los hallazgos de la base de conocimiento {0} {1} ({2}), con las preguntas de alarma primero. Responda a cada una sí, no o no lo sé; una pregunta sin respuesta cuenta como desconocida. ",
         "Apoyo a la decisión para profesionales clínicos, no un diagnóstico: la clasificación es una estimación de probabilidad a partir de cocientes de verosimilitud publicados, y las señales de alarma se escalan sea cual sea su posición.",
-        new Dictionary<FindingKind, string>
-        {
-            [FindingKind.PainLocation] = "Dónde duele",
-            [FindingKind.PainQuality] = "Cómo es el dolor",
-            [FindingKind.Timing] = "Cuándo aparece el dolor",
-            [FindingKind.Symptom] = "Otros síntomas",
-            [FindingKind.History] = "Antecedentes",
-            [FindingKind.RiskFactor] = "Factores de riesgo",
-            [FindingKind.Examination] = "Exploración física",
-            [FindingKind.Investigation] = "Pruebas de imagen y de laboratorio",
-        });
+        static titles => titles.Spanish);
 
     private readonly string description;
     private readonly Dictionary<FindingKind, string> kindTitles;
 
-    private QuestionnaireWording(string redFlagGroupTitle, string description, string disclaimer, Dictionary<FindingKind, string> kindTitles)
+    private QuestionnaireWording(string redFlagGroupTitle, string description, string disclaimer, Func<(string English, string Spanish), string> language)
     {
         RedFlagGroupTitle = redFlagGroupTitle;
         this.description = description;
         Disclaimer = disclaimer;
-        this.kindTitles = kindTitles;
+        kindTitles = KindTitles.ToDictionary(entry => entry.Key, entry => language(entry.Value));
     }
 
     /// <summary>The red-flag group's title.</summary>

@@ -61,26 +61,8 @@ public sealed record CdsHookRequest(
             return false;
         }
 
-        string? Text(JsonElement parent, string name, string path, bool required)
-        {
-            if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    found.Add($"{path} is required.");
-                }
-
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-            {
-                found.Add($"{path} must be a non-empty string.");
-                return null;
-            }
-
-            return value.GetString();
-        }
+        string? Text(JsonElement parent, string name, string path, bool required) =>
+            JsonMembers.Text(parent, name, path, required, nullIsMissing: true, found);
 
         var hook = Text(body, "hook", "hook", required: true);
         var instance = Text(body, "hookInstance", "hookInstance", required: true);
