@@ -6,36 +6,81 @@ namespace HipPain.Rules.Authoring;
 // into the immutable model. SourcePath, when set, is where the item came from (a JSON path such as
 // "$.causes[3]"); the validator reports problems there instead of at the item's index in the builder (the path it
 // would have in the base's JSON form).
+//
+// Each draft keeps its plain wording (the fields the wording catalogue, Model/Wording.cs, marks rewordable) in a
+// DraftWording keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
+// the JSON size bound walk the DraftWording, so they need no change when a kind gains a wording field.
+
+/// <summary>The plain wording of one draft, by field name (for example <c>patientQuestion</c>).</summary>
+internal sealed class DraftWording
+{
+    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+
+    public string? this[string field]
+    {
+        get => texts.GetValueOrDefault(field);
+        set => texts[field] = value;
+    }
+
+    /// <summary>Every field that has text, with its text.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Texts =>
+        texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
+}
+
 internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
 {
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new() { ["name"] = name, ["question"] = question, ["patientQuestion"] = patientQuestion };
+
     public string Id { get; } = id;
 
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get => Wording["name"]!;
+        set => Wording["name"] = value;
+    }
 
     public FindingKind Kind { get; set; } = kind;
 
     public BodyRegion Region { get; set; } = region;
 
-    public string? Question { get; set; } = question;
+    public string? Question
+    {
+        get => Wording["question"];
+        set => Wording["question"] = value;
+    }
 
-    public string? PatientQuestion { get; set; } = patientQuestion;
+    public string? PatientQuestion
+    {
+        get => Wording["patientQuestion"];
+        set => Wording["patientQuestion"] = value;
+    }
 }
 
 internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)
 {
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new() { ["name"] = name, ["description"] = description };
+
     public string Id { get; } = id;
 
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get => Wording["name"]!;
+        set => Wording["name"] = value;
+    }
 
     public TreatmentKind Kind { get; set; } = kind;
 
     public Evidence Evidence { get; set; } = evidence;
 
-    public string? Description { get; set; } = description;
+    public string? Description
+    {
+        get => Wording["description"];
+        set => Wording["description"] = value;
+    }
 }
 
 /// <summary>A rule: a criterion rule (criterion, LR+ and LR-) or a graded rule (parts and one ratio per count met).</summary>
@@ -62,6 +107,8 @@ internal sealed class RuleDraft
 
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new();
+
     public string Id { get; }
 
     /// <summary>The criterion of a criterion rule; null for a graded rule.</summary>
@@ -81,7 +128,11 @@ internal sealed class RuleDraft
 
     public Evidence Evidence { get; set; }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Wording["description"];
+        set => Wording["description"] = value;
+    }
 
     /// <summary>Every finding the rule reads, in order of appearance.</summary>
     public IEnumerable<string> FindingIds() => Criterion?.FindingIds() ?? Parts!.SelectMany(p => p.FindingIds());
@@ -92,9 +143,15 @@ internal sealed class GroupDraft(string id, string name)
 {
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new() { ["name"] = name };
+
     public string Id { get; } = id;
 
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get => Wording["name"]!;
+        set => Wording["name"] = value;
+    }
 
     public List<GroupMemberDraft> Members { get; } = [];
 }
@@ -125,11 +182,21 @@ internal sealed class CauseDraft(string id, string name)
 {
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new() { ["name"] = name };
+
     public string Id { get; } = id;
 
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get => Wording["name"]!;
+        set => Wording["name"] = value;
+    }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Wording["description"];
+        set => Wording["description"] = value;
+    }
 
     public string? Icd10 { get; set; }
 
@@ -154,15 +221,25 @@ internal sealed class RedFlagDraft(string id, string name)
 {
     public string? SourcePath { get; set; }
 
+    public DraftWording Wording { get; } = new() { ["name"] = name };
+
     public string Id { get; } = id;
 
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get => Wording["name"]!;
+        set => Wording["name"] = value;
+    }
 
     public Criterion? Criterion { get; set; }
 
     public Urgency? Urgency { get; set; }
 
-    public string? Action { get; set; }
+    public string? Action
+    {
+        get => Wording["action"];
+        set => Wording["action"] = value;
+    }
 
     public RunningAdvice? RunningAdvice { get; set; }
 

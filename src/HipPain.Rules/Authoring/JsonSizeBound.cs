@@ -40,26 +40,30 @@ internal static class JsonSizeBound
     private const int RootIndentation = 14;
     private const int IndentationPerLevel = 4;
 
+    // A wording field's line besides its name and text: the deepest indentation an item's field has (10 spaces, in a
+    // cause's rules and groups), the key's and the value's quotes, ": ", the comma and the line break.
+    private const int WordingKey = 18;
+
     public static long Of(KnowledgeBaseBuilder builder)
     {
         var bytes = Root + Text(builder.Id) + Text(builder.Version) + Text(builder.Title);
         foreach (var finding in builder.Findings)
         {
-            bytes += Finding + Text(finding.Id) + Text(finding.Name) + Text(finding.Question) + Text(finding.PatientQuestion);
+            bytes += Finding + Text(finding.Id) + Wording(finding.Wording);
         }
 
         foreach (var treatment in builder.Treatments)
         {
-            bytes += Treatment + Text(treatment.Id) + Text(treatment.Name) + Text(treatment.Description) + Evidence(treatment.Evidence);
+            bytes += Treatment + Text(treatment.Id) + Wording(treatment.Wording) + Evidence(treatment.Evidence);
         }
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Text(cause.Name) + Text(cause.Description) + Text(cause.Icd10) + Text(cause.SnomedCt)
+            bytes += Cause + Text(cause.Id) + Wording(cause.Wording) + Text(cause.Icd10) + Text(cause.SnomedCt)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
-                bytes += Rule + Text(rule.Id) + Text(rule.Description) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
+                bytes += Rule + Text(rule.Id) + Wording(rule.Wording) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
                 if (rule.IsGraded)
                 {
                     // Each part one level deeper than a rule's criterion.
@@ -70,7 +74,7 @@ internal static class JsonSizeBound
 
             foreach (var group in cause.Groups)
             {
-                bytes += Group + Text(group.Id) + Text(group.Name) + group.Members.Sum(member => GroupMember + Text(member.RuleId));
+                bytes += Group + Text(group.Id) + Wording(group.Wording) + group.Members.Sum(member => GroupMember + Text(member.RuleId));
             }
 
             foreach (var recommendation in cause.Recommendations)
@@ -81,7 +85,7 @@ internal static class JsonSizeBound
 
         foreach (var flag in builder.RedFlags)
         {
-            bytes += RedFlag + Text(flag.Id) + Text(flag.Name) + Text(flag.Action) + Evidence(flag.Evidence)
+            bytes += RedFlag + Text(flag.Id) + Wording(flag.Wording) + Evidence(flag.Evidence)
                 + Text(flag.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(flag.Urgency ?? Urgency.Routine).Text);
             if (flag.Criterion is { } criterion)
             {
@@ -112,6 +116,14 @@ internal static class JsonSizeBound
             _ => throw new NotSupportedException($"Criterion type {criterion.GetType().Name} has no size allowance."),
         };
     }
+
+    /// <summary>
+    /// An item's plain wording: each text, and its key's line (<see cref="WordingKey"/>). The per-kind allowances above
+    /// were measured with the keys of the wording fields each kind had then, so those keys are counted twice: a safe
+    /// over-estimate that lets a kind gain a wording field without a new allowance here.
+    /// </summary>
+    private static long Wording(DraftWording wording) =>
+        wording.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

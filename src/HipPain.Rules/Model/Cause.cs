@@ -10,6 +10,23 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class Cause
 {
+    /// <summary>
+    /// A cause's wording: its name, description and running advice, and the patient explanation that only text packs
+    /// hold (what it is, what to do now, when to seek care, and their sources).
+    /// </summary>
+    internal static readonly WordingKind<Cause> Wording = new(
+        TextKey.CausesSection,
+        "cause",
+        kb => kb.Causes,
+        c => c.Id,
+        new("name", c => c.Name, IsRewordable: true),
+        new("description", c => c.Description, IsRewordable: true),
+        new("running", c => c.RunningAdvice.Text),
+        new("whatItIs", null),
+        new("whatToDoNow", null),
+        new("whenToSeekCare", null),
+        new("patientSources", null));
+
     internal Cause(
         string id,
         string name,

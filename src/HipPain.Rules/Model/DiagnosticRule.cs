@@ -8,6 +8,14 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public abstract class DiagnosticRule
 {
+    /// <summary>A rule's wording: its description (the label of a composite rule).</summary>
+    internal static readonly WordingKind<DiagnosticRule> Wording = new(
+        TextKey.RulesSection,
+        "rule",
+        kb => kb.Rules,
+        r => r.Id,
+        new WordingField<DiagnosticRule>("description", r => r.Description, IsRewordable: true));
+
     private protected DiagnosticRule(string id, string causeId, Evidence evidence, string? description)
     {
         Id = id;

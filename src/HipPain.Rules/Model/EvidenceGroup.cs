@@ -22,6 +22,14 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class EvidenceGroup
 {
+    /// <summary>An evidence group's wording: its name.</summary>
+    internal static readonly WordingKind<EvidenceGroup> Wording = new(
+        TextKey.GroupsSection,
+        "evidence group",
+        kb => kb.Groups,
+        g => g.Id,
+        new WordingField<EvidenceGroup>("name", g => g.Name, IsRewordable: true));
+
     internal EvidenceGroup(string id, string causeId, string name, ImmutableArray<EvidenceGroupMember> members)
     {
         Id = id;

@@ -7,6 +7,16 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class Finding
 {
+    /// <summary>A finding's wording: its name, and the clinician's and the patient's question.</summary>
+    internal static readonly WordingKind<Finding> Wording = new(
+        TextKey.FindingsSection,
+        "finding",
+        kb => kb.Findings,
+        f => f.Id,
+        new("name", f => f.Name, IsRewordable: true),
+        new("question", f => f.Question, IsRewordable: true),
+        new("patientQuestion", f => f.PatientQuestion, IsRewordable: true));
+
     internal Finding(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
     {
         Id = id;

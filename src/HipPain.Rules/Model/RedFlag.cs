@@ -10,6 +10,16 @@ namespace HipPain.Rules.Model;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class RedFlag
 {
+    /// <summary>A red flag's wording: its name, action and running advice.</summary>
+    internal static readonly WordingKind<RedFlag> Wording = new(
+        TextKey.RedFlagsSection,
+        "red flag",
+        kb => kb.RedFlags,
+        f => f.Id,
+        new("name", f => f.Name, IsRewordable: true),
+        new("action", f => f.Action, IsRewordable: true),
+        new("running", f => f.RunningAdvice.Text));
+
     internal RedFlag(
         string id,
         string name,

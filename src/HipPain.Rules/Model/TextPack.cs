@@ -34,18 +34,14 @@ public enum TextReview
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class TextPack
 {
-    private static readonly FrozenDictionary<string, FrozenSet<string>?> FieldsBySection = new Dictionary<string, FrozenSet<string>?>(StringComparer.Ordinal)
-    {
-        [TextKey.KnowledgeBaseSection] = Set("title"),
-        [TextKey.FindingsSection] = Set("name", "question", "patientQuestion"),
-        [TextKey.CausesSection] = Set("name", "description", "running", "whatItIs", "whatToDoNow", "whenToSeekCare", "patientSources"),
-        [TextKey.TreatmentsSection] = Set("name", "description"),
-        [TextKey.RedFlagsSection] = Set("name", "action", "running"),
-        [TextKey.RulesSection] = Set("description"),
-        [TextKey.GroupsSection] = Set("name"),
-        [TextKey.RecommendationsSection] = null,
-        [TextKey.FaqSection] = Set("question", "answer", "sources"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    // The fields of each section: the item kinds' from the wording catalogue, then the sections that are not item
+    // kinds. Any field (a treatment id) is allowed in the recommendations section.
+    private static readonly FrozenDictionary<string, FrozenSet<string>?> FieldsBySection = Wording.Kinds
+        .Select(kind => KeyValuePair.Create(kind.Section, (FrozenSet<string>?)Set([.. kind.FieldNames])))
+        .Append(KeyValuePair.Create(TextKey.KnowledgeBaseSection, (FrozenSet<string>?)Set("title")))
+        .Append(KeyValuePair.Create(TextKey.RecommendationsSection, (FrozenSet<string>?)null))
+        .Append(KeyValuePair.Create(TextKey.FaqSection, (FrozenSet<string>?)Set("question", "answer", "sources")))
+        .ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<TextKey, string> texts;
 
@@ -131,45 +127,17 @@ public sealed class TextPack
         }
 
         Add(TextKey.Title, knowledgeBase.Title);
-        foreach (var finding in knowledgeBase.Findings)
+        foreach (var kind in Wording.Kinds)
         {
-            Add(TextKey.FindingName(finding.Id), finding.Name);
-            Add(TextKey.FindingQuestion(finding.Id), finding.Question);
-            Add(TextKey.FindingPatientQuestion(finding.Id), finding.PatientQuestion);
+            entries.AddRange(kind.TextOf(knowledgeBase));
         }
 
         foreach (var cause in knowledgeBase.Causes)
         {
-            Add(TextKey.CauseName(cause.Id), cause.Name);
-            Add(TextKey.CauseDescription(cause.Id), cause.Description);
-            Add(TextKey.CauseRunning(cause.Id), cause.RunningAdvice.Text);
             foreach (var recommendation in cause.Recommendations.DistinctBy(r => r.TreatmentId, StringComparer.Ordinal))
             {
                 Add(TextKey.RecommendationNote(cause.Id, recommendation.TreatmentId), recommendation.Note);
             }
-        }
-
-        foreach (var treatment in knowledgeBase.Treatments)
-        {
-            Add(TextKey.TreatmentName(treatment.Id), treatment.Name);
-            Add(TextKey.TreatmentDescription(treatment.Id), treatment.Description);
-        }
-
-        foreach (var flag in knowledgeBase.RedFlags)
-        {
-            Add(TextKey.RedFlagName(flag.Id), flag.Name);
-            Add(TextKey.RedFlagAction(flag.Id), flag.Action);
-            Add(TextKey.RedFlagRunning(flag.Id), flag.RunningAdvice.Text);
-        }
-
-        foreach (var rule in knowledgeBase.Rules)
-        {
-            Add(TextKey.RuleDescription(rule.Id), rule.Description);
-        }
-
-        foreach (var group in knowledgeBase.Groups)
-        {
-            Add(TextKey.GroupName(group.Id), group.Name);
         }
 
         return new TextPack(knowledgeBase.TextCulture, knowledgeBase.Id, TextReview.Original, null, entries);
@@ -190,17 +158,9 @@ public sealed class TextPack
     };
 
     /// <summary>The item a key names, for messages.</summary>
-    internal static string Describe(TextKey key) => key.Section switch
-    {
-        TextKey.FindingsSection => $"finding '{key.Id}'",
-        TextKey.CausesSection => $"cause '{key.Id}'",
-        TextKey.TreatmentsSection => $"treatment '{key.Id}'",
-        TextKey.RedFlagsSection => $"red flag '{key.Id}'",
-        TextKey.RulesSection => $"rule '{key.Id}'",
-        TextKey.GroupsSection => $"evidence group '{key.Id}'",
-        TextKey.RecommendationsSection => $"recommendation of treatment '{key.Field}' for cause '{key.Id}'",
-        _ => key.ToString(),
-    };
+    internal static string Describe(TextKey key) => key.Section == TextKey.RecommendationsSection
+        ? $"recommendation of treatment '{key.Field}' for cause '{key.Id}'"
+        : Wording.Of(key.Section) is { } kind ? $"{kind.Noun} '{key.Id}'" : key.ToString();
 
     private static FrozenSet<string> Set(params string[] fields) => fields.ToFrozenSet(StringComparer.Ordinal);
 

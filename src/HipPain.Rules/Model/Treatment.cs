@@ -51,6 +51,15 @@ public enum TreatmentLine
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class Treatment
 {
+    /// <summary>A treatment's wording: its name and description.</summary>
+    internal static readonly WordingKind<Treatment> Wording = new(
+        TextKey.TreatmentsSection,
+        "treatment",
+        kb => kb.Treatments,
+        t => t.Id,
+        new("name", t => t.Name, IsRewordable: true),
+        new("description", t => t.Description, IsRewordable: true));
+
     internal Treatment(string id, string name, TreatmentKind kind, string? description, Evidence evidence)
     {
         Id = id;

@@ -378,6 +378,47 @@ public sealed class KnowledgeBaseOverlayBuilder
     public KnowledgeBaseOverlayBuilder RedFlagText(string redFlagId, string? name = null, string? action = null) =>
         Text(redFlagId, d => d.RedFlagText ??= [], new TextChangeDocument { Id = redFlagId, Name = name, Action = action });
 
+    /// <summary>
+    /// Rewords one field of a base finding, cause, treatment or red flag, named by its text key: the same change as
+    /// <see cref="FindingText"/>, <see cref="CauseText"/>, <see cref="TreatmentText"/> and <see cref="RedFlagText"/>,
+    /// for any field the item's kind lets an overlay reword. Several fields of one item go into one text change.
+    /// </summary>
+    /// <param name="key">The item and field, for example <c>TextKey.FindingPatientQuestion("sym.fever")</c>.</param>
+    /// <param name="text">The new text.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException">The key's section is not findings, causes, treatments or red flags, or names a field an overlay cannot reword.</exception>
+    /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
+    public KnowledgeBaseOverlayBuilder Reword(TextKey key, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        EnsureOpen();
+        var changes = key.Section switch
+        {
+            TextKey.FindingsSection => document.FindingText ??= [],
+            TextKey.CausesSection => document.CauseText ??= [],
+            TextKey.TreatmentsSection => document.TreatmentText ??= [],
+            TextKey.RedFlagsSection => document.RedFlagText ??= [],
+            _ => throw new ArgumentException($"An overlay rewords findings, causes, treatments and red flags, not section '{key.Section}'.", nameof(key)),
+        };
+        var kind = Wording.Of(key.Section)!;
+        if (!kind.Rewordable.Contains(key.Field) || !TextChangeDocument.Fields.Contains(key.Field))
+        {
+            throw new ArgumentException($"An overlay cannot reword field '{key.Field}' of a {kind.Noun}; allowed: {string.Join(", ", kind.Rewordable)}.", nameof(key));
+        }
+
+        // A field this builder already set for the item starts a second change, which applying reports (HPK052).
+        var change = changes.FindLast(c => c.Id == key.Id);
+        if (change is null || change.Get(key.Field) is not null)
+        {
+            change = new TextChangeDocument { Id = key.Id };
+            changes.Add(change);
+        }
+
+        change.Set(key.Field, text);
+        return this;
+    }
+
     /// <summary>Finishes the overlay. The builder refuses changes afterwards.</summary>
     /// <returns>The overlay, to apply with <see cref="KnowledgeBaseOverlay.ApplyTo"/> or <see cref="KnowledgeBaseOverlay.TryApplyTo"/>.</returns>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>

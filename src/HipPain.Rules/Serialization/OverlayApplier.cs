@@ -469,87 +469,76 @@ internal sealed class OverlayApplier
 
     private void Texts()
     {
-        Text(overlay.CauseText, "$.causeText", "cause", id => causes.GetValueOrDefault(id) is { } c && knowledgeBase.TryGetCause(id, out _) ? c : null, (draft, change, path) =>
-        {
-            Refuse(change.Question, path + ".question", "A cause has no question; give name or description.");
-            Refuse(change.PatientQuestion, path + ".patientQuestion", "A cause has no patient question; give name or description.");
-            Refuse(change.Action, path + ".action", "A cause has no action; give name or description.");
-            draft.Name = change.Name ?? draft.Name;
-            draft.Description = change.Description ?? draft.Description;
-        });
-        Text(overlay.FindingText, "$.findingText", "finding", baseFindings.GetValueOrDefault, (draft, change, path) =>
-        {
-            Refuse(change.Description, path + ".description", "A finding has no description; give name, question or patientQuestion.");
-            Refuse(change.Action, path + ".action", "A finding has no action; give name, question or patientQuestion.");
-            draft.Name = change.Name ?? draft.Name;
-            draft.Question = change.Question ?? draft.Question;
-            draft.PatientQuestion = change.PatientQuestion ?? draft.PatientQuestion;
-        });
-        Text(overlay.TreatmentText, "$.treatmentText", "treatment", baseTreatments.GetValueOrDefault, (draft, change, path) =>
-        {
-            Refuse(change.Question, path + ".question", "A treatment has no question; give name or description.");
-            Refuse(change.PatientQuestion, path + ".patientQuestion", "A treatment has no patient question; give name or description.");
-            Refuse(change.Action, path + ".action", "A treatment has no action; give name or description.");
-            draft.Name = change.Name ?? draft.Name;
-            draft.Description = change.Description ?? draft.Description;
-        });
-        Text(overlay.RedFlagText, "$.redFlagText", "red flag", baseRedFlags.GetValueOrDefault, (draft, change, path) =>
-        {
-            Refuse(change.Question, path + ".question", "A red flag has no question; give name or action.");
-            Refuse(change.PatientQuestion, path + ".patientQuestion", "A red flag has no patient question; give name or action.");
-            Refuse(change.Description, path + ".description", "A red flag has no description; give name or action.");
-            draft.Name = change.Name ?? draft.Name;
-            draft.Action = change.Action ?? draft.Action;
-        });
+        Text(overlay.CauseText, "$.causeText", Cause.Wording, id => causes.GetValueOrDefault(id) is { } c && knowledgeBase.TryGetCause(id, out _) ? c.Wording : null);
+        Text(overlay.FindingText, "$.findingText", Finding.Wording, id => baseFindings.GetValueOrDefault(id)?.Wording);
+        Text(overlay.TreatmentText, "$.treatmentText", Treatment.Wording, id => baseTreatments.GetValueOrDefault(id)?.Wording);
+        Text(overlay.RedFlagText, "$.redFlagText", RedFlag.Wording, id => baseRedFlags.GetValueOrDefault(id)?.Wording);
     }
 
-    private void Text<T>(List<TextChangeDocument>? changes, string listPath, string kind, Func<string, T?> find, Action<T, TextChangeDocument, string> apply)
-        where T : class
+    /// <summary>
+    /// Applies one list of text changes to the base's items of one kind: each change names a base item once, gives
+    /// no blank text, and only the fields the kind's wording marks rewordable.
+    /// </summary>
+    private void Text(List<TextChangeDocument>? changes, string listPath, WordingKind kind, Func<string, DraftWording?> find)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Each(changes, listPath, (change, path) =>
         {
             if (change.Id is null)
             {
-                mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", $"A text change names the {kind} in \"id\".");
+                mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", $"A text change names the {kind.Noun} in \"id\".");
                 return;
             }
 
-            if (find(change.Id) is not { } draft)
+            if (find(change.Id) is not { } wording)
             {
-                mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no {kind} '{change.Id}' whose text could change.");
+                mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no {kind.Noun} '{change.Id}' whose text could change.");
                 return;
             }
 
             if (!seen.Add(change.Id))
             {
-                mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"The text of {kind} '{change.Id}' is changed more than once.");
+                mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"The text of {kind.Noun} '{change.Id}' is changed more than once.");
                 return;
             }
 
             var before = mapper.Problems.Count;
-            foreach (var (value, field) in new[] { (change.Name, "name"), (change.Description, "description"), (change.Question, "question"), (change.PatientQuestion, "patientQuestion"), (change.Action, "action") })
+            foreach (var field in TextChangeDocument.Fields)
             {
-                if (value is not null && string.IsNullOrWhiteSpace(value))
+                if (change.Get(field) is { } value && string.IsNullOrWhiteSpace(value))
                 {
                     mapper.Add(ErrorCodes.InvalidText, $"{path}.{field}", "The text is blank; leave the property out to keep the base's text.");
                 }
             }
 
-            if (mapper.Problems.Count == before)
+            if (mapper.Problems.Count != before)
             {
-                apply(draft, change, path);
+                return;
+            }
+
+            var allowed = string.Join(", ", kind.Rewordable[..^1]) + " or " + kind.Rewordable[^1];
+            foreach (var field in TextChangeDocument.Fields)
+            {
+                if (change.Get(field) is not { } text)
+                {
+                    continue;
+                }
+
+                if (kind.Rewordable.Contains(field))
+                {
+                    wording[field] = text;
+                }
+                else
+                {
+                    mapper.Add(ErrorCodes.OverlayTargetNotFound, $"{path}.{field}", $"A {kind.Noun} has no {Words(field)}; give {allowed}.");
+                }
             }
         });
     }
 
-    private void Refuse(string? value, string path, string message)
-    {
-        if (value is not null)
-        {
-            mapper.Add(ErrorCodes.OverlayTargetNotFound, path, message);
-        }
-    }
+    /// <summary>A field's name in words: <c>patientQuestion</c> is "patient question".</summary>
+    private static string Words(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     private void Each<T>(List<T>? items, string path, Action<T, string> action) => mapper.Each(items, path, action);
 }

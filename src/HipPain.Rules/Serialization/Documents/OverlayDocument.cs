@@ -57,20 +57,51 @@ internal sealed class PriorChangeDocument
 }
 
 /// <summary>
-/// New display text for one item. <c>Name</c> applies to every kind; <c>Description</c> to causes and
-/// treatments; <c>Question</c> and <c>PatientQuestion</c> to findings; <c>Action</c> to red flags.
+/// New display text for one item: each field a kind's wording marks rewordable (Model/Wording.cs), for example
+/// <c>name</c> for every kind and <c>patientQuestion</c> for findings. The applier refuses a field the item's kind does not have.
 /// </summary>
 internal sealed class TextChangeDocument
 {
+    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+
+    /// <summary>The text fields, by JSON name, in the order of the properties below (the order they are written in).</summary>
+    public static IReadOnlyList<string> Fields { get; } = ["name", "description", "question", "patientQuestion", "action"];
+
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Get("description");
+        set => Set("description", value);
+    }
 
-    public string? Question { get; set; }
+    public string? Question
+    {
+        get => Get("question");
+        set => Set("question", value);
+    }
 
-    public string? PatientQuestion { get; set; }
+    public string? PatientQuestion
+    {
+        get => Get("patientQuestion");
+        set => Set("patientQuestion", value);
+    }
 
-    public string? Action { get; set; }
+    public string? Action
+    {
+        get => Get("action");
+        set => Set("action", value);
+    }
+
+    /// <summary>The new text of a field (one of <see cref="Fields"/>), or null when the change keeps it.</summary>
+    public string? Get(string field) => texts.GetValueOrDefault(field);
+
+    /// <summary>Sets the new text of a field (one of <see cref="Fields"/>).</summary>
+    public void Set(string field, string? text) => texts[field] = text;
 }

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+
+namespace HipPain.Rules.Model;
+
+/// <summary>
+/// The catalogue of a knowledge base's wording: for each kind of item that has text (findings, causes, treatments,
+/// red flags, rules, evidence groups), its text-pack section, the noun messages use for it, and its wording fields.
+/// The default text pack (<see cref="TextPack"/>), the fields a text pack allows, the fields an overlay's text
+/// changes may reword and the JSON size bound read this catalogue instead of listing the fields themselves. Each
+/// kind's fields are declared beside the model type that holds them (<c>Cause.Wording</c> and so on).
+/// </summary>
+internal static class Wording
+{
+    /// <summary>Every kind of item with wording, in the order of the knowledge base's JSON form.</summary>
+    public static ImmutableArray<WordingKind> Kinds { get; } =
+        [Finding.Wording, Treatment.Wording, Cause.Wording, DiagnosticRule.Wording, EvidenceGroup.Wording, RedFlag.Wording];
+
+    /// <summary>The kind whose text-pack section this is; null for a section that is not an item kind (title, recommendations, FAQ).</summary>
+    public static WordingKind? Of(string section)
+    {
+        foreach (var kind in Kinds)
+        {
+            if (kind.Section == section)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The wording of one kind of item; see <see cref="Wording"/>.</summary>
+internal abstract class WordingKind
+{
+    private protected WordingKind(string section, string noun, ImmutableArray<string> fieldNames, ImmutableArray<string> rewordable)
+    {
+        Section = section;
+        Noun = noun;
+        FieldNames = fieldNames;
+        Rewordable = rewordable;
+    }
+
+    /// <summary>The text-pack section, for example <see cref="TextKey.CausesSection"/>.</summary>
+    public string Section { get; }
+
+    /// <summary>The item's noun in messages, for example <c>red flag</c>.</summary>
+    public string Noun { get; }
+
+    /// <summary>Every field a text pack may give for this kind, in declaration order.</summary>
+    public ImmutableArray<string> FieldNames { get; }
+
+    /// <summary>The fields an overlay's text change may reword (the model's plain text fields).</summary>
+    public ImmutableArray<string> Rewordable { get; }
+
+    /// <summary>The base's own text for every item of this kind that has the field.</summary>
+    public abstract IEnumerable<KeyValuePair<TextKey, string>> TextOf(KnowledgeBase knowledgeBase);
+}
+
+/// <summary>The wording fields of the items of type <typeparamref name="T"/>.</summary>
+/// <typeparam name="T">The model type, for example <see cref="Cause"/>.</typeparam>
+internal sealed class WordingKind<T> : WordingKind
+{
+    private readonly Func<KnowledgeBase, IEnumerable<T>> items;
+    private readonly Func<T, string> id;
+    private readonly ImmutableArray<WordingField<T>> fields;
+
+    public WordingKind(string section, string noun, Func<KnowledgeBase, IEnumerable<T>> items, Func<T, string> id, params WordingField<T>[] fields)
+        : base(section, noun, [.. fields.Select(f => f.Name)], [.. fields.Where(f => f.IsRewordable).Select(f => f.Name)])
+    {
+        this.items = items;
+        this.id = id;
+        this.fields = [.. fields];
+    }
+
+    public override IEnumerable<KeyValuePair<TextKey, string>> TextOf(KnowledgeBase knowledgeBase)
+    {
+        foreach (var item in items(knowledgeBase))
+        {
+            foreach (var field in fields)
+            {
+                if (field.Read?.Invoke(item) is { } text)
+                {
+                    yield return new(new TextKey(Section, id(item), field.Name), text);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>One wording field.</summary>
+/// <typeparam name="T">The model type that holds it.</typeparam>
+/// <param name="Name">The field's name in JSON documents and text packs, for example <c>patientQuestion</c>.</param>
+/// <param name="Read">Reads the field from the model; null for text that only text packs hold (a cause's patient explanation).</param>
+/// <param name="IsRewordable">True when the field is a plain text of the item that an overlay's text change may replace.</param>
+internal sealed record WordingField<T>(string Name, Func<T, string?>? Read, bool IsRewordable = false);
