@@ -1,12 +1,13 @@
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Interview;
 
 /// <summary>
 /// One case seen through an <see cref="InterviewModel"/>: the current log-odds, rule and gate outcomes, and what
 /// each open question's answers would do. Used on one thread at a time. Its buffers are sized by the model once and
-/// refilled for each case (<see cref="Load"/>), so <see cref="Rent"/> reuses an analysis the model keeps spare. The spares
+/// refilled for each case (<see cref="TryLoad"/>), so <see cref="Rent"/> reuses an analysis the model keeps spare. The spares
 /// belong to the model, not to a thread: when an interviewer (or a swapped knowledge base) is no longer referenced, its
 /// spare analyses are collected with it.
 /// </summary>
@@ -18,7 +19,6 @@ internal sealed class CaseAnalysis
     private readonly FindingState[] states;
     // A finding is closed once the case names it, or when the interview's audience cannot be asked it.
     private readonly bool[] closed;
-    private readonly bool[] named;
     private readonly double[] unitLogs;
     private readonly int[] gateOutcomes;
     private readonly int[] hypotheticalOutcomes;
@@ -58,10 +58,14 @@ internal sealed class CaseAnalysis
     private int visit;
 
     /// <summary>Analyses a case (a new analysis with its own buffers).</summary>
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
     public CaseAnalysis(InterviewModel model, PatientCase patientCase)
         : this(model)
     {
-        Load(patientCase);
+        if (!TryLoad(patientCase))
+        {
+            throw new CaseValidationException(CaseValidator.Validate(patientCase, model.Compiled));
+        }
     }
 
     private CaseAnalysis(InterviewModel model)
@@ -71,7 +75,6 @@ internal sealed class CaseAnalysis
         var causeCount = model.PriorLogOdds.Length;
         states = new FindingState[findingCount];
         closed = new bool[findingCount];
-        named = new bool[findingCount];
         LogOdds = new double[causeCount];
         unitLogs = new double[model.Tables.UnitCount];
         gateOutcomes = new int[model.Gates.Length];
@@ -96,28 +99,24 @@ internal sealed class CaseAnalysis
     /// back with <see cref="Return"/> once nothing reads it any more; until then, a nested or concurrent call gets an
     /// analysis of its own. Taking a spare is one atomic exchange, so two threads never share one.
     /// </summary>
-    public static CaseAnalysis Rent(InterviewModel model, PatientCase patientCase)
-    {
-        var analysis = TakeSpare(model);
-        analysis.Load(patientCase);
-        return analysis;
-    }
+    /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
+    public static CaseAnalysis Rent(InterviewModel model, PatientCase patientCase) =>
+        RentIfValid(model, patientCase) ?? throw new CaseValidationException(CaseValidator.Validate(patientCase, model.Compiled));
 
     /// <summary>
-    /// As <see cref="Rent"/>, with the case checked as the engine checks it (<see cref="TriageEngine.TryCopyStates"/>) straight
-    /// into the analysis's states, so that its findings are looked up once; null (with nothing rented) when the case has problems.
+    /// As <see cref="Rent"/>, with the case checked as the engine checks it (<see cref="CaseValidator.TryCopyStates"/>, without
+    /// allocating) straight into the analysis's states, so that its findings are looked up once; null (with nothing
+    /// rented) when the case has problems.
     /// </summary>
-    public static CaseAnalysis? RentIfValid(InterviewModel model, TriageEngine engine, PatientCase patientCase)
+    public static CaseAnalysis? RentIfValid(InterviewModel model, PatientCase patientCase)
     {
         var analysis = TakeSpare(model);
-        if (!engine.TryCopyStates(patientCase, analysis.states))
+        if (!analysis.TryLoad(patientCase))
         {
             analysis.Return();
             return null;
         }
 
-        analysis.CloseNamedFindings(patientCase);
-        analysis.Analyse(patientCase);
         return analysis;
     }
 
@@ -131,23 +130,20 @@ internal sealed class CaseAnalysis
     /// <summary>The calling thread's slot among the model's spares (threads share a slot when there are more threads than slots).</summary>
     private static int SlotOf(InterviewModel model) => Environment.CurrentManagedThreadId % model.Spares.Length;
 
-    /// <summary>Fills every buffer for the case, overwriting what the previous case left.</summary>
-    private void Load(PatientCase patientCase)
+    /// <summary>
+    /// Fills every buffer for the case, overwriting what the previous case left: false (the buffers unspecified) when the
+    /// case has problems.
+    /// </summary>
+    private bool TryLoad(PatientCase patientCase)
     {
-        Array.Clear(states);
-        Array.Clear(named);
-        foreach (var (findingId, state) in patientCase.Observations)
+        if (!CaseValidator.TryCopyStates(patientCase, model.Compiled, states, problems: null))
         {
-            var index = model.FindingIndex[findingId];
-            if (!named[index])
-            {
-                named[index] = true;
-                states[index] = state;
-            }
+            return false;
         }
 
         CloseNamedFindings(patientCase);
         Analyse(patientCase);
+        return true;
     }
 
     /// <summary>
@@ -472,7 +468,7 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>
-    /// Fills <see cref="openUrgency"/> for the case from <see cref="liveNow"/>, which <see cref="Load"/> wrote while
+    /// Fills <see cref="openUrgency"/> for the case from <see cref="liveNow"/>, which <see cref="TryLoad"/> wrote while
     /// evaluating the gates: for each undecided gate at or above the red-flag urgency, which of its findings sit in an
     /// undecided branch (<see cref="CriterionProgram.IsLive"/>), found in one walk per gate.
     /// </summary>

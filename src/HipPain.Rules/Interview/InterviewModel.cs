@@ -14,6 +14,7 @@ internal sealed class InterviewModel
     public InterviewModel(TriageEngine engine, InterviewOptions options)
     {
         var compiled = engine.Compiled;
+        Compiled = compiled;
         KnowledgeBase = compiled.Source;
         Options = options;
         Program = compiled.Program;
@@ -69,6 +70,9 @@ internal sealed class InterviewModel
         ContextRoots = [.. Gates.Select(g => g.AskWhen is { } context ? Contexts.Add(context, FindingIndex) : -1)];
         Contexts.Freeze();
     }
+
+    /// <summary>The engine's compiled base, which the model reads (and checks cases against) rather than compiling its own.</summary>
+    public CompiledKnowledgeBase Compiled { get; }
 
     public KnowledgeBase KnowledgeBase { get; }
 

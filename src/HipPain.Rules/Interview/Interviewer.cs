@@ -343,7 +343,7 @@ public sealed class Interviewer
     private CaseAnalysis Analyse(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        return CaseAnalysis.RentIfValid(model, Engine, patientCase) ?? throw new CaseValidationException(Engine.Validate(patientCase));
+        return CaseAnalysis.RentIfValid(model, patientCase) ?? throw new CaseValidationException(Engine.Validate(patientCase));
     }
 
     /// <summary>

@@ -38,11 +38,24 @@ internal sealed class CriterionProgram
     /// Adds a criterion and returns its root node index. Call <see cref="Freeze"/> before evaluating it; criteria added
     /// after a freeze need another.
     /// </summary>
-    public int Add(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex) => AddNode(criterion, findingIndex);
+    public int Add(Criterion criterion, IReadOnlyDictionary<string, int> findingIndex)
+    {
+        RootCount++;
+        return AddNode(criterion, findingIndex);
+    }
 
     /// <summary>Adds the parts of a graded rule as one counting node and returns its index, for <see cref="CountParts"/>.</summary>
-    public int AddParts(IEnumerable<Criterion> parts, IReadOnlyDictionary<string, int> findingIndex) =>
-        AddNode(Criterion.AtLeast(1, [.. parts]), findingIndex);
+    public int AddParts(IEnumerable<Criterion> parts, IReadOnlyDictionary<string, int> findingIndex)
+    {
+        RootCount++;
+        return AddNode(Criterion.AtLeast(1, [.. parts]), findingIndex);
+    }
+
+    /// <summary>
+    /// How many criteria were added (<see cref="Add"/> and <see cref="AddParts"/>): each is compiled once, so a test can
+    /// hold this to the number of criteria the base has.
+    /// </summary>
+    public int RootCount { get; private set; }
 
     /// <summary>Copies every node added so far into the arrays that <see cref="Evaluate"/> reads.</summary>
     public void Freeze()

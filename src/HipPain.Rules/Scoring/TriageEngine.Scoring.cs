@@ -12,9 +12,6 @@ namespace HipPain.Rules.Scoring;
 /// </content>
 public sealed partial class TriageEngine
 {
-    /// <summary>A value outside <see cref="FindingState"/>, written for Unknown observations while a case is copied, to catch repeats.</summary>
-    private const FindingState Listed = (FindingState)3;
-
     /// <summary>The number of findings: the length of a state buffer. Finding index <c>i</c> is <c>KnowledgeBase.Findings[i]</c>.</summary>
     /// <threadsafety>Thread-safe.</threadsafety>
     public int FindingCount => compiled.Tables.FindingCount;
@@ -207,40 +204,10 @@ public sealed partial class TriageEngine
         string.Create(CultureInfo.InvariantCulture, $"Element {index} is {(int)state}, not a defined FindingState (Unknown = 0, Present = 1, Absent = 2)."),
         parameterName);
 
-    /// <summary>The fast path of <see cref="CopyStates"/>: false on anything <see cref="CaseValidator"/> would report.</summary>
-    internal bool TryCopyStates(PatientCase patientCase, Span<FindingState> states)
-    {
-        if (patientCase.Age is < 0 or > PatientCase.MaximumAge || (uint)patientCase.Sex > (uint)Sex.Male)
-        {
-            return false;
-        }
-
-        states.Clear();
-        var anyUnknown = false;
-        foreach (var (findingId, state) in patientCase.Observations)
-        {
-            if (findingId is null || (uint)state > (uint)FindingState.Absent || !compiled.FindingIndex.TryGetValue(findingId, out var index) || states[index] != FindingState.Unknown)
-            {
-                return false;
-            }
-
-            anyUnknown |= state == FindingState.Unknown;
-            states[index] = state == FindingState.Unknown ? Listed : state;
-        }
-
-        if (!anyUnknown)
-        {
-            return true;
-        }
-
-        foreach (var (findingId, state) in patientCase.Observations)
-        {
-            if (state == FindingState.Unknown)
-            {
-                states[compiled.FindingIndex[findingId]] = FindingState.Unknown;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// The fast path of <see cref="CopyStates"/>: the one case check (<see cref="CaseValidator.TryCopyStates"/>) without a
+    /// problem list, so false at the first problem and nothing allocated.
+    /// </summary>
+    internal bool TryCopyStates(PatientCase patientCase, Span<FindingState> states) =>
+        CaseValidator.TryCopyStates(patientCase, compiled, states, problems: null);
 }
