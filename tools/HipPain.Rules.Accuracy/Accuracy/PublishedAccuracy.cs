@@ -11,10 +11,10 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="Prepared">Every case as scored, in id order.</param>
 internal sealed record PublishedAccuracyReport(AccuracyReport Development, AccuracyReport Test, ImmutableArray<PreparedCase> Prepared)
 {
-    /// <summary>Test-half floor for top-1 (issue 11 target).</summary>
+    /// <summary>Issue 11's target for top-1 on the test half (the tests hold a lower regression floor).</summary>
     public const double Top1Floor = 0.60;
 
-    /// <summary>Test-half floor for top-3 (issue 11 target).</summary>
+    /// <summary>Issue 11's target for top-3 on the test half (the tests hold a lower regression floor).</summary>
     public const double Top3Floor = 0.85;
 
     /// <summary>Mapped codes the knowledge base does not have, over all cases.</summary>
@@ -90,7 +90,8 @@ internal static class PublishedAccuracy
         Row(md, "Over-triaged routine cases", r => Invariant($"{r.OverTriagedCount}"), vignettes, report);
         Row(md, "Brier score of the leading probability (lower is better)", r => Invariant($"{r.Brier:0.000}"), vignettes, report);
         md.AppendLine();
-        md.AppendLine(Invariant($"Test-half floors held by the tests: top-1 at least {Percent(PublishedAccuracyReport.Top1Floor)}, top-3 at least {Percent(PublishedAccuracyReport.Top3Floor)}, no under-triage."));
+        var targetsMet = report.Test.Top1 >= PublishedAccuracyReport.Top1Floor && report.Test.Top3 >= PublishedAccuracyReport.Top3Floor && report.Test.UnderTriagedAllowingProvisionalCount == 0;
+        md.AppendLine(Invariant($"Issue 11's targets for the test half: top-1 at least {Percent(PublishedAccuracyReport.Top1Floor)}, top-3 at least {Percent(PublishedAccuracyReport.Top3Floor)}, no under-triage: {(targetsMet ? "met" : "not met")}. The tests hold the test half to regression floors at or below the measured values (`tests/HipPain.Rules.Tests/PublishedCases/PublishedCaseTests.cs`)."));
         md.AppendLine(Invariant($"Of {report.StatementCount} statements in the published cases, {report.UncodedStatementCount} map to no code; {report.DroppedCodeCount} mapped codes are not in this base and were left out."));
         md.AppendLine();
 
