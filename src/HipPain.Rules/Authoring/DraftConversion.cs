@@ -9,12 +9,13 @@ internal static class DraftConversion
     /// <summary>The knowledge base a builder describes; the builder must have passed validation.</summary>
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
-        var findings = builder.Findings.Select(f => new Finding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion)).ToImmutableArray();
-        var treatments = builder.Treatments.Select(t => new Treatment(t.Id, t.Name, t.Kind, t.Description, t.Evidence)).ToImmutableArray();
+        // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, so that a
+        // new wording field needs no argument here.
+        var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Kind, f.Region)).ToImmutableArray();
+        var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Kind, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
             c.Id,
-            c.Name,
-            c.Description,
+            field => c.Wording[field],
             c.Icd10,
             c.SnomedCt,
             c.Prior!.Value,
@@ -32,10 +33,9 @@ internal static class DraftConversion
             [.. g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))]))).ToImmutableArray();
         var flags = builder.RedFlags.Select(f => new RedFlag(
             f.Id,
-            f.Name,
+            field => f.Wording[field],
             f.Criterion!,
             f.Urgency!.Value,
-            f.Action!,
             f.RunningAdvice ?? DefaultRunningAdvice(f.Urgency!.Value),
             [.. f.SuspectedCauseIds],
             f.Evidence!,

@@ -11,6 +11,12 @@ namespace HipPain.Rules.Authoring;
 // DraftWording keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
 // the JSON size bound walk the DraftWording, so they need no change when a kind gains a wording field.
 
+/// <summary>A draft with wording.</summary>
+internal interface IWordedDraft
+{
+    DraftWording Wording { get; }
+}
+
 /// <summary>The plain wording of one draft, by field name (for example <c>patientQuestion</c>).</summary>
 internal sealed class DraftWording
 {
@@ -27,7 +33,7 @@ internal sealed class DraftWording
         texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
 }
 
-internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
+internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion) : IWordedDraft
 {
     public string? SourcePath { get; set; }
 
@@ -58,7 +64,7 @@ internal sealed class FindingDraft(string id, string name, FindingKind kind, Bod
     }
 }
 
-internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)
+internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description) : IWordedDraft
 {
     public string? SourcePath { get; set; }
 
@@ -84,7 +90,7 @@ internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind,
 }
 
 /// <summary>A rule: a criterion rule (criterion, LR+ and LR-) or a graded rule (parts and one ratio per count met).</summary>
-internal sealed class RuleDraft
+internal sealed class RuleDraft : IWordedDraft
 {
     public RuleDraft(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
     {
@@ -139,7 +145,7 @@ internal sealed class RuleDraft
 }
 
 /// <summary>An evidence group of one cause: its members by rule id, each possibly joint.</summary>
-internal sealed class GroupDraft(string id, string name)
+internal sealed class GroupDraft(string id, string name) : IWordedDraft
 {
     public string? SourcePath { get; set; }
 
@@ -178,7 +184,7 @@ internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line
     public Evidence? Evidence { get; set; } = evidence;
 }
 
-internal sealed class CauseDraft(string id, string name)
+internal sealed class CauseDraft(string id, string name) : IWordedDraft
 {
     public string? SourcePath { get; set; }
 
@@ -217,7 +223,7 @@ internal sealed class CauseDraft(string id, string name)
     public List<RecommendationDraft> Recommendations { get; } = [];
 }
 
-internal sealed class RedFlagDraft(string id, string name)
+internal sealed class RedFlagDraft(string id, string name) : IWordedDraft
 {
     public string? SourcePath { get; set; }
 

@@ -73,6 +73,25 @@ public static class KnowledgeBaseExtensions
             });
         }
 
+        // The plain wording, field by field from the catalogue (Model/Wording.cs), so that a new wording field needs no
+        // line here; the calls above already pass the text the builder's methods require.
+        CopyWording(Finding.Wording, kb.Findings, builder.Findings);
+        CopyWording(Treatment.Wording, kb.Treatments, builder.Treatments);
+        CopyWording(Cause.Wording, kb.Causes, builder.Causes);
+        CopyWording(DiagnosticRule.Wording, kb.Causes.SelectMany(c => kb.RulesFor(c.Id)), builder.Causes.SelectMany(c => c.Rules));
+        CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
+        CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
         return builder;
+    }
+
+    private static void CopyWording<T>(WordingKind<T> kind, IEnumerable<T> items, IEnumerable<IWordedDraft> drafts)
+    {
+        foreach (var (item, draft) in items.Zip(drafts))
+        {
+            foreach (var (field, text) in kind.RewordableOf(item))
+            {
+                draft.Wording[field] = text;
+            }
+        }
     }
 }

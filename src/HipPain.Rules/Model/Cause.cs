@@ -29,8 +29,7 @@ public sealed class Cause
 
     internal Cause(
         string id,
-        string name,
-        string? description,
+        Func<string, string?> wording,
         string? icd10,
         string? snomedCt,
         double prior,
@@ -40,8 +39,8 @@ public sealed class Cause
         RunningAdvice runningAdvice)
     {
         Id = id;
-        Name = name;
-        Description = description;
+        Name = wording("name")!;
+        Description = wording("description");
         Icd10 = icd10;
         SnomedCt = snomedCt;
         Prior = prior;

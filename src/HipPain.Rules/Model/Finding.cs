@@ -17,14 +17,14 @@ public sealed class Finding
         new("question", f => f.Question, IsRewordable: true),
         new("patientQuestion", f => f.PatientQuestion, IsRewordable: true));
 
-    internal Finding(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
+    internal Finding(string id, Func<string, string?> wording, FindingKind kind, BodyRegion region)
     {
         Id = id;
-        Name = name;
+        Name = wording("name")!;
         Kind = kind;
         Region = region;
-        Question = question;
-        PatientQuestion = patientQuestion;
+        Question = wording("question");
+        PatientQuestion = wording("patientQuestion");
     }
 
     /// <summary>The stable code, for example <c>loc.lateral-hip</c>. Cases name findings by this code.</summary>

@@ -22,10 +22,9 @@ public sealed class RedFlag
 
     internal RedFlag(
         string id,
-        string name,
+        Func<string, string?> wording,
         Criterion criterion,
         Urgency urgency,
-        string action,
         RunningAdvice runningAdvice,
         ImmutableArray<string> suspectedCauseIds,
         Evidence evidence,
@@ -33,10 +32,10 @@ public sealed class RedFlag
         ImmutableArray<string> screeningFindingIds)
     {
         Id = id;
-        Name = name;
+        Name = wording("name")!;
         Criterion = criterion;
         Urgency = urgency;
-        Action = action;
+        Action = wording("action")!;
         RunningAdvice = runningAdvice;
         SuspectedCauseIds = suspectedCauseIds;
         Evidence = evidence;

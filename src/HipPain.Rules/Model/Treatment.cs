@@ -60,12 +60,12 @@ public sealed class Treatment
         new("name", t => t.Name, IsRewordable: true),
         new("description", t => t.Description, IsRewordable: true));
 
-    internal Treatment(string id, string name, TreatmentKind kind, string? description, Evidence evidence)
+    internal Treatment(string id, Func<string, string?> wording, TreatmentKind kind, Evidence evidence)
     {
         Id = id;
-        Name = name;
+        Name = wording("name")!;
         Kind = kind;
-        Description = description;
+        Description = wording("description");
         Evidence = evidence;
     }
 

@@ -9,6 +9,12 @@ namespace HipPain.Rules.Model;
 /// changes may reword and the JSON size bound read this catalogue instead of listing the fields themselves. Each
 /// kind's fields are declared beside the model type that holds them (<c>Cause.Wording</c> and so on).
 /// </summary>
+/// <remarks>
+/// Around it, wording travels by field name: the builder's drafts keep it in one bag (<c>DraftWording</c>), the JSON
+/// documents in one store (<c>WordedDocument</c>), and the model's constructors read theirs by name. So a new wording
+/// field of a cause is declared in <c>Cause.cs</c> (property, constructor line, catalogue entry), in the cause's JSON
+/// document (one property), in the overlay's text change when overlays may reword it, and in the schemas.
+/// </remarks>
 internal static class Wording
 {
     /// <summary>Every kind of item with wording, in the order of the knowledge base's JSON form.</summary>
@@ -72,6 +78,10 @@ internal sealed class WordingKind<T> : WordingKind
         this.id = id;
         this.fields = [.. fields];
     }
+
+    /// <summary>The item's rewordable fields (its plain wording), with their text or null.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> RewordableOf(T item) =>
+        fields.Where(f => f.IsRewordable && f.Read is not null).Select(f => KeyValuePair.Create(f.Name, f.Read!(item)));
 
     public override IEnumerable<KeyValuePair<TextKey, string>> TextOf(KnowledgeBase knowledgeBase)
     {

@@ -41,7 +41,7 @@ internal sealed class DocumentMapper
         }
     }
 
-    public FindingDraft Finding(FindingDocument document, string path) => new(
+    public FindingDraft Finding(FindingDocument document, string path) => Worded(document, new FindingDraft(
         document.Id ?? string.Empty,
         document.Name ?? string.Empty,
         Required(document.Kind, path + ".kind", FindingKind.Symptom),
@@ -50,9 +50,9 @@ internal sealed class DocumentMapper
         document.PatientQuestion)
     {
         SourcePath = path,
-    };
+    });
 
-    public TreatmentDraft Treatment(TreatmentDocument document, string path) => new(
+    public TreatmentDraft Treatment(TreatmentDocument document, string path) => Worded(document, new TreatmentDraft(
         document.Id ?? string.Empty,
         document.Name ?? string.Empty,
         Required(document.Kind, path + ".kind", TreatmentKind.SelfCare),
@@ -60,21 +60,20 @@ internal sealed class DocumentMapper
         document.Description)
     {
         SourcePath = path,
-    };
+    });
 
     public CauseDraft Cause(CauseDocument document, string path)
     {
-        var draft = new CauseDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        var draft = Worded(document, new CauseDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
         {
             SourcePath = path,
-            Description = document.Description,
             Icd10 = document.Icd10,
             SnomedCt = document.SnomedCt,
             Prior = document.Prior,
             PriorEvidence = document.Prior is null ? null : Evidence(document.PriorEvidence, path + ".priorEvidence"),
             SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
             RunningAdvice = Running(document.Running, path + ".running"),
-        };
+        });
         Each(document.Rules, path + ".rules", (rule, rulePath) =>
         {
             if (Rule(rule, rulePath) is { } draftRule)
@@ -85,6 +84,21 @@ internal sealed class DocumentMapper
         Each(document.Groups, path + ".groups", (group, groupPath) => draft.Groups.Add(Group(group, groupPath)));
         Each(document.Recommendations, path + ".recommendations", (recommendation, recommendationPath) =>
             draft.Recommendations.Add(Recommendation(recommendation, recommendationPath)));
+
+        return draft;
+    }
+
+    /// <summary>
+    /// Copies every wording field the document gives into the draft, by field name (Model/Wording.cs), so that a new
+    /// wording field needs only its document property; the typed arguments above give the defaults of required text.
+    /// </summary>
+    private static T Worded<T>(WordedDocument document, T draft)
+        where T : IWordedDraft
+    {
+        foreach (var (field, text) in document.Texts())
+        {
+            draft.Wording[field] = text;
+        }
 
         return draft;
     }
@@ -127,7 +141,7 @@ internal sealed class DocumentMapper
         var evidence = Evidence(document.Evidence, path + ".evidence");
         return criterion is null || positive is null || negative is null
             ? null
-            : new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Description) { SourcePath = path };
+            : Worded(document, new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Description) { SourcePath = path });
     }
 
     /// <summary>A graded rule draft, or null when its parts or ratios are missing or a part is unusable (the problem is reported).</summary>
@@ -163,13 +177,13 @@ internal sealed class DocumentMapper
 
         var evidence = Evidence(document.Evidence, path + ".evidence");
         return usable
-            ? new RuleDraft(document.Id ?? string.Empty, parts, graded.Ratios!, evidence!, document.Description) { SourcePath = path }
+            ? Worded(document, new RuleDraft(document.Id ?? string.Empty, parts, graded.Ratios!, evidence!, document.Description) { SourcePath = path })
             : null;
     }
 
     public GroupDraft Group(GroupDocument document, string path)
     {
-        var draft = new GroupDraft(document.Id ?? string.Empty, document.Name ?? string.Empty) { SourcePath = path };
+        var draft = Worded(document, new GroupDraft(document.Id ?? string.Empty, document.Name ?? string.Empty) { SourcePath = path });
         if (document.Members is null)
         {
             Add(ErrorCodes.JsonMissingProperty, path + ".members", "A group lists its member rules in \"members\": [ { \"rule\": id, \"joint\": true or false } ].");
@@ -190,7 +204,7 @@ internal sealed class DocumentMapper
 
     public RedFlagDraft RedFlag(RedFlagDocument document, string path)
     {
-        var draft = new RedFlagDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        var draft = Worded(document, new RedFlagDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
         {
             SourcePath = path,
             Criterion = Criterion(document.Criterion, path + ".criterion"),
@@ -198,7 +212,7 @@ internal sealed class DocumentMapper
             Action = document.Action ?? string.Empty,
             RunningAdvice = Running(document.Running, path + ".running"),
             Evidence = document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"),
-        };
+        });
         for (var i = 0; i < (document.Suspects?.Count ?? 0); i++)
         {
             // A null keeps its place, so that the validator's paths still match the document's indices; the

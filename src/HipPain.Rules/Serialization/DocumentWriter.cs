@@ -71,30 +71,23 @@ internal static class DocumentWriter
     // Drafts: a built base's copy, or a C# overlay's added items. An overlay's drafts may be incomplete (no prior, no
     // action): each gap is written as a missing property, which applying the overlay reports with the JSON overlay's
     // code and path.
-    public static FindingDocument Finding(FindingDraft finding) => new()
+    public static FindingDocument Finding(FindingDraft finding) => Worded(finding, new FindingDocument
     {
         Id = finding.Id,
-        Name = finding.Name,
         Kind = JsonEnum<FindingKind>.Name(finding.Kind),
         Region = finding.Region == BodyRegion.None ? null : JsonEnum<BodyRegion>.Name(finding.Region),
-        Question = finding.Question,
-        PatientQuestion = finding.PatientQuestion,
-    };
+    });
 
-    public static TreatmentDocument Treatment(TreatmentDraft treatment) => new()
+    public static TreatmentDocument Treatment(TreatmentDraft treatment) => Worded(treatment, new TreatmentDocument
     {
         Id = treatment.Id,
-        Name = treatment.Name,
         Kind = JsonEnum<TreatmentKind>.Name(treatment.Kind),
-        Description = treatment.Description,
         Evidence = Evidence(treatment.Evidence),
-    };
+    });
 
-    public static CauseDocument Cause(CauseDraft cause) => new()
+    public static CauseDocument Cause(CauseDraft cause) => Worded(cause, new CauseDocument
     {
         Id = cause.Id,
-        Name = cause.Name,
-        Description = cause.Description,
         Icd10 = cause.Icd10,
         SnomedCt = cause.SnomedCt,
         Prior = cause.Prior,
@@ -102,40 +95,51 @@ internal static class DocumentWriter
         SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
         Running = cause.RunningAdvice is null ? null : Running(cause.RunningAdvice),
         Rules = [.. cause.Rules.Select(Rule)],
-        Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => new GroupDocument { Id = g.Id, Name = g.Name, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) })],
+        Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => Worded(g, new GroupDocument { Id = g.Id, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) }))],
         Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
-    };
+    });
 
-    public static RuleDocument Rule(RuleDraft rule) => rule.IsGraded
-        ? new()
+    public static RuleDocument Rule(RuleDraft rule) => Worded(rule, rule.IsGraded
+        ? new RuleDocument
         {
             Id = rule.Id,
             Graded = new GradedDocument { Parts = [.. rule.Parts!.Select(Criterion)], Ratios = [.. rule.RatiosByCount!] },
             Evidence = Evidence(rule.Evidence),
-            Description = rule.Description,
         }
-        : new()
+        : new RuleDocument
         {
             Id = rule.Id,
             Criterion = Criterion(rule.Criterion!),
             Ratio = new RatioDocument { Positive = rule.Positive, Negative = rule.Negative },
             Evidence = Evidence(rule.Evidence),
-            Description = rule.Description,
-        };
+        });
 
-    public static RedFlagDocument RedFlag(RedFlagDraft flag) => new()
+    public static RedFlagDocument RedFlag(RedFlagDraft flag) => Worded(flag, new RedFlagDocument
     {
         Id = flag.Id,
-        Name = flag.Name,
         Criterion = flag.Criterion is null ? null : Criterion(flag.Criterion),
         Urgency = flag.Urgency is { } urgency ? JsonEnum<Urgency>.Name(urgency) : null,
-        Action = flag.Action,
         Running = flag.RunningAdvice is null ? null : Running(flag.RunningAdvice),
         Suspects = [.. flag.SuspectedCauseIds],
         Evidence = flag.Evidence is null ? null : Evidence(flag.Evidence),
         AskWhen = flag.AskWhen is null ? null : Criterion(flag.AskWhen),
         Screen = flag.ScreeningFindingIds.Count == 0 ? null : [.. flag.ScreeningFindingIds],
-    };
+    });
+
+    /// <summary>
+    /// Copies every wording field of the draft into the document, by field name (Model/Wording.cs), so that a new
+    /// wording field needs only its document property.
+    /// </summary>
+    private static T Worded<T>(IWordedDraft draft, T document)
+        where T : WordedDocument
+    {
+        foreach (var (field, text) in draft.Wording.Texts)
+        {
+            document.Set(field, text);
+        }
+
+        return document;
+    }
 
     public static List<GroupMemberDocument> Members(IEnumerable<EvidenceGroupMember> members) =>
         [.. members.Select(m => new GroupMemberDocument { Rule = m.RuleId, Joint = m.IsJoint ? true : null })];

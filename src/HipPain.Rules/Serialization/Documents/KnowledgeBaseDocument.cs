@@ -28,6 +28,26 @@ internal abstract class PackDocument
     public string? Title { get; set; }
 }
 
+/// <summary>
+/// A document of an item with wording: its wording properties read and write one store by JSON field name, so that
+/// the mapper and the writer copy wording field by field (the fields of Model/Wording.cs) without naming each one. The
+/// store is not a property, so the source generator writes only the typed properties, in their declared order.
+/// </summary>
+internal abstract class WordedDocument
+{
+    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+
+    /// <summary>The text of a wording field, or null when the document has none.</summary>
+    public string? Get(string field) => texts.GetValueOrDefault(field);
+
+    /// <summary>Sets the text of a wording field.</summary>
+    public void Set(string field, string? text) => texts[field] = text;
+
+    /// <summary>Every wording field the document gives, with its text.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Texts() =>
+        texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
+}
+
 /// <summary>The root of a knowledge-base document (format version 1).</summary>
 internal sealed class KnowledgeBaseDocument : PackDocument
 {
@@ -55,30 +75,50 @@ internal sealed class EvidenceDocument
     public string? Note { get; set; }
 }
 
-internal sealed class FindingDocument
+internal sealed class FindingDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
     public string? Kind { get; set; }
 
     public string? Region { get; set; }
 
-    public string? Question { get; set; }
+    public string? Question
+    {
+        get => Get("question");
+        set => Set("question", value);
+    }
 
-    public string? PatientQuestion { get; set; }
+    public string? PatientQuestion
+    {
+        get => Get("patientQuestion");
+        set => Set("patientQuestion", value);
+    }
 }
 
-internal sealed class TreatmentDocument
+internal sealed class TreatmentDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
     public string? Kind { get; set; }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Get("description");
+        set => Set("description", value);
+    }
 
     public EvidenceDocument? Evidence { get; set; }
 }
@@ -147,7 +187,7 @@ internal sealed class CriterionDocument
 /// A rule of a cause: either <c>criterion</c> and <c>ratio</c> (a criterion rule) or <c>graded</c> (a graded rule). It
 /// has no <c>cause</c> property: the cause is the one it is written in.
 /// </summary>
-internal class RuleDocument
+internal class RuleDocument : WordedDocument
 {
     [JsonPropertyOrder(-2)]
     public string? Id { get; set; }
@@ -160,7 +200,11 @@ internal class RuleDocument
 
     public EvidenceDocument? Evidence { get; set; }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Get("description");
+        set => Set("description", value);
+    }
 }
 
 /// <summary>A rule in an overlay's <c>addRules</c> or <c>overrideRules</c>, which names the cause it belongs to.</summary>
@@ -179,12 +223,16 @@ internal sealed class GradedDocument
 }
 
 /// <summary>An evidence group of a cause: rules of that cause, by id, that count once. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
-internal class GroupDocument
+internal class GroupDocument : WordedDocument
 {
     [JsonPropertyOrder(-2)]
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
     public List<GroupMemberDocument>? Members { get; set; }
 }
@@ -204,13 +252,21 @@ internal sealed class GroupMemberDocument
     public bool? Joint { get; set; }
 }
 
-internal sealed class CauseDocument
+internal sealed class CauseDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
-    public string? Description { get; set; }
+    public string? Description
+    {
+        get => Get("description");
+        set => Set("description", value);
+    }
 
     public string? Icd10 { get; set; }
 
@@ -231,17 +287,25 @@ internal sealed class CauseDocument
     public List<RecommendationDocument>? Recommendations { get; set; }
 }
 
-internal sealed class RedFlagDocument
+internal sealed class RedFlagDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => Get("name");
+        set => Set("name", value);
+    }
 
     public CriterionDocument? Criterion { get; set; }
 
     public string? Urgency { get; set; }
 
-    public string? Action { get; set; }
+    public string? Action
+    {
+        get => Get("action");
+        set => Set("action", value);
+    }
 
     public RunningDocument? Running { get; set; }
 

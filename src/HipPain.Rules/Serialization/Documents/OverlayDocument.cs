@@ -60,10 +60,8 @@ internal sealed class PriorChangeDocument
 /// New display text for one item: each field a kind's wording marks rewordable (Model/Wording.cs), for example
 /// <c>name</c> for every kind and <c>patientQuestion</c> for findings. The applier refuses a field the item's kind does not have.
 /// </summary>
-internal sealed class TextChangeDocument
+internal sealed class TextChangeDocument : WordedDocument
 {
-    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
-
     /// <summary>The text fields, by JSON name, in the order of the properties below (the order they are written in).</summary>
     public static IReadOnlyList<string> Fields { get; } = ["name", "description", "question", "patientQuestion", "action"];
 
@@ -98,10 +96,4 @@ internal sealed class TextChangeDocument
         get => Get("action");
         set => Set("action", value);
     }
-
-    /// <summary>The new text of a field (one of <see cref="Fields"/>), or null when the change keeps it.</summary>
-    public string? Get(string field) => texts.GetValueOrDefault(field);
-
-    /// <summary>Sets the new text of a field (one of <see cref="Fields"/>).</summary>
-    public void Set(string field, string? text) => texts[field] = text;
 }
