@@ -87,7 +87,7 @@ public sealed class WordingCatalogueTests
         var builder = new KnowledgeBaseOverlayBuilder("clinic", "1");
 
         Assert.Equal(
-            "An overlay cannot reword field 'running' of a cause; allowed: name, description. (Parameter 'key')",
+            $"An overlay cannot reword field 'running' of a cause; allowed: {string.Join(", ", Cause.Wording.Rewordable)}. (Parameter 'key')",
             Assert.Throws<ArgumentException>(() => builder.Reword(TextKey.CauseRunning("gtps"), "Rest")).Message);
         Assert.Equal(
             "An overlay rewords findings, causes, treatments and red flags, not section 'rules'. (Parameter 'key')",
