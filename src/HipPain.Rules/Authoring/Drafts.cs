@@ -11,16 +11,25 @@ namespace HipPain.Rules.Authoring;
 // DraftWording keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
 // the JSON size bound walk the DraftWording, so they need no change when a kind gains a wording field.
 
-/// <summary>A draft with wording.</summary>
-internal interface IWordedDraft
+/// <summary>A draft with wording: where it came from, and its plain wording, which the derived draft gives.</summary>
+internal abstract class WordedDraft(params (string Field, string? Text)[] wording)
 {
-    DraftWording Wording { get; }
+    public string? SourcePath { get; set; }
+
+    public DraftWording Wording { get; } = new(wording);
+}
+
+/// <summary>A draft with a name: every kind but rules.</summary>
+internal abstract class NamedDraft(string name, params (string Field, string? Text)[] wording)
+    : WordedDraft([("name", name), .. wording])
+{
+    public string Name { get => Wording["name"]!; set => Wording["name"] = value; }
 }
 
 /// <summary>The plain wording of one draft, by field name (for example <c>patientQuestion</c>).</summary>
-internal sealed class DraftWording
+internal sealed class DraftWording((string Field, string? Text)[] wording)
 {
-    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> texts = wording.ToDictionary(w => w.Field, w => w.Text, StringComparer.Ordinal);
 
     public string? this[string field]
     {
@@ -33,64 +42,34 @@ internal sealed class DraftWording
         texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
 }
 
-internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion) : IWordedDraft
+internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
+    : NamedDraft(name, ("question", question), ("patientQuestion", patientQuestion))
 {
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new() { ["name"] = name, ["question"] = question, ["patientQuestion"] = patientQuestion };
-
     public string Id { get; } = id;
-
-    public string Name
-    {
-        get => Wording["name"]!;
-        set => Wording["name"] = value;
-    }
 
     public FindingKind Kind { get; set; } = kind;
 
     public BodyRegion Region { get; set; } = region;
 
-    public string? Question
-    {
-        get => Wording["question"];
-        set => Wording["question"] = value;
-    }
+    public string? Question { get => Wording["question"]; set => Wording["question"] = value; }
 
-    public string? PatientQuestion
-    {
-        get => Wording["patientQuestion"];
-        set => Wording["patientQuestion"] = value;
-    }
+    public string? PatientQuestion { get => Wording["patientQuestion"]; set => Wording["patientQuestion"] = value; }
 }
 
-internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description) : IWordedDraft
+internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)
+    : NamedDraft(name, ("description", description))
 {
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new() { ["name"] = name, ["description"] = description };
-
     public string Id { get; } = id;
-
-    public string Name
-    {
-        get => Wording["name"]!;
-        set => Wording["name"] = value;
-    }
 
     public TreatmentKind Kind { get; set; } = kind;
 
     public Evidence Evidence { get; set; } = evidence;
 
-    public string? Description
-    {
-        get => Wording["description"];
-        set => Wording["description"] = value;
-    }
+    public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
 }
 
 /// <summary>A rule: a criterion rule (criterion, LR+ and LR-) or a graded rule (parts and one ratio per count met).</summary>
-internal sealed class RuleDraft : IWordedDraft
+internal sealed class RuleDraft : WordedDraft
 {
     public RuleDraft(string id, Criterion criterion, double positive, double negative, Evidence evidence, string? description)
     {
@@ -111,10 +90,6 @@ internal sealed class RuleDraft : IWordedDraft
         Description = description;
     }
 
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new();
-
     public string Id { get; }
 
     /// <summary>The criterion of a criterion rule; null for a graded rule.</summary>
@@ -134,30 +109,16 @@ internal sealed class RuleDraft : IWordedDraft
 
     public Evidence Evidence { get; set; }
 
-    public string? Description
-    {
-        get => Wording["description"];
-        set => Wording["description"] = value;
-    }
+    public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
 
     /// <summary>Every finding the rule reads, in order of appearance.</summary>
     public IEnumerable<string> FindingIds() => Criterion?.FindingIds() ?? Parts!.SelectMany(p => p.FindingIds());
 }
 
 /// <summary>An evidence group of one cause: its members by rule id, each possibly joint.</summary>
-internal sealed class GroupDraft(string id, string name) : IWordedDraft
+internal sealed class GroupDraft(string id, string name) : NamedDraft(name)
 {
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new() { ["name"] = name };
-
     public string Id { get; } = id;
-
-    public string Name
-    {
-        get => Wording["name"]!;
-        set => Wording["name"] = value;
-    }
 
     public List<GroupMemberDraft> Members { get; } = [];
 }
@@ -184,25 +145,11 @@ internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line
     public Evidence? Evidence { get; set; } = evidence;
 }
 
-internal sealed class CauseDraft(string id, string name) : IWordedDraft
+internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
 {
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new() { ["name"] = name };
-
     public string Id { get; } = id;
 
-    public string Name
-    {
-        get => Wording["name"]!;
-        set => Wording["name"] = value;
-    }
-
-    public string? Description
-    {
-        get => Wording["description"];
-        set => Wording["description"] = value;
-    }
+    public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
 
     public string? Icd10 { get; set; }
 
@@ -223,29 +170,15 @@ internal sealed class CauseDraft(string id, string name) : IWordedDraft
     public List<RecommendationDraft> Recommendations { get; } = [];
 }
 
-internal sealed class RedFlagDraft(string id, string name) : IWordedDraft
+internal sealed class RedFlagDraft(string id, string name) : NamedDraft(name)
 {
-    public string? SourcePath { get; set; }
-
-    public DraftWording Wording { get; } = new() { ["name"] = name };
-
     public string Id { get; } = id;
-
-    public string Name
-    {
-        get => Wording["name"]!;
-        set => Wording["name"] = value;
-    }
 
     public Criterion? Criterion { get; set; }
 
     public Urgency? Urgency { get; set; }
 
-    public string? Action
-    {
-        get => Wording["action"];
-        set => Wording["action"] = value;
-    }
+    public string? Action { get => Wording["action"]; set => Wording["action"] = value; }
 
     public RunningAdvice? RunningAdvice { get; set; }
 

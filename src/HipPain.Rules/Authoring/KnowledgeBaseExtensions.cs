@@ -84,7 +84,7 @@ public static class KnowledgeBaseExtensions
         return builder;
     }
 
-    private static void CopyWording<T>(WordingKind<T> kind, IEnumerable<T> items, IEnumerable<IWordedDraft> drafts)
+    private static void CopyWording<T>(WordingKind<T> kind, IEnumerable<T> items, IEnumerable<WordedDraft> drafts)
     {
         foreach (var (item, draft) in items.Zip(drafts))
         {

@@ -93,7 +93,7 @@ internal sealed class DocumentMapper
     /// wording field needs only its document property; the typed arguments above give the defaults of required text.
     /// </summary>
     private static T Worded<T>(WordedDocument document, T draft)
-        where T : IWordedDraft
+        where T : WordedDraft
     {
         foreach (var (field, text) in document.Texts())
         {

@@ -130,7 +130,7 @@ internal static class DocumentWriter
     /// Copies every wording field of the draft into the document, by field name (Model/Wording.cs), so that a new
     /// wording field needs only its document property.
     /// </summary>
-    private static T Worded<T>(IWordedDraft draft, T document)
+    private static T Worded<T>(WordedDraft draft, T document)
         where T : WordedDocument
     {
         foreach (var (field, text) in draft.Wording.Texts)

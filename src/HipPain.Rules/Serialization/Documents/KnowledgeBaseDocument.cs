@@ -79,46 +79,26 @@ internal sealed class FindingDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
     public string? Kind { get; set; }
 
     public string? Region { get; set; }
 
-    public string? Question
-    {
-        get => Get("question");
-        set => Set("question", value);
-    }
+    public string? Question { get => Get("question"); set => Set("question", value); }
 
-    public string? PatientQuestion
-    {
-        get => Get("patientQuestion");
-        set => Set("patientQuestion", value);
-    }
+    public string? PatientQuestion { get => Get("patientQuestion"); set => Set("patientQuestion", value); }
 }
 
 internal sealed class TreatmentDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
     public string? Kind { get; set; }
 
-    public string? Description
-    {
-        get => Get("description");
-        set => Set("description", value);
-    }
+    public string? Description { get => Get("description"); set => Set("description", value); }
 
     public EvidenceDocument? Evidence { get; set; }
 }
@@ -200,11 +180,7 @@ internal class RuleDocument : WordedDocument
 
     public EvidenceDocument? Evidence { get; set; }
 
-    public string? Description
-    {
-        get => Get("description");
-        set => Set("description", value);
-    }
+    public string? Description { get => Get("description"); set => Set("description", value); }
 }
 
 /// <summary>A rule in an overlay's <c>addRules</c> or <c>overrideRules</c>, which names the cause it belongs to.</summary>
@@ -228,11 +204,7 @@ internal class GroupDocument : WordedDocument
     [JsonPropertyOrder(-2)]
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
     public List<GroupMemberDocument>? Members { get; set; }
 }
@@ -256,17 +228,9 @@ internal sealed class CauseDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
-    public string? Description
-    {
-        get => Get("description");
-        set => Set("description", value);
-    }
+    public string? Description { get => Get("description"); set => Set("description", value); }
 
     public string? Icd10 { get; set; }
 
@@ -291,21 +255,13 @@ internal sealed class RedFlagDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
     public CriterionDocument? Criterion { get; set; }
 
     public string? Urgency { get; set; }
 
-    public string? Action
-    {
-        get => Get("action");
-        set => Set("action", value);
-    }
+    public string? Action { get => Get("action"); set => Set("action", value); }
 
     public RunningDocument? Running { get; set; }
 

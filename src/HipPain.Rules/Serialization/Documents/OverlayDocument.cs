@@ -67,33 +67,13 @@ internal sealed class TextChangeDocument : WordedDocument
 
     public string? Id { get; set; }
 
-    public string? Name
-    {
-        get => Get("name");
-        set => Set("name", value);
-    }
+    public string? Name { get => Get("name"); set => Set("name", value); }
 
-    public string? Description
-    {
-        get => Get("description");
-        set => Set("description", value);
-    }
+    public string? Description { get => Get("description"); set => Set("description", value); }
 
-    public string? Question
-    {
-        get => Get("question");
-        set => Set("question", value);
-    }
+    public string? Question { get => Get("question"); set => Set("question", value); }
 
-    public string? PatientQuestion
-    {
-        get => Get("patientQuestion");
-        set => Set("patientQuestion", value);
-    }
+    public string? PatientQuestion { get => Get("patientQuestion"); set => Set("patientQuestion", value); }
 
-    public string? Action
-    {
-        get => Get("action");
-        set => Set("action", value);
-    }
+    public string? Action { get => Get("action"); set => Set("action", value); }
 }
