@@ -34,13 +34,16 @@ public enum TextReview
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class TextPack
 {
+    /// <summary>The fields of a FAQ entry, in the order a text pack's schema lists them.</summary>
+    internal static ImmutableArray<string> FaqFields { get; } = ["question", "answer", "sources"];
+
     // The fields of each section: the item kinds' from the wording catalogue, then the sections that are not item
     // kinds. Any field (a treatment id) is allowed in the recommendations section.
     private static readonly FrozenDictionary<string, FrozenSet<string>?> FieldsBySection = Wording.Kinds
         .Select(kind => KeyValuePair.Create(kind.Section, (FrozenSet<string>?)Set([.. kind.FieldNames])))
         .Append(KeyValuePair.Create(TextKey.KnowledgeBaseSection, (FrozenSet<string>?)Set("title")))
         .Append(KeyValuePair.Create(TextKey.RecommendationsSection, (FrozenSet<string>?)null))
-        .Append(KeyValuePair.Create(TextKey.FaqSection, (FrozenSet<string>?)Set("question", "answer", "sources")))
+        .Append(KeyValuePair.Create(TextKey.FaqSection, (FrozenSet<string>?)Set([.. FaqFields])))
         .ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<TextKey, string> texts;

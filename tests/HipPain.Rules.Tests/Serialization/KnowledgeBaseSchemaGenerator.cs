@@ -1,0 +1,354 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Serialization.Documents;
+
+namespace HipPain.Rules.Tests.Serialization;
+
+/// <summary>
+/// Issue 15 item 1: <c>knowledge-base.v1.schema.json</c> generated from the knowledge-base document types. Each
+/// object definition is one document type: its properties are the type's JSON properties, in the order the writer
+/// writes them. A property the table below does not describe gets the schema its C# type gives: a string is
+/// <c>["string", "null"]</c>, a document type is a reference to its definition, a list of them an array of such
+/// references; any other type must be in the table. The table holds what the C# types cannot say: required
+/// properties, ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
+/// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
+/// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
+/// </summary>
+internal static class KnowledgeBaseSchemaGenerator
+{
+    /// <summary>The committed knowledge-base schema, relative to the repository root.</summary>
+    public const string RelativePath = "src/HipPain.Rules/Serialization/Schemas/knowledge-base.v1.schema.json";
+
+    private const string CulturePattern = "^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$";
+
+    private static readonly JsonSerializerOptions Layout = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string RecommendationEvidence = "The evidence for this treatment in this cause, when it is not the treatment's own (for example a case series here where the treatment's trial was in another condition); absent to use the treatment's.";
+
+    // The object definitions, in the schema's order: each is one document type.
+    private static readonly (string Name, Type Document)[] ObjectDefinitions =
+    [
+        ("evidence", typeof(EvidenceDocument)),
+        ("running", typeof(RunningDocument)),
+        ("finding", typeof(FindingDocument)),
+        ("treatment", typeof(TreatmentDocument)),
+        ("criterion", typeof(CriterionDocument)),
+        ("ratio", typeof(RatioDocument)),
+        ("graded", typeof(GradedDocument)),
+        ("rule", typeof(RuleDocument)),
+        ("groupMember", typeof(GroupMemberDocument)),
+        ("group", typeof(GroupDocument)),
+        ("recommendation", typeof(RecommendationDocument)),
+        ("cause", typeof(CauseDocument)),
+        ("redFlag", typeof(RedFlagDocument)),
+    ];
+
+    /// <summary>The knowledge-base schema, as the committed file holds it.</summary>
+    public static string Generate()
+    {
+        var definitions = new JsonObject
+        {
+            ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^\\S+$", ["description"] = "A stable id: no white space." },
+            ["text"] = new JsonObject { ["type"] = "string", ["pattern"] = "\\S", ["description"] = "Text that is not blank." },
+            ["findingKind"] = EnumOf<FindingKind>(),
+            ["bodyRegion"] = EnumOf<BodyRegion>(),
+            ["treatmentKind"] = EnumOf<TreatmentKind>(),
+            ["treatmentLine"] = EnumOf<TreatmentLine>(),
+            ["evidenceLevel"] = EnumOf<EvidenceLevel>(),
+            ["verificationStatus"] = EnumOf<VerificationStatus>(),
+            ["urgency"] = EnumOf<Urgency>(),
+            ["runningRestriction"] = EnumOf<RunningRestriction>(),
+        };
+        foreach (var (name, document) in ObjectDefinitions)
+        {
+            definitions[name] = ObjectSchema(name, document, Definition(name));
+        }
+
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = "urn:hippain-rules:schema:knowledge-base:v1",
+            ["title"] = "HipPain.Rules knowledge base, format version 1",
+            ["description"] = "Findings, treatments, causes with their priors, rules, evidence groups and plans, and red-flag gates. Written by KnowledgeBaseJson.Write and read by KnowledgeBaseJson.Read.",
+        };
+        foreach (var (key, value) in ObjectSchema("the root", typeof(KnowledgeBaseDocument), Root()).ToList())
+        {
+            root[key] = value?.DeepClone();
+        }
+
+        root["$defs"] = definitions;
+        return root.ToJsonString(Layout) + "\n";
+    }
+
+    /// <summary>What the C# types cannot say about the root.</summary>
+    private static Shape Root() => new(
+        Required: ["formatVersion", "id", "version", "causes"],
+        Properties: new()
+        {
+            ["$schema"] = new JsonObject { ["type"] = "string" },
+            ["formatVersion"] = new JsonObject { ["const"] = 1 },
+            ["id"] = Ref("id"),
+            ["version"] = Ref("text"),
+            ["derivedFrom"] = new JsonObject
+            {
+                ["description"] = "The bases this one was made from by applying overlays, the original first.",
+                ["type"] = "array",
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["required"] = Strings("id", "version", "hash"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["id"] = new JsonObject { ["type"] = "string" },
+                        ["version"] = new JsonObject { ["type"] = "string" },
+                        ["hash"] = new JsonObject { ["type"] = "string" },
+                    },
+                },
+            },
+            ["textCulture"] = new JsonObject
+            {
+                ["description"] = "The language of the base's names, questions and descriptions (its default text pack); default en.",
+                ["type"] = "string",
+                ["pattern"] = CulturePattern,
+            },
+            ["causes"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = Ref("cause"),
+                ["minItems"] = 1,
+            },
+        });
+
+    /// <summary>What the C# types cannot say about each object definition.</summary>
+    private static Shape Definition(string name) => name switch
+    {
+        "evidence" => new(
+            Required: ["citation", "level", "status"],
+            Properties: new() { ["citation"] = Ref("text"), ["level"] = Ref("evidenceLevel"), ["status"] = Ref("verificationStatus") }),
+        "running" => new(
+            Required: ["restriction", "text"],
+            Properties: new() { ["restriction"] = Ref("runningRestriction"), ["text"] = Ref("text") }),
+        "finding" => new(
+            Required: ["id", "name", "kind"],
+            Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["kind"] = Ref("findingKind"), ["region"] = Ref("bodyRegion") }),
+        "treatment" => new(
+            Required: ["id", "name", "kind", "evidence"],
+            Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["kind"] = Ref("treatmentKind") }),
+        "criterion" => new(
+            Required: null,
+            Description: "Exactly one of: present, absent, allOf, anyOf, atLeast with of, age, sex.",
+            Properties: new()
+            {
+                ["present"] = Ref("id"),
+                ["absent"] = Ref("id"),
+                ["allOf"] = NonEmptyArrayOf(Ref("criterion")),
+                ["anyOf"] = NonEmptyArrayOf(Ref("criterion")),
+                ["atLeast"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                ["of"] = NonEmptyArrayOf(Ref("criterion")),
+                ["age"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["minProperties"] = 1,
+                    ["properties"] = new JsonObject { ["minimum"] = AgeBound(), ["maximum"] = AgeBound() },
+                },
+                // A criterion names a sex; unspecified is a case's value only (the mapper refuses it here).
+                ["sex"] = new JsonObject { ["enum"] = Strings([.. Enum.GetValues<Sex>().Where(s => s != Sex.Unspecified).Select(JsonEnum<Sex>.Name)]) },
+            },
+            After: new()
+            {
+                ["oneOf"] = new JsonArray(
+                    RequiredOf("present"), RequiredOf("absent"), RequiredOf("allOf"), RequiredOf("anyOf"),
+                    RequiredOf("atLeast", "of"), RequiredOf("age"), RequiredOf("sex")),
+                ["dependentRequired"] = new JsonObject { ["of"] = Strings("atLeast"), ["atLeast"] = Strings("of") },
+            }),
+        "ratio" => new(
+            Required: ["positive", "negative"],
+            Properties: new() { ["positive"] = PositiveNumber(), ["negative"] = PositiveNumber() }),
+        "graded" => new(
+            Required: ["parts", "ratios"],
+            Description: "A graded rule's table: the criteria counted, and the likelihood ratio when exactly 0, 1, ..., n of them are met (n + 1 entries; null where the source gives no figure).",
+            Properties: new()
+            {
+                ["parts"] = NonEmptyArrayOf(Ref("criterion")),
+                ["ratios"] = new JsonObject
+                {
+                    ["type"] = "array",
+                    ["minItems"] = 2,
+                    ["items"] = new JsonObject { ["type"] = Strings("number", "null"), ["exclusiveMinimum"] = 0 },
+                },
+            }),
+        "rule" => new(
+            Required: ["id", "evidence"],
+            Properties: new() { ["id"] = Ref("id") },
+            After: new()
+            {
+                ["description"] = "Either criterion and ratio (a criterion rule) or graded (a graded rule).",
+                ["oneOf"] = new JsonArray(
+                    RequiredOf("criterion", "ratio"),
+                    new JsonObject
+                    {
+                        ["required"] = Strings("graded"),
+                        ["not"] = new JsonObject { ["anyOf"] = new JsonArray(RequiredOf("criterion"), RequiredOf("ratio")) },
+                    }),
+            }),
+        "groupMember" => new(
+            Required: ["rule"],
+            Properties: new()
+            {
+                ["rule"] = Ref("id"),
+                ["joint"] = new JsonObject
+                {
+                    ["type"] = "boolean",
+                    ["description"] = "True when the rule carries the source's figure for the whole group: it then counts alone when decided.",
+                },
+            }),
+        "group" => new(
+            Required: ["id", "name", "members"],
+            Description: "An evidence group: rules of one cause that measure the same thing, counted once.",
+            Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["members"] = NonEmptyArrayOf(Ref("groupMember")) }),
+        "recommendation" => new(
+            Required: ["treatmentId"],
+            Properties: new()
+            {
+                ["treatmentId"] = Ref("id"),
+                ["line"] = Ref("treatmentLine"),
+                ["evidence"] = new JsonObject { ["description"] = RecommendationEvidence, ["$ref"] = "#/$defs/evidence" },
+            }),
+        "cause" => new(
+            Required: ["id", "name", "prior", "priorEvidence", "recommendations"],
+            Properties: new()
+            {
+                ["id"] = Ref("id"),
+                ["name"] = Ref("text"),
+                ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
+                ["suspectedUrgency"] = Ref("urgency"),
+                ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
+            }),
+        "redFlag" => new(
+            Required: ["id", "name", "criterion", "urgency", "action", "evidence"],
+            Properties: new()
+            {
+                ["id"] = Ref("id"),
+                ["name"] = Ref("text"),
+                ["urgency"] = Ref("urgency"),
+                ["action"] = Ref("text"),
+                ["suspects"] = new JsonObject { ["type"] = "array", ["items"] = Ref("id") },
+                ["askWhen"] = new JsonObject
+                {
+                    ["$ref"] = "#/$defs/criterion",
+                    ["description"] = "When a patient interview asks the gate's questions: once this criterion is met. Absent: whenever the gate is open.",
+                },
+                ["screen"] = new JsonObject
+                {
+                    ["description"] = "Findings of the gate a patient interview asks in its universal red-flag screen.",
+                    ["type"] = "array",
+                    ["items"] = new JsonObject { ["type"] = "string" },
+                },
+            }),
+        _ => throw new InvalidOperationException($"The knowledge-base schema has no description of the definition '{name}'."),
+    };
+
+    /// <summary>
+    /// An object definition: <c>type</c>, <c>additionalProperties: false</c>, the description, <c>required</c>, then
+    /// every JSON property of <paramref name="document"/> (the table's schema, or its C# type's), then what follows.
+    /// </summary>
+    private static JsonObject ObjectSchema(string name, Type document, Shape shape)
+    {
+        var properties = new JsonObject();
+        var typeInfo = RulesJsonContext.Default.Options.GetTypeInfo(document);
+        foreach (var property in typeInfo.Properties)
+        {
+            properties[property.Name] = shape.Properties.TryGetValue(property.Name, out var schema)
+                ? schema.DeepClone()
+                : FromType(name, property);
+        }
+
+        var unknown = shape.Properties.Keys.Where(k => !properties.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"The knowledge-base schema describes {string.Join(", ", unknown)} of {name}, which {document.Name} does not have.");
+        }
+
+        var node = new JsonObject { ["type"] = "object", ["additionalProperties"] = false };
+        if (shape.Description is { } text)
+        {
+            node["description"] = text;
+        }
+
+        if (shape.Required is { } required)
+        {
+            node["required"] = Strings(required);
+        }
+
+        node["properties"] = properties;
+        if (shape.After is { } after)
+        {
+            foreach (var (key, value) in after)
+            {
+                node[key] = value?.DeepClone();
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>The schema a property's C# type gives, for a property the table does not describe.</summary>
+    private static JsonObject FromType(string owner, JsonPropertyInfo property)
+    {
+        var type = property.PropertyType;
+        if (type == typeof(string))
+        {
+            return new JsonObject { ["type"] = Strings("string", "null") };
+        }
+
+        if (DefinitionOf(type) is { } definition)
+        {
+            return Ref(definition);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && DefinitionOf(type.GetGenericArguments()[0]) is { } item)
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = Ref(item) };
+        }
+
+        throw new InvalidOperationException(
+            $"The property '{property.Name}' of {owner} ({type.Name}) has no schema: describe it in KnowledgeBaseSchemaGenerator's table.");
+    }
+
+    private static string? DefinitionOf(Type document) =>
+        ObjectDefinitions.Where(d => d.Document == document).Select(d => d.Name).FirstOrDefault();
+
+    private static JsonObject Ref(string definition) => new() { ["$ref"] = "#/$defs/" + definition };
+
+    private static JsonObject NonEmptyArrayOf(JsonObject items) => new() { ["type"] = "array", ["minItems"] = 1, ["items"] = items };
+
+    private static JsonObject PositiveNumber() => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 };
+
+    private static JsonObject AgeBound() => new()
+    {
+        ["type"] = Strings("integer", "null"),
+        ["minimum"] = 0,
+        ["maximum"] = PatientCase.MaximumAge,
+    };
+
+    private static JsonObject RequiredOf(params string[] names) => new() { ["required"] = Strings(names) };
+
+    private static JsonObject EnumOf<T>()
+        where T : struct, Enum => new() { ["enum"] = Strings([.. Enum.GetValues<T>().Select(JsonEnum<T>.Name)]) };
+
+    private static JsonArray Strings(params IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)JsonValue.Create(v))];
+
+    /// <summary>What the C# types cannot say about one object: see <see cref="KnowledgeBaseSchemaGenerator"/>.</summary>
+    private sealed record Shape(
+        string[]? Required,
+        Dictionary<string, JsonNode> Properties,
+        string? Description = null,
+        JsonObject? After = null);
+}
