@@ -37,6 +37,9 @@ internal sealed class DraftWording((string Field, string? Text)[] wording)
         set => texts[field] = value;
     }
 
+    /// <summary>True when the draft's author gave the field, with text or null.</summary>
+    public bool Has(string field) => texts.ContainsKey(field);
+
     /// <summary>Every field that has text, with its text.</summary>
     public IEnumerable<KeyValuePair<string, string>> Texts =>
         texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));

@@ -11,9 +11,10 @@ namespace HipPain.Rules.Model;
 /// </summary>
 /// <remarks>
 /// Around it, wording travels by field name: the builder's drafts keep it in one bag (<c>DraftWording</c>), the JSON
-/// documents in one store (<c>WordedDocument</c>), and the model's constructors read theirs by name. So a new wording
-/// field of a cause is declared in <c>Cause.cs</c> (property, constructor line, catalogue entry), in the cause's JSON
-/// document (one property), in the overlay's text change when overlays may reword it, and in the schemas.
+/// documents in one store (<c>WordedDocument</c>) whose JSON properties are added from this catalogue
+/// (<c>WordingProperties</c>), and the model's constructors read theirs by name. So a new rewordable field of a cause
+/// is declared in <c>Cause.cs</c> (property, constructor line, catalogue entry) and in the builder's DSL; the JSON
+/// documents, the overlay's text change and the generated schemas follow.
 /// </remarks>
 internal static class Wording
 {

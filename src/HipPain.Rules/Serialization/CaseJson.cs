@@ -40,7 +40,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(string json, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(json, RulesJsonContext.Default.CaseDocument, options, Format));
+        ToCase(JsonDocumentReader.Read(json, RulesJson.CaseDocument, options, Format));
 
     /// <summary>Reads a case from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -59,7 +59,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(Stream utf8Json, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.CaseDocument, options, Format));
+        ToCase(JsonDocumentReader.Read(utf8Json, RulesJson.CaseDocument, options, Format));
 
     /// <summary>Reads a case from a JSON element, for example one property of a larger request body, with the default limits.</summary>
     /// <param name="element">The element: the case object.</param>
@@ -76,7 +76,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The element cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(JsonElement element, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(element, RulesJsonContext.Default.CaseDocument, options, Format, "a case object"));
+        ToCase(JsonDocumentReader.Read(element, RulesJson.CaseDocument, options, Format, "a case object"));
 
     /// <summary>
     /// Reads a case with the default limits from a reader positioned on the case object (or before it, at the start of
@@ -126,7 +126,7 @@ public static class CaseJson
     {
         EnsureWritable(patientCase);
         ArgumentNullException.ThrowIfNull(writer);
-        JsonSerializer.Serialize(writer, DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
+        JsonSerializer.Serialize(writer, DocumentWriter.Case(patientCase), RulesJson.CaseDocument);
     }
 
     /// <summary>Writes a case as indented JSON text.</summary>
@@ -138,7 +138,7 @@ public static class CaseJson
     public static string Write(PatientCase patientCase)
     {
         EnsureWritable(patientCase);
-        return JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJsonContext.Default.CaseDocument);
+        return JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJson.CaseDocument);
     }
 
     private static void EnsureWritable(PatientCase patientCase)

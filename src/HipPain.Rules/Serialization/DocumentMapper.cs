@@ -43,28 +43,28 @@ internal sealed class DocumentMapper
 
     public FindingDraft Finding(FindingDocument document, string path) => Worded(document, new FindingDraft(
         document.Id ?? string.Empty,
-        document.Name ?? string.Empty,
+        document.Get("name") ?? string.Empty,
         Required(document.Kind, path + ".kind", FindingKind.Symptom),
         Optional(document.Region, path + ".region", BodyRegion.None),
-        document.Question,
-        document.PatientQuestion)
+        document.Get("question"),
+        document.Get("patientQuestion"))
     {
         SourcePath = path,
     });
 
     public TreatmentDraft Treatment(TreatmentDocument document, string path) => Worded(document, new TreatmentDraft(
         document.Id ?? string.Empty,
-        document.Name ?? string.Empty,
+        document.Get("name") ?? string.Empty,
         Required(document.Kind, path + ".kind", TreatmentKind.SelfCare),
         Evidence(document.Evidence, path + ".evidence")!,
-        document.Description)
+        document.Get("description"))
     {
         SourcePath = path,
     });
 
     public CauseDraft Cause(CauseDocument document, string path)
     {
-        var draft = Worded(document, new CauseDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        var draft = Worded(document, new CauseDraft(document.Id ?? string.Empty, document.Get("name") ?? string.Empty)
         {
             SourcePath = path,
             Icd10 = document.Icd10,
@@ -141,7 +141,7 @@ internal sealed class DocumentMapper
         var evidence = Evidence(document.Evidence, path + ".evidence");
         return criterion is null || positive is null || negative is null
             ? null
-            : Worded(document, new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Description) { SourcePath = path });
+            : Worded(document, new RuleDraft(document.Id ?? string.Empty, criterion, positive.Value, negative.Value, evidence!, document.Get("description")) { SourcePath = path });
     }
 
     /// <summary>A graded rule draft, or null when its parts or ratios are missing or a part is unusable (the problem is reported).</summary>
@@ -177,13 +177,13 @@ internal sealed class DocumentMapper
 
         var evidence = Evidence(document.Evidence, path + ".evidence");
         return usable
-            ? Worded(document, new RuleDraft(document.Id ?? string.Empty, parts, graded.Ratios!, evidence!, document.Description) { SourcePath = path })
+            ? Worded(document, new RuleDraft(document.Id ?? string.Empty, parts, graded.Ratios!, evidence!, document.Get("description")) { SourcePath = path })
             : null;
     }
 
     public GroupDraft Group(GroupDocument document, string path)
     {
-        var draft = Worded(document, new GroupDraft(document.Id ?? string.Empty, document.Name ?? string.Empty) { SourcePath = path });
+        var draft = Worded(document, new GroupDraft(document.Id ?? string.Empty, document.Get("name") ?? string.Empty) { SourcePath = path });
         if (document.Members is null)
         {
             Add(ErrorCodes.JsonMissingProperty, path + ".members", "A group lists its member rules in \"members\": [ { \"rule\": id, \"joint\": true or false } ].");
@@ -204,12 +204,12 @@ internal sealed class DocumentMapper
 
     public RedFlagDraft RedFlag(RedFlagDocument document, string path)
     {
-        var draft = Worded(document, new RedFlagDraft(document.Id ?? string.Empty, document.Name ?? string.Empty)
+        var draft = Worded(document, new RedFlagDraft(document.Id ?? string.Empty, document.Get("name") ?? string.Empty)
         {
             SourcePath = path,
             Criterion = Criterion(document.Criterion, path + ".criterion"),
             Urgency = document.Urgency is null ? null : Required(document.Urgency, path + ".urgency", Model.Urgency.Routine),
-            Action = document.Action ?? string.Empty,
+            Action = document.Get("action") ?? string.Empty,
             RunningAdvice = Running(document.Running, path + ".running"),
             Evidence = document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"),
         });

@@ -33,7 +33,7 @@ public static class InterviewStateJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="InterviewStateException">A value is missing or unknown; lists every problem.</exception>
     public static InterviewState Read(string json, JsonReadOptions? options) =>
-        ToState(JsonDocumentReader.Read(json, RulesJsonContext.Default.InterviewStateDocument, options, Format), options);
+        ToState(JsonDocumentReader.Read(json, RulesJson.InterviewStateDocument, options, Format), options);
 
     /// <summary>Reads an interview state from a JSON element, for example one property of a request body, with the default limits.</summary>
     /// <param name="element">The element: the state object.</param>
@@ -50,7 +50,7 @@ public static class InterviewStateJson
     /// <exception cref="RulesJsonException">The element cannot be read as a state (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="InterviewStateException">A value is missing or unknown; lists every problem.</exception>
     public static InterviewState Read(JsonElement element, JsonReadOptions? options) =>
-        ToState(JsonDocumentReader.Read(element, RulesJsonContext.Default.InterviewStateDocument, options, Format, "an interview-state object"), options);
+        ToState(JsonDocumentReader.Read(element, RulesJson.InterviewStateDocument, options, Format, "an interview-state object"), options);
 
     /// <summary>Writes an interview state as compact JSON text (it travels with every step).</summary>
     /// <param name="state">The state.</param>

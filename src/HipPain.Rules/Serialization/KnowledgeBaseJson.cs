@@ -50,7 +50,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
     public static KnowledgeBase Read(string json, JsonReadOptions? options) =>
-        Build(JsonDocumentReader.Read(json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format));
+        Build(JsonDocumentReader.Read(json, RulesJson.KnowledgeBaseDocument, options, Format));
 
     /// <summary>Reads a knowledge base from a UTF-8 JSON stream; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -61,7 +61,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
     public static KnowledgeBase Read(Stream utf8Json, JsonReadOptions? options) =>
-        Build(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format));
+        Build(JsonDocumentReader.Read(utf8Json, RulesJson.KnowledgeBaseDocument, options, Format));
 
     /// <summary>Checks a knowledge-base document without throwing on content problems.</summary>
     /// <param name="json">The JSON text.</param>
@@ -73,7 +73,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read at all (HPJ001, HPJ002, HPJ003).</exception>
     public static bool TryRead(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems, JsonReadOptions? options = null)
     {
-        var document = JsonDocumentReader.Read(json, RulesJsonContext.Default.KnowledgeBaseDocument, options, Format);
+        var document = JsonDocumentReader.Read(json, RulesJson.KnowledgeBaseDocument, options, Format);
         return TryBuild(document, out knowledgeBase, out problems);
     }
 
@@ -84,7 +84,7 @@ public static class KnowledgeBaseJson
     public static string Write(KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
-        return JsonSerializer.Serialize(DocumentWriter.KnowledgeBase(knowledgeBase), RulesJsonContext.Default.KnowledgeBaseDocument);
+        return JsonSerializer.Serialize(DocumentWriter.KnowledgeBase(knowledgeBase), RulesJson.KnowledgeBaseDocument);
     }
 
     /// <summary>Writes a knowledge base as indented UTF-8 JSON to a stream, which is left open.</summary>
@@ -95,7 +95,7 @@ public static class KnowledgeBaseJson
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, DocumentWriter.KnowledgeBase(knowledgeBase), RulesJsonContext.Default.KnowledgeBaseDocument);
+        JsonSerializer.Serialize(utf8Json, DocumentWriter.KnowledgeBase(knowledgeBase), RulesJson.KnowledgeBaseDocument);
     }
 
     private static KnowledgeBase Build(KnowledgeBaseDocument document) =>

@@ -107,14 +107,13 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(evidence);
         EnsureOpen();
-        (document.OverrideRules ??= []).Add(new OverlayRuleDocument
+        (document.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Id = ruleId,
             Criterion = criterion is null ? null : DocumentWriter.Criterion(criterion),
             Ratio = new RatioDocument { Positive = positive, Negative = negative },
             Evidence = DocumentWriter.Evidence(evidence),
-            Description = description,
-        });
+        }, ("description", description)));
         return this;
     }
 
@@ -133,13 +132,12 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(ratiosByCount);
         ArgumentNullException.ThrowIfNull(evidence);
         EnsureOpen();
-        (document.OverrideRules ??= []).Add(new OverlayRuleDocument
+        (document.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Id = ruleId,
             Graded = new GradedDocument { Parts = parts is null ? null : [.. parts.Select(DocumentWriter.Criterion)], Ratios = [.. ratiosByCount] },
             Evidence = DocumentWriter.Evidence(evidence),
-            Description = description,
-        });
+        }, ("description", description)));
         return this;
     }
 
@@ -161,15 +159,14 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(criterion);
         ArgumentNullException.ThrowIfNull(evidence);
         EnsureOpen();
-        (document.AddRules ??= []).Add(new OverlayRuleDocument
+        (document.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Cause = causeId,
             Id = ruleId,
             Criterion = DocumentWriter.Criterion(criterion),
             Ratio = new RatioDocument { Positive = positive, Negative = negative },
             Evidence = DocumentWriter.Evidence(evidence),
-            Description = description,
-        });
+        }, ("description", description)));
         return this;
     }
 
@@ -191,14 +188,13 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(ratiosByCount);
         ArgumentNullException.ThrowIfNull(evidence);
         EnsureOpen();
-        (document.AddRules ??= []).Add(new OverlayRuleDocument
+        (document.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Cause = causeId,
             Id = ruleId,
             Graded = new GradedDocument { Parts = [.. parts.Select(DocumentWriter.Criterion)], Ratios = [.. ratiosByCount] },
             Evidence = DocumentWriter.Evidence(evidence),
-            Description = description,
-        });
+        }, ("description", description)));
         return this;
     }
 
@@ -227,7 +223,7 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(groupId);
         ArgumentNullException.ThrowIfNull(members);
         EnsureOpen();
-        (document.OverrideGroups ??= []).Add(new OverlayGroupDocument { Id = groupId, Name = name, Members = DocumentWriter.Members(members) });
+        (document.OverrideGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name)));
         return this;
     }
 
@@ -246,7 +242,7 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(members);
         EnsureOpen();
-        (document.AddGroups ??= []).Add(new OverlayGroupDocument { Cause = causeId, Id = groupId, Name = name, Members = DocumentWriter.Members(members) });
+        (document.AddGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Cause = causeId, Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name)));
         return this;
     }
 
@@ -345,7 +341,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <exception cref="ArgumentNullException"><paramref name="causeId"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
     public KnowledgeBaseOverlayBuilder CauseText(string causeId, string? name = null, string? description = null) =>
-        Text(causeId, d => d.CauseText ??= [], new TextChangeDocument { Id = causeId, Name = name, Description = description });
+        Text(causeId, d => d.CauseText ??= [], WordedDocument.With(new TextChangeDocument { Id = causeId }, ("name", name), ("description", description)));
 
     /// <summary>Rewords a base finding (<c>findingText</c>).</summary>
     /// <param name="findingId">The base's finding.</param>
@@ -356,7 +352,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <exception cref="ArgumentNullException"><paramref name="findingId"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
     public KnowledgeBaseOverlayBuilder FindingText(string findingId, string? name = null, string? question = null, string? patientQuestion = null) =>
-        Text(findingId, d => d.FindingText ??= [], new TextChangeDocument { Id = findingId, Name = name, Question = question, PatientQuestion = patientQuestion });
+        Text(findingId, d => d.FindingText ??= [], WordedDocument.With(new TextChangeDocument { Id = findingId }, ("name", name), ("question", question), ("patientQuestion", patientQuestion)));
 
     /// <summary>Rewords a base treatment (<c>treatmentText</c>).</summary>
     /// <param name="treatmentId">The base's treatment.</param>
@@ -366,7 +362,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <exception cref="ArgumentNullException"><paramref name="treatmentId"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
     public KnowledgeBaseOverlayBuilder TreatmentText(string treatmentId, string? name = null, string? description = null) =>
-        Text(treatmentId, d => d.TreatmentText ??= [], new TextChangeDocument { Id = treatmentId, Name = name, Description = description });
+        Text(treatmentId, d => d.TreatmentText ??= [], WordedDocument.With(new TextChangeDocument { Id = treatmentId }, ("name", name), ("description", description)));
 
     /// <summary>Rewords a base red flag (<c>redFlagText</c>).</summary>
     /// <param name="redFlagId">The base's red flag.</param>
@@ -376,7 +372,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <exception cref="ArgumentNullException"><paramref name="redFlagId"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
     public KnowledgeBaseOverlayBuilder RedFlagText(string redFlagId, string? name = null, string? action = null) =>
-        Text(redFlagId, d => d.RedFlagText ??= [], new TextChangeDocument { Id = redFlagId, Name = name, Action = action });
+        Text(redFlagId, d => d.RedFlagText ??= [], WordedDocument.With(new TextChangeDocument { Id = redFlagId }, ("name", name), ("action", action)));
 
     /// <summary>
     /// Rewords one field of a base finding, cause, treatment or red flag, named by its text key: the same change as

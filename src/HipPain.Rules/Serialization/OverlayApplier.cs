@@ -263,7 +263,7 @@ internal sealed class OverlayApplier
             return;
         }
 
-        overridden[entry.Item] = new RuleDraft(document.Id!, criterion, positive.Value, negative.Value, evidence!, document.Description ?? entry.Item.Description)
+        overridden[entry.Item] = new RuleDraft(document.Id!, criterion, positive.Value, negative.Value, evidence!, document.Get("description") ?? entry.Item.Description)
         {
             SourcePath = path,
         };
@@ -285,8 +285,11 @@ internal sealed class OverlayApplier
             return null;
         }
 
-        var replacement = new RuleDocument { Id = document.Id, Graded = new GradedDocument { Parts = graded.Parts ?? [], Ratios = graded.Ratios }, Evidence = document.Evidence, Description = document.Description ?? baseRule.Description };
-        if (mapper.GradedRule(replacement, replacement.Graded, path) is not { } draft)
+        var replacementGraded = new GradedDocument { Parts = graded.Parts ?? [], Ratios = graded.Ratios };
+        var replacement = WordedDocument.With(
+            new RuleDocument { Id = document.Id, Graded = replacementGraded, Evidence = document.Evidence },
+            ("description", document.Get("description") ?? baseRule.Description));
+        if (mapper.GradedRule(replacement, replacementGraded, path) is not { } draft)
         {
             return null;
         }
@@ -314,7 +317,7 @@ internal sealed class OverlayApplier
             return;
         }
 
-        var replacement = mapper.Group(new GroupDocument { Id = document.Id, Name = document.Name ?? entry.Item.Name, Members = document.Members }, path);
+        var replacement = mapper.Group(WordedDocument.With(new GroupDocument { Id = document.Id, Members = document.Members }, ("name", document.Get("name") ?? entry.Item.Name)), path);
         entry.Cause.Groups[entry.Cause.Groups.IndexOf(entry.Item)] = replacement;
     }
 

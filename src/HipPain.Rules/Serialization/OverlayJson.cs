@@ -27,7 +27,7 @@ public static class OverlayJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     public static KnowledgeBaseOverlay Read(string json, JsonReadOptions? options) =>
-        new(JsonDocumentReader.Read(json, RulesJsonContext.Default.OverlayDocument, options, Format));
+        new(JsonDocumentReader.Read(json, RulesJson.OverlayDocument, options, Format));
 
     /// <summary>Reads an overlay from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -44,7 +44,7 @@ public static class OverlayJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     public static KnowledgeBaseOverlay Read(Stream utf8Json, JsonReadOptions? options) =>
-        new(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.OverlayDocument, options, Format));
+        new(JsonDocumentReader.Read(utf8Json, RulesJson.OverlayDocument, options, Format));
 
     /// <summary>Writes an overlay as indented JSON text, as it was read.</summary>
     /// <param name="overlay">The overlay.</param>
@@ -53,6 +53,6 @@ public static class OverlayJson
     public static string Write(KnowledgeBaseOverlay overlay)
     {
         ArgumentNullException.ThrowIfNull(overlay);
-        return JsonSerializer.Serialize(overlay.Document, RulesJsonContext.Default.OverlayDocument);
+        return JsonSerializer.Serialize(overlay.Document, RulesJson.OverlayDocument);
     }
 }

@@ -38,7 +38,7 @@ public static class TextPackJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="TextPackValidationException">The text is invalid; the exception lists every problem.</exception>
     public static TextPack Read(string json, JsonReadOptions? options) =>
-        ToTextPack(JsonDocumentReader.Read(json, RulesJsonContext.Default.TextPackDocument, options, Format));
+        ToTextPack(JsonDocumentReader.Read(json, RulesJson.TextPackDocument, options, Format));
 
     /// <summary>Reads a text pack from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -57,7 +57,7 @@ public static class TextPackJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="TextPackValidationException">The text is invalid; the exception lists every problem.</exception>
     public static TextPack Read(Stream utf8Json, JsonReadOptions? options) =>
-        ToTextPack(JsonDocumentReader.Read(utf8Json, RulesJsonContext.Default.TextPackDocument, options, Format));
+        ToTextPack(JsonDocumentReader.Read(utf8Json, RulesJson.TextPackDocument, options, Format));
 
     /// <summary>Writes a text pack as indented JSON text, sections in a fixed order and items by id.</summary>
     /// <param name="textPack">The text pack.</param>
@@ -86,7 +86,7 @@ public static class TextPackJson
             fields[key.Field] = textPack.Get(key);
         }
 
-        return JsonSerializer.Serialize(document, RulesJsonContext.Default.TextPackDocument);
+        return JsonSerializer.Serialize(document, RulesJson.TextPackDocument);
     }
 
     private static TextPack ToTextPack(TextPackDocument document)

@@ -131,7 +131,36 @@ public static class RandomWorlds
             });
         }
 
+        DrawWording(rng, builder);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Gives every rewordable field of the wording catalogue that the calls above did not draw a text half of the time,
+    /// so that the properties draw a new wording field without a line here.
+    /// </summary>
+    private static void DrawWording(Random rng, KnowledgeBaseBuilder builder)
+    {
+        Draw(Finding.Wording, builder.Findings);
+        Draw(Treatment.Wording, builder.Treatments);
+        Draw(Cause.Wording, builder.Causes);
+        Draw(DiagnosticRule.Wording, builder.Causes.SelectMany(c => c.Rules));
+        Draw(EvidenceGroup.Wording, builder.Causes.SelectMany(c => c.Groups));
+        Draw(RedFlag.Wording, builder.RedFlags);
+
+        void Draw(WordingKind kind, IEnumerable<WordedDraft> drafts)
+        {
+            foreach (var draft in drafts)
+            {
+                foreach (var field in kind.Rewordable.Where(f => !draft.Wording.Has(f)))
+                {
+                    if (rng.Next(2) == 0)
+                    {
+                        draft.Wording[field] = Text(rng);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>One first- or second-line treatment, sometimes a second one, sometimes one to avoid (each treatment once per cause).</summary>

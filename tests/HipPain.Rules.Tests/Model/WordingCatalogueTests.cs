@@ -18,7 +18,28 @@ public sealed class WordingCatalogueTests
         var rewordable = overlayKinds.SelectMany(section => Wording.Of(section)!.Rewordable).Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(rewordable, TextChangeDocument.Fields.Order(StringComparer.Ordinal));
+        Assert.Equal(["id", .. rewordable], JsonNames(typeof(TextChangeDocument)).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(typeof(FindingDocument), TextKey.FindingsSection)]
+    [InlineData(typeof(TreatmentDocument), TextKey.TreatmentsSection)]
+    [InlineData(typeof(CauseDocument), TextKey.CausesSection)]
+    [InlineData(typeof(RuleDocument), TextKey.RulesSection)]
+    [InlineData(typeof(OverlayRuleDocument), TextKey.RulesSection)]
+    [InlineData(typeof(GroupDocument), TextKey.GroupsSection)]
+    [InlineData(typeof(OverlayGroupDocument), TextKey.GroupsSection)]
+    [InlineData(typeof(RedFlagDocument), TextKey.RedFlagsSection)]
+    public void WordedDocument_HasOneJsonPropertyPerRewordableFieldOfItsKind(Type document, string section)
+    {
+        var names = JsonNames(document);
+
+        Assert.All(Wording.Of(section)!.Rewordable, field => Assert.Single(names, field));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<string> JsonNames(Type document) =>
+        [.. RulesJson.Options.GetTypeInfo(document).Properties.Select(p => p.Name)];
 
     [Fact]
     public void TextPack_AllowsExactlyTheCataloguedFieldsOfEachKind()

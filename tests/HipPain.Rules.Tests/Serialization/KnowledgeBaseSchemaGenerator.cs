@@ -262,7 +262,7 @@ internal static class KnowledgeBaseSchemaGenerator
     private static JsonObject ObjectSchema(string name, Type document, Shape shape)
     {
         var properties = new JsonObject();
-        var typeInfo = RulesJsonContext.Default.Options.GetTypeInfo(document);
+        var typeInfo = RulesJson.Options.GetTypeInfo(document);
         foreach (var property in typeInfo.Properties)
         {
             properties[property.Name] = shape.Properties.TryGetValue(property.Name, out var schema)

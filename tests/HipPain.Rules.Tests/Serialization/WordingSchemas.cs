@@ -71,7 +71,7 @@ internal static class WordingSchemas
     public static string TextPackSchema()
     {
         var properties = new JsonObject();
-        foreach (var property in RulesJsonContext.Default.Options.GetTypeInfo(typeof(TextPackDocument)).Properties)
+        foreach (var property in RulesJson.Options.GetTypeInfo(typeof(TextPackDocument)).Properties)
         {
             if (TextPackProperties.TryGetValue(property.Name, out var schema))
             {
@@ -125,7 +125,7 @@ internal static class WordingSchemas
         var schema = JsonNode.Parse(committed)!.AsObject();
         var properties = schema["properties"]!.AsObject();
         var definitions = schema["$defs"]!.AsObject();
-        foreach (var property in RulesJsonContext.Default.Options.GetTypeInfo(typeof(OverlayDocument)).Properties)
+        foreach (var property in RulesJson.Options.GetTypeInfo(typeof(OverlayDocument)).Properties)
         {
             if (property.PropertyType != typeof(List<TextChangeDocument>))
             {

@@ -29,9 +29,10 @@ internal abstract class PackDocument
 }
 
 /// <summary>
-/// A document of an item with wording: its wording properties read and write one store by JSON field name, so that
-/// the mapper and the writer copy wording field by field (the fields of Model/Wording.cs) without naming each one. The
-/// store is not a property, so the source generator writes only the typed properties, in their declared order.
+/// A document of an item with wording: its wording is one store by JSON field name, so that the mapper and the writer
+/// copy wording field by field (the fields of Model/Wording.cs) without naming each one. No document declares a wording
+/// property: <see cref="WordingProperties"/> adds one JSON property per rewordable field of the item's kind to the
+/// source-generated contract, reading and writing this store.
 /// </summary>
 internal abstract class WordedDocument
 {
@@ -42,6 +43,18 @@ internal abstract class WordedDocument
 
     /// <summary>Sets the text of a wording field.</summary>
     public void Set(string field, string? text) => texts[field] = text;
+
+    /// <summary>Sets wording fields of <paramref name="document"/> (a null text gives none) and returns it.</summary>
+    public static T With<T>(T document, params (string Field, string? Text)[] texts)
+        where T : WordedDocument
+    {
+        foreach (var (field, text) in texts)
+        {
+            document.Set(field, text);
+        }
+
+        return document;
+    }
 
     /// <summary>Every wording field the document gives, with its text.</summary>
     public IEnumerable<KeyValuePair<string, string>> Texts() =>
@@ -79,26 +92,16 @@ internal sealed class FindingDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
     public string? Kind { get; set; }
 
     public string? Region { get; set; }
-
-    public string? Question { get => Get("question"); set => Set("question", value); }
-
-    public string? PatientQuestion { get => Get("patientQuestion"); set => Set("patientQuestion", value); }
 }
 
 internal sealed class TreatmentDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
     public string? Kind { get; set; }
-
-    public string? Description { get => Get("description"); set => Set("description", value); }
 
     public EvidenceDocument? Evidence { get; set; }
 }
@@ -179,8 +182,6 @@ internal class RuleDocument : WordedDocument
     public GradedDocument? Graded { get; set; }
 
     public EvidenceDocument? Evidence { get; set; }
-
-    public string? Description { get => Get("description"); set => Set("description", value); }
 }
 
 /// <summary>A rule in an overlay's <c>addRules</c> or <c>overrideRules</c>, which names the cause it belongs to.</summary>
@@ -204,8 +205,6 @@ internal class GroupDocument : WordedDocument
     [JsonPropertyOrder(-2)]
     public string? Id { get; set; }
 
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
     public List<GroupMemberDocument>? Members { get; set; }
 }
 
@@ -227,10 +226,6 @@ internal sealed class GroupMemberDocument
 internal sealed class CauseDocument : WordedDocument
 {
     public string? Id { get; set; }
-
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
-    public string? Description { get => Get("description"); set => Set("description", value); }
 
     public string? Icd10 { get; set; }
 
@@ -255,13 +250,9 @@ internal sealed class RedFlagDocument : WordedDocument
 {
     public string? Id { get; set; }
 
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
     public CriterionDocument? Criterion { get; set; }
 
     public string? Urgency { get; set; }
-
-    public string? Action { get => Get("action"); set => Set("action", value); }
 
     public RunningDocument? Running { get; set; }
 

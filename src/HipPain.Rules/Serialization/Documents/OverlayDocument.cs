@@ -58,22 +58,13 @@ internal sealed class PriorChangeDocument
 
 /// <summary>
 /// New display text for one item: each field a kind's wording marks rewordable (Model/Wording.cs), for example
-/// <c>name</c> for every kind and <c>patientQuestion</c> for findings. The applier refuses a field the item's kind does not have.
+/// <c>name</c> for every kind and <c>patientQuestion</c> for findings. The applier refuses a field the item's kind does
+/// not have. The fields are JSON properties that <see cref="WordingProperties"/> adds from the catalogue.
 /// </summary>
 internal sealed class TextChangeDocument : WordedDocument
 {
-    /// <summary>The text fields, by JSON name, in the order of the properties below (the order they are written in).</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["name", "description", "question", "patientQuestion", "action"];
+    /// <summary>The text fields, by JSON name, in the order they are written in.</summary>
+    public static IReadOnlyList<string> Fields => WordingProperties.TextChangeFields;
 
     public string? Id { get; set; }
-
-    public string? Name { get => Get("name"); set => Set("name", value); }
-
-    public string? Description { get => Get("description"); set => Set("description", value); }
-
-    public string? Question { get => Get("question"); set => Set("question", value); }
-
-    public string? PatientQuestion { get => Get("patientQuestion"); set => Set("patientQuestion", value); }
-
-    public string? Action { get => Get("action"); set => Set("action", value); }
 }
