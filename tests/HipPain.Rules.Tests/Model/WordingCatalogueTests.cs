@@ -18,7 +18,7 @@ public sealed class WordingCatalogueTests
         var rewordable = overlayKinds.SelectMany(section => Wording.Of(section)!.Rewordable).Distinct().Order(StringComparer.Ordinal);
 
         Assert.Equal(rewordable, TextChangeDocument.Fields.Order(StringComparer.Ordinal));
-        Assert.Equal(["id", .. rewordable], JsonNames(typeof(TextChangeDocument)).Order(StringComparer.Ordinal));
+        Assert.Equal(rewordable.Append("id").Order(StringComparer.Ordinal), JsonNames(typeof(TextChangeDocument)).Order(StringComparer.Ordinal));
     }
 
     [Theory]
