@@ -8,15 +8,15 @@ namespace HipPain.Rules.Authoring;
 // would have in the base's JSON form).
 //
 // Each draft keeps its plain wording (the fields the wording catalogue, Model/Wording.cs, marks rewordable) in a
-// DraftWording keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
-// the JSON size bound walk the DraftWording, so they need no change when a kind gains a wording field.
+// WordingTexts keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
+// the JSON size bound walk it, so they need no change when a kind gains a wording field.
 
 /// <summary>A draft with wording: where it came from, and its plain wording, which the derived draft gives.</summary>
 internal abstract class WordedDraft(params (string Field, string? Text)[] wording)
 {
     public string? SourcePath { get; set; }
 
-    public DraftWording Wording { get; } = new(wording);
+    public WordingTexts Wording { get; } = new(wording);
 }
 
 /// <summary>A draft with a name: every kind but rules.</summary>
@@ -24,25 +24,6 @@ internal abstract class NamedDraft(string name, params (string Field, string? Te
     : WordedDraft([("name", name), .. wording])
 {
     public string Name { get => Wording["name"]!; set => Wording["name"] = value; }
-}
-
-/// <summary>The plain wording of one draft, by field name (for example <c>patientQuestion</c>).</summary>
-internal sealed class DraftWording((string Field, string? Text)[] wording)
-{
-    private readonly Dictionary<string, string?> texts = wording.ToDictionary(w => w.Field, w => w.Text, StringComparer.Ordinal);
-
-    public string? this[string field]
-    {
-        get => texts.GetValueOrDefault(field);
-        set => texts[field] = value;
-    }
-
-    /// <summary>True when the draft's author gave the field, with text or null.</summary>
-    public bool Has(string field) => texts.ContainsKey(field);
-
-    /// <summary>Every field that has text, with its text.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Texts =>
-        texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
 }
 
 internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)

@@ -122,7 +122,7 @@ internal static class JsonSizeBound
     /// were measured with the keys of the wording fields each kind had then, so those keys are counted twice: a safe
     /// over-estimate that lets a kind gain a wording field without a new allowance here.
     /// </summary>
-    private static long Wording(DraftWording wording) =>
+    private static long Wording(WordingTexts wording) =>
         wording.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);

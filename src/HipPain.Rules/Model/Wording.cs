@@ -10,8 +10,8 @@ namespace HipPain.Rules.Model;
 /// kind's fields are declared beside the model type that holds them (<c>Cause.Wording</c> and so on).
 /// </summary>
 /// <remarks>
-/// Around it, wording travels by field name: the builder's drafts keep it in one bag (<c>DraftWording</c>), the JSON
-/// documents in one store (<c>WordedDocument</c>) whose JSON properties are added from this catalogue
+/// Around it, wording travels by field name: the builder's drafts and the JSON documents (<c>WordedDocument</c>) keep
+/// it in one store each (<see cref="WordingTexts"/>), the documents whose JSON properties are added from this catalogue
 /// (<c>WordingProperties</c>), and the model's constructors read theirs by name. So a new rewordable field of a cause
 /// is declared in <c>Cause.cs</c> (property, constructor line, catalogue entry) and in the builder's DSL; the JSON
 /// documents, the overlay's text change and the generated schemas follow.
@@ -105,3 +105,26 @@ internal sealed class WordingKind<T> : WordingKind
 /// <param name="Read">Reads the field from the model; null for text that only text packs hold (a cause's patient explanation).</param>
 /// <param name="IsRewordable">True when the field is a plain text of the item that an overlay's text change may replace.</param>
 internal sealed record WordingField<T>(string Name, Func<T, string?>? Read, bool IsRewordable = false);
+
+/// <summary>
+/// The plain wording of one item by field name (for example <c>patientQuestion</c>): the store of a builder's draft and
+/// of a JSON document, so that both copy wording field by field without naming each one.
+/// </summary>
+internal sealed class WordingTexts((string Field, string? Text)[] wording)
+{
+    private readonly Dictionary<string, string?> texts = wording.ToDictionary(w => w.Field, w => w.Text, StringComparer.Ordinal);
+
+    /// <summary>The text of a field; null when the item has none. Setting null keeps the field as given without text.</summary>
+    public string? this[string field]
+    {
+        get => texts.GetValueOrDefault(field);
+        set => texts[field] = value;
+    }
+
+    /// <summary>True when the item's author gave the field, with text or null.</summary>
+    public bool Has(string field) => texts.ContainsKey(field);
+
+    /// <summary>Every field that has text, with its text.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Texts =>
+        texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
+}

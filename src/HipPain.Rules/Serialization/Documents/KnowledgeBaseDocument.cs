@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Serialization.Documents;
 
@@ -36,10 +37,10 @@ internal abstract class PackDocument
 /// </summary>
 internal abstract class WordedDocument
 {
-    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+    private readonly WordingTexts texts = new([]);
 
     /// <summary>The text of a wording field, or null when the document has none.</summary>
-    public string? Get(string field) => texts.GetValueOrDefault(field);
+    public string? Get(string field) => texts[field];
 
     /// <summary>Sets the text of a wording field.</summary>
     public void Set(string field, string? text) => texts[field] = text;
@@ -57,8 +58,7 @@ internal abstract class WordedDocument
     }
 
     /// <summary>Every wording field the document gives, with its text.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Texts() =>
-        texts.Where(t => t.Value is not null).Select(t => KeyValuePair.Create(t.Key, t.Value!));
+    public IEnumerable<KeyValuePair<string, string>> Texts() => texts.Texts;
 }
 
 /// <summary>The root of a knowledge-base document (format version 1).</summary>
