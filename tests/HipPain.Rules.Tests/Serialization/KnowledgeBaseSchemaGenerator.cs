@@ -1,19 +1,17 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization;
 using HipPain.Rules.Serialization.Documents;
+using static HipPain.Rules.Tests.Serialization.DocumentSchemaWriter;
 
 namespace HipPain.Rules.Tests.Serialization;
 
 /// <summary>
-/// Issue 15 item 1: <c>knowledge-base.v1.schema.json</c> generated from the knowledge-base document types. Each
-/// object definition is one document type: its properties are the type's JSON properties, in the order the writer
-/// writes them. A property the table below does not describe gets the schema its C# type gives: a string is
-/// <c>["string", "null"]</c>, a document type is a reference to its definition, a list of them an array of such
-/// references; any other type must be in the table. The table holds what the C# types cannot say: required
+/// Issue 15 item 1: <c>knowledge-base.v1.schema.json</c> generated from the knowledge-base document types by
+/// <see cref="DocumentSchemaWriter"/>. Each object definition is one document type: its properties are the type's JSON
+/// properties, in the order the writer writes them. A property the table below does not describe gets the schema its C#
+/// type gives (a string is <c>["string", "null"]</c>, a document type a reference to its definition). The table holds
+/// what the C# types cannot say: required
 /// properties, ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
@@ -26,12 +24,10 @@ internal static class KnowledgeBaseSchemaGenerator
 
     private const string CulturePattern = "^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$";
 
-    private static readonly JsonSerializerOptions Layout = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private const string RecommendationEvidence = "The evidence for this treatment in this cause, when it is not the treatment's own (for example a case series here where the treatment's trial was in another condition); absent to use the treatment's.";
 
-    // The object definitions, in the schema's order: each is one document type.
-    private static readonly (string Name, Type Document)[] ObjectDefinitions =
+    /// <summary>The object definitions, in the schema's order: each is one document type.</summary>
+    public static readonly (string Name, Type Document)[] ObjectDefinitions =
     [
         ("evidence", typeof(EvidenceDocument)),
         ("running", typeof(RunningDocument)),
@@ -48,9 +44,13 @@ internal static class KnowledgeBaseSchemaGenerator
         ("redFlag", typeof(RedFlagDocument)),
     ];
 
+    /// <summary>The definition each knowledge-base document type refers to.</summary>
+    public static IReadOnlyDictionary<Type, string> References { get; } = ObjectDefinitions.ToDictionary(d => d.Document, d => d.Name);
+
     /// <summary>The knowledge-base schema, as the committed file holds it.</summary>
     public static string Generate()
     {
+        var writer = new DocumentSchemaWriter("knowledge-base", References);
         var definitions = new JsonObject
         {
             ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^\\S+$", ["description"] = "A stable id: no white space." },
@@ -66,7 +66,7 @@ internal static class KnowledgeBaseSchemaGenerator
         };
         foreach (var (name, document) in ObjectDefinitions)
         {
-            definitions[name] = ObjectSchema(name, document, Definition(name));
+            definitions[name] = writer.Object(name, document, Definition(name));
         }
 
         var root = new JsonObject
@@ -76,17 +76,17 @@ internal static class KnowledgeBaseSchemaGenerator
             ["title"] = "HipPain.Rules knowledge base, format version 1",
             ["description"] = "Findings, treatments, causes with their priors, rules, evidence groups and plans, and red-flag gates. Written by KnowledgeBaseJson.Write and read by KnowledgeBaseJson.Read.",
         };
-        foreach (var (key, value) in ObjectSchema("the root", typeof(KnowledgeBaseDocument), Root()).ToList())
+        foreach (var (key, value) in writer.Object("the root", typeof(KnowledgeBaseDocument), Root()).ToList())
         {
             root[key] = value?.DeepClone();
         }
 
         root["$defs"] = definitions;
-        return root.ToJsonString(Layout) + "\n";
+        return Write(root);
     }
 
-    /// <summary>What the C# types cannot say about the root.</summary>
-    private static Shape Root() => new(
+    /// <summary>What the C# types cannot say about the root (the overlay schema reads the properties both roots share).</summary>
+    public static SchemaShape Root() => new(
         Required: ["formatVersion", "id", "version", "causes"],
         Properties: new()
         {
@@ -125,8 +125,8 @@ internal static class KnowledgeBaseSchemaGenerator
             },
         });
 
-    /// <summary>What the C# types cannot say about each object definition.</summary>
-    private static Shape Definition(string name) => name switch
+    /// <summary>What the C# types cannot say about each object definition (the overlay schema derives its own from these).</summary>
+    public static SchemaShape Definition(string name) => name switch
     {
         "evidence" => new(
             Required: ["citation", "level", "status"],
@@ -255,80 +255,6 @@ internal static class KnowledgeBaseSchemaGenerator
         _ => throw new InvalidOperationException($"The knowledge-base schema has no description of the definition '{name}'."),
     };
 
-    /// <summary>
-    /// An object definition: <c>type</c>, <c>additionalProperties: false</c>, the description, <c>required</c>, then
-    /// every JSON property of <paramref name="document"/> (the table's schema, or its C# type's), then what follows.
-    /// </summary>
-    private static JsonObject ObjectSchema(string name, Type document, Shape shape)
-    {
-        var properties = new JsonObject();
-        var typeInfo = RulesJson.Options.GetTypeInfo(document);
-        foreach (var property in typeInfo.Properties)
-        {
-            properties[property.Name] = shape.Properties.TryGetValue(property.Name, out var schema)
-                ? schema.DeepClone()
-                : FromType(name, property);
-        }
-
-        var unknown = shape.Properties.Keys.Where(k => !properties.ContainsKey(k)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new InvalidOperationException($"The knowledge-base schema describes {string.Join(", ", unknown)} of {name}, which {document.Name} does not have.");
-        }
-
-        var node = new JsonObject { ["type"] = "object", ["additionalProperties"] = false };
-        if (shape.Description is { } text)
-        {
-            node["description"] = text;
-        }
-
-        if (shape.Required is { } required)
-        {
-            node["required"] = Strings(required);
-        }
-
-        node["properties"] = properties;
-        if (shape.After is { } after)
-        {
-            foreach (var (key, value) in after)
-            {
-                node[key] = value?.DeepClone();
-            }
-        }
-
-        return node;
-    }
-
-    /// <summary>The schema a property's C# type gives, for a property the table does not describe.</summary>
-    private static JsonObject FromType(string owner, JsonPropertyInfo property)
-    {
-        var type = property.PropertyType;
-        if (type == typeof(string))
-        {
-            return new JsonObject { ["type"] = Strings("string", "null") };
-        }
-
-        if (DefinitionOf(type) is { } definition)
-        {
-            return Ref(definition);
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && DefinitionOf(type.GetGenericArguments()[0]) is { } item)
-        {
-            return new JsonObject { ["type"] = "array", ["items"] = Ref(item) };
-        }
-
-        throw new InvalidOperationException(
-            $"The property '{property.Name}' of {owner} ({type.Name}) has no schema: describe it in KnowledgeBaseSchemaGenerator's table.");
-    }
-
-    private static string? DefinitionOf(Type document) =>
-        ObjectDefinitions.Where(d => d.Document == document).Select(d => d.Name).FirstOrDefault();
-
-    private static JsonObject Ref(string definition) => new() { ["$ref"] = "#/$defs/" + definition };
-
-    private static JsonObject NonEmptyArrayOf(JsonObject items) => new() { ["type"] = "array", ["minItems"] = 1, ["items"] = items };
-
     private static JsonObject PositiveNumber() => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 };
 
     private static JsonObject AgeBound() => new()
@@ -338,17 +264,6 @@ internal static class KnowledgeBaseSchemaGenerator
         ["maximum"] = PatientCase.MaximumAge,
     };
 
-    private static JsonObject RequiredOf(params string[] names) => new() { ["required"] = Strings(names) };
-
     private static JsonObject EnumOf<T>()
         where T : struct, Enum => new() { ["enum"] = Strings([.. Enum.GetValues<T>().Select(JsonEnum<T>.Name)]) };
-
-    private static JsonArray Strings(params IEnumerable<string> values) => [.. values.Select(v => (JsonNode?)JsonValue.Create(v))];
-
-    /// <summary>What the C# types cannot say about one object: see <see cref="KnowledgeBaseSchemaGenerator"/>.</summary>
-    private sealed record Shape(
-        string[]? Required,
-        Dictionary<string, JsonNode> Properties,
-        string? Description = null,
-        JsonObject? After = null);
 }

@@ -8,25 +8,18 @@ using HipPain.Rules.Serialization.Documents;
 namespace HipPain.Rules.Tests.Serialization;
 
 /// <summary>
-/// Issue 15 item 1: the schema text that follows from the wording catalogue (<c>Model/Wording.cs</c>), written by code
-/// instead of by hand. The text-pack schema is generated whole: its properties are <see cref="TextPackDocument"/>'s, in
-/// its order; each section allows the fields the catalogue (or <see cref="TextPack.FaqFields"/>) gives; the other
-/// properties' constraints and descriptions are the table below. In the overlay schema, the definitions of the text
-/// changes (<c>causeText</c>, <c>findingText</c>, ...) are generated, one for each text-change list of
-/// <see cref="OverlayDocument"/>, allowing the fields the item kind's catalogue marks rewordable; the rest of that
-/// schema is written by hand and kept as it is. <see cref="GeneratedSchemaTests"/> compares both with the committed
-/// files (and rewrites them with <c>HIPPAIN_UPDATE_DOCS=1</c>).
+/// Issue 15 item 1: the text-pack schema, generated from <see cref="TextPackDocument"/> and the wording catalogue
+/// (<c>Model/Wording.cs</c>) instead of written by hand: its properties are <see cref="TextPackDocument"/>'s, in its
+/// order; each section allows the fields the catalogue (or <see cref="TextPack.FaqFields"/>) gives; the other
+/// properties' constraints and descriptions are the table below. (The overlay's text changes, which the catalogue
+/// gives too, are <see cref="OverlaySchemaGenerator"/>'s.) <see cref="GeneratedSchemaTests"/> compares it with the
+/// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
 /// </summary>
 internal static class WordingSchemas
 {
     /// <summary>The committed text-pack schema, relative to the repository root.</summary>
     public const string TextPackPath = "src/HipPain.Rules/Serialization/Schemas/text-pack.v1.schema.json";
 
-    /// <summary>The committed overlay schema, relative to the repository root.</summary>
-    public const string OverlayPath = "src/HipPain.Rules/Serialization/Schemas/overlay.v1.schema.json";
-
-    private const string BaseSchemaId = "urn:hippain-rules:schema:knowledge-base:v1";
-    private const string TextChangeSuffix = "Text";
     private const string CulturePattern = "^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$";
 
     // The committed files' layout: two-space indentation, and apostrophes and other text written as they are.
@@ -116,51 +109,6 @@ internal static class WordingSchemas
         return Write(schemaRoot);
     }
 
-    /// <summary>
-    /// The overlay schema: <paramref name="committed"/> (the file as it is) with the definition of each text change
-    /// generated from the catalogue, and the list property that holds it pointing to that definition.
-    /// </summary>
-    public static string OverlaySchema(string committed)
-    {
-        var schema = JsonNode.Parse(committed)!.AsObject();
-        var properties = schema["properties"]!.AsObject();
-        var definitions = schema["$defs"]!.AsObject();
-        foreach (var property in RulesJson.Options.GetTypeInfo(typeof(OverlayDocument)).Properties)
-        {
-            if (property.PropertyType != typeof(List<TextChangeDocument>))
-            {
-                continue;
-            }
-
-            var name = property.Name;
-            var section = name.EndsWith(TextChangeSuffix, StringComparison.Ordinal) ? name[..^TextChangeSuffix.Length] + "s" : name;
-            var kind = Wording.Of(section)
-                ?? throw new InvalidOperationException($"OverlayDocument's text change '{name}' names no item kind of the wording catalogue (no section '{section}').");
-
-            properties[name] = new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject { ["$ref"] = "#/$defs/" + name },
-            };
-            var changeable = new JsonObject { ["id"] = BaseReference("id") };
-            foreach (var field in kind.Rewordable)
-            {
-                changeable[field] = BaseReference("text");
-            }
-
-            definitions[name] = new JsonObject
-            {
-                ["type"] = "object",
-                ["additionalProperties"] = false,
-                ["required"] = Strings(["id"]),
-                ["minProperties"] = 2,
-                ["properties"] = changeable,
-            };
-        }
-
-        return Write(schema);
-    }
-
     private static JsonObject Section(string section)
     {
         var node = new JsonObject();
@@ -187,8 +135,6 @@ internal static class WordingSchemas
         node["additionalProperties"] = fields;
         return node;
     }
-
-    private static JsonObject BaseReference(string definition) => new() { ["$ref"] = BaseSchemaId + "#/$defs/" + definition };
 
     private static JsonArray NullableType(string type) => Strings([type, "null"]);
 

@@ -1,0 +1,280 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
+using HipPain.Rules.Validation;
+using HipPain.Rules.Tests.Safety.Fuzzing;
+using HipPain.Rules.TestKit;
+
+namespace HipPain.Rules.Tests.Serialization;
+
+/// <summary>
+/// Issue 15 item 1: the generated overlay schema and the library agree on the form of an overlay. Every overlay document
+/// we have (the fuzz corpus, the bundled sample and hand-made ones that reach every definition) is edited once at every
+/// place: each property removed, an unknown property added to each object, each value replaced by null, an empty or
+/// blank string, a word, a number (negative, fractional, 2), a boolean, an array or an object. A seeded sample of those
+/// documents must get the same answer from both: a document the schema refuses, the library refuses too (reading or
+/// applying it to its base); a document the schema accepts, the library reads, and applying it finds no HPJ problem
+/// (what is left are problems a schema cannot see: unknown ids, conflicts with the base, ranges between fields).
+/// </summary>
+public sealed class OverlaySchemaReaderAgreementTests(ITestOutputHelper output)
+{
+    /// <summary>Edited documents checked on one CI run (of about 12,000 single edits; <c>HIPPAIN_FUZZ_SCALE</c> raises it).</summary>
+    public const int Documents = 1_500;
+
+    private const string Evidence = """{"citation":"Clinic audit","level":"cohortStudy","status":"estimated","note":"n"}""";
+
+    /// <summary>
+    /// The codes of problems a schema can see: the JSON reader's, a likelihood ratio or prior out of range, a missing
+    /// citation, blank text.
+    /// </summary>
+    private static readonly string[] FormCodes = ["HPJ", ErrorCodes.InvalidLikelihoodRatio, ErrorCodes.PriorOutOfRange, ErrorCodes.MissingCitation, ErrorCodes.InvalidText];
+
+    private static readonly JsonNode?[] Replacements =
+        [null, "", " ", "x", -1, 0, 0.5, 2, true, new JsonArray(), new JsonObject()];
+
+    [Fact]
+    public void OverlaySchema_RefusesWhatTheLibraryRefusesOnForm_AndNothingItAccepts()
+    {
+        var seeds = Seeds().ToList();
+        var edits = seeds.SelectMany(seed => Edits(seed.Document).Select(edit => (Seed: seed, Edit: edit))).ToList();
+        var count = Math.Min(edits.Count, FuzzSettings.Count(Documents));
+        var rng = new Random(FuzzSettings.Seed);
+        var sample = seeds.Select(seed => (seed, (Name: "as it is", Document: seed.Document)))
+            .Concat(edits.OrderBy(_ => rng.Next()).Take(count))
+            .ToList();
+
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var disagreements = new List<string>();
+        foreach (var ((seedName, _, knowledgeBase), (editName, document)) in sample)
+        {
+            var json = document.ToJsonString();
+            var schemaErrors = SchemaChecker.Errors(SchemaChecker.Overlay, json);
+            var library = Library(json, knowledgeBase);
+            var outcome = $"schema {(schemaErrors.Count == 0 ? "accepts" : "refuses")}, library {library}";
+            if (schemaErrors.Count > 0 && library == "applies" && SchemaChecker.Errors(SchemaChecker.Overlay, WithoutWhatTheLibraryIgnores(document).ToJsonString()).Count == 0)
+            {
+                outcome += " (stricter by design: a null, or a text change without text)";
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                continue;
+            }
+
+            var agrees = schemaErrors.Count == 0 ? !FormCodes.Any(code => library.Contains(code, StringComparison.Ordinal)) : library != "applies";
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            if (!agrees)
+            {
+                disagreements.Add($"{seedName}, {editName}: {outcome}; schema: {string.Join("; ", schemaErrors.Take(3))}\n{json}");
+            }
+        }
+
+        output.WriteLine($"{sample.Count} documents ({seeds.Count} as they are, {count} of {edits.Count} single edits; seed {FuzzSettings.Seed}):");
+        foreach (var (outcome, number) in outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{number,6}  {outcome}");
+        }
+
+        Assert.True(edits.Count > 5_000, $"Only {edits.Count} single edits: the seeds lost content.");
+        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema accepts", StringComparison.Ordinal)) > 1, "No edited document was valid: the check tells nothing.");
+        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema refuses", StringComparison.Ordinal)) > 3, "Too few kinds of refusal: the check tells little.");
+        Assert.All(seeds, seed => Assert.Equal("applies", Library(seed.Document.ToJsonString(), seed.KnowledgeBase)));
+        Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreements, the first:\n{string.Join("\n\n", disagreements.Take(3))}");
+    }
+
+    /// <summary>"applies", or where the library refuses the document: its read code, or its apply codes.</summary>
+    private static string Library(string json, KnowledgeBase knowledgeBase)
+    {
+        try
+        {
+            var overlay = OverlayJson.Read(json);
+            return overlay.TryApplyTo(knowledgeBase, out _, out var problems)
+                ? "applies"
+                : "refuses on apply: " + string.Join(", ", problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal));
+        }
+        catch (RulesJsonException ex)
+        {
+            return "refuses on read: " + ex.Code;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> without what the library reads as nothing: every property whose value is <c>null</c>,
+    /// and every text change that gives no text.
+    /// </summary>
+    private static JsonNode WithoutWhatTheLibraryIgnores(JsonNode document)
+    {
+        var copy = document.DeepClone();
+        RemoveNulls(copy);
+        foreach (var change in new[] { "causeText", "findingText", "treatmentText", "redFlagText" })
+        {
+            if (copy[change] is JsonArray changes)
+            {
+                foreach (var empty in changes.OfType<JsonObject>().Where(c => c.All(p => p.Key == "id")).ToList())
+                {
+                    changes.Remove(empty);
+                }
+            }
+        }
+
+        return copy;
+
+        static void RemoveNulls(JsonNode? node)
+        {
+            if (node is JsonObject obj)
+            {
+                foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                {
+                    obj.Remove(key);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    RemoveNulls(value);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    RemoveNulls(item);
+                }
+            }
+        }
+    }
+
+    /// <summary>The overlay documents we have, each with the base it applies to.</summary>
+    private static IEnumerable<(string Name, JsonNode Document, KnowledgeBase KnowledgeBase)> Seeds()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repository.PathOf("fuzz/corpus/overlay"), "*.json").Order(StringComparer.Ordinal))
+        {
+            yield return ("fuzz/corpus/overlay/" + Path.GetFileName(file), JsonNode.Parse(File.ReadAllText(file))!, FuzzSeeds.Small);
+        }
+
+        const string sample = "samples/packs/endurance-clinic.overlay.json";
+        yield return (sample, JsonNode.Parse(File.ReadAllText(Repository.PathOf(sample)))!, FixtureBase.Create());
+
+        const string head = """{"formatVersion":1,"id":"hand-made","version":"2","appliesTo":{"id":"fuzz-base"},""";
+        string[] handMade =
+        [
+            """
+            "overrideRules":[{"id":"common/cluster","criterion":{"anyOf":[{"present":"b"},{"sex":"male"}]},"ratio":{"positive":3,"negative":0.5},"evidence":EVIDENCE,"description":"Relabelled"},
+              {"id":"common/graded","cause":"common","graded":{"parts":[{"absent":"a"},{"age":{"minimum":40,"maximum":90}}],"ratios":[0.6,1.2,2.0]},"evidence":EVIDENCE}]
+            """,
+            """
+            "overrideGroups":[{"id":"common/loading","cause":"common","members":[{"rule":"common/a"},{"rule":"common/graded","joint":true}]}],
+            "addRecommendations":[{"cause":"serious","treatmentId":"tx.avoid","line":"avoid","note":"n","evidence":EVIDENCE}]
+            """,
+            """
+            "addCauses":[{"id":"rich","name":"Rich cause","description":"D","icd10":"M25.5","snomedCt":"1","prior":0.04,"priorEvidence":EVIDENCE,"suspectedUrgency":"urgent",
+              "running":{"restriction":"reduceLoad","text":"Run less."},
+              "rules":[{"id":"rich/a","criterion":{"present":"a"},"ratio":{"positive":2,"negative":0.5},"evidence":EVIDENCE},
+                {"id":"rich/g","graded":{"parts":[{"present":"b"},{"present":"c"}],"ratios":[0.5,null,3]},"evidence":EVIDENCE,"description":"G"}],
+              "groups":[{"id":"rich/group","name":"Group","members":[{"rule":"rich/a"},{"rule":"rich/g","joint":true}]}],
+              "recommendations":[{"treatmentId":"tx.rest","line":"firstLine","evidence":EVIDENCE}]}],
+            "addRedFlags":[{"id":"rf.rich","name":"Rich flag","criterion":{"present":"d"},"urgency":"urgent","action":"Act.","running":{"restriction":"stopRunning","text":"Stop."},
+              "suspects":["rich"],"evidence":EVIDENCE,"askWhen":{"present":"a"},"screen":["d"]}]
+            """,
+            """
+            "causeText":[{"id":"serious","name":"N","description":"D"}],
+            "findingText":[{"id":"b","name":"N","question":"Q?","patientQuestion":"P?"}],
+            "treatmentText":[{"id":"tx.mri","name":"N","description":"D"}],
+            "redFlagText":[{"id":"rf.serious","name":"N","action":"A"}]
+            """,
+        ];
+        for (var i = 0; i < handMade.Length; i++)
+        {
+            var text = head + handMade[i].Trim().Replace("EVIDENCE", Evidence, StringComparison.Ordinal) + "}";
+            yield return ($"hand-made {i}", JsonNode.Parse(text)!, FuzzSeeds.Small);
+        }
+    }
+
+    /// <summary>Every single edit of <paramref name="document"/>: a property removed or added, or a value replaced.</summary>
+    private static IEnumerable<(string Name, JsonNode Document)> Edits(JsonNode document)
+    {
+        var paths = new List<(string Path, JsonNode Node)>();
+        Collect(document, "$", paths);
+        foreach (var (path, node) in paths)
+        {
+            if (node is JsonObject obj)
+            {
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    yield return ($"remove {path}.{key}", Edited(document, path, copy => copy.AsObject().Remove(key)));
+                }
+
+                yield return ($"add {path}.unknownProperty", Edited(document, path, copy => copy.AsObject()["unknownProperty"] = 1));
+            }
+
+            if (path != "$")
+            {
+                foreach (var replacement in Replacements)
+                {
+                    var text = replacement?.ToJsonString() ?? "null";
+                    yield return ($"{path} = {text}", Replaced(document, path, replacement));
+                }
+            }
+        }
+    }
+
+    private static void Collect(JsonNode? node, string path, List<(string Path, JsonNode Node)> paths)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        paths.Add((path, node));
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    Collect(value, $"{path}.{key}", paths);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Collect(array[i], $"{path}[{i}]", paths);
+                }
+
+                break;
+        }
+    }
+
+    private static JsonNode Edited(JsonNode document, string path, Action<JsonNode> edit)
+    {
+        var copy = document.DeepClone();
+        edit(Find(copy, path));
+        return copy;
+    }
+
+    private static JsonNode Replaced(JsonNode document, string path, JsonNode? replacement)
+    {
+        var copy = document.DeepClone();
+        var node = Find(copy, path);
+        switch (node.Parent)
+        {
+            case JsonObject parent:
+                parent[node.GetPropertyName()] = replacement?.DeepClone();
+                break;
+            case JsonArray array:
+                array[node.GetElementIndex()] = replacement?.DeepClone();
+                break;
+        }
+
+        return copy;
+    }
+
+    /// <summary>The node at <paramref name="path"/> (the form <see cref="Collect"/> writes: <c>$.a[0].b</c>).</summary>
+    private static JsonNode Find(JsonNode root, string path)
+    {
+        var node = root;
+        foreach (var step in path[1..].Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = step.StartsWith('[') ? node[int.Parse(step[1..^1], System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!;
+        }
+
+        return node;
+    }
+}
