@@ -130,6 +130,8 @@ internal static class Findings
     public const string LogRollPain = "exam.log-roll-pain";
     public const string HipWeakness = "exam.hip-weakness";
     public const string SacroiliacTenderness = "exam.sij-tenderness";
+    public const string Slump = "exam.slump";
+    public const string FemoralNerveStretch = "exam.femoral-nerve-stretch";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
@@ -253,6 +255,8 @@ internal static class Findings
           .AddFinding(LogRollPain, "Pain on log roll or on every passive hip movement", FindingKind.Examination, question: "Does gently rolling the straightened leg in and out (log roll), or every passive hip movement, hurt?")
           .AddFinding(HipWeakness, "Weakness of hip muscles on resisted testing", FindingKind.Examination, question: "Is there weakness of the hip muscles on resisted testing?")
           .AddFinding(SacroiliacTenderness, "Tenderness over the sacroiliac joint", FindingKind.Examination, question: "Is the sacroiliac joint (sacral sulcus) tender to pressure?")
+          .AddFinding(Slump, "Positive slump test", FindingKind.Examination, question: "Seated slump (trunk and neck flexed, knee extended, ankle dorsiflexed): does it reproduce the leg pain, eased when the neck is lifted?")
+          .AddFinding(FemoralNerveStretch, "Positive femoral nerve stretch test", FindingKind.Examination, question: "Prone, knee flexed and hip extended: does it reproduce pain in the front of the thigh?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")

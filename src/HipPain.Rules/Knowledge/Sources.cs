@@ -138,6 +138,12 @@ internal static class Sources
     public static Evidence Iversen2013(string note) =>
         new("Iversen T et al. BMC Musculoskelet Disord 2013;14:206", EvidenceLevel.CohortStudy, VerificationStatus.Estimated, note);
 
+    public static Evidence SlumpKigali(string note) =>
+        new("Accuracy of straight leg raise and slump tests in detecting lumbar disc herniation: a pilot study (Kigali, 33 patients; PMID 26255334), abstract (facts V7-1)", EvidenceLevel.CohortStudy, VerificationStatus.Computed, note);
+
+    public static Evidence Suri2011(string note) =>
+        new("Suri P, Rainville J, Katz JN et al. Spine 2011;36(1):63-73 (facts V7-4)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Laslett2003(string note) =>
         new("Laslett M et al. 2003 (via johnsnyderdpt clinical prediction rule page); Laslett M et al. Man Ther 2005;10:207", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedSecondary, note);
 

@@ -21,6 +21,8 @@ internal static class LumbarRadicularPain
         .Finding(LegPainBelowKnee, 3.0, 0.4, Sources.Estimate("Dermatomal pain below the knee is standard teaching for sciatica (facts §1.19 marks it as not traced to a source); estimate."))
         .Finding(StraightLegRaise, 1.28, 0.29, Sources.VanDerWindt2010("T47: straight leg raise, Sn 0.92, Sp 0.28 (Cochrane, surgical populations); within the tier A caps."))
         .Finding(CrossedStraightLegRaise, 2.8, 0.8, Sources.VanDerWindt2010("T48: crossed straight leg raise, Sn 0.28, Sp 0.90; within the tier A caps."))
+        .Finding(Slump, 2.8, 0.28, Sources.SlumpKigali("V7-1: slump test against MRI for disc herniation, Sn 0.80, Sp 0.71 in 33 patients with low-back or leg pain referred for MRI (cross-sectional): LR+ 2.8, LR- 0.28, within the tier B caps. The case-control figures of Majlesi 2008 (Sn 0.84, Sp 0.83-0.89, V7-2) would be capped to 4 / 0.25 at tier C; a 99-patient secondary-care cohort found a specificity of 0.36-0.38 (V7-3), so the cross-sectional figure is used. One nerve-root tension sign with the straight leg raises."))
+        .Finding(FemoralNerveStretch, 4.0, 1.0, Sources.Suri2011("V7-4: femoral stretch test for midlumbar (L2-L4) nerve-root impingement on MRI, LR+ infinite (no false positive) in 54 patients with radicular pain under 12 weeks; a specificity of 100% is capped to 4 (tier C). It tests only the upper lumbar roots, while most radicular pain is L5 or S1, so a negative test moves nothing (LR- 1, the maintainers' choice).").AsEstimate())
         .Finding(NeurologicalDeficit, 2.0, 0.7, Sources.Iversen2013("T49: no single neurological test reached LR+ 4 or LR- 0.4 (116 patients); a modest estimate inside those bounds."))
         .Finding(Paraesthesia, 2.0, 0.7, Sources.Estimate("Numbness or pins and needles suggest nerve-root involvement; no figure, modest estimate."))
         .Derived(BurningPain, 0.57, Comparison.BurningPain, Sources.Neuropathic("57% of patients with radiculopathy screened positive for neuropathic pain (Yamashita 2014, A4-44); severe painful attacks are typical of radiculopathy (Mahn 2011, A4-46)."))
@@ -41,6 +43,8 @@ internal static class LumbarRadicularPain
         .Group("lumbar-radicular/nerve-root-signs", "Nerve-root tension and neurological signs", g => g
             .Member($"{Id}/{StraightLegRaise}")
             .Member($"{Id}/{CrossedStraightLegRaise}")
+            .Member($"{Id}/{Slump}")
+            .Member($"{Id}/{FemoralNerveStretch}")
             .Member($"{Id}/{NeurologicalDeficit}"))
         .Running(RunningRestriction.ReduceLoad, "Staying active helps; run at a level that does not spread pain further down the leg. Stop and seek same-day care if saddle numbness, bladder or bowel change, or leg weakness appear."));
 }
