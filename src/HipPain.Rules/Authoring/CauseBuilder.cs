@@ -37,8 +37,8 @@ public sealed class CauseBuilder
     public CauseBuilder Codes(string? icd10, string? snomedCt)
     {
         owner.EnsureOpen();
-        draft.Icd10 = icd10;
-        draft.SnomedCt = snomedCt;
+        draft.Codes["icd10"] = icd10;
+        draft.Codes["snomedCt"] = snomedCt;
         return this;
     }
 

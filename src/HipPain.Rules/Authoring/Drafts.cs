@@ -135,9 +135,8 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
 
     public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
 
-    public string? Icd10 { get; set; }
-
-    public string? SnomedCt { get; set; }
+    /// <summary>The codes <see cref="Cause.Codes"/> declares, by name.</summary>
+    public ClinicalCodes Codes { get; } = new();
 
     public double? Prior { get; set; }
 

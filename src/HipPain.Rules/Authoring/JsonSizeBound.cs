@@ -59,7 +59,7 @@ internal static class JsonSizeBound
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Wording(cause.Wording) + Text(cause.Icd10) + Text(cause.SnomedCt)
+            bytes += Cause + Text(cause.Id) + Wording(cause.Wording) + Codes(cause.Codes)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
@@ -124,6 +124,13 @@ internal static class JsonSizeBound
     /// </summary>
     private static long Wording(WordingTexts wording) =>
         wording.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
+
+    /// <summary>
+    /// An item's clinical codes: each value, and its key's line, counted like a wording field's (the cause's allowance
+    /// already holds the keys of <c>icd10</c> and <c>snomedCt</c>, so those are counted twice: a safe over-estimate).
+    /// </summary>
+    private static long Codes(ClinicalCodes codes) =>
+        codes.Values.Sum(code => WordingKey + code.Key.Length + Text(code.Value));
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

@@ -29,7 +29,7 @@ public static class KnowledgeBaseExtensions
         {
             builder.AddCause(c.Id, c.Name, b =>
             {
-                b.Describe(c.Description).Codes(c.Icd10, c.SnomedCt).Prior(c.Prior, c.PriorEvidence)
+                b.Describe(c.Description).Prior(c.Prior, c.PriorEvidence)
                     .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
                 foreach (var r in kb.RulesFor(c.Id))
                 {
@@ -81,6 +81,16 @@ public static class KnowledgeBaseExtensions
         CopyWording(DiagnosticRule.Wording, kb.Causes.SelectMany(c => kb.RulesFor(c.Id)), builder.Causes.SelectMany(c => c.Rules));
         CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
+
+        // The clinical codes, code by code from their declaration (Cause.Codes), for the same reason.
+        foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))
+        {
+            foreach (var code in Cause.Codes)
+            {
+                draft.Codes[code.Name] = code.Read(cause);
+            }
+        }
+
         return builder;
     }
 

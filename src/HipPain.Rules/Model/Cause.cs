@@ -27,11 +27,17 @@ public sealed class Cause
         new("whenToSeekCare", null),
         new("patientSources", null));
 
+    /// <summary>A cause's clinical codes: its classification codes.</summary>
+    internal static readonly ImmutableArray<ClinicalCode<Cause>> Codes =
+    [
+        new("icd10", c => c.Icd10, InItemHashLine: true),
+        new("snomedCt", c => c.SnomedCt, InItemHashLine: true),
+    ];
+
     internal Cause(
         string id,
         Func<string, string?> wording,
-        string? icd10,
-        string? snomedCt,
+        Func<string, string?> codes,
         double prior,
         Evidence priorEvidence,
         Urgency suspectedUrgency,
@@ -41,8 +47,8 @@ public sealed class Cause
         Id = id;
         Name = wording("name")!;
         Description = wording("description");
-        Icd10 = icd10;
-        SnomedCt = snomedCt;
+        Icd10 = codes("icd10");
+        SnomedCt = codes("snomedCt");
         Prior = prior;
         PriorEvidence = priorEvidence;
         SuspectedUrgency = suspectedUrgency;

@@ -216,6 +216,14 @@ public sealed class KnowledgeBase
         foreach (var c in Causes.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             Line("cause", c.Id, c.Icd10, c.SnomedCt, c.Prior, c.SuspectedUrgency, c.RunningAdvice.Restriction);
+            foreach (var code in Cause.Codes.Where(code => !code.InItemHashLine))
+            {
+                if (code.Read(c) is { } value)
+                {
+                    Line(code.Name, value);
+                }
+            }
+
             EvidenceLine("prior", c.PriorEvidence);
             foreach (var r in c.Recommendations)
             {

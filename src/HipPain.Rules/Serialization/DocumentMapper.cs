@@ -67,13 +67,16 @@ internal sealed class DocumentMapper
         var draft = Worded(document, new CauseDraft(document.Id ?? string.Empty, document.Get("name") ?? string.Empty)
         {
             SourcePath = path,
-            Icd10 = document.Icd10,
-            SnomedCt = document.SnomedCt,
             Prior = document.Prior,
             PriorEvidence = document.Prior is null ? null : Evidence(document.PriorEvidence, path + ".priorEvidence"),
             SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
             RunningAdvice = Running(document.Running, path + ".running"),
         });
+        foreach (var (name, value) in ((ICodedDocument)document).Codes.Values)
+        {
+            draft.Codes[name] = value;
+        }
+
         Each(document.Rules, path + ".rules", (rule, rulePath) =>
         {
             if (Rule(rule, rulePath) is { } draftRule)

@@ -85,11 +85,9 @@ internal static class DocumentWriter
         Evidence = Evidence(treatment.Evidence),
     });
 
-    public static CauseDocument Cause(CauseDraft cause) => Worded(cause, new CauseDocument
+    public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, Worded(cause, new CauseDocument
     {
         Id = cause.Id,
-        Icd10 = cause.Icd10,
-        SnomedCt = cause.SnomedCt,
         Prior = cause.Prior,
         PriorEvidence = cause.PriorEvidence is null ? null : Evidence(cause.PriorEvidence),
         SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
@@ -97,7 +95,7 @@ internal static class DocumentWriter
         Rules = [.. cause.Rules.Select(Rule)],
         Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => Worded(g, new GroupDocument { Id = g.Id, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) }))],
         Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
-    });
+    }));
 
     public static RuleDocument Rule(RuleDraft rule) => Worded(rule, rule.IsGraded
         ? new RuleDocument
@@ -136,6 +134,18 @@ internal static class DocumentWriter
         foreach (var (field, text) in draft.Wording.Texts)
         {
             document.Set(field, text);
+        }
+
+        return document;
+    }
+
+    /// <summary>Copies every clinical code of a draft into the document, by name (<see cref="Model.Cause.Codes"/>).</summary>
+    private static T Coded<T>(ClinicalCodes codes, T document)
+        where T : ICodedDocument
+    {
+        foreach (var (name, value) in codes.Values)
+        {
+            document.Codes[name] = value;
         }
 
         return document;

@@ -29,7 +29,8 @@ internal sealed partial class RulesJsonContext : JsonSerializerContext
 
 /// <summary>
 /// The contracts every reader and writer uses: the source-generated ones of <see cref="RulesJsonContext"/>, with the
-/// wording properties of the worded documents added from the wording catalogue (<see cref="WordingProperties"/>).
+/// wording properties of the worded documents added from the wording catalogue (<see cref="WordingProperties"/>) and
+/// the clinical codes from their declarations (<see cref="ClinicalCodeProperties"/>).
 /// </summary>
 internal static class RulesJson
 {
@@ -50,7 +51,7 @@ internal static class RulesJson
     {
         var options = new JsonSerializerOptions(RulesJsonContext.Default.Options)
         {
-            TypeInfoResolver = RulesJsonContext.Default.WithAddedModifier(WordingProperties.Add),
+            TypeInfoResolver = RulesJsonContext.Default.WithAddedModifier(WordingProperties.Add).WithAddedModifier(ClinicalCodeProperties.Add),
         };
         options.MakeReadOnly();
         return options;

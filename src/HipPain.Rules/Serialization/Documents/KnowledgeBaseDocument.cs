@@ -223,13 +223,14 @@ internal sealed class GroupMemberDocument
     public bool? Joint { get; set; }
 }
 
-internal sealed class CauseDocument : WordedDocument
+internal sealed class CauseDocument : WordedDocument, ICodedDocument
 {
     public string? Id { get; set; }
 
-    public string? Icd10 { get; set; }
+    private readonly ClinicalCodes codes = new();
 
-    public string? SnomedCt { get; set; }
+    /// <summary>The codes <see cref="Cause.Codes"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
+    ClinicalCodes ICodedDocument.Codes => codes;
 
     public double? Prior { get; set; }
 
