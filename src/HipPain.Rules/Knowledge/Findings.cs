@@ -132,6 +132,10 @@ internal static class Findings
     public const string SacroiliacTenderness = "exam.sij-tenderness";
     public const string Slump = "exam.slump";
     public const string FemoralNerveStretch = "exam.femoral-nerve-stretch";
+    public const string PalpableMass = "exam.palpable-mass";
+    public const string SacralTenderness = "exam.sacral-tenderness";
+    public const string IliacCrestTenderness = "exam.iliac-crest-tenderness";
+    public const string SignOfTheButtock = "exam.sign-of-the-buttock";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
@@ -257,6 +261,10 @@ internal static class Findings
           .AddFinding(SacroiliacTenderness, "Tenderness over the sacroiliac joint", FindingKind.Examination, question: "Is the sacroiliac joint (sacral sulcus) tender to pressure?")
           .AddFinding(Slump, "Positive slump test", FindingKind.Examination, question: "Seated slump (trunk and neck flexed, knee extended, ankle dorsiflexed): does it reproduce the leg pain, eased when the neck is lifted?")
           .AddFinding(FemoralNerveStretch, "Positive femoral nerve stretch test", FindingKind.Examination, question: "Prone, knee flexed and hip extended: does it reproduce pain in the front of the thigh?")
+          .AddFinding(PalpableMass, "A palpable mass or lump in the groin, lower abdomen, pelvis or buttock", FindingKind.Examination, question: "Is there a palpable mass in the groin, lower abdomen, pelvis or buttock?", patientQuestion: "Have you, or a doctor, felt a lump in your groin, lower belly or buttock?")
+          .AddFinding(SacralTenderness, "Focal tenderness over the sacrum", FindingKind.Examination, question: "Is the sacrum itself (its midline or the sacral ala) tender to pressure?")
+          .AddFinding(IliacCrestTenderness, "Pain and tenderness at the iliac crest (iliac tubercle)", FindingKind.Examination, question: "Is the iliac crest tender at the iliac tubercle, about 5 cm behind the anterior superior iliac spine, reproducing the pain?")
+          .AddFinding(SignOfTheButtock, "Positive sign of the buttock (Cyriax)", FindingKind.Examination, question: "Straight leg raise limited and painful, and passive hip flexion with the knee bent no freer, with an empty end feel?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")

@@ -144,6 +144,15 @@ internal static class Sources
     public static Evidence Suri2011(string note) =>
         new("Suri P, Rainville J, Katz JN et al. Spine 2011;36(1):63-73 (facts V7-4)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    public static Evidence IliopsoasMass(string note) =>
+        new("Lohr KM. Iliopsoas bursitis, Medscape (physical findings, updated 2020); iliopsoas bursitis presenting as a groin mass, Rheumatology Network (facts V7-9)", EvidenceLevel.ExpertOpinion, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence Sher2011(string note) =>
+        new("Sher I, Umans H, Downie SA, Tobin K, Arora R, Olson TR. Skeletal Radiol 2011;40(12):1553-1556 (proximal iliotibial band syndrome; facts V7-11)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence SignOfTheButtock(string note) =>
+        new("Popp L, Scheidhauer H. Cyriax's sign of the buttock, case report and literature review. physioscience 2010;6(2):48-52; Physiopedia, Sign of the Buttock (facts V7-12, V7-13)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Laslett2003(string note) =>
         new("Laslett M et al. 2003 (via johnsnyderdpt clinical prediction rule page); Laslett M et al. Man Ther 2005;10:207", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedSecondary, note);
 

@@ -20,6 +20,7 @@ internal static class IliopsoasBursitis
         .Finding(IliopsoasTenderness, 3.0, 0.3, Sources.Holmich2007("Defining criterion of iliopsoas-related groin pain (Doha); no accuracy study (facts T60, NOT FOUND), so the maintainers' estimate.").AsEstimate())
         .Finding(ResistedFlexionPain, 2.0, 0.6, Sources.Holmich2007("Makes iliopsoas-related pain more likely (Doha); no accuracy study (T60), estimate.").AsEstimate())
         .Finding(Snapping, 3.0, 1.0, Sources.Holmich2007("Painful snap on extending the flexed hip (internal snapping); qualitative criterion, estimate.").AsEstimate())
+        .Finding(PalpableMass, 2.0, 1.0, Sources.IliopsoasMass("A distended iliopsoas bursa is occasionally felt as a mass below the inguinal ligament, lateral to the femoral vessels, and may present as a groin or pelvic mass (V7-9); the classic triad with a mass is not sensitive for early disease. No frequency: a modest estimate, and its absence says nothing.").AsEstimate())
         .Finding(Thomas, 1.5, 1.0, Sources.Holmich2007("Pain on hip-flexor stretch makes iliopsoas-related pain more likely (Doha); the Thomas test has no accuracy study (T60, NOT FOUND), modest estimate.").AsEstimate())
         .Treat(ExamineGroin)
         .Treat(RelativeRest)

@@ -21,6 +21,7 @@ internal static class IliotibialBandSyndrome
         .Finding(Downhill, 2.0, 0.8, Sources.Estimate("Worse running downhill (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
         .Finding(NobleTest, 2.0, 0.7, Sources.Estimate("Noble compression test is a listed key diagnostic factor but has no accuracy study (facts T59, NOT FOUND); modest estimate."))
         .Finding(Ober, 1.5, 0.8, Sources.Estimate("The Ober test is listed as a key diagnostic factor, but no accuracy study exists and Ober measurements differ by only 1.2 degrees in ITBS (facts T59; Noehren 2014); modest estimate."))
+        .Finding(IliacCrestTenderness, 2.0, 1.0, Sources.Sher2011("Strain of the iliotibial band at its origin on the iliac tubercle (proximal ITBS) presented with pain and tenderness at the iliac tubercle; 7 of 67 consecutive pelvic MRIs, all women, 4 of them athletes (V7-11). No accuracy figure: a modest estimate; most ITBS is at the knee, so its absence says nothing.").AsEstimate())
         .Finding(TrainingIncrease, 1.3, 1.0, Sources.Estimate("Abrupt increases in distance are a risk factor (BMJ Best Practice ITBS); modest estimate."))
         .Treat(RunningLoadModification)
         .Treat(AbductorStrengthening, note: "22 of 24 runners pain-free after a 6-week programme (Fredericson 2000, case series).", evidence: TreatmentEvidenceByCause.IliotibialAbductorStrengthening)

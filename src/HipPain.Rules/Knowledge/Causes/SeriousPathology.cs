@@ -32,6 +32,8 @@ internal static class SeriousPathology
         .Finding(ConstantRestPain, 2.5, 0.7, Sources.RedFlagCluster("Constant or night pain unrelated to activity is a listed red flag (facts §7, V-sec); no ratio, estimate."))
         .Finding(BetterWithRest, 0.8, 1.1, Sources.PelvicSarcoma("Pain unrelated to activity is the red-flag pattern (facts §7), but at the first visit 64-85% of young people with bone sarcoma had strain-related pain (Widhe 2000, A3-48), so relief with rest argues only weakly against it; estimate.").AsEstimate())
         .Derived(Swelling, 0.35, 0.05, Sources.PelvicSarcoma("A mass or swelling in 30-39% of bone sarcomas at presentation (A3-48, A3-49; 22% of pelvic sarcomas in young people, A3-50); swelling around the hip is estimated at 5% in other causes of a runner's hip pain."))
+        .Derived(PalpableMass, 0.35, 0.05, Sources.PelvicSarcoma("A palpable mass at the first visit in 39% of osteosarcomas and 34% of Ewing sarcomas in young people (Widhe 2000, A3-48), as for swelling; a mass is estimated at 5% in other causes of a runner's hip pain. NICE NG12 names an unexplained abdominal or pelvic mass, and a lump that is growing, as reasons for urgent referral (V7-7, V7-8). In one group with swelling, which measures the same thing."))
+        .Finding(SignOfTheButtock, 3.0, 1.0, Sources.SignOfTheButtock("Cyriax's sign of the buttock marks serious pathology behind the hip (V7-13); of 5 patients with the sign found in the literature, 2 had metastatic adenocarcinoma and 3 fractures (V7-12). No accuracy figure: an estimate of 3; its absence says nothing.").AsEstimate())
         .Derived(NightSweats, 0.15, Comparison.NightSweats, Sources.PelvicSarcoma("Constitutional symptoms in 15% of pelvic sarcomas in young people (A3-50) and under 10% of bone lymphomas (A3-56); night sweats are a listed hip red flag (GP Online, facts §1.17)."))
         .Derived(Worsening, 0.7, Comparison.Worsening, Sources.NiceCg27("Increasing, unexplained or persistent bone pain is the referral trigger (A3-57); 70% is assumed."))
         .Finding(RadiographNormal, 0.38, 1.5, Sources.PelvicSarcoma("Initial pelvic radiographs were reported normal in 2 of 59 young people with pelvic sarcoma (A3-50), but a normal film does not exclude a pelvic tumour (Scottish guidance, A3-59) and early metastases can be invisible; 30% normal is assumed against 80% in other hip pain (LR 0.38 normal; 3.5 for an abnormal film, held to the estimate bound of 1.5).").AsEstimate())
@@ -43,6 +45,9 @@ internal static class SeriousPathology
             .Member($"{Id}/{NoImprovement}")
             .Member($"{Id}/{DurationOverThreeMonths}")
             .Member($"{Id}/{NightSweats}"))
+        .Group("malignancy/mass", "A mass or swelling", g => g
+            .Member($"{Id}/{Swelling}")
+            .Member($"{Id}/{PalpableMass}"))
         .Group("malignancy/pain-pattern", "Pain pattern and course", g => g
             .Member($"{Id}/{ConstantRestPain}")
             .Member($"{Id}/{BetterWithRest}")
