@@ -18,7 +18,7 @@ public sealed class ClinicalCodeTests
         var names = RulesJson.Options.GetTypeInfo(typeof(CauseDocument)).Properties.Select(p => p.Name).ToList();
         var codes = Cause.Codes.Select(c => c.Name).ToList();
 
-        Assert.Equal(["icd10", "snomedCt"], codes);
+        Assert.Equal(["icd10", "snomedCt"], codes.Take(2)); // format version 1's codes; a new one follows them
         Assert.Equal(codes, names.Skip(names.IndexOf("description") + 1).Take(codes.Count));
         Assert.All(
             RulesJson.Options.GetTypeInfo(typeof(CauseDocument)).Properties.Where(p => codes.Contains(p.Name)),
