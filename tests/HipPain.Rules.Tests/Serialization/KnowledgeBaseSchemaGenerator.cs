@@ -53,7 +53,7 @@ internal static class KnowledgeBaseSchemaGenerator
         var writer = new DocumentSchemaWriter("knowledge-base", References);
         var definitions = new JsonObject
         {
-            ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^\\S+$", ["description"] = "A stable id: no white space." },
+            ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$", ["description"] = "A stable id: no white space or control characters." },
             ["text"] = new JsonObject { ["type"] = "string", ["pattern"] = "\\S", ["description"] = "Text that is not blank." },
             ["findingKind"] = EnumOf<FindingKind>(),
             ["bodyRegion"] = EnumOf<BodyRegion>(),
