@@ -498,16 +498,7 @@ internal sealed class ScoringTables
         {
             for (var o = 0; o < others; o++)
             {
-                var log = OtherUnitLog(o, states, age, sex);
-                if (log != 0)
-                {
-                    logOdds[otherCauses[o]] += log;
-                }
-
-                if (keep)
-                {
-                    unitLogs[entries + o] = log;
-                }
+                AddOtherUnit(OtherUnitLog(o, states, age, sex), otherCauses[o], entries + o, logOdds, unitLogs);
             }
 
             invalidStateIndex = -1;
@@ -533,20 +524,30 @@ internal sealed class ScoringTables
                     : mark != 0 ? OtherUnitLog(o, states, age, sex)
                     : always[o] ? AgeSexLog[AgeSexSlot(o, age, sex)]
                     : idle[o];
-                if (log != 0)
-                {
-                    logOdds[otherCauses[o]] += log;
-                }
-
-                if (keep)
-                {
-                    unitLogs[entries + o] = log;
-                }
+                AddOtherUnit(log, otherCauses[o], entries + o, logOdds, unitLogs);
             }
         }
 
         invalidStateIndex = -1;
         return true;
+    }
+
+    /// <summary>
+    /// Adds one other unit's figure to its cause's log-odds (nothing when it is 0) and, when the unit figures are kept
+    /// (<paramref name="unitLogs"/> not empty), writes it at <paramref name="slot"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddOtherUnit(double log, int cause, int slot, Span<double> logOdds, Span<double> unitLogs)
+    {
+        if (log != 0)
+        {
+            logOdds[cause] += log;
+        }
+
+        if (!unitLogs.IsEmpty)
+        {
+            unitLogs[slot] = log;
+        }
     }
 
     /// <summary>
