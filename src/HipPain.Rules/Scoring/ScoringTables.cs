@@ -498,7 +498,7 @@ internal sealed class ScoringTables
         {
             for (var o = 0; o < others; o++)
             {
-                AddOtherUnit(OtherUnitLog(o, states, age, sex), otherCauses[o], entries + o, logOdds, unitLogs);
+                AddOtherUnit(OtherUnitLog(o, states, age, sex), otherCauses[o], keep, entries + o, logOdds, unitLogs);
             }
 
             invalidStateIndex = -1;
@@ -524,7 +524,7 @@ internal sealed class ScoringTables
                     : mark != 0 ? OtherUnitLog(o, states, age, sex)
                     : always[o] ? AgeSexLog[AgeSexSlot(o, age, sex)]
                     : idle[o];
-                AddOtherUnit(log, otherCauses[o], entries + o, logOdds, unitLogs);
+                AddOtherUnit(log, otherCauses[o], keep, entries + o, logOdds, unitLogs);
             }
         }
 
@@ -534,17 +534,17 @@ internal sealed class ScoringTables
 
     /// <summary>
     /// Adds one other unit's figure to its cause's log-odds (nothing when it is 0) and, when the unit figures are kept
-    /// (<paramref name="unitLogs"/> not empty), writes it at <paramref name="slot"/>.
+    /// (<paramref name="keep"/>), writes it into <paramref name="unitLogs"/> at <paramref name="slot"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddOtherUnit(double log, int cause, int slot, Span<double> logOdds, Span<double> unitLogs)
+    private static void AddOtherUnit(double log, int cause, bool keep, int slot, Span<double> logOdds, Span<double> unitLogs)
     {
         if (log != 0)
         {
             logOdds[cause] += log;
         }
 
-        if (!unitLogs.IsEmpty)
+        if (keep)
         {
             unitLogs[slot] = log;
         }
