@@ -8,7 +8,7 @@ namespace HipPain.Rules.Authoring;
 // would have in the base's JSON form).
 //
 // Each draft keeps its plain wording (the fields the wording catalogue, Model/Wording.cs, marks rewordable) in a
-// WordingTexts keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
+// NamedTexts keyed by the field's JSON name; its typed properties read and write there. Overlay text changes and
 // the JSON size bound walk it, so they need no change when a kind gains a wording field.
 
 /// <summary>A draft with wording: where it came from, and its plain wording, which the derived draft gives.</summary>
@@ -16,7 +16,7 @@ internal abstract class WordedDraft(params (string Field, string? Text)[] wordin
 {
     public string? SourcePath { get; set; }
 
-    public WordingTexts Wording { get; } = new(wording);
+    public NamedTexts Wording { get; } = new(wording);
 }
 
 /// <summary>A draft with a name: every kind but rules.</summary>
@@ -136,7 +136,7 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
     public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
 
     /// <summary>The codes <see cref="Cause.Codes"/> declares, by name.</summary>
-    public ClinicalCodes Codes { get; } = new();
+    public NamedTexts Codes { get; } = new([]);
 
     public double? Prior { get; set; }
 

@@ -49,21 +49,21 @@ internal static class JsonSizeBound
         var bytes = Root + Text(builder.Id) + Text(builder.Version) + Text(builder.Title);
         foreach (var finding in builder.Findings)
         {
-            bytes += Finding + Text(finding.Id) + Wording(finding.Wording);
+            bytes += Finding + Text(finding.Id) + Named(finding.Wording);
         }
 
         foreach (var treatment in builder.Treatments)
         {
-            bytes += Treatment + Text(treatment.Id) + Wording(treatment.Wording) + Evidence(treatment.Evidence);
+            bytes += Treatment + Text(treatment.Id) + Named(treatment.Wording) + Evidence(treatment.Evidence);
         }
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Wording(cause.Wording) + Codes(cause.Codes)
+            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
-                bytes += Rule + Text(rule.Id) + Wording(rule.Wording) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
+                bytes += Rule + Text(rule.Id) + Named(rule.Wording) + Evidence(rule.Evidence) + Criterion(rule.Criterion);
                 if (rule.IsGraded)
                 {
                     // Each part one level deeper than a rule's criterion.
@@ -74,7 +74,7 @@ internal static class JsonSizeBound
 
             foreach (var group in cause.Groups)
             {
-                bytes += Group + Text(group.Id) + Wording(group.Wording) + group.Members.Sum(member => GroupMember + Text(member.RuleId));
+                bytes += Group + Text(group.Id) + Named(group.Wording) + group.Members.Sum(member => GroupMember + Text(member.RuleId));
             }
 
             foreach (var recommendation in cause.Recommendations)
@@ -85,7 +85,7 @@ internal static class JsonSizeBound
 
         foreach (var flag in builder.RedFlags)
         {
-            bytes += RedFlag + Text(flag.Id) + Wording(flag.Wording) + Evidence(flag.Evidence)
+            bytes += RedFlag + Text(flag.Id) + Named(flag.Wording) + Evidence(flag.Evidence)
                 + Text(flag.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(flag.Urgency ?? Urgency.Routine).Text);
             if (flag.Criterion is { } criterion)
             {
@@ -118,19 +118,13 @@ internal static class JsonSizeBound
     }
 
     /// <summary>
-    /// An item's plain wording: each text, and its key's line (<see cref="WordingKey"/>). The per-kind allowances above
-    /// were measured with the keys of the wording fields each kind had then, so those keys are counted twice: a safe
-    /// over-estimate that lets a kind gain a wording field without a new allowance here.
+    /// An item's plain wording or clinical codes: each text, and its key's line (<see cref="WordingKey"/>). The per-kind
+    /// allowances above were measured with the keys of the wording fields and codes each kind had then (a cause's
+    /// <c>icd10</c> and <c>snomedCt</c>), so those keys are counted twice: a safe over-estimate that lets a kind gain a
+    /// wording field or a code without a new allowance here.
     /// </summary>
-    private static long Wording(WordingTexts wording) =>
-        wording.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
-
-    /// <summary>
-    /// An item's clinical codes: each value, and its key's line, counted like a wording field's (the cause's allowance
-    /// already holds the keys of <c>icd10</c> and <c>snomedCt</c>, so those are counted twice: a safe over-estimate).
-    /// </summary>
-    private static long Codes(ClinicalCodes codes) =>
-        codes.Values.Sum(code => WordingKey + code.Key.Length + Text(code.Value));
+    private static long Named(NamedTexts texts) =>
+        texts.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

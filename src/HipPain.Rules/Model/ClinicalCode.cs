@@ -14,23 +14,3 @@ namespace HipPain.Rules.Model;
 /// other code adds a line of its own, and only when it is set, so that existing hashes stay as they are.
 /// </param>
 internal sealed record ClinicalCode<T>(string Name, Func<T, string?> Read, bool InItemHashLine = false);
-
-/// <summary>
-/// The clinical codes of one item by name: the store of a builder's draft and of a JSON document, so that both copy
-/// codes one by one from the declaration without naming each.
-/// </summary>
-internal sealed class ClinicalCodes
-{
-    private readonly Dictionary<string, string?> codes = new(StringComparer.Ordinal);
-
-    /// <summary>The code of that name; null when the item has none.</summary>
-    public string? this[string name]
-    {
-        get => codes.GetValueOrDefault(name);
-        set => codes[name] = value;
-    }
-
-    /// <summary>Every code that is set, with its value.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Values =>
-        codes.Where(c => c.Value is not null).Select(c => KeyValuePair.Create(c.Key, c.Value!));
-}

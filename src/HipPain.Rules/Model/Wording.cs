@@ -11,7 +11,7 @@ namespace HipPain.Rules.Model;
 /// </summary>
 /// <remarks>
 /// Around it, wording travels by field name: the builder's drafts and the JSON documents (<c>WordedDocument</c>) keep
-/// it in one store each (<see cref="WordingTexts"/>), the documents whose JSON properties are added from this catalogue
+/// it in one store each (<see cref="NamedTexts"/>), the documents whose JSON properties are added from this catalogue
 /// (<c>WordingProperties</c>), and the model's constructors read theirs by name. So a new rewordable field of a cause
 /// is declared in <c>Cause.cs</c> (property, constructor line, catalogue entry) and in the builder's DSL; the JSON
 /// documents, the overlay's text change and the generated schemas follow.
@@ -107,10 +107,11 @@ internal sealed class WordingKind<T> : WordingKind
 internal sealed record WordingField<T>(string Name, Func<T, string?>? Read, bool IsRewordable = false);
 
 /// <summary>
-/// The plain wording of one item by field name (for example <c>patientQuestion</c>): the store of a builder's draft and
-/// of a JSON document, so that both copy wording field by field without naming each one.
+/// Optional texts of one item by name: its plain wording by field name (for example <c>patientQuestion</c>) or its
+/// clinical codes by code name (<see cref="ClinicalCode{T}"/>, for example <c>icd10</c>). The store of a builder's
+/// draft and of a JSON document, so that both copy wording and codes one by one without naming each.
 /// </summary>
-internal sealed class WordingTexts((string Field, string? Text)[] wording)
+internal sealed class NamedTexts((string Field, string? Text)[] wording)
 {
     private readonly Dictionary<string, string?> texts = wording.ToDictionary(w => w.Field, w => w.Text, StringComparer.Ordinal);
 

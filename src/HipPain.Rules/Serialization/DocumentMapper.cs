@@ -72,7 +72,7 @@ internal sealed class DocumentMapper
             SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
             RunningAdvice = Running(document.Running, path + ".running"),
         });
-        foreach (var (name, value) in ((ICodedDocument)document).Codes.Values)
+        foreach (var (name, value) in ((ICodedDocument)document).Codes.Texts)
         {
             draft.Codes[name] = value;
         }

@@ -140,10 +140,10 @@ internal static class DocumentWriter
     }
 
     /// <summary>Copies every clinical code of a draft into the document, by name (<see cref="Model.Cause.Codes"/>).</summary>
-    private static T Coded<T>(ClinicalCodes codes, T document)
+    private static T Coded<T>(NamedTexts codes, T document)
         where T : ICodedDocument
     {
-        foreach (var (name, value) in codes.Values)
+        foreach (var (name, value) in codes.Texts)
         {
             document.Codes[name] = value;
         }

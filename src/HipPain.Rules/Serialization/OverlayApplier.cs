@@ -482,7 +482,7 @@ internal sealed class OverlayApplier
     /// Applies one list of text changes to the base's items of one kind: each change names a base item once, gives
     /// no blank text, and only the fields the kind's wording marks rewordable.
     /// </summary>
-    private void Text(List<TextChangeDocument>? changes, string listPath, WordingKind kind, Func<string, WordingTexts?> find)
+    private void Text(List<TextChangeDocument>? changes, string listPath, WordingKind kind, Func<string, NamedTexts?> find)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Each(changes, listPath, (change, path) =>

@@ -8,7 +8,7 @@ namespace HipPain.Rules.Serialization.Documents;
 internal interface ICodedDocument
 {
     /// <summary>The item's codes, by name.</summary>
-    ClinicalCodes Codes { get; }
+    NamedTexts Codes { get; }
 }
 
 /// <summary>
@@ -40,39 +40,15 @@ internal static class ClinicalCodeProperties
         var previous = kind.After;
         foreach (var name in kind.Codes)
         {
-            // The source generator's own factory (JsonTypeInfo.CreateJsonPropertyInfo would need reflection, not AOT-safe).
-            var property = JsonMetadataServices.CreatePropertyInfo(typeInfo.Options, new JsonPropertyInfoValues<string?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeInfo.Type,
-                PropertyName = name,
-                JsonPropertyName = name,
-                Getter = document => ((ICodedDocument)document).Codes[name],
-                Setter = (document, value) => ((ICodedDocument)document).Codes[name] = value,
-            });
-            property.ShouldSerialize = static (_, value) => value is not null;
-            var index = IndexOf(typeInfo.Properties, previous);
-            if (index < 0)
-            {
-                throw new InvalidOperationException($"The clinical code '{name}' of {typeInfo.Type.Name} follows '{previous}', which the document does not have.");
-            }
-
-            typeInfo.Properties.Insert(index + 1, property);
+            AddedProperties.InsertString(
+                typeInfo,
+                typeInfo.Type,
+                name,
+                previous,
+                document => ((ICodedDocument)document).Codes[name],
+                (document, value) => ((ICodedDocument)document).Codes[name] = value,
+                "clinical code");
             previous = name;
         }
-    }
-
-    private static int IndexOf(IList<JsonPropertyInfo> properties, string name)
-    {
-        for (var i = 0; i < properties.Count; i++)
-        {
-            if (properties[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

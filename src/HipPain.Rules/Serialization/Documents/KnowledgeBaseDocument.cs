@@ -37,7 +37,7 @@ internal abstract class PackDocument
 /// </summary>
 internal abstract class WordedDocument
 {
-    private readonly WordingTexts texts = new([]);
+    private readonly NamedTexts texts = new([]);
 
     /// <summary>The text of a wording field, or null when the document has none.</summary>
     public string? Get(string field) => texts[field];
@@ -227,10 +227,10 @@ internal sealed class CauseDocument : WordedDocument, ICodedDocument
 {
     public string? Id { get; set; }
 
-    private readonly ClinicalCodes codes = new();
+    private readonly NamedTexts codes = new([]);
 
     /// <summary>The codes <see cref="Cause.Codes"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
-    ClinicalCodes ICodedDocument.Codes => codes;
+    NamedTexts ICodedDocument.Codes => codes;
 
     public double? Prior { get; set; }
 

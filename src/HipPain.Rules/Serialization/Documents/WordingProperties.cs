@@ -47,26 +47,14 @@ internal static class WordingProperties
         var previous = "id";
         foreach (var field in fields)
         {
-            // The source generator's own factory (JsonTypeInfo.CreateJsonPropertyInfo would need reflection, not AOT-safe).
-            var property = JsonMetadataServices.CreatePropertyInfo(typeInfo.Options, new JsonPropertyInfoValues<string?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(WordedDocument),
-                PropertyName = field,
-                JsonPropertyName = field,
-                Getter = document => ((WordedDocument)document).Get(field),
-                Setter = (document, text) => ((WordedDocument)document).Set(field, text),
-            });
-            property.ShouldSerialize = static (_, text) => text is not null;
-            var after = layout.GetValueOrDefault(field) ?? previous;
-            var index = IndexOf(typeInfo.Properties, after);
-            if (index < 0)
-            {
-                throw new InvalidOperationException($"The wording field '{field}' of {typeInfo.Type.Name} follows '{after}', which the document does not have.");
-            }
-
-            typeInfo.Properties.Insert(index + 1, property);
+            AddedProperties.InsertString(
+                typeInfo,
+                typeof(WordedDocument),
+                field,
+                layout.GetValueOrDefault(field) ?? previous,
+                document => ((WordedDocument)document).Get(field),
+                (document, text) => ((WordedDocument)document).Set(field, text),
+                "wording field");
             previous = field;
         }
     }
@@ -93,19 +81,6 @@ internal static class WordingProperties
         : typeof(GroupDocument).IsAssignableFrom(document) ? EvidenceGroup.Wording
         : document == typeof(RedFlagDocument) ? RedFlag.Wording
         : throw new InvalidOperationException($"{document.Name} is a worded document of no kind in the wording catalogue.");
-
-    private static int IndexOf(IList<JsonPropertyInfo> properties, string name)
-    {
-        for (var i = 0; i < properties.Count; i++)
-        {
-            if (properties[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>The text change's layout order first, then any other rewordable field in catalogue order.</summary>
     private static ImmutableArray<string> OrderedUnion()
