@@ -22,20 +22,13 @@ public sealed class RedFlagBuilder
     public RedFlagBuilder When(Criterion criterion)
     {
         ArgumentNullException.ThrowIfNull(criterion);
-        owner.EnsureOpen();
-        draft.Criterion = criterion;
-        return this;
+        return Change(d => d.Criterion = criterion);
     }
 
     /// <summary>Sets the urgency the gate imposes; required (code HPK006).</summary>
     /// <param name="urgency">The urgency.</param>
     /// <returns>This builder, so calls chain.</returns>
-    public RedFlagBuilder Urgency(Urgency urgency)
-    {
-        owner.EnsureOpen();
-        draft.Urgency = urgency;
-        return this;
-    }
+    public RedFlagBuilder Urgency(Urgency urgency) => Change(d => d.Urgency = urgency);
 
     /// <summary>Sets what to do when the gate fires; required.</summary>
     /// <param name="action">The action in words.</param>
@@ -44,9 +37,7 @@ public sealed class RedFlagBuilder
     public RedFlagBuilder Action(string action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        owner.EnsureOpen();
-        draft.Action = action;
-        return this;
+        return Change(d => d.Action = action);
     }
 
     /// <summary>Sets the running advice while the flag stands (default: stop running).</summary>
@@ -54,12 +45,8 @@ public sealed class RedFlagBuilder
     /// <param name="text">The advice in words.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public RedFlagBuilder Running(RunningRestriction restriction, string text)
-    {
-        owner.EnsureOpen();
-        draft.RunningAdvice = new RunningAdvice(restriction, text);
-        return this;
-    }
+    public RedFlagBuilder Running(RunningRestriction restriction, string text) =>
+        Change(d => d.RunningAdvice = new RunningAdvice(restriction, text));
 
     /// <summary>Names the causes the flag raises suspicion of.</summary>
     /// <param name="causeIds">The causes' ids.</param>
@@ -74,9 +61,7 @@ public sealed class RedFlagBuilder
     public RedFlagBuilder Evidence(Evidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        owner.EnsureOpen();
-        draft.Evidence = evidence;
-        return this;
+        return Change(d => d.Evidence = evidence);
     }
 
     /// <summary>Says when a patient interview asks the gate's questions: once <paramref name="context"/> is met (default: whenever the gate is open).</summary>
@@ -86,9 +71,7 @@ public sealed class RedFlagBuilder
     public RedFlagBuilder AskWhen(Criterion context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        owner.EnsureOpen();
-        draft.AskWhen = context;
-        return this;
+        return Change(d => d.AskWhen = context);
     }
 
     /// <summary>Puts findings of the gate in a patient interview's universal red-flag screen, asked before anything else.</summary>
@@ -101,13 +84,24 @@ public sealed class RedFlagBuilder
     private RedFlagBuilder AddIds(List<string> target, string[] ids, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(ids, parameterName);
-        owner.EnsureOpen();
-        foreach (var id in ids)
+        return Change(_ =>
         {
-            ArgumentNullException.ThrowIfNull(id, parameterName);
-            target.Add(id);
-        }
+            foreach (var id in ids)
+            {
+                ArgumentNullException.ThrowIfNull(id, parameterName);
+                target.Add(id);
+            }
+        });
+    }
 
+    /// <summary>
+    /// Makes one change to the draft if the knowledge-base builder still accepts changes (it refuses them after
+    /// <c>Build</c>), and returns this builder; each caller checks its own arguments first.
+    /// </summary>
+    private RedFlagBuilder Change(Action<RedFlagDraft> change)
+    {
+        owner.EnsureOpen();
+        change(draft);
         return this;
     }
 }

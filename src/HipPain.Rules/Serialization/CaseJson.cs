@@ -21,7 +21,9 @@ namespace HipPain.Rules.Serialization;
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class CaseJson
 {
-    private const string Format = "case";
+    /// <summary>The case format: read by <see cref="JsonDocumentReader"/>, mapped by <see cref="ToCase"/>.</summary>
+    internal static JsonFormat<CaseDocument, PatientCase> Format { get; } =
+        new("case", "a case object", RulesJson.CaseDocument, (document, _) => ToCase(document));
 
     /// <summary>Reads a case from JSON text with the default limits.</summary>
     /// <param name="json">The JSON text.</param>
@@ -40,7 +42,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(string json, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(json, RulesJson.CaseDocument, options, Format));
+        Format.Read(json, options);
 
     /// <summary>Reads a case from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -59,7 +61,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(Stream utf8Json, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(utf8Json, RulesJson.CaseDocument, options, Format));
+        Format.Read(utf8Json, options);
 
     /// <summary>Reads a case from a JSON element, for example one property of a larger request body, with the default limits.</summary>
     /// <param name="element">The element: the case object.</param>
@@ -76,7 +78,7 @@ public static class CaseJson
     /// <exception cref="RulesJsonException">The element cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
     public static PatientCase Read(JsonElement element, JsonReadOptions? options) =>
-        ToCase(JsonDocumentReader.Read(element, RulesJson.CaseDocument, options, Format, "a case object"));
+        Format.Read(element, options);
 
     /// <summary>
     /// Reads a case with the default limits from a reader positioned on the case object (or before it, at the start of
@@ -98,23 +100,7 @@ public static class CaseJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The value cannot be read as a case (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="CaseValidationException">A value is missing or unknown (HPJ004, HPJ005); the exception lists every problem.</exception>
-    public static PatientCase Read(ref Utf8JsonReader reader, JsonReadOptions? options)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw new RulesJsonException(ErrorCodes.JsonMalformed, $"The case is not well-formed JSON: {ex.Message}", "$", ex.LineNumber + 1, ex.BytePositionInLine + 1, ex);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, options);
-        }
-    }
+    public static PatientCase Read(ref Utf8JsonReader reader, JsonReadOptions? options) => Format.Read(ref reader, options);
 
     /// <summary>Writes a case in the case format (version 1) to a writer, for example from a <see cref="System.Text.Json.Serialization.JsonConverter"/>.</summary>
     /// <param name="patientCase">The case.</param>
@@ -126,7 +112,7 @@ public static class CaseJson
     {
         EnsureWritable(patientCase);
         ArgumentNullException.ThrowIfNull(writer);
-        JsonSerializer.Serialize(writer, DocumentWriter.Case(patientCase), RulesJson.CaseDocument);
+        Format.Write(DocumentWriter.Case(patientCase), writer);
     }
 
     /// <summary>Writes a case as indented JSON text.</summary>
@@ -138,7 +124,7 @@ public static class CaseJson
     public static string Write(PatientCase patientCase)
     {
         EnsureWritable(patientCase);
-        return JsonSerializer.Serialize(DocumentWriter.Case(patientCase), RulesJson.CaseDocument);
+        return Format.Write(DocumentWriter.Case(patientCase));
     }
 
     private static void EnsureWritable(PatientCase patientCase)

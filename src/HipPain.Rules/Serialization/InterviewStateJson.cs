@@ -14,7 +14,10 @@ namespace HipPain.Rules.Serialization;
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class InterviewStateJson
 {
-    private const string Format = "interview-state";
+    /// <summary>The interview-state format: read by <see cref="JsonDocumentReader"/>, mapped by <see cref="ToState"/>
+    /// (which reads the nested case with the caller's limits).</summary>
+    internal static JsonFormat<InterviewStateDocument, InterviewState> Format { get; } =
+        new("interview-state", "an interview-state object", RulesJson.InterviewStateDocument, ToState);
 
     /// <summary>Reads an interview state from JSON text with the default limits.</summary>
     /// <param name="json">The JSON text.</param>
@@ -33,7 +36,7 @@ public static class InterviewStateJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="InterviewStateException">A value is missing or unknown; lists every problem.</exception>
     public static InterviewState Read(string json, JsonReadOptions? options) =>
-        ToState(JsonDocumentReader.Read(json, RulesJson.InterviewStateDocument, options, Format), options);
+        Format.Read(json, options);
 
     /// <summary>Reads an interview state from a JSON element, for example one property of a request body, with the default limits.</summary>
     /// <param name="element">The element: the state object.</param>
@@ -50,7 +53,7 @@ public static class InterviewStateJson
     /// <exception cref="RulesJsonException">The element cannot be read as a state (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="InterviewStateException">A value is missing or unknown; lists every problem.</exception>
     public static InterviewState Read(JsonElement element, JsonReadOptions? options) =>
-        ToState(JsonDocumentReader.Read(element, RulesJson.InterviewStateDocument, options, Format, "an interview-state object"), options);
+        Format.Read(element, options);
 
     /// <summary>Writes an interview state as compact JSON text (it travels with every step).</summary>
     /// <param name="state">The state.</param>

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
 using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization.Documents;
@@ -23,7 +21,9 @@ namespace HipPain.Rules.Serialization;
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class KnowledgeBaseJson
 {
-    private const string Format = "knowledge-base";
+    /// <summary>The knowledge-base format: read by <see cref="JsonDocumentReader"/>, built by <see cref="Build"/>.</summary>
+    internal static JsonFormat<KnowledgeBaseDocument, KnowledgeBase> Format { get; } =
+        new("knowledge-base", "a knowledge-base object", RulesJson.KnowledgeBaseDocument, (document, _) => Build(document));
 
     /// <summary>Reads a knowledge base from JSON text with the default limits.</summary>
     /// <param name="json">The JSON text.</param>
@@ -50,7 +50,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
     public static KnowledgeBase Read(string json, JsonReadOptions? options) =>
-        Build(JsonDocumentReader.Read(json, RulesJson.KnowledgeBaseDocument, options, Format));
+        Format.Read(json, options);
 
     /// <summary>Reads a knowledge base from a UTF-8 JSON stream; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -61,7 +61,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="KnowledgeBaseValidationException">The content is invalid; the exception lists every problem.</exception>
     public static KnowledgeBase Read(Stream utf8Json, JsonReadOptions? options) =>
-        Build(JsonDocumentReader.Read(utf8Json, RulesJson.KnowledgeBaseDocument, options, Format));
+        Format.Read(utf8Json, options);
 
     /// <summary>Checks a knowledge-base document without throwing on content problems.</summary>
     /// <param name="json">The JSON text.</param>
@@ -73,8 +73,7 @@ public static class KnowledgeBaseJson
     /// <exception cref="RulesJsonException">The document cannot be read at all (HPJ001, HPJ002, HPJ003).</exception>
     public static bool TryRead(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out KnowledgeBase? knowledgeBase, out ImmutableArray<ValidationProblem> problems, JsonReadOptions? options = null)
     {
-        var document = JsonDocumentReader.Read(json, RulesJson.KnowledgeBaseDocument, options, Format);
-        return TryBuild(document, out knowledgeBase, out problems);
+        return TryBuild(Format.ReadDocument(json, options), out knowledgeBase, out problems);
     }
 
     /// <summary>Writes a knowledge base as indented JSON text.</summary>
@@ -84,7 +83,7 @@ public static class KnowledgeBaseJson
     public static string Write(KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
-        return JsonSerializer.Serialize(DocumentWriter.KnowledgeBase(knowledgeBase), RulesJson.KnowledgeBaseDocument);
+        return Format.Write(DocumentWriter.KnowledgeBase(knowledgeBase));
     }
 
     /// <summary>Writes a knowledge base as indented UTF-8 JSON to a stream, which is left open.</summary>
@@ -95,7 +94,7 @@ public static class KnowledgeBaseJson
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, DocumentWriter.KnowledgeBase(knowledgeBase), RulesJson.KnowledgeBaseDocument);
+        Format.Write(DocumentWriter.KnowledgeBase(knowledgeBase), utf8Json);
     }
 
     private static KnowledgeBase Build(KnowledgeBaseDocument document) =>

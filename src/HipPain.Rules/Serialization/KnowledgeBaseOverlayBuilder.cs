@@ -56,12 +56,8 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <param name="version">The base's version, or null for any version.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder AppliesTo(string? knowledgeBaseId, string? version = null)
-    {
-        EnsureOpen();
-        document.AppliesTo = new AppliesToDocument { Id = knowledgeBaseId, Version = version };
-        return this;
-    }
+    public KnowledgeBaseOverlayBuilder AppliesTo(string? knowledgeBaseId, string? version = null) =>
+        Change(d => d.AppliesTo = new AppliesToDocument { Id = knowledgeBaseId, Version = version });
 
     /// <summary>Sets a cause's prior for the clinic's population (<c>priors</c>).</summary>
     /// <param name="causeId">The base's cause.</param>
@@ -74,9 +70,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     {
         ArgumentNullException.ThrowIfNull(causeId);
         ArgumentNullException.ThrowIfNull(priorEvidence);
-        EnsureOpen();
-        (document.Priors ??= []).Add(new PriorChangeDocument { Cause = causeId, Prior = prior, PriorEvidence = DocumentWriter.Evidence(priorEvidence) });
-        return this;
+        return Change(d => (d.Priors ??= []).Add(new PriorChangeDocument { Cause = causeId, Prior = prior, PriorEvidence = DocumentWriter.Evidence(priorEvidence) }));
     }
 
     /// <summary>Removes a base rule (<c>disableRules</c>); it leaves its evidence group.</summary>
@@ -87,9 +81,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     public KnowledgeBaseOverlayBuilder DisableRule(string ruleId)
     {
         ArgumentNullException.ThrowIfNull(ruleId);
-        EnsureOpen();
-        (document.DisableRules ??= []).Add(ruleId);
-        return this;
+        return Change(d => (d.DisableRules ??= []).Add(ruleId));
     }
 
     /// <summary>Replaces a base rule by a criterion rule with new ratios (<c>overrideRules</c>); it keeps its cause and group.</summary>
@@ -106,15 +98,13 @@ public sealed class KnowledgeBaseOverlayBuilder
     {
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(evidence);
-        EnsureOpen();
-        (document.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
+        return Change(d => (d.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Id = ruleId,
             Criterion = criterion is null ? null : DocumentWriter.Criterion(criterion),
             Ratio = new RatioDocument { Positive = positive, Negative = negative },
             Evidence = DocumentWriter.Evidence(evidence),
-        }, ("description", description)));
-        return this;
+        }, ("description", description))));
     }
 
     /// <summary>Replaces a base rule by a graded rule with a new table (<c>overrideRules</c> with <c>graded</c>); it keeps its cause and group.</summary>
@@ -131,14 +121,12 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(ratiosByCount);
         ArgumentNullException.ThrowIfNull(evidence);
-        EnsureOpen();
-        (document.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
+        return Change(d => (d.OverrideRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Id = ruleId,
             Graded = new GradedDocument { Parts = parts is null ? null : [.. parts.Select(DocumentWriter.Criterion)], Ratios = [.. ratiosByCount] },
             Evidence = DocumentWriter.Evidence(evidence),
-        }, ("description", description)));
-        return this;
+        }, ("description", description))));
     }
 
     /// <summary>Adds a criterion rule to a cause of the base or of this overlay (<c>addRules</c>).</summary>
@@ -158,16 +146,14 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(criterion);
         ArgumentNullException.ThrowIfNull(evidence);
-        EnsureOpen();
-        (document.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
+        return Change(d => (d.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Cause = causeId,
             Id = ruleId,
             Criterion = DocumentWriter.Criterion(criterion),
             Ratio = new RatioDocument { Positive = positive, Negative = negative },
             Evidence = DocumentWriter.Evidence(evidence),
-        }, ("description", description)));
-        return this;
+        }, ("description", description))));
     }
 
     /// <summary>Adds a graded rule to a cause of the base or of this overlay (<c>addRules</c> with <c>graded</c>).</summary>
@@ -187,15 +173,13 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(ratiosByCount);
         ArgumentNullException.ThrowIfNull(evidence);
-        EnsureOpen();
-        (document.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
+        return Change(d => (d.AddRules ??= []).Add(WordedDocument.With(new OverlayRuleDocument
         {
             Cause = causeId,
             Id = ruleId,
             Graded = new GradedDocument { Parts = [.. parts.Select(DocumentWriter.Criterion)], Ratios = [.. ratiosByCount] },
             Evidence = DocumentWriter.Evidence(evidence),
-        }, ("description", description)));
-        return this;
+        }, ("description", description))));
     }
 
     /// <summary>Removes a base evidence group (<c>disableGroups</c>): its members count independently again.</summary>
@@ -206,9 +190,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     public KnowledgeBaseOverlayBuilder DisableGroup(string groupId)
     {
         ArgumentNullException.ThrowIfNull(groupId);
-        EnsureOpen();
-        (document.DisableGroups ??= []).Add(groupId);
-        return this;
+        return Change(d => (d.DisableGroups ??= []).Add(groupId));
     }
 
     /// <summary>Replaces a base evidence group's members (<c>overrideGroups</c>).</summary>
@@ -222,9 +204,7 @@ public sealed class KnowledgeBaseOverlayBuilder
     {
         ArgumentNullException.ThrowIfNull(groupId);
         ArgumentNullException.ThrowIfNull(members);
-        EnsureOpen();
-        (document.OverrideGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name)));
-        return this;
+        return Change(d => (d.OverrideGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name))));
     }
 
     /// <summary>Adds an evidence group to a cause (<c>addGroups</c>); members may be rules this overlay adds.</summary>
@@ -241,9 +221,7 @@ public sealed class KnowledgeBaseOverlayBuilder
         ArgumentNullException.ThrowIfNull(groupId);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(members);
-        EnsureOpen();
-        (document.AddGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Cause = causeId, Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name)));
-        return this;
+        return Change(d => (d.AddGroups ??= []).Add(WordedDocument.With(new OverlayGroupDocument { Cause = causeId, Id = groupId, Members = DocumentWriter.Members(members) }, ("name", name))));
     }
 
     /// <summary>Adds a finding (<c>addFindings</c>), as <see cref="KnowledgeBaseBuilder.AddFinding"/> does.</summary>
@@ -256,12 +234,8 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null, string? patientQuestion = null)
-    {
-        EnsureOpen();
-        additions.AddFinding(id, name, kind, region, question, patientQuestion);
-        return this;
-    }
+    public KnowledgeBaseOverlayBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null, string? patientQuestion = null) =>
+        Change(_ => additions.AddFinding(id, name, kind, region, question, patientQuestion));
 
     /// <summary>Adds a treatment, workup step or prevention measure (<c>addTreatments</c>), as <see cref="KnowledgeBaseBuilder.AddTreatment"/> does.</summary>
     /// <param name="id">The new treatment's id.</param>
@@ -272,12 +246,8 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/>, <paramref name="name"/> or <paramref name="evidence"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder AddTreatment(string id, string name, TreatmentKind kind, Evidence evidence, string? description = null)
-    {
-        EnsureOpen();
-        additions.AddTreatment(id, name, kind, evidence, description);
-        return this;
-    }
+    public KnowledgeBaseOverlayBuilder AddTreatment(string id, string name, TreatmentKind kind, Evidence evidence, string? description = null) =>
+        Change(_ => additions.AddTreatment(id, name, kind, evidence, description));
 
     /// <summary>Adds a cause (<c>addCauses</c>), described with the same <see cref="CauseBuilder"/> as <see cref="KnowledgeBaseBuilder.AddCause"/>.</summary>
     /// <param name="id">The new cause's id.</param>
@@ -286,12 +256,8 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder AddCause(string id, string name, Action<CauseBuilder> configure)
-    {
-        EnsureOpen();
-        additions.AddCause(id, name, configure);
-        return this;
-    }
+    public KnowledgeBaseOverlayBuilder AddCause(string id, string name, Action<CauseBuilder> configure) =>
+        Change(_ => additions.AddCause(id, name, configure));
 
     /// <summary>Recommends a treatment for a cause of the base or of this overlay (<c>addRecommendations</c>).</summary>
     /// <param name="causeId">The cause.</param>
@@ -306,17 +272,18 @@ public sealed class KnowledgeBaseOverlayBuilder
     {
         ArgumentNullException.ThrowIfNull(causeId);
         ArgumentNullException.ThrowIfNull(treatmentId);
-        EnsureOpen();
-        var recommendation = DocumentWriter.Recommendation(treatmentId, line, note, evidence);
-        (document.AddRecommendations ??= []).Add(new OverlayRecommendationDocument
+        return Change(d =>
         {
-            Cause = causeId,
-            TreatmentId = recommendation.TreatmentId,
-            Line = recommendation.Line,
-            Note = recommendation.Note,
-            Evidence = recommendation.Evidence,
+            var recommendation = DocumentWriter.Recommendation(treatmentId, line, note, evidence);
+            (d.AddRecommendations ??= []).Add(new OverlayRecommendationDocument
+            {
+                Cause = causeId,
+                TreatmentId = recommendation.TreatmentId,
+                Line = recommendation.Line,
+                Note = recommendation.Note,
+                Evidence = recommendation.Evidence,
+            });
         });
-        return this;
     }
 
     /// <summary>Adds a red-flag gate (<c>addRedFlags</c>), described with the same <see cref="RedFlagBuilder"/> as <see cref="KnowledgeBaseBuilder.AddRedFlag"/>.</summary>
@@ -326,12 +293,8 @@ public sealed class KnowledgeBaseOverlayBuilder
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder AddRedFlag(string id, string name, Action<RedFlagBuilder> configure)
-    {
-        EnsureOpen();
-        additions.AddRedFlag(id, name, configure);
-        return this;
-    }
+    public KnowledgeBaseOverlayBuilder AddRedFlag(string id, string name, Action<RedFlagBuilder> configure) =>
+        Change(_ => additions.AddRedFlag(id, name, configure));
 
     /// <summary>Rewords a base cause (<c>causeText</c>); the clinical content hash does not change.</summary>
     /// <param name="causeId">The base's cause.</param>
@@ -432,8 +395,17 @@ public sealed class KnowledgeBaseOverlayBuilder
     private KnowledgeBaseOverlayBuilder Text(string id, Func<OverlayDocument, List<TextChangeDocument>> changes, TextChangeDocument change, [CallerArgumentExpression(nameof(id))] string? parameterName = null)
     {
         ArgumentNullException.ThrowIfNull(id, parameterName);
+        return Change(d => changes(d).Add(change));
+    }
+
+    /// <summary>
+    /// Makes one change to the overlay's document (or to the scratch builder of its additions) if the builder has not
+    /// built the overlay yet, and returns this builder; each caller checks its own arguments first.
+    /// </summary>
+    private KnowledgeBaseOverlayBuilder Change(Action<OverlayDocument> change)
+    {
         EnsureOpen();
-        changes(document).Add(change);
+        change(document);
         return this;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace HipPain.Rules.Serialization;
 
 /// <summary>
@@ -10,7 +8,9 @@ namespace HipPain.Rules.Serialization;
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class OverlayJson
 {
-    private const string Format = "overlay";
+    /// <summary>The overlay format: read by <see cref="JsonDocumentReader"/>; an overlay keeps its document.</summary>
+    internal static JsonFormat<Documents.OverlayDocument, KnowledgeBaseOverlay> Format { get; } =
+        new("overlay", "an overlay object", RulesJson.OverlayDocument, (document, _) => new KnowledgeBaseOverlay(document));
 
     /// <summary>Reads an overlay from JSON text with the default limits.</summary>
     /// <param name="json">The JSON text.</param>
@@ -27,7 +27,7 @@ public static class OverlayJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     public static KnowledgeBaseOverlay Read(string json, JsonReadOptions? options) =>
-        new(JsonDocumentReader.Read(json, RulesJson.OverlayDocument, options, Format));
+        Format.Read(json, options);
 
     /// <summary>Reads an overlay from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -44,7 +44,7 @@ public static class OverlayJson
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its allowed range.</exception>
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     public static KnowledgeBaseOverlay Read(Stream utf8Json, JsonReadOptions? options) =>
-        new(JsonDocumentReader.Read(utf8Json, RulesJson.OverlayDocument, options, Format));
+        Format.Read(utf8Json, options);
 
     /// <summary>Writes an overlay as indented JSON text, as it was read.</summary>
     /// <param name="overlay">The overlay.</param>
@@ -53,6 +53,6 @@ public static class OverlayJson
     public static string Write(KnowledgeBaseOverlay overlay)
     {
         ArgumentNullException.ThrowIfNull(overlay);
-        return JsonSerializer.Serialize(overlay.Document, RulesJson.OverlayDocument);
+        return Format.Write(overlay.Document);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using HipPain.Rules.Model;
 using HipPain.Rules.Serialization.Documents;
 using HipPain.Rules.Validation;
@@ -19,7 +18,9 @@ namespace HipPain.Rules.Serialization;
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class TextPackJson
 {
-    private const string Format = "text-pack";
+    /// <summary>The text-pack format: read by <see cref="JsonDocumentReader"/>, mapped by <see cref="ToTextPack"/>.</summary>
+    internal static JsonFormat<TextPackDocument, TextPack> Format { get; } =
+        new("text-pack", "a text-pack object", RulesJson.TextPackDocument, (document, _) => ToTextPack(document));
 
     /// <summary>Reads a text pack from JSON text with the default limits.</summary>
     /// <param name="json">The JSON text.</param>
@@ -38,7 +39,7 @@ public static class TextPackJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="TextPackValidationException">The text is invalid; the exception lists every problem.</exception>
     public static TextPack Read(string json, JsonReadOptions? options) =>
-        ToTextPack(JsonDocumentReader.Read(json, RulesJson.TextPackDocument, options, Format));
+        Format.Read(json, options);
 
     /// <summary>Reads a text pack from a UTF-8 JSON stream with the default limits; the stream is read to its end but not closed.</summary>
     /// <param name="utf8Json">The stream.</param>
@@ -57,7 +58,7 @@ public static class TextPackJson
     /// <exception cref="RulesJsonException">The document cannot be read (HPJ001, HPJ002, HPJ003).</exception>
     /// <exception cref="TextPackValidationException">The text is invalid; the exception lists every problem.</exception>
     public static TextPack Read(Stream utf8Json, JsonReadOptions? options) =>
-        ToTextPack(JsonDocumentReader.Read(utf8Json, RulesJson.TextPackDocument, options, Format));
+        Format.Read(utf8Json, options);
 
     /// <summary>Writes a text pack as indented JSON text, sections in a fixed order and items by id.</summary>
     /// <param name="textPack">The text pack.</param>
@@ -86,7 +87,7 @@ public static class TextPackJson
             fields[key.Field] = textPack.Get(key);
         }
 
-        return JsonSerializer.Serialize(document, RulesJson.TextPackDocument);
+        return Format.Write(document);
     }
 
     private static TextPack ToTextPack(TextPackDocument document)

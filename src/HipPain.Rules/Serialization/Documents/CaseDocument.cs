@@ -1,15 +1,8 @@
-using System.Text.Json.Serialization;
-
 namespace HipPain.Rules.Serialization.Documents;
 
 /// <summary>The root of a case document (format version 1).</summary>
-internal sealed class CaseDocument
+internal sealed class CaseDocument : RootDocument
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public int? FormatVersion { get; set; }
-
     public string? Label { get; set; }
 
     public int? Age { get; set; }

@@ -1,16 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace HipPain.Rules.Serialization.Documents;
 
 /// <summary>The root of an interview-state document (format version 1).</summary>
-internal sealed class InterviewStateDocument
+internal sealed class InterviewStateDocument : RootDocument
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public int? FormatVersion { get; set; }
-
     public StampDocument? KnowledgeBase { get; set; }
 
     public string? Audience { get; set; }

@@ -1,18 +1,11 @@
-using System.Text.Json.Serialization;
-
 namespace HipPain.Rules.Serialization.Documents;
 
 /// <summary>
 /// The root of a text-pack document (format version 1): per section, an object keyed by item id whose values map
 /// field names to text, for example <c>"findings": { "loc.lateral-hip": { "name": "...", "patientQuestion": "..." } }</c>.
 /// </summary>
-internal sealed class TextPackDocument
+internal sealed class TextPackDocument : RootDocument
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
-
-    public int? FormatVersion { get; set; }
-
     public string? Culture { get; set; }
 
     public string? KnowledgeBase { get; set; }
