@@ -161,6 +161,76 @@ public sealed class KnowledgeBaseOverlayBuilderTests
         Assert.Contains("prior", problem.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    // Every change method of the builder, with valid arguments: each goes through the builder's one open check.
+    public static TheoryData<string, Action<KnowledgeBaseOverlayBuilder>> Changes() => new()
+    {
+        { "AppliesTo", b => b.AppliesTo("sample") },
+        { "Prior", b => b.Prior("gtps", 0.2, Audit) },
+        { "DisableRule", b => b.DisableRule("gtps/sex:female") },
+        { "OverrideRule", b => b.OverrideRule("fnsf/hop-and-mileage", 7.5, 0.25, Audit) },
+        { "OverrideGradedRule", b => b.OverrideGradedRule("fnsf/count", [1.0, 2.0], Audit) },
+        { "AddRule", b => b.AddRule("gtps", "gtps/night", Criterion.Present("sx.night-pain"), 1.3, 0.9, Audit) },
+        { "AddGradedRule", b => b.AddGradedRule("gtps", "gtps/count", [Criterion.Present("loc.groin")], [1.0, 2.0], Audit) },
+        { "DisableGroup", b => b.DisableGroup("gtps/lateral") },
+        { "OverrideGroup", b => b.OverrideGroup("gtps/lateral", [new EvidenceGroupMember("gtps/night", false)]) },
+        { "AddGroup", b => b.AddGroup("gtps", "gtps/new", "New", [new EvidenceGroupMember("gtps/night", false)]) },
+        { "AddFinding", b => b.AddFinding("exam.fadir", "FADIR", FindingKind.Examination) },
+        { "AddTreatment", b => b.AddTreatment("tx.physio", "Physiotherapy", TreatmentKind.Physiotherapy, Audit) },
+        { "AddCause", b => b.AddCause("fai", "FAI", c => c.Prior(0.05, Audit)) },
+        { "AddRecommendation", b => b.AddRecommendation("gtps", "tx.physio") },
+        { "AddRedFlag", b => b.AddRedFlag("rf.x", "X", r => r.Urgency(Urgency.Urgent)) },
+        { "CauseText", b => b.CauseText("gtps", name: "GTPS") },
+        { "FindingText", b => b.FindingText("exam.hop-pain", name: "Hop") },
+        { "TreatmentText", b => b.TreatmentText("tx.mri", name: "MRI") },
+        { "RedFlagText", b => b.RedFlagText("rf.fnsf", name: "Fracture") },
+        { "Reword", b => b.Reword(TextKey.FindingName("exam.hop-pain"), "Hop") },
+        { "Build", b => b.Build() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Change_AfterBuild_RefusedWithTheSameMessage(string change, Action<KnowledgeBaseOverlayBuilder> apply)
+    {
+        var builder = new KnowledgeBaseOverlayBuilder("clinic", "2025.1");
+        builder.Build();
+
+        var ex = Record.Exception(() => apply(builder));
+
+        Assert.True(ex is InvalidOperationException, $"{change} after Build: {ex?.GetType().Name ?? "no exception"}");
+        Assert.Equal("The builder of overlay 'clinic' has already built it and refuses changes; start a new builder.", ex!.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Change_BeforeBuild_Accepted(string change, Action<KnowledgeBaseOverlayBuilder> apply)
+    {
+        var ex = Record.Exception(() => apply(new KnowledgeBaseOverlayBuilder("clinic", "2025.1")));
+
+        Assert.True(ex is null, $"{change} before Build threw {ex}");
+    }
+
+    [Theory]
+    [InlineData("ruleId")]
+    [InlineData("groupId")]
+    [InlineData("causeId")]
+    [InlineData("findingId")]
+    public void NullArgument_AfterBuild_NamedBeforeTheOpenCheck(string parameter)
+    {
+        var builder = new KnowledgeBaseOverlayBuilder("clinic", "2025.1");
+        builder.Build();
+        Action call = parameter switch
+        {
+            "ruleId" => () => builder.DisableRule(null!),
+            "groupId" => () => builder.DisableGroup(null!),
+            "causeId" => () => builder.Prior(null!, 0.2, Audit),
+            _ => () => builder.FindingText(null!, name: "Hop"),
+        };
+
+        var ex = Assert.Throws<ArgumentNullException>(call);
+
+        Assert.Equal(parameter, ex.ParamName);
+    }
+
     [Fact]
     public void Build_Twice_Refused()
     {
