@@ -225,7 +225,7 @@ internal static class Findings
           .AddFinding(Fadir, "Pain on FADIR (flexion, adduction, internal rotation)", FindingKind.Examination, question: "Does flexion-adduction-internal rotation reproduce the groin pain?")
           .AddFinding(RangeRestricted, "Restricted hip range of motion (internal rotation most)", FindingKind.Examination, question: "Is passive hip motion restricted, internal rotation most?")
           .AddFinding(InternalRotationPain, "Pain at end-range internal rotation", FindingKind.Examination, question: "Is end-range internal rotation painful?")
-          .AddFinding(HopTest, "Pain on hopping on the affected leg", FindingKind.Examination, question: "Does hopping on the painful leg reproduce groin pain?")
+          .AddFinding(HopTest, "Pain on hopping on the affected leg", FindingKind.Examination, question: "Does hopping on the painful leg reproduce the pain?")
           .AddFinding(NobleTest, "Positive Noble compression test", FindingKind.Examination, question: "Pressure over the lateral femoral condyle at 30 degrees of knee flexion: is it painful?")
           .AddFinding(ResistedFlexionPain, "Pain on resisted hip flexion", FindingKind.Examination, question: "Resisted hip flexion: does it reproduce groin pain?")
           .AddFinding(IliopsoasTenderness, "Iliopsoas tenderness", FindingKind.Examination, question: "Is the iliopsoas tender just below the inguinal ligament?")

@@ -254,6 +254,10 @@ internal static class Sources
     public static Evidence SacralStressFracture(string note) =>
         new("Fredericson M, Salamancha L, Beaulieu C. Phys Sportsmed 2003;31(2) (sacral stress fractures in distance runners); a 5-case series in Sports Health 2019 (PMC6745814); Harris CE et al. Curr Sports Med Rep 2016;15:73 (facts A3-20, A3-21, A5-3, A5-4)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
 
+    // Sources added for base 0.7.0 (issue 11 item 3: a hop-test branch of the pelvic gate; fact ids A3-20, A5-6, A5-7).
+    public static Evidence SacralHopTest(string note) =>
+        new("Harris CE, Vincent HK, Vincent KR. Curr Sports Med Rep 2016;15:73 (clinical pearl, facts A3-20); Kahanov L, Eberman L, Alvey T, True J, Yeargin B. J Am Osteopath Assoc 2011;111(10):585-591 (case report and literature review, A5-6); McFarland EG, Giangarra C. Clin Orthop Relat Res 1996;(329):240-243 (3 cases, A5-7)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence SickleCellOnfh(string note) =>
         new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 

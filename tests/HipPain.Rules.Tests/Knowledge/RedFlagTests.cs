@@ -38,6 +38,20 @@ public sealed class RedFlagTests
 
         // Base 0.5.0: running pain after a training increase is loading pain in a runner with a bone-health risk factor (A3-31, A5-3).
         { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["loc.buttock", "tim.activity-related", "hx.training-increase", "rf.prior-stress-fracture"] },
+
+        // Base 0.7.0: a palpable mass on its own (NICE NG12, V7-7, V7-8); a painful hop with buttock or groin pain (A3-20, A5-6, A5-7).
+        { "rf.malignancy", Urgency.Urgent, 24, Sex.Male, ["loc.buttock", "exam.palpable-mass"] },
+        { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 23, Sex.Male, ["loc.buttock", "loc.lower-back", "exam.hop-test"] },
+        { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["loc.groin", "exam.hop-test"] },
+    };
+
+    /// <summary>Base 0.7.0's branches: the branch's findings fire the gate; the same case without the branch's finding does not.</summary>
+    public static TheoryData<string, string, string[]> BranchCases => new()
+    {
+        { "rf.malignancy", "exam.palpable-mass", ["loc.buttock"] },
+        { "rf.malignancy", "exam.palpable-mass", ["loc.groin", "tim.night-pain"] },
+        { "rf.pubic-ramus-stress-fracture", "exam.hop-test", ["loc.buttock", "loc.lower-back"] },
+        { "rf.pubic-ramus-stress-fracture", "exam.hop-test", ["loc.groin", "tim.activity-related"] },
     };
 
     public static TheoryData<string, string[]> NotFiredCases => new()
@@ -53,7 +67,25 @@ public sealed class RedFlagTests
 
         // Running pain after a training increase without a bone-health risk factor is an ordinary overuse history.
         { "rf.pubic-ramus-stress-fracture", ["loc.buttock", "tim.activity-related", "hx.training-increase"] },
+
+        // Base 0.7.0: no hop-test source names a site outside the buttock and groin (A3-20, A5-6, A5-7).
+        { "rf.pubic-ramus-stress-fracture", ["exam.hop-test", "loc.lateral-hip"] },
+        { "rf.pubic-ramus-stress-fracture", ["exam.hop-test", "loc.lower-back"] },
     };
+
+    [Theory]
+    [MemberData(nameof(BranchCases))]
+    public void Triage_Base070Branch_FiresWithItsFindingAndNotWithout(string flagId, string branchFinding, string[] others)
+    {
+        var with = Engine.Triage(new PatientCase(30, Sex.Female, [.. others.Select(Observation.Present), Observation.Present(branchFinding)]));
+        var absent = Engine.Triage(new PatientCase(30, Sex.Female, [.. others.Select(Observation.Present), Observation.Absent(branchFinding)]));
+        var unknown = Engine.Triage(new PatientCase(30, Sex.Female, others.Select(Observation.Present)));
+
+        Assert.Contains(with.FiredRedFlags, f => f.Id == flagId);
+        Assert.DoesNotContain(absent.FiredRedFlags, f => f.Id == flagId);
+        Assert.DoesNotContain(unknown.FiredRedFlags, f => f.Id == flagId);
+        Assert.Contains(branchFinding, unknown.UndecidedRedFlags.Single(r => r.RedFlag.Id == flagId).SettlingFindingIds);
+    }
 
     [Theory]
     [MemberData(nameof(NotFiredCases))]

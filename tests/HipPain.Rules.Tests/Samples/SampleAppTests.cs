@@ -25,7 +25,7 @@ public sealed class SampleAppTests
         Assert.Empty(error);
         Assert.Contains("Case: lateral-hip-runner", output, StringComparison.Ordinal);
         Assert.Contains("URGENCY: ROUTINE so far \u2014 could be EMERGENCY until the red flags below are settled.", output, StringComparison.Ordinal);
-        Assert.Contains("  Ask first: History of cancer; Unexplained weight loss; Night sweats or chills; No improvement after a month of care; Pain getting steadily worse over days or weeks; Symptoms for more than 3 months (history of cancer, or night or rest pain with weight loss, night sweats or a worsening, persistent course, Urgent, partly met)", output, StringComparison.Ordinal);
+        Assert.Contains("  Ask first: History of cancer; Unexplained weight loss; Night sweats or chills; No improvement after a month of care; Pain getting steadily worse over days or weeks; Symptoms for more than 3 months; A palpable mass or lump in the groin, lower abdomen, pelvis or buttock (history of cancer, a palpable mass, or night or rest pain with weight loss, night sweats or a worsening, persistent course, Urgent, partly met)", output, StringComparison.Ordinal);
         Assert.Matches(@"\n  then:      [^\n]+ \([^\n]+, Emergency\)\n", output);
         Assert.Matches(@"\n 1\. Greater trochanteric pain syndrome[^\n]*%", output);
         Assert.Contains("for     x3     Pain on the outer side of the hip: present", output, StringComparison.Ordinal);

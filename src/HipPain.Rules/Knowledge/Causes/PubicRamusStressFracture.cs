@@ -28,6 +28,7 @@ internal static class PubicRamusStressFracture
             Sources.Noakes1985("Noakes triad: running impossible from groin pain, the standing sign, exquisite ramus tenderness; the triad 'makes the diagnosis with confidence' but has no accuracy figures. At least 2 of 3: a documented estimate (LR+ 4, LR- 0.3)."),
             "Noakes triad: at least 2 of running impossible, standing sign, pubic ramus tenderness")
         .Finding(SacralTenderness, 2.0, 1.0, Sources.SacralStressFracture("Tenderness to palpation of the sacrum is one of the examination findings that characterise a sacral stress fracture (Harris 2016, A3-20, V7-10). No frequency: a modest estimate; a pubic ramus fracture is not tender there, so its absence says nothing.").AsEstimate())
+        .Finding(HopTest, 3.0, 1.0, Sources.SacralHopTest("Pain on a single-leg hop is one of the examination findings that characterise a sacral stress fracture (Harris 2016, A3-20), and a hop test identified one in a distance runner with buttock pain and normal radiographs (Kahanov 2011, A5-6). No accuracy study exists for the hop test at any site (facts T39): the femoral-neck estimate's LR+ 3 is taken. No source reports how often the hop hurts in a pubic ramus fracture, so a painless hop says nothing (LR- 1). Counted once with the loading-pain signs.").AsEstimate())
         .Finding(SignOfTheButtock, 2.0, 1.0, Sources.SignOfTheButtock("The index case of the sign of the buttock had a sacral and a pubic fracture after a fall, with normal radiographs (V7-12); the sign marks serious pathology behind the hip, fracture of the sacrum or pelvis among it (V7-13). No accuracy figure: a modest estimate, counted once with the loading-pain signs.").AsEstimate())
         .Finding(WeightBearingPain, 2.0, 0.6, Sources.Noakes1985("Groin discomfort with any activity for about 4 weeks, and pain standing on the leg, in the runner series (A3-9); no frequency published, estimate.").AsEstimate())
         .Derived(Limp, 0.4, Comparison.Limp, Sources.Noakes1985("Pain on standing unsupported and on walking (the standing sign) makes runners limp; the frequency is not published, so 40% is assumed."))
@@ -43,6 +44,7 @@ internal static class PubicRamusStressFracture
         .Group("pubic-ramus-stress-fracture/loading-pain", "Pain on loading and the Noakes signs", g => g
             .Member($"{Id}/noakes")
             .Member($"{Id}/{WeightBearingPain}")
+            .Member($"{Id}/{HopTest}")
             .Member($"{Id}/{Limp}")
             .Member($"{Id}/{SignOfTheButtock}"))
         .Group("pubic-ramus-stress-fracture/course", "Onset and course", g => g
