@@ -151,12 +151,14 @@ internal static class KnowledgeBaseSchemaGenerator
                 ["anyOf"] = NonEmptyArrayOf(Ref("criterion")),
                 ["atLeast"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
                 ["of"] = NonEmptyArrayOf(Ref("criterion")),
+                // A null bound is one left out (as everywhere in the reader), so at least one bound must be a number.
                 ["age"] = new JsonObject
                 {
                     ["type"] = "object",
+                    ["description"] = "An age band in whole years: at least one bound; a bound left out (or null) is open.",
                     ["additionalProperties"] = false,
-                    ["minProperties"] = 1,
                     ["properties"] = new JsonObject { ["minimum"] = AgeBound(), ["maximum"] = AgeBound() },
+                    ["anyOf"] = new JsonArray(GivenBound("minimum"), GivenBound("maximum")),
                 },
                 // A criterion names a sex; unspecified is a case's value only (the mapper refuses it here).
                 ["sex"] = new JsonObject { ["enum"] = Strings([.. Enum.GetValues<Sex>().Where(s => s != Sex.Unspecified).Select(JsonEnum<Sex>.Name)]) },
@@ -262,6 +264,13 @@ internal static class KnowledgeBaseSchemaGenerator
         ["type"] = Strings("integer", "null"),
         ["minimum"] = 0,
         ["maximum"] = PatientCase.MaximumAge,
+    };
+
+    /// <summary>An age band whose <paramref name="bound"/> is given as a number (not left out, not null).</summary>
+    private static JsonObject GivenBound(string bound) => new()
+    {
+        ["required"] = Strings(bound),
+        ["properties"] = new JsonObject { [bound] = new JsonObject { ["type"] = "integer" } },
     };
 
     private static JsonObject EnumOf<T>()
