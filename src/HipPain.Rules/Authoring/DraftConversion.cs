@@ -10,13 +10,14 @@ internal static class DraftConversion
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
         // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, and causes
-        // their clinical codes, so that a new wording field or code needs no argument here.
+        // their clinical codes and numbers, so that a new wording field, code or number needs no argument here.
         var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Kind, f.Region)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Kind, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
             c.Id,
             field => c.Wording[field],
             code => c.Codes[code],
+            number => c.Numbers[number],
             c.Prior!.Value,
             c.PriorEvidence!,
             c.SuspectedUrgency,

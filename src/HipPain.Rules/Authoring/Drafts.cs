@@ -138,6 +138,9 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
     /// <summary>The codes <see cref="Cause.Codes"/> declares, by name.</summary>
     public NamedTexts Codes { get; } = new([]);
 
+    /// <summary>The numbers <see cref="Cause.Numbers"/> declares, by name.</summary>
+    public NamedNumbers Numbers { get; } = new();
+
     public double? Prior { get; set; }
 
     public Evidence? PriorEvidence { get; set; }

@@ -59,7 +59,7 @@ internal static class JsonSizeBound
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes)
+            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes) + Numbers(cause.Numbers)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
@@ -125,6 +125,13 @@ internal static class JsonSizeBound
     /// </summary>
     private static long Named(NamedTexts texts) =>
         texts.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
+
+    /// <summary>
+    /// An item's clinical numbers: each number's line as for a wording field (<see cref="WordingKey"/> and its name) with
+    /// the longest whole number, <c>-2147483648</c> (11 bytes).
+    /// </summary>
+    private static long Numbers(NamedNumbers numbers) =>
+        numbers.Values.Sum(number => WordingKey + number.Key.Length + 11);
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

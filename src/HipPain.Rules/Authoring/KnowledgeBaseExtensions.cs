@@ -82,12 +82,17 @@ public static class KnowledgeBaseExtensions
         CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
 
-        // The clinical codes, code by code from their declaration (Cause.Codes), for the same reason.
+        // The clinical codes and numbers, one by one from their declarations (Cause.Codes, Cause.Numbers), for the same reason.
         foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))
         {
             foreach (var code in Cause.Codes)
             {
                 draft.Codes[code.Name] = code.Read(cause);
+            }
+
+            foreach (var number in Cause.Numbers)
+            {
+                draft.Numbers[number.Name] = number.Read(cause);
             }
         }
 

@@ -150,6 +150,21 @@ internal sealed class KnowledgeBaseValidator
         return true;
     }
 
+    /// <summary>
+    /// The one range check of the clinical numbers (<see cref="ClinicalNumber{T}"/>): each value an item gives is within
+    /// its declaration's range, or <see cref="ErrorCodes.ValueOutOfRange"/> at the number's path.
+    /// </summary>
+    private void InRange<T>(ImmutableArray<ClinicalNumber<T>> declarations, NamedNumbers numbers, string path, string item)
+    {
+        foreach (var number in declarations)
+        {
+            if (numbers[number.Name] is { } value && !number.Allows(value))
+            {
+                Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, string.Create(CultureInfo.InvariantCulture, $"{number.Name} {value} of {item} is outside its range {number.Range}."));
+            }
+        }
+    }
+
     private void CauseOf(CauseDraft cause, int causeIndex, HashSet<string> ruleIds)
     {
         var path = cause.SourcePath ?? Item("$.causes", causeIndex);
@@ -174,6 +189,8 @@ internal sealed class KnowledgeBaseValidator
             Defined(advice.Restriction, path + ".running.restriction");
             Text(advice.Text, path + ".running.text");
         }
+
+        InRange(Cause.Numbers, cause.Numbers, path, $"cause '{cause.Id}'");
 
         Count(cause.Rules.Count, path + ".rules", $"Cause '{cause.Id}' has {{0}} rules");
         Count(cause.Groups.Count, path + ".groups", $"Cause '{cause.Id}' has {{0}} evidence groups");

@@ -34,10 +34,19 @@ public sealed class Cause
         new("snomedCt", c => c.SnomedCt, InItemHashLine: true),
     ];
 
+    /// <summary>
+    /// A cause's bounded clinical numbers, each with its allowed range (none in format version 1 so far). A new one is
+    /// an entry here, its property and one constructor line, for example
+    /// <c>new("typicalAgeFrom", c => c.TypicalAgeFrom, 0, PatientCase.MaximumAge, "years")</c> and
+    /// <c>TypicalAgeFrom = numbers("typicalAgeFrom");</c>.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalNumber<Cause>> Numbers = [];
+
     internal Cause(
         string id,
         Func<string, string?> wording,
         Func<string, string?> codes,
+        Func<string, int?> numbers,
         double prior,
         Evidence priorEvidence,
         Urgency suspectedUrgency,

@@ -224,6 +224,15 @@ public sealed class KnowledgeBase
                 }
             }
 
+            // A clinical number adds a line of its own only when set, so that declaring one changes no existing hash.
+            foreach (var number in Cause.Numbers)
+            {
+                if (number.Read(c) is { } value)
+                {
+                    Line(number.Name, value);
+                }
+            }
+
             EvidenceLine("prior", c.PriorEvidence);
             foreach (var r in c.Recommendations)
             {

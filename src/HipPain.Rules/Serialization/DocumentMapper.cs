@@ -77,6 +77,11 @@ internal sealed class DocumentMapper
             draft.Codes[name] = value;
         }
 
+        foreach (var (name, value) in ((ICodedDocument)document).Numbers.Values)
+        {
+            draft.Numbers[name] = value;
+        }
+
         Each(document.Rules, path + ".rules", (rule, rulePath) =>
         {
             if (Rule(rule, rulePath) is { } draftRule)

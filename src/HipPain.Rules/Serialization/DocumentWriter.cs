@@ -85,7 +85,7 @@ internal static class DocumentWriter
         Evidence = Evidence(treatment.Evidence),
     });
 
-    public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, Worded(cause, new CauseDocument
+    public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, cause.Numbers, Worded(cause, new CauseDocument
     {
         Id = cause.Id,
         Prior = cause.Prior,
@@ -139,13 +139,21 @@ internal static class DocumentWriter
         return document;
     }
 
-    /// <summary>Copies every clinical code of a draft into the document, by name (<see cref="Model.Cause.Codes"/>).</summary>
-    private static T Coded<T>(NamedTexts codes, T document)
+    /// <summary>
+    /// Copies every clinical code and number of a draft into the document, by name (<see cref="Model.Cause.Codes"/>,
+    /// <see cref="Model.Cause.Numbers"/>).
+    /// </summary>
+    private static T Coded<T>(NamedTexts codes, NamedNumbers numbers, T document)
         where T : ICodedDocument
     {
         foreach (var (name, value) in codes.Texts)
         {
             document.Codes[name] = value;
+        }
+
+        foreach (var (name, value) in numbers.Values)
+        {
+            document.Numbers[name] = value;
         }
 
         return document;

@@ -82,6 +82,12 @@ public static partial class ErrorCodes
     /// <summary>An evidence group has no member.</summary>
     public const string EmptyGroup = "HPK024";
 
+    /// <summary>
+    /// A bounded clinical number of an item (declared with its allowed range beside the model type) is outside that
+    /// range; the message names the number, its value and the range.
+    /// </summary>
+    public const string ValueOutOfRange = "HPK025";
+
     /// <summary>A red flag puts a finding in the patient screen that its own criterion does not read.</summary>
     public const string ScreeningFindingNotInCriterion = "HPK019";
 

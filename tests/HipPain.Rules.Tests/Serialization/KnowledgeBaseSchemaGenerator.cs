@@ -12,7 +12,7 @@ namespace HipPain.Rules.Tests.Serialization;
 /// properties, in the order the writer writes them. A property the table below does not describe gets the schema its C#
 /// type gives (a string is <c>["string", "null"]</c>, a document type a reference to its definition). The table holds
 /// what the C# types cannot say: required
-/// properties, ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
 /// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
@@ -225,14 +225,16 @@ internal static class KnowledgeBaseSchemaGenerator
             }),
         "cause" => new(
             Required: ["id", "name", "prior", "priorEvidence", "recommendations"],
-            Properties: new()
-            {
-                ["id"] = Ref("id"),
-                ["name"] = Ref("text"),
-                ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
-                ["suspectedUrgency"] = Ref("urgency"),
-                ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
-            }),
+            Properties: WithNumbers(
+                Cause.Numbers,
+                new()
+                {
+                    ["id"] = Ref("id"),
+                    ["name"] = Ref("text"),
+                    ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
+                    ["suspectedUrgency"] = Ref("urgency"),
+                    ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
+                })),
         "redFlag" => new(
             Required: ["id", "name", "criterion", "urgency", "action", "evidence"],
             Properties: new()
@@ -256,6 +258,25 @@ internal static class KnowledgeBaseSchemaGenerator
             }),
         _ => throw new InvalidOperationException($"The knowledge-base schema has no description of the definition '{name}'."),
     };
+
+    /// <summary>
+    /// <paramref name="properties"/> with each bounded clinical number of the kind (<see cref="ClinicalNumber{T}"/>): an
+    /// optional integer in its declared range, so that a new number needs no line in this table.
+    /// </summary>
+    private static Dictionary<string, JsonNode> WithNumbers<T>(IEnumerable<ClinicalNumber<T>> numbers, Dictionary<string, JsonNode> properties)
+    {
+        foreach (var number in numbers)
+        {
+            properties[number.Name] = new JsonObject
+            {
+                ["type"] = Strings("integer", "null"),
+                ["minimum"] = number.Minimum,
+                ["maximum"] = number.Maximum,
+            };
+        }
+
+        return properties;
+    }
 
     private static JsonObject PositiveNumber() => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 };
 

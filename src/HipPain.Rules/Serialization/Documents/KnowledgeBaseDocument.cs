@@ -232,6 +232,11 @@ internal sealed class CauseDocument : WordedDocument, ICodedDocument
     /// <summary>The codes <see cref="Cause.Codes"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
     NamedTexts ICodedDocument.Codes => codes;
 
+    private readonly NamedNumbers numbers = new();
+
+    /// <summary>The numbers <see cref="Cause.Numbers"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
+    NamedNumbers ICodedDocument.Numbers => numbers;
+
     public double? Prior { get; set; }
 
     public EvidenceDocument? PriorEvidence { get; set; }
