@@ -30,7 +30,7 @@ internal sealed partial class RulesJsonContext : JsonSerializerContext
 /// <summary>
 /// The contracts every reader and writer uses: the source-generated ones of <see cref="RulesJsonContext"/>, with the
 /// wording properties of the worded documents added from the wording catalogue (<see cref="WordingProperties"/>) and
-/// the clinical codes from their declarations (<see cref="ClinicalCodeProperties"/>).
+/// the clinical codes and numbers from their declarations (<see cref="ClinicalCodeProperties"/>).
 /// </summary>
 internal static class RulesJson
 {
