@@ -132,6 +132,7 @@ public static class RandomWorlds
         }
 
         DrawWording(rng, builder);
+        DrawNumbers(rng, builder);
         return builder.Build();
     }
 
@@ -158,6 +159,25 @@ public static class RandomWorlds
                     {
                         draft.Wording[field] = Text(rng);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives every cause each bounded clinical number its kind declares (<see cref="Cause.Numbers"/>) half of the time, a
+    /// value within the declared range, so that the round-trip and overlay properties draw a new number without a line
+    /// here. Format version 1 declares none, so this draws nothing and the worlds stay as they were.
+    /// </summary>
+    private static void DrawNumbers(Random rng, KnowledgeBaseBuilder builder)
+    {
+        foreach (var draft in builder.Causes)
+        {
+            foreach (var number in Cause.Numbers)
+            {
+                if (rng.Next(2) == 0)
+                {
+                    draft.Numbers[number.Name] = rng.Next(number.Minimum, number.Maximum + 1);
                 }
             }
         }
