@@ -665,7 +665,7 @@ internal sealed class KnowledgeBaseValidator
 
     private bool Id(string? id, string path)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace) || id.Any(char.IsControl))
+        if (!ItemIds.IsValid(id))
         {
             Add(ErrorCodes.InvalidText, path, $"Id '{id}' is blank or contains white space or control characters.");
             return false;

@@ -12,8 +12,9 @@ namespace HipPain.Rules.Serialization;
 /// <remarks>
 /// <c>{ "formatVersion": 1, "culture": "es", "knowledgeBase": "hippain.builtin", "review": "needsClinicalReview",
 /// "findings": { "loc.lateral-hip": { "name": "...", "question": "...", "patientQuestion": "..." } }, "causes": { ... } }</c>.
-/// Reading checks the document's form (HPJ codes) and its text (HPT002 unknown section field, HPT003 blank text,
-/// HPT004 culture); <see cref="TextPackExtensions.Check"/> checks it against a knowledge base (HPT001 unknown item, HPT005 missing text).
+/// Reading checks the document's form (HPJ codes), its ids (HPK012: an item id, or a recommendation's treatment id,
+/// that is blank or holds white space or a control character) and its text (HPT002 unknown section field, HPT003 blank
+/// text, HPT004 culture); <see cref="TextPackExtensions.Check"/> checks it against a knowledge base (HPT001 unknown item, HPT005 missing text).
 /// </remarks>
 /// <threadsafety>Thread-safe: all members are static and keep no state.</threadsafety>
 public static class TextPackJson
@@ -114,9 +115,9 @@ public static class TextPackJson
             foreach (var (id, fields) in Section(document, name, create: false) ?? [])
             {
                 var itemPath = $"$.{name}['{id}']";
-                if (string.IsNullOrWhiteSpace(id))
+                if (!ItemIds.IsValid(id))
                 {
-                    mapper.Add(ErrorCodes.InvalidText, itemPath, "The id is blank.");
+                    mapper.Add(ErrorCodes.InvalidText, itemPath, $"The id '{id}' is blank or holds white space or a control character, which no item's id does.");
                     continue;
                 }
 
@@ -132,6 +133,12 @@ public static class TextPackJson
                     if (!TextPack.IsAllowed(name, field))
                     {
                         mapper.Add(ErrorCodes.TextUnknownField, TextPack.PathOf(key), $"Section '{name}' has no field '{field}'; allowed: {TextPack.AllowedFields(name)}.");
+                        continue;
+                    }
+
+                    if (name == TextKey.RecommendationsSection && !ItemIds.IsValid(field))
+                    {
+                        mapper.Add(ErrorCodes.InvalidText, TextPack.PathOf(key), $"The treatment id '{field}' is blank or holds white space or a control character, which no treatment's id does.");
                         continue;
                     }
 

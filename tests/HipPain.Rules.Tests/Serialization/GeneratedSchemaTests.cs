@@ -45,7 +45,8 @@ public sealed class GeneratedSchemaTests
             Assert.Equal(TextPack.AllowedFields(section), string.Join(", ", allowed.Order(StringComparer.Ordinal)));
         }
 
-        Assert.Null(properties[TextKey.RecommendationsSection]!["additionalProperties"]!["propertyNames"]);
+        // Any treatment id is a field of the recommendations section: no list of names, only the form of an id.
+        Assert.Equal("#/$defs/id", (string?)properties[TextKey.RecommendationsSection]!["additionalProperties"]!["propertyNames"]!["$ref"]);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace HipPain.Rules.Tests.Serialization;
 
 /// <summary>
 /// Issue 15 item 1: every single edit of a JSON document, for the tests that check a schema and the library agree on the
-/// form of a document (<see cref="OverlaySchemaReaderAgreementTests"/>, <see cref="CaseSchemaReaderAgreementTests"/>):
+/// form of a document (<see cref="OverlaySchemaReaderAgreementTests"/>, <see cref="CaseSchemaReaderAgreementTests"/>,
+/// <see cref="TextPackSchemaReaderAgreementTests"/>):
 /// each property removed, an unknown property added to each object, each value replaced by null, an empty or blank
 /// string, a word, a control character, a number (negative, fractional, 2), a boolean, an array or an object.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class SingleEdits
             {
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    yield return ($"remove {path}.{key}", Edited(document, path, copy => copy.AsObject().Remove(key)));
+                    yield return ($"remove {path}{Step(key)}", Edited(document, path, copy => copy.AsObject().Remove(key)));
                 }
 
                 yield return ($"add {path}.unknownProperty", Edited(document, path, copy => copy.AsObject()["unknownProperty"] = 1));
@@ -42,6 +43,41 @@ internal static class SingleEdits
         }
     }
 
+    /// <summary>
+    /// Every property of <paramref name="document"/> renamed once to each string replacement (empty, blank, a word, a
+    /// control character): for documents whose keys are ids, such as a text pack's sections.
+    /// </summary>
+    public static IEnumerable<(string Name, JsonNode Document)> KeysRenamed(JsonNode document)
+    {
+        var paths = new List<(string Path, JsonNode Node)>();
+        Collect(document, "$", paths);
+        foreach (var (path, node) in paths)
+        {
+            if (node is not JsonObject obj)
+            {
+                continue;
+            }
+
+            foreach (var key in obj.Select(p => p.Key).ToList())
+            {
+                foreach (var name in Replacements.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var text) ? text : null).OfType<string>())
+                {
+                    if (!obj.ContainsKey(name))
+                    {
+                        yield return ($"rename {path}{Step(key)} to {JsonValue.Create(name).ToJsonString()}", Edited(document, path, copy => Rename(copy.AsObject(), key, name)));
+                    }
+                }
+            }
+        }
+
+        static void Rename(JsonObject obj, string key, string name)
+        {
+            var value = obj[key];
+            obj.Remove(key);
+            obj[name] = value;
+        }
+    }
+
     private static void Collect(JsonNode? node, string path, List<(string Path, JsonNode Node)> paths)
     {
         if (node is null)
@@ -55,7 +91,7 @@ internal static class SingleEdits
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    Collect(value, $"{path}.{key}", paths);
+                    Collect(value, path + Step(key), paths);
                 }
 
                 break;
@@ -115,17 +151,42 @@ internal static class SingleEdits
         return node;
     }
 
-    /// <summary>The node at <paramref name="path"/> (the form <see cref="Collect"/> writes: <c>$.a[0].b</c>).</summary>
+    /// <summary>
+    /// The node at <paramref name="path"/>, in the form <see cref="Collect"/> writes: <c>$.a[0].b</c>, and
+    /// <c>$.a['b.c']</c> for a key that holds a dot, a bracket or an apostrophe (a text pack's item ids).
+    /// </summary>
     private static JsonNode Find(JsonNode root, string path)
     {
         var node = root;
-        foreach (var step in path[1..].Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        var at = 1;
+        while (at < path.Length)
         {
-            node = step.StartsWith('[') ? node[int.Parse(step[1..^1], CultureInfo.InvariantCulture)]! : node[step]!;
+            if (path[at] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], at + 1);
+                end = end < 0 ? path.Length : end;
+                node = node[path[(at + 1)..end]]!;
+                at = end;
+            }
+            else if (path.AsSpan(at).StartsWith("['", StringComparison.Ordinal))
+            {
+                var end = path.IndexOf("']", at + 2, StringComparison.Ordinal);
+                node = node[path[(at + 2)..end]]!;
+                at = end + 2;
+            }
+            else
+            {
+                var end = path.IndexOf(']', at);
+                node = node[int.Parse(path[(at + 1)..end], CultureInfo.InvariantCulture)]!;
+                at = end + 1;
+            }
         }
 
         return node;
     }
+
+    /// <summary>The step to a property in a path: <c>.key</c>, or <c>['key']</c> when the key holds a dot, a bracket or an apostrophe.</summary>
+    private static string Step(string key) => key.AsSpan().IndexOfAny(".[]'") < 0 ? "." + key : $"['{key}']";
 
     /// <summary>A copy of <paramref name="document"/> without any property whose value is <c>null</c> (which the readers take as left out).</summary>
     public static JsonNode WithoutNulls(JsonNode document)

@@ -22,6 +22,10 @@ internal static class WordingSchemas
 
     private const string CulturePattern = "^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$";
 
+    // An item id (a section's key, and a treatment id in the recommendations section) in the form a knowledge base's id
+    // must have (HPK012): no white space and no control character. Text for any other id can never be shown.
+    private const string IdPattern = "^[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$";
+
     // The committed files' layout: two-space indentation, and apostrophes and other text written as they are.
     private static readonly JsonSerializerOptions Layout = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -34,6 +38,8 @@ internal static class WordingSchemas
         {
             ["description"] = "A culture name such as en, es or es-MX.",
             ["type"] = "string",
+            ["minLength"] = 2,
+            ["maxLength"] = 35,
             ["pattern"] = CulturePattern,
         },
         ["knowledgeBase"] = () => new JsonObject
@@ -94,10 +100,11 @@ internal static class WordingSchemas
             ["$defs"] = new JsonObject
             {
                 ["text"] = new JsonObject { ["type"] = "string", ["pattern"] = "\\S" },
+                ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = IdPattern, ["description"] = "An item id: no white space or control characters." },
                 ["section"] = new JsonObject
                 {
                     ["type"] = "object",
-                    ["propertyNames"] = new JsonObject { ["pattern"] = "^\\S+$" },
+                    ["propertyNames"] = new JsonObject { ["$ref"] = "#/$defs/id" },
                 },
                 ["fields"] = new JsonObject
                 {
@@ -127,7 +134,11 @@ internal static class WordingSchemas
         {
             fields["propertyNames"] = new JsonObject { ["enum"] = Strings(TextPack.FaqFields) };
         }
-        else if (!TextPack.IsAllowed(section, "any-treatment-id"))
+        else if (TextPack.IsAllowed(section, "any-treatment-id"))
+        {
+            fields["propertyNames"] = new JsonObject { ["$ref"] = "#/$defs/id" };
+        }
+        else
         {
             throw new InvalidOperationException($"The text-pack section '{section}' has no field list in the wording catalogue, and TextPack does not allow any field in it.");
         }

@@ -90,6 +90,27 @@ public sealed class TextPackTests
     }
 
     [Fact]
+    public void Read_IdWithWhiteSpaceOrControlCharacter_HPK012AtTheId_Issue15()
+    {
+        const string json = """
+            { "formatVersion": 1, "culture": "es", "review": "original",
+              "findings": { "loc.lateral\u001fhip": { "name": "Cadera" }, "loc groin": { "name": "Ingle" } },
+              "recommendations": { "gtps": { "tx.\u0007surgery": "Nunca.", "tx.load": "Carga." } } }
+            """;
+
+        var ex = Assert.Throws<TextPackValidationException>(() => TextPackJson.Read(json));
+
+        Assert.Equal(
+            [
+                "HPK012 at $.findings['loc.lateral\u001fhip']",
+                "HPK012 at $.findings['loc groin']",
+                "HPK012 at $.recommendations['gtps']['tx.\u0007surgery']",
+            ],
+            ex.Problems.Select(p => $"{p.Code} at {p.Path}"));
+        Assert.Equal("The id 'loc groin' is blank or holds white space or a control character, which no item's id does.", ex.Problems[1].Message);
+    }
+
+    [Fact]
     public void Read_NoReview_HPJ005()
     {
         var ex = Assert.Throws<TextPackValidationException>(() => TextPackJson.Read("""{ "formatVersion": 1, "culture": "es" }"""));
