@@ -8,17 +8,10 @@ namespace HipPain.Rules.Serialization.Documents;
 
 /// <summary>
 /// What the roots of a knowledge-base and an overlay document share, written first and in this order:
-/// <c>$schema</c>, <c>formatVersion</c>, <c>id</c>, <c>version</c>, <c>title</c>.
+/// <see cref="RootDocument"/>'s <c>$schema</c> and <c>formatVersion</c>, then <c>id</c>, <c>version</c>, <c>title</c>.
 /// </summary>
-internal abstract class PackDocument
+internal abstract class PackDocument : RootDocument
 {
-    [JsonPropertyName("$schema")]
-    [JsonPropertyOrder(-5)]
-    public string? Schema { get; set; }
-
-    [JsonPropertyOrder(-4)]
-    public int? FormatVersion { get; set; }
-
     [JsonPropertyOrder(-3)]
     public string? Id { get; set; }
 
