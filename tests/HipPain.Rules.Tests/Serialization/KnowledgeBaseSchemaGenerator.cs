@@ -22,8 +22,6 @@ internal static class KnowledgeBaseSchemaGenerator
     /// <summary>The committed knowledge-base schema, relative to the repository root.</summary>
     public const string RelativePath = "src/HipPain.Rules/Serialization/Schemas/knowledge-base.v1.schema.json";
 
-    private const string CulturePattern = "^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$";
-
     private const string RecommendationEvidence = "The evidence for this treatment in this cause, when it is not the treatment's own (for example a case series here where the treatment's trial was in another condition); absent to use the treatment's.";
 
     /// <summary>The object definitions, in the schema's order: each is one document type.</summary>
@@ -111,12 +109,7 @@ internal static class KnowledgeBaseSchemaGenerator
                     },
                 },
             },
-            ["textCulture"] = new JsonObject
-            {
-                ["description"] = "The language of the base's names, questions and descriptions (its default text pack); default en.",
-                ["type"] = "string",
-                ["pattern"] = CulturePattern,
-            },
+            ["textCulture"] = WordingSchemas.Culture("The language of the base's names, questions and descriptions (its default text pack); default en."),
             ["causes"] = new JsonObject
             {
                 ["type"] = "array",

@@ -26,6 +26,20 @@ internal static class WordingSchemas
     // must have (HPK012): no white space and no control character. Text for any other id can never be shown.
     private const string IdPattern = "^[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$";
 
+    /// <summary>
+    /// A culture name as the readers accept it (<c>Validation/TextCultures.IsValid</c>: 2 to 35 characters, letters and
+    /// digits in parts joined by single hyphens, a letter first): the text pack's <c>culture</c> and the knowledge base's
+    /// <c>textCulture</c> both use it, so the two schemas cannot disagree on it.
+    /// </summary>
+    public static JsonObject Culture(string description) => new()
+    {
+        ["description"] = description,
+        ["type"] = "string",
+        ["minLength"] = 2,
+        ["maxLength"] = 35,
+        ["pattern"] = CulturePattern,
+    };
+
     // The committed files' layout: two-space indentation, and apostrophes and other text written as they are.
     private static readonly JsonSerializerOptions Layout = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -34,14 +48,7 @@ internal static class WordingSchemas
     {
         ["$schema"] = () => new JsonObject { ["type"] = "string" },
         ["formatVersion"] = () => new JsonObject { ["const"] = 1 },
-        ["culture"] = () => new JsonObject
-        {
-            ["description"] = "A culture name such as en, es or es-MX.",
-            ["type"] = "string",
-            ["minLength"] = 2,
-            ["maxLength"] = 35,
-            ["pattern"] = CulturePattern,
-        },
+        ["culture"] = () => Culture("A culture name such as en, es or es-MX."),
         ["knowledgeBase"] = () => new JsonObject
         {
             ["description"] = "The id of the knowledge base the pack was written for.",

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
@@ -182,5 +183,24 @@ public sealed class TextPackTests
 
         Assert.Equal(("es", spanishBase.ContentHash), (copy.TextCulture, copy.ContentHash));
         Assert.Equal("es", copy.Text.Culture);
+    }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("es-MX", true)]
+    [InlineData("e", false)]
+    [InlineData("abcdefghijabcdefghijabcdefghijabcde", true)]
+    [InlineData("abcdefghijabcdefghijabcdefghijabcdef", false)]
+    public void KnowledgeBaseSchema_TextCulture_AgreesWithTheReader(string culture, bool valid)
+    {
+        // Issue 15: the knowledge-base schema's textCulture had the pattern but not the reader's length (2 to 35), so a
+        // one-letter culture passed the schema and failed reading (HPK012); it now shares the text pack's culture schema.
+        var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
+        json["textCulture"] = culture;
+
+        var schemaErrors = SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json.ToJsonString());
+        var readError = Record.Exception(() => KnowledgeBaseJson.Read(json.ToJsonString()));
+
+        Assert.Equal((valid, valid), (schemaErrors.Count == 0, readError is null));
     }
 }
