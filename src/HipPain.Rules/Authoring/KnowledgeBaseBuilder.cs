@@ -118,8 +118,7 @@ public sealed class KnowledgeBaseBuilder
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
-        EnsureOpen();
-        findings.Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
+        Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
         return this;
     }
 
@@ -137,8 +136,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(evidence);
-        EnsureOpen();
-        treatments.Add(new TreatmentDraft(id, name, kind, evidence, description));
+        Add(new TreatmentDraft(id, name, kind, evidence, description));
         return this;
     }
 
@@ -154,11 +152,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
-        EnsureOpen();
-        var draft = new CauseDraft(id, name);
-        causes.Add(draft);
-        configure(new CauseBuilder(draft, this));
-        return this;
+        return Describe(new CauseDraft(id, name), Add, draft => configure(new CauseBuilder(draft, this)));
     }
 
     /// <summary>Adds a red-flag gate and describes it.</summary>
@@ -173,11 +167,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
-        EnsureOpen();
-        var draft = new RedFlagDraft(id, name);
-        redFlags.Add(draft);
-        configure(new RedFlagBuilder(draft, this));
-        return this;
+        return Describe(new RedFlagDraft(id, name), Add, draft => configure(new RedFlagBuilder(draft, this)));
     }
 
     /// <summary>Checks the whole knowledge base without building it.</summary>
@@ -302,6 +292,18 @@ public sealed class KnowledgeBaseBuilder
 
             cause.Groups.RemoveAll(g => g.Members.Count == 0);
         }
+    }
+
+    /// <summary>
+    /// The one way a public <c>Add</c> with a describing callback adds its item: the open check and the item's place in
+    /// its list first (<paramref name="add"/>, one of the <c>Add</c> overloads above), then the callback on the item's
+    /// own builder.
+    /// </summary>
+    private KnowledgeBaseBuilder Describe<TDraft>(TDraft draft, Action<TDraft> add, Action<TDraft> describe)
+    {
+        add(draft);
+        describe(draft);
+        return this;
     }
 
     private RuleDraft FindRule(string ruleId)

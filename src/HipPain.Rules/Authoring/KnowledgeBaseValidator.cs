@@ -56,31 +56,19 @@ internal sealed class KnowledgeBaseValidator
 
         for (var f = 0; f < builder.Findings.Count; f++)
         {
-            var finding = builder.Findings[f];
-            var path = finding.SourcePath ?? Item("$.findings", f);
-            UniqueId(finding.Id, path, findingIds, "Finding");
-
-            Text(finding.Name, path + ".name");
-            Defined(finding.Kind, path + ".kind");
-            Defined(finding.Region, path + ".region");
+            FindingOf(builder.Findings[f], f);
         }
 
         for (var t = 0; t < builder.Treatments.Count; t++)
         {
-            var treatment = builder.Treatments[t];
-            var path = treatment.SourcePath ?? Item("$.treatments", t);
-            UniqueId(treatment.Id, path, treatmentIds, "Treatment");
-
-            Text(treatment.Name, path + ".name");
-            Defined(treatment.Kind, path + ".kind");
-            EvidenceOf(treatment.Evidence, path + ".evidence");
+            TreatmentOf(builder.Treatments[t], t);
         }
 
+        // A cause's id is checked before any cause's rules, which name causes; its name and the rest in CauseOf.
         for (var c = 0; c < builder.Causes.Count; c++)
         {
             var cause = builder.Causes[c];
-            var path = cause.SourcePath ?? Item("$.causes", c);
-            UniqueId(cause.Id, path, causeIds, "Cause");
+            UniqueId(cause.Id, PathOf(cause, "$.causes", c), causeIds, "Cause");
         }
 
         foreach (var cause in builder.Causes)
@@ -111,7 +99,7 @@ internal sealed class KnowledgeBaseValidator
             {
                 Add(
                     ErrorCodes.CriticalCauseWithoutRedFlag,
-                    (cause.SourcePath ?? Item("$.causes", c)) + ".suspectedUrgency",
+                    PathOf(cause, "$.causes", c) + ".suspectedUrgency",
                     $"Cause '{cause.Id}' is {cause.SuspectedUrgency} when suspected but no red flag names it, so it could never escalate; add a red flag with Suspect(\"{cause.Id}\").");
             }
         }
@@ -165,9 +153,25 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
+    private void FindingOf(FindingDraft finding, int index)
+    {
+        var path = PathOf(finding, "$.findings", index);
+        NamedItem(finding, finding.Id, path, findingIds, "Finding");
+        Defined(finding.Kind, path + ".kind");
+        Defined(finding.Region, path + ".region");
+    }
+
+    private void TreatmentOf(TreatmentDraft treatment, int index)
+    {
+        var path = PathOf(treatment, "$.treatments", index);
+        NamedItem(treatment, treatment.Id, path, treatmentIds, "Treatment");
+        Defined(treatment.Kind, path + ".kind");
+        EvidenceOf(treatment.Evidence, path + ".evidence");
+    }
+
     private void CauseOf(CauseDraft cause, int causeIndex, HashSet<string> ruleIds)
     {
-        var path = cause.SourcePath ?? Item("$.causes", causeIndex);
+        var path = PathOf(cause, "$.causes", causeIndex);
         Text(cause.Name, path + ".name");
         Defined(cause.SuspectedUrgency, path + ".suspectedUrgency");
         if (cause.Prior is not double prior)
@@ -213,7 +217,7 @@ internal sealed class KnowledgeBaseValidator
         for (var index = 0; index < cause.Rules.Count; index++)
         {
             var rule = cause.Rules[index];
-            var rulePath = rule.SourcePath ?? Item(path + ".rules", index);
+            var rulePath = PathOf(rule, path + ".rules", index);
             UniqueId(rule.Id, rulePath, ruleIds, "Rule");
 
             if (rule.IsGraded)
@@ -300,7 +304,7 @@ internal sealed class KnowledgeBaseValidator
         for (var i = 0; i < cause.Recommendations.Count; i++)
         {
             var recommendation = cause.Recommendations[i];
-            var recPath = recommendation.SourcePath ?? $"{path}.recommendations[{i}]";
+            var recPath = recommendation.SourcePath ?? Item(path + ".recommendations", i);
             Defined(recommendation.Line, recPath + ".line");
             if (recommendation.Evidence is not null)
             {
@@ -424,9 +428,7 @@ internal sealed class KnowledgeBaseValidator
     private void GroupOf(CauseDraft cause, GroupDraft group, string itemPath)
     {
         var path = group.SourcePath ?? itemPath;
-        UniqueId(group.Id, path, groupIds, "Group");
-
-        Text(group.Name, path + ".name");
+        NamedItem(group, group.Id, path, groupIds, "Group");
         Count(group.Members.Count, path + ".members", $"Group '{group.Id}' has {{0}} members");
         if (group.Members.Count == 0)
         {
@@ -436,7 +438,7 @@ internal sealed class KnowledgeBaseValidator
         for (var i = 0; i < group.Members.Count; i++)
         {
             var member = group.Members[i];
-            var memberPath = (member.SourcePath ?? string.Create(CultureInfo.InvariantCulture, $"{path}.members[{i}]")) + ".rule";
+            var memberPath = (member.SourcePath ?? Item(path + ".members", i)) + ".rule";
             if (!causeOfRule.TryGetValue(member.RuleId, out var owner))
             {
                 Add(ErrorCodes.UnknownRule, memberPath, $"Group '{group.Id}' names unknown rule '{member.RuleId}'.");
@@ -494,10 +496,8 @@ internal sealed class KnowledgeBaseValidator
 
     private void RedFlagOf(RedFlagDraft flag, int flagIndex, HashSet<string> flagIds, HashSet<string> flaggedCauses)
     {
-        var path = flag.SourcePath ?? Item("$.redFlags", flagIndex);
-        UniqueId(flag.Id, path, flagIds, "Red flag");
-
-        Text(flag.Name, path + ".name");
+        var path = PathOf(flag, "$.redFlags", flagIndex);
+        NamedItem(flag, flag.Id, path, flagIds, "Red flag");
         if (flag.Urgency is not Urgency urgency)
         {
             Add(ErrorCodes.RedFlagWithoutUrgency, path + ".urgency", $"Red flag '{flag.Id}' does not say which urgency it sets; call Urgency(...).");
@@ -654,6 +654,13 @@ internal sealed class KnowledgeBaseValidator
         Defined(evidence.Status, path + ".status");
     }
 
+    /// <summary>Checks a named item's head, in this order: its id (<see cref="UniqueId"/>), then its name (<see cref="Text"/>).</summary>
+    private void NamedItem(NamedDraft item, string id, string path, HashSet<string> seen, string kind)
+    {
+        UniqueId(id, path, seen, kind);
+        Text(item.Name, path + ".name");
+    }
+
     /// <summary>Checks an item's id (<see cref="Id"/>) and that no earlier item of its kind has it (HPK001 at the item's path).</summary>
     private void UniqueId(string? id, string path, HashSet<string> seen, string kind)
     {
@@ -690,6 +697,9 @@ internal sealed class KnowledgeBaseValidator
             Add(ErrorCodes.UndefinedValue, path, $"{Convert.ToInt64(value, CultureInfo.InvariantCulture)} is not a defined {typeof(T).Name}; allowed: {string.Join(", ", Enum.GetNames<T>())}.");
         }
     }
+
+    /// <summary>Where an item's problems are reported: the path its document gave it, else its place in the builder's list (<see cref="Item"/>).</summary>
+    private static string PathOf(WordedDraft item, string listPath, int index) => item.SourcePath ?? Item(listPath, index);
 
     /// <summary>The path of the item at <paramref name="index"/> of the list at <paramref name="listPath"/>: <c>$.causes[3]</c>.</summary>
     private static string Item(string listPath, int index) => string.Create(CultureInfo.InvariantCulture, $"{listPath}[{index}]");
