@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace HipPain.Rules.Model;
@@ -271,7 +270,6 @@ public sealed class KnowledgeBase
             EvidenceLine("evidence", f.Evidence);
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return "sha256:" + Convert.ToHexString(hash).ToLowerInvariant();
+        return ContentHashes.Of(text);
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace HipPain.Rules.Model;
@@ -177,6 +175,6 @@ public sealed class TextPack
             text.Append(key.Section).Append('\u001f').Append(key.Id).Append('\u001f').Append(key.Field).Append('\u001f').Append(texts[key]).Append('\n');
         }
 
-        return "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLower(CultureInfo.InvariantCulture);
+        return ContentHashes.Of(text);
     }
 }
