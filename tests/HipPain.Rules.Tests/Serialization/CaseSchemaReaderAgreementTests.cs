@@ -30,58 +30,38 @@ public sealed class CaseSchemaReaderAgreementTests(ITestOutputHelper output)
     public void CaseSchema_RefusesWhatTheLibraryRefusesOnForm_AndNothingItAccepts()
     {
         var seeds = Seeds().ToList();
-        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var disagreements = new List<string>();
-        var edits = 0;
-        foreach (var (seedName, seed, knowledgeBase) in seeds)
-        {
-            foreach (var (editName, document) in SingleEdits.Of(seed).Prepend(("as it is", seed)))
-            {
-                edits++;
-                var json = document.ToJsonString();
-                var schemaErrors = SchemaChecker.Errors(SchemaChecker.Case, json);
-                var (library, problems) = Library(json, knowledgeBase);
-                var outcome = $"schema {(schemaErrors.Count == 0 ? "accepts" : "refuses")}, library {library}";
-                if (schemaErrors.Count > 0 && library == "accepts" && SchemaChecker.Errors(SchemaChecker.Case, SingleEdits.WithoutNulls(document).ToJsonString()).Count == 0)
-                {
-                    outcome += " (stricter by design: a null)";
-                }
-                else if (schemaErrors.Count == 0 ? problems.Any(IsOfForm) : library == "accepts")
-                {
-                    disagreements.Add($"{seedName}, {editName}: {outcome}; schema: {string.Join("; ", schemaErrors.Take(3))}\n{json}");
-                }
+        var tally = SchemaAgreementTally.Of(
+            SchemaChecker.Case,
+            SchemaAgreementTally.Edited(seeds, SingleEdits.Of),
+            (json, _, knowledgeBase) => Library(json, knowledgeBase),
+            SingleEdits.WithoutNulls,
+            "a null");
 
-                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            }
-        }
+        tally.WriteTo(output, $"{tally.Documents} documents ({seeds.Count} as they are, the rest single edits):");
 
-        output.WriteLine($"{edits} documents ({seeds.Count} as they are, the rest single edits):");
-        foreach (var (outcome, number) in outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal))
-        {
-            output.WriteLine($"{number,6}  {outcome}");
-        }
-
-        Assert.True(edits > 500, $"Only {edits} documents: the seeds lost content.");
-        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema accepts", StringComparison.Ordinal)) > 1, "No edited document was valid: the check tells nothing.");
-        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema refuses", StringComparison.Ordinal)) > 3, "Too few kinds of refusal: the check tells little.");
+        Assert.True(tally.Documents > 500, $"Only {tally.Documents} documents: the seeds lost content.");
+        Assert.True(tally.KindsStartingWith("schema accepts") > 1, "No edited document was valid: the check tells nothing.");
+        Assert.True(tally.KindsStartingWith("schema refuses") > 3, "Too few kinds of refusal: the check tells little.");
         Assert.All(seeds, seed => Assert.Empty(SchemaChecker.Errors(SchemaChecker.Case, seed.Document.ToJsonString())));
-        Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreements, the first:\n{string.Join("\n\n", disagreements.Take(3))}");
+        tally.AssertNoDisagreement();
     }
 
-    /// <summary>"accepts", or where the library refuses the case: its read code, or its validation codes; with the problems.</summary>
-    private static (string Outcome, IReadOnlyList<ValidationProblem> Problems) Library(string json, KnowledgeBase knowledgeBase)
+    /// <summary>"accepts", or where the library refuses the case: its read codes, or its validation codes; on form when a schema could see a problem.</summary>
+    private static LibraryAnswer Library(string json, KnowledgeBase knowledgeBase)
     {
         try
         {
             var problems = Engines.GetOrAdd(knowledgeBase, kb => new TriageEngine(kb)).Validate(CaseJson.Read(json));
             return problems.IsEmpty
-                ? ("accepts", [])
-                : ("refuses on validation: " + string.Join(", ", problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)), problems);
+                ? new("accepts", true, false)
+                : new("refuses on validation: " + Codes(problems), false, problems.Any(IsOfForm));
         }
         catch (ValidationException ex)
         {
-            return ("refuses on read: " + string.Join(", ", ex.Problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)), ex.Problems);
+            return new("refuses on read: " + Codes(ex.Problems), false, ex.Problems.Any(IsOfForm));
         }
+
+        static string Codes(IEnumerable<ValidationProblem> problems) => string.Join(", ", problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal));
     }
 
     /// <summary>Whether a schema can see <paramref name="problem"/>: one of <see cref="FormCodes"/>, or a finding code no knowledge base can have.</summary>

@@ -34,65 +34,41 @@ public sealed class OverlaySchemaReaderAgreementTests(ITestOutputHelper output)
     public void OverlaySchema_RefusesWhatTheLibraryRefusesOnForm_AndNothingItAccepts()
     {
         var seeds = Seeds().ToList();
-        var edits = seeds.SelectMany(seed => SingleEdits.Of(seed.Document).Select(edit => (Seed: seed, Edit: edit))).ToList();
+        var edits = seeds.SelectMany(seed => SingleEdits.Of(seed.Document).Select(edit => (seed.Name, edit.Name, edit.Document, seed.KnowledgeBase))).ToList();
         var count = Math.Min(edits.Count, FuzzSettings.Count(Documents));
         var rng = new Random(FuzzSettings.Seed);
-        var sample = seeds.Select(seed => (seed, (Name: "as it is", Document: seed.Document)))
-            .Concat(edits.OrderBy(_ => rng.Next()).Take(count))
-            .ToList();
+        var tally = SchemaAgreementTally.Of(
+            SchemaChecker.Overlay,
+            SchemaAgreementTally.Edited(seeds, _ => []).Concat(edits.OrderBy(_ => rng.Next()).Take(count)),
+            Library,
+            WithoutWhatTheLibraryIgnores,
+            "a null, or a text change without text");
 
-        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var disagreements = new List<string>();
-        foreach (var ((seedName, _, knowledgeBase), (editName, document)) in sample)
-        {
-            var json = document.ToJsonString();
-            var schemaErrors = SchemaChecker.Errors(SchemaChecker.Overlay, json);
-            var (library, problems) = Library(json, knowledgeBase);
-            var outcome = $"schema {(schemaErrors.Count == 0 ? "accepts" : "refuses")}, library {library}";
-            if (schemaErrors.Count > 0 && library == "applies" && SchemaChecker.Errors(SchemaChecker.Overlay, WithoutWhatTheLibraryIgnores(document).ToJsonString()).Count == 0)
-            {
-                outcome += " (stricter by design: a null, or a text change without text)";
-                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-                continue;
-            }
-
-            var agrees = schemaErrors.Count == 0 ? !problems.Any(p => IsOfForm(p, document)) : library != "applies";
-            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            if (!agrees)
-            {
-                disagreements.Add($"{seedName}, {editName}: {outcome}; schema: {string.Join("; ", schemaErrors.Take(3))}\n{json}");
-            }
-        }
-
-        output.WriteLine($"{sample.Count} documents ({seeds.Count} as they are, {count} of {edits.Count} single edits; seed {FuzzSettings.Seed}):");
-        foreach (var (outcome, number) in outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal))
-        {
-            output.WriteLine($"{number,6}  {outcome}");
-        }
+        tally.WriteTo(output, $"{tally.Documents} documents ({seeds.Count} as they are, {count} of {edits.Count} single edits; seed {FuzzSettings.Seed}):");
 
         Assert.True(edits.Count > 5_000, $"Only {edits.Count} single edits: the seeds lost content.");
-        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema accepts", StringComparison.Ordinal)) > 1, "No edited document was valid: the check tells nothing.");
-        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema refuses", StringComparison.Ordinal)) > 3, "Too few kinds of refusal: the check tells little.");
-        Assert.All(seeds, seed => Assert.Equal("applies", Library(seed.Document.ToJsonString(), seed.KnowledgeBase).Outcome));
-        Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreements, the first:\n{string.Join("\n\n", disagreements.Take(3))}");
+        Assert.True(tally.KindsStartingWith("schema accepts") > 1, "No edited document was valid: the check tells nothing.");
+        Assert.True(tally.KindsStartingWith("schema refuses") > 3, "Too few kinds of refusal: the check tells little.");
+        Assert.All(seeds, seed => Assert.Equal("applies", Library(seed.Document.ToJsonString(), seed.Document, seed.KnowledgeBase).Outcome));
+        tally.AssertNoDisagreement();
     }
 
     /// <summary>
-    /// "applies", or where the library refuses the document: its read code, or its apply codes; with the problems (the
-    /// read problem, or those of applying).
+    /// "applies", or where the library refuses the document: its read code, or its apply codes; on form when a schema
+    /// could see one of the problems (the read problem, or those of applying).
     /// </summary>
-    private static (string Outcome, IReadOnlyList<ValidationProblem> Problems) Library(string json, KnowledgeBase knowledgeBase)
+    private static LibraryAnswer Library(string json, JsonNode document, KnowledgeBase knowledgeBase)
     {
         try
         {
             var overlay = OverlayJson.Read(json);
             return overlay.TryApplyTo(knowledgeBase, out _, out var problems)
-                ? ("applies", [])
-                : ("refuses on apply: " + string.Join(", ", problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)), problems);
+                ? new("applies", true, false)
+                : new("refuses on apply: " + string.Join(", ", problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)), false, problems.Any(p => IsOfForm(p, document)));
         }
         catch (RulesJsonException ex)
         {
-            return ("refuses on read: " + ex.Code, ex.Problems);
+            return new("refuses on read: " + ex.Code, false, ex.Problems.Any(p => IsOfForm(p, document)));
         }
     }
 

@@ -27,51 +27,27 @@ public sealed class TextPackSchemaReaderAgreementTests(ITestOutputHelper output)
     public void TextPackSchema_RefusesWhatTheLibraryRefusesOnForm_AndNothingItAccepts()
     {
         var seeds = Seeds().ToList();
-        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var disagreements = new List<string>();
-        var edits = 0;
-        foreach (var (seedName, seed) in seeds)
-        {
-            foreach (var (editName, document) in SingleEdits.Of(seed).Concat(SingleEdits.KeysRenamed(seed)).Prepend(("as it is", seed)))
-            {
-                edits++;
-                var json = document.ToJsonString();
-                var schemaErrors = SchemaChecker.Errors(SchemaChecker.TextPack, json);
-                var library = Library(json);
-                var outcome = $"schema {(schemaErrors.Count == 0 ? "accepts" : "refuses")}, library {library}";
-                if (schemaErrors.Count > 0 && library == "accepts" && SchemaChecker.Errors(SchemaChecker.TextPack, SingleEdits.WithoutNulls(document).ToJsonString()).Count == 0)
-                {
-                    outcome += " (stricter by design: a null)";
-                }
-                else if ((schemaErrors.Count == 0) != (library == "accepts"))
-                {
-                    disagreements.Add($"{seedName}, {editName}: {outcome}; schema: {string.Join("; ", schemaErrors.Take(3))}");
-                }
+        var tally = SchemaAgreementTally.Of(
+            SchemaChecker.TextPack,
+            SchemaAgreementTally.Edited(seeds, seed => SingleEdits.Of(seed).Concat(SingleEdits.KeysRenamed(seed))),
+            (json, _, knowledgeBase) => Library(json, knowledgeBase),
+            SingleEdits.WithoutNulls,
+            "a null");
 
-                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            }
-        }
+        tally.WriteTo(output, $"{tally.Documents} documents ({seeds.Count} as they are, the rest single edits); {tally.Disagreements.Count} disagreements:");
 
-        foreach (var disagreement in disagreements.Take(10))
-        {
-            output.WriteLine(disagreement);
-        }
-
-        output.WriteLine($"{edits} documents ({seeds.Count} as they are, the rest single edits); {disagreements.Count} disagreements:");
-        foreach (var (outcome, number) in outcomes.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal))
-        {
-            output.WriteLine($"{number,6}  {outcome}");
-        }
-
-        Assert.True(edits > 500, $"Only {edits} documents: the seeds lost content.");
-        Assert.True(outcomes.GetValueOrDefault("schema accepts, library accepts") > seeds.Count, "No edited document was valid: the check tells nothing.");
-        Assert.True(outcomes.Keys.Count(o => o.StartsWith("schema refuses", StringComparison.Ordinal)) > 3, "Too few kinds of refusal: the check tells little.");
+        Assert.True(tally.Documents > 500, $"Only {tally.Documents} documents: the seeds lost content.");
+        Assert.True(tally.Outcomes.GetValueOrDefault("schema accepts, library accepts") > seeds.Count, "No edited document was valid: the check tells nothing.");
+        Assert.True(tally.KindsStartingWith("schema refuses") > 3, "Too few kinds of refusal: the check tells little.");
         Assert.All(seeds, seed => Assert.Empty(SchemaChecker.Errors(SchemaChecker.TextPack, seed.Document.ToJsonString())));
-        Assert.True(disagreements.Count == 0, $"{disagreements.Count} disagreements, the first:\n{string.Join("\n", disagreements.Take(5))}");
+        tally.AssertNoDisagreement();
     }
 
-    /// <summary>"accepts", or how the library refuses the pack on form: its read codes, or text for an id no base can have.</summary>
-    private static string Library(string json)
+    /// <summary>
+    /// "accepts", or how the library refuses the pack on form (every refusal here is one): its read codes, or text for an
+    /// id no base can have.
+    /// </summary>
+    private static LibraryAnswer Library(string json, KnowledgeBase knowledgeBase)
     {
         TextPack pack;
         try
@@ -80,11 +56,11 @@ public sealed class TextPackSchemaReaderAgreementTests(ITestOutputHelper output)
         }
         catch (ValidationException ex)
         {
-            return "refuses on read: " + string.Join(", ", ex.Problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal));
+            return new("refuses on read: " + string.Join(", ", ex.Problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)), false, true);
         }
 
-        var impossible = pack.Check(BuiltInKnowledgeBase.Instance).Where(p => p.Code == ErrorCodes.TextUnknownItem && HasImpossibleId(p.Path)).ToList();
-        return impossible.Count == 0 ? "accepts" : $"refuses on check: {ErrorCodes.TextUnknownItem} for an id no base can have";
+        var impossible = pack.Check(knowledgeBase).Where(p => p.Code == ErrorCodes.TextUnknownItem && HasImpossibleId(p.Path)).ToList();
+        return impossible.Count == 0 ? new("accepts", true, false) : new($"refuses on check: {ErrorCodes.TextUnknownItem} for an id no base can have", false, true);
     }
 
     /// <summary>
@@ -107,7 +83,7 @@ public sealed class TextPackSchemaReaderAgreementTests(ITestOutputHelper output)
     }
 
     /// <summary>The built-in packs, each trimmed to its first <see cref="ItemsPerSection"/> items of every section.</summary>
-    private static IEnumerable<(string Name, JsonNode Document)> Seeds()
+    private static IEnumerable<(string Name, JsonNode Document, KnowledgeBase KnowledgeBase)> Seeds()
     {
         foreach (var pack in BuiltInTextPacks.All)
         {
@@ -123,7 +99,7 @@ public sealed class TextPackSchemaReaderAgreementTests(ITestOutputHelper output)
                 }
             }
 
-            yield return ($"built-in {pack.Culture} pack, trimmed", document);
+            yield return ($"built-in {pack.Culture} pack, trimmed", document, BuiltInKnowledgeBase.Instance);
         }
     }
 }
