@@ -4,6 +4,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Peers.Tests;
 
@@ -73,7 +74,7 @@ public sealed class PeerEnginesTests
         {
             var patientCase = RandomCase(kb, rng, answered: 0.7, present: 0.5);
 
-            var (logOdds, ranking) = ScoreWithHipPain(hipPain, patientCase);
+            var (logOdds, ranking) = SpanScoring.ScoreAndRank(hipPain, patientCase);
             var byRulesEngine = await rulesEngine.ScoreAsync(patientCase);
             var byNRules = nrules.Score(patientCase);
 
@@ -202,18 +203,7 @@ public sealed class PeerEnginesTests
         return builder.Build();
     }
 
-    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(PatientCase patientCase) => ScoreWithHipPain(HipPain, patientCase);
-
-    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(TriageEngine engine, PatientCase patientCase)
-    {
-        var states = new FindingState[engine.FindingCount];
-        engine.CopyStates(patientCase, states);
-        var logOdds = new double[engine.CauseCount];
-        engine.Score(states, patientCase.Age, patientCase.Sex, logOdds);
-        var ranking = new int[engine.CauseCount];
-        engine.Rank(logOdds, ranking);
-        return (logOdds, ranking);
-    }
+    private static (double[] LogOdds, int[] Ranking) ScoreWithHipPain(PatientCase patientCase) => SpanScoring.ScoreAndRank(HipPain, patientCase);
 
     private static string[] Ids(int[] ranking) => [.. ranking.Select(c => Base.Causes[c].Id)];
 }

@@ -17,19 +17,10 @@ public sealed class DocsSnippetTests
     [MemberData(nameof(Quotes))]
     public void Docs_QuoteTheSampleRegion_Verbatim(string document, string region)
     {
-        var code = Region(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.MinimalApi/Program.cs")), region);
+        var code = DocsRegion.Of(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.MinimalApi/Program.cs")), region);
 
         var text = File.ReadAllText(Path.Combine(Repository.Root, document)).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);
-    }
-
-    private static string Region(string source, string name)
-    {
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.IndexOf(lines, "// docs:" + name);
-        Assert.True(start >= 0, $"Program.cs has no region '// docs:{name}'.");
-        var end = Array.IndexOf(lines, "// docs:end", start);
-        return string.Join("\n", lines[(start + 1)..end]);
     }
 }

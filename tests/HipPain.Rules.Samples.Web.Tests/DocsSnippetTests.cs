@@ -9,7 +9,7 @@ public sealed class DocsSnippetTests
     [InlineData("endpoints")]
     public void WebDoc_QuotesTheSampleRegion_Verbatim(string region)
     {
-        var code = Region(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.Web/Program.cs")), region);
+        var code = DocsRegion.Of(File.ReadAllText(Path.Combine(Repository.Root, "samples/HipPain.Rules.Samples.Web/Program.cs")), region);
 
         var text = File.ReadAllText(Path.Combine(Repository.Root, "docs/web.md")).ReplaceLineEndings("\n");
 
@@ -26,14 +26,5 @@ public sealed class DocsSnippetTests
             Assert.Contains($"]({image})", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(Repository.Root, "docs", image)), image);
         }
-    }
-
-    private static string Region(string source, string name)
-    {
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.IndexOf(lines, "// docs:" + name);
-        Assert.True(start >= 0, $"Program.cs has no region '// docs:{name}'.");
-        var end = Array.IndexOf(lines, "// docs:end", start);
-        return string.Join("\n", lines[(start + 1)..end]);
     }
 }

@@ -5,6 +5,7 @@ using HipPain.Rules.Authoring;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Tests.Generators;
 
 namespace HipPain.Rules.Tests.Scoring;
@@ -32,7 +33,7 @@ public sealed class CompiledScoringPropertyTests
     public Property Triage_RandomWorld_LogOddsAndRankingIdenticalToSpanApi(World world)
     {
         var engine = new TriageEngine(world.KnowledgeBase);
-        var (logOdds, ranking) = ScoreAndRank(engine, world.Case);
+        var (logOdds, ranking) = SpanScoring.ScoreAndRank(engine, world.Case);
         var result = engine.Triage(world.Case);
         var ok = result.Differential.OrderBy(r => r.PosteriorRank).Select(r => engine.IndexOfCause(r.Cause.Id)).SequenceEqual(ranking)
             && result.Differential.All(r => r.LogOdds.Equals(logOdds[engine.IndexOfCause(r.Cause.Id)])
@@ -54,7 +55,7 @@ public sealed class CompiledScoringPropertyTests
 
         var batch = new double[cases.Length * engine.CauseCount];
         engine.ScoreBatch(states, cases.Select(c => c.Age).ToArray(), cases.Select(c => c.Sex).ToArray(), batch);
-        var single = cases.SelectMany(c => ScoreAndRank(engine, c).LogOdds).ToArray();
+        var single = cases.SelectMany(c => SpanScoring.ScoreAndRank(engine, c).LogOdds).ToArray();
         return batch.SequenceEqual(single).Label(world.ToString());
     }
 
@@ -68,26 +69,18 @@ public sealed class CompiledScoringPropertyTests
     {
         var engine = new TriageEngine(world.KnowledgeBase);
         var tables = engine.Compiled.Tables;
-        var stated = new FindingState[engine.FindingCount];
-        engine.CopyStates(world.Case, stated);
         var logOdds = new double[engine.CauseCount];
         var unitLogs = new double[tables.UnitCount];
         var mismatches = new List<string>();
-        foreach (var states in new[] { new FindingState[engine.FindingCount], stated })
+        foreach (var (states, age, sex) in EveryAgeAndSex(engine, world.Case))
         {
-            for (var age = CriterionProgram.NoAge; age <= PatientCase.MaximumAge; age++)
+            tables.TryScore(states, age, sex, logOdds, unitLogs, out _);
+            for (var u = 0; u < unitLogs.Length; u++)
             {
-                foreach (var sex in new[] { Sex.Unspecified, Sex.Female, Sex.Male })
+                var alone = tables.UnitLog(u, states, age, sex);
+                if (BitConverter.DoubleToInt64Bits(alone) != BitConverter.DoubleToInt64Bits(unitLogs[u]))
                 {
-                    tables.TryScore(states, age, sex, logOdds, unitLogs, out _);
-                    for (var u = 0; u < unitLogs.Length; u++)
-                    {
-                        var alone = tables.UnitLog(u, states, age, sex);
-                        if (BitConverter.DoubleToInt64Bits(alone) != BitConverter.DoubleToInt64Bits(unitLogs[u]))
-                        {
-                            mismatches.Add($"unit {u}, age {age}, {sex}: {unitLogs[u]:R} kept, {alone:R} alone");
-                        }
-                    }
+                    mismatches.Add($"unit {u}, age {age}, {sex}: {unitLogs[u]:R} kept, {alone:R} alone");
                 }
             }
         }
@@ -106,38 +99,50 @@ public sealed class CompiledScoringPropertyTests
     {
         var engine = new TriageEngine(world.KnowledgeBase);
         var tables = engine.Compiled.Tables;
-        var stated = new FindingState[engine.FindingCount];
-        engine.CopyStates(world.Case, stated);
         var (skipping, visitingAll) = (new double[engine.CauseCount], new double[engine.CauseCount]);
         var unitLogs = new double[tables.UnitCount];
         var mismatches = new List<string>();
         var skipped = 0;
+        foreach (var (states, age, sex) in EveryAgeAndSex(engine, world.Case))
+        {
+            tables.TryScore(states, age, sex, skipping, out _);
+            tables.TryScore(states, age, sex, visitingAll, unitLogs, out _);
+            for (var c = 0; c < skipping.Length; c++)
+            {
+                if (BitConverter.DoubleToInt64Bits(skipping[c]) != BitConverter.DoubleToInt64Bits(visitingAll[c]))
+                {
+                    mismatches.Add($"cause {c}, age {age}, {sex}: {skipping[c]:R} skipping, {visitingAll[c]:R} visiting all");
+                }
+            }
+
+            var row = tables.OtherUnitVisitedByAgeAndSex.AsSpan((((age - CriterionProgram.NoAge) * 3) + (int)sex) * tables.OtherUnitAlwaysVisited.Length, tables.OtherUnitAlwaysVisited.Length);
+            for (var w = 0; w < row.Length; w++)
+            {
+                skipped += System.Numerics.BitOperations.PopCount(tables.OtherUnitAlwaysVisited[w] & ~row[w]);
+            }
+        }
+
+        return (mismatches.Count == 0).Label($"{world}: {string.Join("; ", mismatches.Take(5))}").Classify(skipped > 0, "some unit on the age or the sex skipped");
+    }
+
+    /// <summary>
+    /// The settings the two table properties above sweep: no finding stated, then the case's findings; each at no age
+    /// (<see cref="CriterionProgram.NoAge"/>) and every age to <see cref="PatientCase.MaximumAge"/>; each at every sex.
+    /// </summary>
+    private static IEnumerable<(FindingState[] States, int Age, Sex Sex)> EveryAgeAndSex(TriageEngine engine, PatientCase patientCase)
+    {
+        var stated = new FindingState[engine.FindingCount];
+        engine.CopyStates(patientCase, stated);
         foreach (var states in new[] { new FindingState[engine.FindingCount], stated })
         {
             for (var age = CriterionProgram.NoAge; age <= PatientCase.MaximumAge; age++)
             {
                 foreach (var sex in new[] { Sex.Unspecified, Sex.Female, Sex.Male })
                 {
-                    tables.TryScore(states, age, sex, skipping, out _);
-                    tables.TryScore(states, age, sex, visitingAll, unitLogs, out _);
-                    for (var c = 0; c < skipping.Length; c++)
-                    {
-                        if (BitConverter.DoubleToInt64Bits(skipping[c]) != BitConverter.DoubleToInt64Bits(visitingAll[c]))
-                        {
-                            mismatches.Add($"cause {c}, age {age}, {sex}: {skipping[c]:R} skipping, {visitingAll[c]:R} visiting all");
-                        }
-                    }
-
-                    var row = tables.OtherUnitVisitedByAgeAndSex.AsSpan((((age - CriterionProgram.NoAge) * 3) + (int)sex) * tables.OtherUnitAlwaysVisited.Length, tables.OtherUnitAlwaysVisited.Length);
-                    for (var w = 0; w < row.Length; w++)
-                    {
-                        skipped += System.Numerics.BitOperations.PopCount(tables.OtherUnitAlwaysVisited[w] & ~row[w]);
-                    }
+                    yield return (states, age, sex);
                 }
             }
         }
-
-        return (mismatches.Count == 0).Label($"{world}: {string.Join("; ", mismatches.Take(5))}").Classify(skipped > 0, "some unit on the age or the sex skipped");
     }
 
     [Property]
@@ -163,7 +168,7 @@ public sealed class CompiledScoringPropertyTests
     {
         var expected = ReferenceScorer.LogOdds(engine.KnowledgeBase, patientCase);
         var expectedRanking = ReferenceScorer.Ranking(engine.KnowledgeBase, expected);
-        var (logOdds, ranking) = ScoreAndRank(engine, patientCase);
+        var (logOdds, ranking) = SpanScoring.ScoreAndRank(engine, patientCase);
         var close = expected.Zip(logOdds).All(p => Math.Abs(p.First - p.Second) <= Tolerance);
         var sorted = ranking.SequenceEqual(ReferenceScorer.Ranking(engine.KnowledgeBase, logOdds));
         var sameOrder = ranking.Zip(expectedRanking).All(p => Math.Abs(expected[p.First] - expected[p.Second]) <= Tolerance);
@@ -183,16 +188,5 @@ public sealed class CompiledScoringPropertyTests
         }
 
         return builder.Build();
-    }
-
-    private static (double[] LogOdds, int[] Ranking) ScoreAndRank(TriageEngine engine, PatientCase patientCase)
-    {
-        var states = new FindingState[engine.FindingCount];
-        engine.CopyStates(patientCase, states);
-        var logOdds = new double[engine.CauseCount];
-        engine.Score(states, patientCase.Age, patientCase.Sex, logOdds);
-        var ranking = new int[engine.CauseCount];
-        engine.Rank(logOdds, ranking);
-        return (logOdds, ranking);
     }
 }

@@ -2,6 +2,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
 namespace HipPain.Rules.Tests.Scoring;
@@ -157,12 +158,7 @@ public sealed class TriageEngineScoringTests
     {
         foreach (var (name, _, patientCase) in BundledCases.All)
         {
-            var states = new FindingState[BuiltIn.FindingCount];
-            BuiltIn.CopyStates(patientCase, states);
-            var logOdds = new double[BuiltIn.CauseCount];
-            BuiltIn.Score(states, patientCase.Age, patientCase.Sex, logOdds);
-            var ranking = new int[BuiltIn.CauseCount];
-            BuiltIn.Rank(logOdds, ranking);
+            var (logOdds, ranking) = SpanScoring.ScoreAndRank(BuiltIn, patientCase);
 
             var byPosterior = BuiltIn.Triage(patientCase).Differential.OrderBy(r => r.PosteriorRank).ToList();
 

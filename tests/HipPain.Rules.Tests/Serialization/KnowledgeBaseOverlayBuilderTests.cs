@@ -282,17 +282,6 @@ public sealed class KnowledgeBaseOverlayBuilderTests
         var fromFile = OverlayJson.Read(File.ReadAllText(Path.Combine(Repository.Root, "samples/packs/endurance-clinic.overlay.json"))).ApplyTo(BuiltInKnowledgeBase.Instance);
         Assert.Equal(fromFile.ContentHash, clinicBase.ContentHash);
         Assert.Equal(fromFile.Text.ContentHash, clinicBase.Text.ContentHash);
-        Assert.Contains(Region(File.ReadAllText(Path.Combine(Repository.Root, "tests/HipPain.Rules.Tests/Serialization/KnowledgeBaseOverlayBuilderTests.cs")), "overlay-in-csharp"), File.ReadAllText(Path.Combine(Repository.Root, "docs/json-packs.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
-    }
-
-    /// <summary>The lines between "// docs:name" and "// docs:end", without their common indentation.</summary>
-    private static string Region(string source, string name)
-    {
-        var lines = source.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.FindIndex(lines, l => l.Trim() == "// docs:" + name);
-        var end = Array.FindIndex(lines, start + 1, l => l.Trim() == "// docs:end");
-        var body = lines[(start + 1)..end];
-        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join("\n", body.Select(l => l.Length >= indent ? l[indent..] : l.Trim()));
+        Assert.Contains(DocsRegion.Of(File.ReadAllText(Path.Combine(Repository.Root, "tests/HipPain.Rules.Tests/Serialization/KnowledgeBaseOverlayBuilderTests.cs")), "overlay-in-csharp"), File.ReadAllText(Path.Combine(Repository.Root, "docs/json-packs.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }
