@@ -42,7 +42,7 @@ if (explain >= 0)
         Console.WriteLine($"{ranked.Rank,2}. {ranked.Cause.Id,-34} {ranked.Probability,7:P1}  prior log-odds {ranked.PriorLogOdds,6:F2}");
         foreach (var contribution in ranked.Contributions.Where(c => c.LogFactor != 0))
         {
-            Console.WriteLine($"      {contribution.Factor,7:G3}  {contribution.Label}{(contribution.Group is null ? "" : $"  [group {contribution.Group.Id}]")}");
+            Console.WriteLine($"      {contribution.Factor,7:G3}  {contribution.Label}{(contribution.Group is null ? "" : $"  [group {contribution.Group.Id}]")}{(contribution.Evidence.Status == HipPain.Rules.Model.VerificationStatus.Estimated ? "  (estimate)" : "")}");
         }
     }
 
