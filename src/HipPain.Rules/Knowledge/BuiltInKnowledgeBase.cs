@@ -16,18 +16,14 @@ public static class BuiltInKnowledgeBase
     public const string Id = "hippain.builtin";
 
     /// <summary>The built-in base's version. It changes whenever any weight, text or plan changes.</summary>
-    public const string Version = "0.8.0";
+    public const string Version = "0.7.0";
 
     private static readonly Lazy<KnowledgeBase> Lazy = new(() => CreateBuilder().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The built-in knowledge base, built on first use.</summary>
     public static KnowledgeBase Instance => Lazy.Value;
 
-    /// <summary>
-    /// A new open builder holding the built-in content, to derive a customised base from. The built-in estimates are
-    /// already held to tier E (every ratio of a rule with status <see cref="VerificationStatus.Estimated"/> within
-    /// 0.5 to 2); rules added to the builder afterwards are not changed.
-    /// </summary>
+    /// <summary>A new open builder holding the built-in content, to derive a customised base from.</summary>
     /// <returns>An open builder.</returns>
     public static KnowledgeBaseBuilder CreateBuilder()
     {
@@ -53,7 +49,6 @@ public static class BuiltInKnowledgeBase
         AvascularNecrosis.Define(kb);
         SeriousPathology.Define(kb);
         RedFlags.Define(kb);
-        Sources.CapEstimates(kb);
         return kb;
     }
 }

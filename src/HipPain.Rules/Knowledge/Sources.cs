@@ -1,5 +1,4 @@
 using System.Globalization;
-using HipPain.Rules.Authoring;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Knowledge;
@@ -267,61 +266,6 @@ internal static class Sources
 
     /// <summary>The largest LR- an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MaximumEstimatedNegative = 1.5;
-
-    /// <summary>The largest ratio an estimated rule may apply: tier E (docs/evidence/facts-addendum-10-estimates.md, rule E1).</summary>
-    public const double TierEMaximum = 2.0;
-
-    /// <summary>The smallest ratio an estimated rule may apply: tier E, the reciprocal of <see cref="TierEMaximum"/>.</summary>
-    public const double TierEMinimum = 0.5;
-
-    /// <summary>
-    /// Tier E (base 0.8.0): a ratio with no published figure carries at most a small weight. Every rule of
-    /// <paramref name="kb"/> whose evidence has status <see cref="VerificationStatus.Estimated"/> gets each of its ratios
-    /// moved into [<see cref="TierEMinimum"/>, <see cref="TierEMaximum"/>] (LR+ at most 2, LR- at least 0.5, and an LR+
-    /// below 1 not under 0.5); a rule that changes says so in its note, keeping the estimate it replaces. Priors, red-flag
-    /// gates and rules with a published figure are not touched.
-    /// </summary>
-    public static void CapEstimates(KnowledgeBaseBuilder kb)
-    {
-        foreach (var rule in kb.Causes.SelectMany(c => c.Rules).Where(r => r.Evidence.Status == VerificationStatus.Estimated))
-        {
-            string? capNote;
-            if (rule.RatiosByCount is { } ratios)
-            {
-                var before = string.Join(" / ", ratios.Select(r => r is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "none"));
-                var changed = false;
-                for (var i = 0; i < ratios.Count; i++)
-                {
-                    if (ratios[i] is { } ratio && TierE(ratio) != ratio)
-                    {
-                        ratios[i] = TierE(ratio);
-                        changed = true;
-                    }
-                }
-
-                capNote = changed
-                    ? $"Estimated ratios by count {before}; capped to {string.Join(" / ", ratios.Select(r => r is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "none"))} (tier E)."
-                    : null;
-            }
-            else
-            {
-                var (positive, negative) = (TierE(rule.Positive), TierE(rule.Negative));
-                capNote = positive == rule.Positive && negative == rule.Negative
-                    ? null
-                    : string.Create(CultureInfo.InvariantCulture, $"Estimated LR+ {rule.Positive:0.###} / LR- {rule.Negative:0.###}; capped to {positive:0.###} / {negative:0.###} (tier E).");
-                rule.Positive = positive;
-                rule.Negative = negative;
-            }
-
-            if (capNote is not null)
-            {
-                var evidence = rule.Evidence;
-                rule.Evidence = new Evidence(evidence.Citation, evidence.Level, evidence.Status, string.IsNullOrWhiteSpace(evidence.Note) ? capNote : $"{evidence.Note} {capNote}");
-            }
-        }
-    }
-
-    private static double TierE(double ratio) => Math.Clamp(ratio, TierEMinimum, TierEMaximum);
 
     /// <summary>
     /// Likelihood ratios derived from how often a feature occurs in the cause (a sensitivity read in a series or
