@@ -10,7 +10,7 @@ internal static class DraftConversion
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
         // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, and causes
-        // their clinical codes and numbers, so that a new wording field, code or number needs no argument here.
+        // their clinical codes, numbers and enumerated fields, so that a new wording field, code, number or enumerated field needs no argument here.
         var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Kind, f.Region)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Kind, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
@@ -18,9 +18,9 @@ internal static class DraftConversion
             field => c.Wording[field],
             code => c.Codes[code],
             number => c.Numbers[number],
+            choice => c.Choices[choice],
             c.Prior!.Value,
             c.PriorEvidence!,
-            c.SuspectedUrgency,
             [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
             c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
         var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded

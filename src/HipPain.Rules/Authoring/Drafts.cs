@@ -145,7 +145,11 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
 
     public Evidence? PriorEvidence { get; set; }
 
-    public Urgency SuspectedUrgency { get; set; } = Urgency.Routine;
+    /// <summary>The enumerated fields <see cref="Cause.Choices"/> declares, by name, each at its default until set.</summary>
+    public NamedChoices Choices { get; } = NamedChoices.Of(Cause.Choices);
+
+    /// <summary>The <c>suspectedUrgency</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
+    public Urgency SuspectedUrgency { get => (Urgency)Choices["suspectedUrgency"]!; set => Choices["suspectedUrgency"] = value; }
 
     public RunningAdvice? RunningAdvice { get; set; }
 

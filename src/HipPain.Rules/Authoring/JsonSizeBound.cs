@@ -59,7 +59,7 @@ internal static class JsonSizeBound
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes) + Numbers(cause.Numbers)
+            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes) + Numbers(cause.Numbers) + Choices(cause.Choices)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
@@ -132,6 +132,14 @@ internal static class JsonSizeBound
     /// </summary>
     private static long Numbers(NamedNumbers numbers) =>
         numbers.Values.Sum(number => WordingKey + number.Key.Length + 11);
+
+    /// <summary>
+    /// An item's enumerated fields: each field's line as for a wording field (<see cref="WordingKey"/> and its name) with
+    /// its value's name, as long in JSON as in C#. The allowances above already hold a cause's <c>suspectedUrgency</c>, so
+    /// it is counted twice, as the codes are.
+    /// </summary>
+    private static long Choices(NamedChoices choices) =>
+        choices.Values.Sum(choice => WordingKey + choice.Key.Length + choice.Value.ToString().Length);
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

@@ -29,8 +29,7 @@ public static class KnowledgeBaseExtensions
         {
             builder.AddCause(c.Id, c.Name, b =>
             {
-                b.Describe(c.Description).Prior(c.Prior, c.PriorEvidence)
-                    .SuspectedUrgency(c.SuspectedUrgency).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
+                b.Describe(c.Description).Prior(c.Prior, c.PriorEvidence).Running(c.RunningAdvice.Restriction, c.RunningAdvice.Text);
                 foreach (var r in kb.RulesFor(c.Id))
                 {
                     _ = r switch
@@ -82,7 +81,8 @@ public static class KnowledgeBaseExtensions
         CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
 
-        // The clinical codes and numbers, one by one from their declarations (Cause.Codes, Cause.Numbers), for the same reason.
+        // The clinical codes, numbers and enumerated fields (such as the suspected urgency), one by one from their
+        // declarations (Cause.Codes, Cause.Numbers, Cause.Choices), for the same reason.
         foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))
         {
             foreach (var code in Cause.Codes)
@@ -93,6 +93,11 @@ public static class KnowledgeBaseExtensions
             foreach (var number in Cause.Numbers)
             {
                 draft.Numbers[number.Name] = number.Read(cause);
+            }
+
+            foreach (var choice in Cause.Choices)
+            {
+                draft.Choices[choice.Name] = choice.Read(cause);
             }
         }
 

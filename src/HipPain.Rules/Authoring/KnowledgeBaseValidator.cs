@@ -169,11 +169,29 @@ internal sealed class KnowledgeBaseValidator
         EvidenceOf(treatment.Evidence, path + ".evidence");
     }
 
+    /// <summary>
+    /// The one check of the enumerated fields (<see cref="ClinicalChoice{T}"/>): each value an item has is one its
+    /// declaration allows, or <see cref="ErrorCodes.UndefinedValue"/> at the field's path, naming the allowed values.
+    /// </summary>
+    private void Allowed<T>(ImmutableArray<ClinicalChoice<T>> declarations, NamedChoices choices, string path)
+    {
+        foreach (var choice in declarations)
+        {
+            if (choices[choice.Name] is { } value && !choice.Allows(value))
+            {
+                var allowed = string.Join(", ", choice.Values.Select(v => v.ToString()));
+                Add(ErrorCodes.UndefinedValue, path + "." + choice.Name, Enum.IsDefined(choice.Type, value)
+                    ? $"{value} is not an allowed {choice.Name}; allowed: {allowed}."
+                    : $"{Convert.ToInt64(value, CultureInfo.InvariantCulture)} is not a defined {choice.Type.Name}; allowed: {allowed}.");
+            }
+        }
+    }
+
     private void CauseOf(CauseDraft cause, int causeIndex, HashSet<string> ruleIds)
     {
         var path = PathOf(cause, "$.causes", causeIndex);
         Text(cause.Name, path + ".name");
-        Defined(cause.SuspectedUrgency, path + ".suspectedUrgency");
+        Allowed(Cause.Choices, cause.Choices, path);
         if (cause.Prior is not double prior)
         {
             Add(ErrorCodes.MissingPrior, path + ".prior", $"Cause '{cause.Id}' has no prior; call Prior(probability, evidence).");

@@ -42,14 +42,25 @@ public sealed class Cause
     /// </summary>
     internal static readonly ImmutableArray<ClinicalNumber<Cause>> Numbers = [];
 
+    /// <summary>
+    /// A cause's enumerated fields, each with its enumeration, its allowed values and its default. A new one is an entry
+    /// here, its property and one constructor line, for example
+    /// <c>new ClinicalChoice&lt;Cause, Onset&gt;("typicalOnset", c => c.TypicalOnset)</c> and
+    /// <c>TypicalOnset = ClinicalChoice&lt;Cause, Onset&gt;.From(choices, "typicalOnset");</c>.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalChoice<Cause>> Choices =
+    [
+        new ClinicalChoice<Cause, Urgency>("suspectedUrgency", c => c.SuspectedUrgency, Urgency.Routine, after: "priorEvidence", inItemHashLine: true),
+    ];
+
     internal Cause(
         string id,
         Func<string, string?> wording,
         Func<string, string?> codes,
         Func<string, int?> numbers,
+        Func<string, Enum?> choices,
         double prior,
         Evidence priorEvidence,
-        Urgency suspectedUrgency,
         ImmutableArray<TreatmentRecommendation> recommendations,
         RunningAdvice runningAdvice)
     {
@@ -60,7 +71,7 @@ public sealed class Cause
         SnomedCt = codes("snomedCt");
         Prior = prior;
         PriorEvidence = priorEvidence;
-        SuspectedUrgency = suspectedUrgency;
+        SuspectedUrgency = ClinicalChoice<Cause, Urgency>.From(choices, "suspectedUrgency")!.Value;
         Recommendations = recommendations;
         RunningAdvice = runningAdvice;
     }

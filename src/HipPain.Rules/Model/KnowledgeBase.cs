@@ -232,6 +232,15 @@ public sealed class KnowledgeBase
                 }
             }
 
+            // So does an enumerated field outside the item's line (its value by the enumeration's name, as in that line).
+            foreach (var choice in Cause.Choices.Where(choice => !choice.InItemHashLine))
+            {
+                if (choice.Read(c) is { } value)
+                {
+                    Line(choice.Name, value);
+                }
+            }
+
             EvidenceLine("prior", c.PriorEvidence);
             foreach (var r in c.Recommendations)
             {

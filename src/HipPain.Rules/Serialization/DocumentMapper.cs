@@ -69,9 +69,9 @@ internal sealed class DocumentMapper
             SourcePath = path,
             Prior = document.Prior,
             PriorEvidence = document.Prior is null ? null : Evidence(document.PriorEvidence, path + ".priorEvidence"),
-            SuspectedUrgency = Optional(document.SuspectedUrgency, path + ".suspectedUrgency", Urgency.Routine),
-            RunningAdvice = Running(document.Running, path + ".running"),
         });
+        Choices(Model.Cause.Choices, ((ICodedDocument)document).Choices, draft.Choices, path);
+        draft.RunningAdvice = Running(document.Running, path + ".running");
         foreach (var (name, value) in ((ICodedDocument)document).Codes.Texts)
         {
             draft.Codes[name] = value;
@@ -465,6 +465,31 @@ internal sealed class DocumentMapper
         }
 
         return Optional(text, path, fallback);
+    }
+
+    /// <summary>
+    /// Reads each enumerated field a document gives (<see cref="ClinicalChoice{T}"/>) into the draft's store, which holds
+    /// each field's default until then: a name that is not one of the field's allowed values is reported at the field's
+    /// path, with the allowed names (<see cref="ErrorCodes.JsonUnknownValue"/>), and leaves the default.
+    /// </summary>
+    private void Choices<T>(ImmutableArray<ClinicalChoice<T>> declarations, NamedTexts names, NamedChoices values, string path)
+    {
+        foreach (var choice in declarations)
+        {
+            if (names[choice.Name] is not { } name)
+            {
+                continue;
+            }
+
+            var value = choice.Values.FirstOrDefault(v => string.Equals(JsonEnum.Name(v), name, StringComparison.Ordinal));
+            if (value is null)
+            {
+                _ = Unknown<object>(path + "." + choice.Name, name, JsonEnum.Allowed(choice.Values));
+                continue;
+            }
+
+            values[choice.Name] = value;
+        }
     }
 
     public T Optional<T>(string? text, string path, T fallback)

@@ -85,12 +85,11 @@ internal static class DocumentWriter
         Evidence = Evidence(treatment.Evidence),
     });
 
-    public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, cause.Numbers, Worded(cause, new CauseDocument
+    public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, cause.Numbers, cause.Choices, Worded(cause, new CauseDocument
     {
         Id = cause.Id,
         Prior = cause.Prior,
         PriorEvidence = cause.PriorEvidence is null ? null : Evidence(cause.PriorEvidence),
-        SuspectedUrgency = JsonEnum<Urgency>.Name(cause.SuspectedUrgency),
         Running = cause.RunningAdvice is null ? null : Running(cause.RunningAdvice),
         Rules = [.. cause.Rules.Select(Rule)],
         Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => Worded(g, new GroupDocument { Id = g.Id, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) }))],
@@ -140,12 +139,18 @@ internal static class DocumentWriter
     }
 
     /// <summary>
-    /// Copies every clinical code and number of a draft into the document, by name (<see cref="Model.Cause.Codes"/>,
-    /// <see cref="Model.Cause.Numbers"/>).
+    /// Copies every clinical code, number and enumerated field of a draft into the document, by name
+    /// (<see cref="Model.Cause.Codes"/>, <see cref="Model.Cause.Numbers"/>, <see cref="Model.Cause.Choices"/>): an
+    /// enumerated field that is set as its value's JSON name.
     /// </summary>
-    private static T Coded<T>(NamedTexts codes, NamedNumbers numbers, T document)
+    private static T Coded<T>(NamedTexts codes, NamedNumbers numbers, NamedChoices choices, T document)
         where T : ICodedDocument
     {
+        foreach (var (name, value) in choices.Values)
+        {
+            document.Choices[name] = JsonEnum.Name(value);
+        }
+
         foreach (var (name, value) in codes.Texts)
         {
             document.Codes[name] = value;

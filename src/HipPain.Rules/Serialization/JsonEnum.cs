@@ -10,13 +10,13 @@ internal static class JsonEnum<T>
     where T : struct, Enum
 {
     private static readonly FrozenDictionary<string, T> ByName =
-        Enum.GetValues<T>().ToFrozenDictionary(v => CamelCase(v.ToString()), StringComparer.Ordinal);
+        Enum.GetValues<T>().ToFrozenDictionary(v => JsonEnum.CamelCase(v.ToString()), StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<T, string> ByValue =
-        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => CamelCase(v.ToString()));
+        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonEnum.CamelCase(v.ToString()));
 
     /// <summary>The allowed names, in declaration order, for messages.</summary>
-    public static string Allowed { get; } = string.Join(", ", Enum.GetValues<T>().Select(v => CamelCase(v.ToString())));
+    public static string Allowed { get; } = string.Join(", ", Enum.GetValues<T>().Select(v => JsonEnum.CamelCase(v.ToString())));
 
     public static bool TryParse(string text, out T value) => ByName.TryGetValue(text, out value);
 
@@ -24,6 +24,26 @@ internal static class JsonEnum<T>
         ByValue.TryGetValue(value, out var name)
             ? name
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {typeof(T).Name}.");
+}
 
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+/// <summary>
+/// The JSON names of enumeration values whose type is known only at run time (the values of a declared enumerated
+/// field, <see cref="Model.ClinicalChoice{T}"/>), by the same rule as <see cref="JsonEnum{T}"/>.
+/// </summary>
+internal static class JsonEnum
+{
+    /// <summary>The JSON name of a defined value.</summary>
+    /// <param name="value">The value.</param>
+    public static string Name(Enum value) =>
+        Enum.IsDefined(value.GetType(), value)
+            ? CamelCase(value.ToString())
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {value.GetType().Name}.");
+
+    /// <summary>The allowed names of a declared field, in the enumeration's order, for messages.</summary>
+    /// <param name="values">The allowed values.</param>
+    public static string Allowed(IEnumerable<Enum> values) => string.Join(", ", values.Select(Name));
+
+    /// <summary>A member name in camelCase: <c>LateralHip</c> is <c>lateralHip</c>.</summary>
+    /// <param name="name">The member name.</param>
+    public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

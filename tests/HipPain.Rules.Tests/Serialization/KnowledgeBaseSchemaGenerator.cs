@@ -12,7 +12,8 @@ namespace HipPain.Rules.Tests.Serialization;
 /// properties, in the order the writer writes them. A property the table below does not describe gets the schema its C#
 /// type gives (a string is <c>["string", "null"]</c>, a document type a reference to its definition). The table holds
 /// what the C# types cannot say: required
-/// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>, and an
+/// enumerated field's allowed names from its, <see cref="Cause.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
 /// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
@@ -62,6 +63,16 @@ internal static class KnowledgeBaseSchemaGenerator
             ["urgency"] = EnumOf<Urgency>(),
             ["runningRestriction"] = EnumOf<RunningRestriction>(),
         };
+
+        // The enumeration of a declared enumerated field (Cause.Choices) that the list above does not have yet.
+        foreach (var type in Cause.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
+        {
+            if (!definitions.ContainsKey(EnumDefinition(type)))
+            {
+                definitions[EnumDefinition(type)] = new JsonObject { ["enum"] = Strings([.. Enum.GetValues(type).Cast<Enum>().Select(JsonEnum.Name)]) };
+            }
+        }
+
         foreach (var (name, document) in ObjectDefinitions)
         {
             definitions[name] = writer.Object(name, document, Definition(name));
@@ -218,16 +229,17 @@ internal static class KnowledgeBaseSchemaGenerator
             }),
         "cause" => new(
             Required: ["id", "name", "prior", "priorEvidence", "recommendations"],
-            Properties: WithNumbers(
-                Cause.Numbers,
-                new()
-                {
-                    ["id"] = Ref("id"),
-                    ["name"] = Ref("text"),
-                    ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
-                    ["suspectedUrgency"] = Ref("urgency"),
-                    ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
-                })),
+            Properties: WithChoices(
+                Cause.Choices,
+                WithNumbers(
+                    Cause.Numbers,
+                    new()
+                    {
+                        ["id"] = Ref("id"),
+                        ["name"] = Ref("text"),
+                        ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
+                        ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
+                    }))),
         "redFlag" => new(
             Required: ["id", "name", "criterion", "urgency", "action", "evidence"],
             Properties: new()
@@ -270,6 +282,27 @@ internal static class KnowledgeBaseSchemaGenerator
 
         return properties;
     }
+
+    /// <summary>
+    /// <paramref name="properties"/> with each enumerated field of the kind (<see cref="ClinicalChoice{T}"/>): one of its
+    /// allowed names. A field that allows every value of its enumeration refers to the enumeration's definition (named
+    /// after the type: <c>urgency</c>, added to <c>$defs</c> when new); one that allows fewer lists them in place. So a
+    /// new enumerated field needs no line in this table.
+    /// </summary>
+    private static Dictionary<string, JsonNode> WithChoices<T>(IEnumerable<ClinicalChoice<T>> choices, Dictionary<string, JsonNode> properties)
+    {
+        foreach (var choice in choices)
+        {
+            properties[choice.Name] = choice.AllowsEveryValue
+                ? Ref(EnumDefinition(choice.Type))
+                : new JsonObject { ["enum"] = Strings([.. choice.Values.Select(JsonEnum.Name)]) };
+        }
+
+        return properties;
+    }
+
+    /// <summary>The name of an enumeration's definition in <c>$defs</c>: the type's name in camelCase.</summary>
+    private static string EnumDefinition(Type type) => JsonEnum.CamelCase(type.Name);
 
     private static JsonObject PositiveNumber() => new() { ["type"] = "number", ["exclusiveMinimum"] = 0 };
 

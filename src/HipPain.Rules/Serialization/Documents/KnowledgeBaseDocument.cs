@@ -230,11 +230,17 @@ internal sealed class CauseDocument : WordedDocument, ICodedDocument
     /// <summary>The numbers <see cref="Cause.Numbers"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
     NamedNumbers ICodedDocument.Numbers => numbers;
 
+    private readonly NamedTexts choices = new([]);
+
+    /// <summary>
+    /// The enumerated fields <see cref="Cause.Choices"/> declares (such as <c>suspectedUrgency</c>), by their JSON names;
+    /// <see cref="ClinicalCodeProperties"/> adds their JSON properties.
+    /// </summary>
+    NamedTexts ICodedDocument.Choices => choices;
+
     public double? Prior { get; set; }
 
     public EvidenceDocument? PriorEvidence { get; set; }
-
-    public string? SuspectedUrgency { get; set; }
 
     public RunningDocument? Running { get; set; }
 
