@@ -37,12 +37,12 @@ internal interface ICodedDocument
 /// </remarks>
 internal static class ClinicalCodeProperties
 {
-    private static readonly Dictionary<Type, (ImmutableArray<string> Codes, ImmutableArray<string> Numbers, ImmutableArray<(string Name, string? After)> Choices, string After)> Kinds = new()
+    private static readonly Dictionary<Type, (string After, ImmutableArray<Declared> Properties)> Kinds = new()
     {
-        [typeof(CauseDocument)] = ([.. Cause.Codes.Select(c => c.Name)], [.. Cause.Numbers.Select(n => n.Name)], [.. Cause.Choices.Select(c => (c.Name, c.After))], "description"),
+        [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
     };
 
-    /// <summary>The source-generated contract's modifier: adds the code properties of a coded document.</summary>
+    /// <summary>The source-generated contract's modifier: adds the code, number and enumerated-field properties of a coded document.</summary>
     public static void Add(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object || !Kinds.TryGetValue(typeInfo.Type, out var kind))
@@ -51,43 +51,42 @@ internal static class ClinicalCodeProperties
         }
 
         var previous = kind.After;
-        foreach (var name in kind.Codes)
+        foreach (var property in kind.Properties)
         {
-            AddedProperties.InsertString(
-                typeInfo,
-                typeInfo.Type,
-                name,
-                previous,
-                document => ((ICodedDocument)document).Codes[name],
-                (document, value) => ((ICodedDocument)document).Codes[name] = value,
-                "clinical code");
-            previous = name;
-        }
-
-        foreach (var name in kind.Numbers)
-        {
-            AddedProperties.Insert<int?>(
-                typeInfo,
-                typeInfo.Type,
-                name,
-                previous,
-                document => ((ICodedDocument)document).Numbers[name],
-                (document, value) => ((ICodedDocument)document).Numbers[name] = value,
-                "clinical number");
-            previous = name;
-        }
-
-        foreach (var (name, after) in kind.Choices)
-        {
-            AddedProperties.InsertString(
-                typeInfo,
-                typeInfo.Type,
-                name,
-                after ?? previous,
-                document => ((ICodedDocument)document).Choices[name],
-                (document, value) => ((ICodedDocument)document).Choices[name] = value,
-                "enumerated field");
-            previous = name;
+            property.Insert(typeInfo, property.After ?? previous);
+            previous = property.Name;
         }
     }
+
+    /// <summary>A kind's declared properties in the order they are inserted: its codes, its numbers, its enumerated fields.</summary>
+    private static ImmutableArray<Declared> Of<T>(ImmutableArray<ClinicalCode<T>> codes, ImmutableArray<ClinicalNumber<T>> numbers, ImmutableArray<ClinicalChoice<T>> choices) =>
+    [
+        .. codes.Select(code => Text(code.Name, null, document => document.Codes, "clinical code")),
+        .. numbers.Select(number => new Declared(number.Name, null, (typeInfo, after) => AddedProperties.Insert<int?>(
+            typeInfo,
+            typeInfo.Type,
+            number.Name,
+            after,
+            document => ((ICodedDocument)document).Numbers[number.Name],
+            (document, value) => ((ICodedDocument)document).Numbers[number.Name] = value,
+            "clinical number"))),
+        .. choices.Select(choice => Text(choice.Name, choice.After, document => document.Choices, "enumerated field")),
+    ];
+
+    /// <summary>A string property that reads and writes one of the document's text stores (its codes, or its enumerated fields' names).</summary>
+    private static Declared Text(string name, string? after, Func<ICodedDocument, NamedTexts> store, string what) =>
+        new(name, after, (typeInfo, previous) => AddedProperties.InsertString(
+            typeInfo,
+            typeInfo.Type,
+            name,
+            previous,
+            document => store((ICodedDocument)document)[name],
+            (document, value) => store((ICodedDocument)document)[name] = value,
+            what));
+
+    /// <summary>
+    /// One declared property: its JSON name, the property its declaration puts it after (null: the one inserted before
+    /// it), and the insertion into a contract after a given property.
+    /// </summary>
+    private sealed record Declared(string Name, string? After, Action<JsonTypeInfo, string> Insert);
 }
