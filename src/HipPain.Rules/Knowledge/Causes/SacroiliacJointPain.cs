@@ -16,12 +16,12 @@ internal static class SacroiliacJointPain
         .Describe("Pain from the sacroiliac joint, felt in the buttock and posterior pelvis, sometimes the groin or back of the thigh. Diagnosed clinically with a cluster of provocation tests; all negative makes it unlikely.")
         .Codes("M53.3", "202805003")
         .Prior(0.05, Sources.Estimate("No figure for runners; the joint is a recognised source of buttock pain (Laslett 2005 studied it as a low-back-pain source). Estimated at 5%."))
-        .Located(Buttock, 0.94, 0.329, 2.86, 0.15, CapTier.B, "LO11-22", Sources.Slipman2000("Buttock pain in 47 of 50 patients with injection-confirmed sacroiliac joint pain (94%)."))
-        .Located(Groin, 0.29, 0.462, 0.63, 1.32, CapTier.B, "LO11-24, LO11-25", Sources.SacroiliacGroinSeries("Groin pain in 7 of 50 after an intra-articular block (14%) and 22 of 50 after a periarticular block (44%); both block-confirmed, pooled to 29 of 100, so groin pain argues slightly against the joint."))
+        .Typical(Buttock)
+        .Derived(Groin, 0.3, 0.5, Sources.Slipman2000("Groin pain in 14% of injection-confirmed sacroiliac joint pain (Slipman 2000, A4-6) and 44% after periarticular blocks (Kurosawa 2015, A4-7); 30% is taken, against an estimated 50% of runners' hip pain felt in the groin, so groin pain argues slightly against the joint."))
         .Possible(PosteriorThigh)
-        .Located(LowerBack, 0.72, 0.148, 4.87, 0.33, CapTier.B, "LO11-23", Sources.Slipman2000("Lower lumbar pain in 36 of 50 patients with injection-confirmed sacroiliac joint pain (72%); a region of the same pain drawing as the buttock, so it is in the pain map."))
-        .PainMap(Id, Buttock, PosteriorThigh, Groin, LowerBack)
+        .PainMap(Id, Buttock, PosteriorThigh, Groin)
         .Finding(BetterWithMovement, 1.5, 1.0, Sources.Estimate("Inflammatory sacroiliac pain eases with movement and is worse after rest (facts §1.14: inflammatory features point to sacroiliitis); modest estimate."))
+        .Derived(LowerBack, 0.72, 0.25, Sources.Slipman2000("Lower lumbar pain in 72% of 50 patients with injection-confirmed sacroiliac joint pain (A4-6); low back pain is estimated at 25% among runners whose hip pain has another cause (hip-joint pain: 0% lower lumbar, Lesher 2008, A4-1)."))
         .Finding(SacroiliacTenderness, 1.3, 0.9, Sources.Slipman2000("Tenderness over the joint is part of the examination, but no history item or single test had worthwhile value against blocks (Dreyfuss 1996, A4-10); a modest estimate.").AsEstimate())
         .Composite(
             "sacroiliac-joint-pain/laslett",
