@@ -90,6 +90,40 @@ public sealed class PublishedCaseTests
     }
 
     [Fact]
+    public void AllCauseBrier_BothHalves_BelowThePriorsAlone()
+    {
+        // The findings must carry some skill on real patients: every stated probability scores better than the priors
+        // would (docs/accuracy.md, "A score for every probability"). Base 0.7.0: 0.982 against 1.023, 0.999 against 1.074.
+        foreach (var half in new[] { Report.Value.Development, Report.Value.Test })
+        {
+            Assert.True(half.AllCauseBrier < half.AllCausePriorBrier, AccuracyDocument.Summary(half));
+        }
+    }
+
+    [Fact]
+    public void AllCauseBrier_OneCase_IsTheSumOverEveryCauseOfTheSquaredError()
+    {
+        var prepared = Report.Value.Prepared[0];
+        var result = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance).Triage(prepared.Vignette.ToCase());
+        var accepted = prepared.Vignette.Alternatives.Append(prepared.Vignette.Reference).ToHashSet(StringComparer.Ordinal);
+        var outcome = Report.Value.Development.Outcomes.Concat(Report.Value.Test.Outcomes).Single(o => o.Vignette.Id == prepared.Vignette.Id);
+
+        var expected = 0.0;
+        var expectedPriors = 0.0;
+        foreach (var cause in BuiltInKnowledgeBase.Instance.Causes)
+        {
+            var observed = accepted.Contains(cause.Id) ? 1.0 : 0.0;
+            var p = result.Differential.Single(r => r.Cause.Id == cause.Id).Probability;
+            expected += (p - observed) * (p - observed);
+            expectedPriors += (cause.Prior - observed) * (cause.Prior - observed);
+        }
+
+        Assert.Equal(BuiltInKnowledgeBase.Instance.Causes.Length, result.Differential.Length);
+        Assert.Equal(expected, outcome.AllCauseSquaredError, 12);
+        Assert.Equal(expectedPriors, outcome.AllCausePriorSquaredError, 12);
+    }
+
+    [Fact]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree()
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

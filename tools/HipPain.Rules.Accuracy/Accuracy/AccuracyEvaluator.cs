@@ -16,6 +16,11 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="FirstUndecidedRedFlag">The undecided red flag the result asks about first, or null.</param>
 /// <param name="FirstUndecidedSuspectsReference">True when that red flag names the reference or an accepted alternative.</param>
 /// <param name="FirstUndecidedUrgency">That red flag's urgency.</param>
+/// <param name="AllCauseSquaredError">
+/// The sum over every cause of the base of (p - o)^2, where p is the cause's posterior probability and o is 1 for the
+/// reference or an accepted alternative, else 0: this case's term of <see cref="AccuracyReport.AllCauseBrier"/>.
+/// </param>
+/// <param name="AllCausePriorSquaredError">The same sum with each cause's prior in place of its posterior: the case's term of <see cref="AccuracyReport.AllCausePriorBrier"/>.</param>
 internal sealed record VignetteOutcome(
     Vignette Vignette,
     ImmutableArray<string> Ranking,
@@ -27,7 +32,9 @@ internal sealed record VignetteOutcome(
     Urgency HighestPossibleUrgency,
     string? FirstUndecidedRedFlag,
     bool FirstUndecidedSuspectsReference,
-    Urgency FirstUndecidedUrgency)
+    Urgency FirstUndecidedUrgency,
+    double AllCauseSquaredError,
+    double AllCausePriorSquaredError)
 {
     /// <summary>The reference or an accepted alternative ranks first.</summary>
     public bool Top1 => BestAcceptedRank == 1;
@@ -102,6 +109,21 @@ internal sealed record AccuracyReport(string KnowledgeBaseId, string KnowledgeBa
     /// </summary>
     public double Brier => Count == 0 ? 0 : Outcomes.Average(o => Math.Pow(o.LeadingProbability - (o.Top1 ? 1 : 0), 2));
 
+    /// <summary>
+    /// The Brier score over every cause: the mean over cases of the sum, over every cause of the base, of (p - o)^2,
+    /// where p is the cause's posterior probability (each cause's own probability, so they need not sum to 1) and o is
+    /// 1 for the reference or an accepted alternative, else 0. A strictly proper score of every probability the result
+    /// states, not only the leading one, so it moves with every case and every cause rather than in steps of one case;
+    /// lower is better (0 is perfect).
+    /// </summary>
+    public double AllCauseBrier => Count == 0 ? 0 : Outcomes.Average(o => o.AllCauseSquaredError);
+
+    /// <summary>
+    /// The reference for <see cref="AllCauseBrier"/>: the same score for a forecast that states every cause's prior and
+    /// ignores the findings. The engine has skill on these cases only as far as it scores below this.
+    /// </summary>
+    public double AllCausePriorBrier => Count == 0 ? 0 : Outcomes.Average(o => o.AllCausePriorSquaredError);
+
     private double Share(Func<VignetteOutcome, bool> predicate) => Count == 0 ? 0 : (double)Outcomes.Count(predicate) / Count;
 }
 
@@ -130,7 +152,9 @@ internal static class AccuracyEvaluator
                 result.HighestPossibleUrgency,
                 result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Id,
                 result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.SuspectedCauseIds.Any(accepted.Contains) ?? false,
-                result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Urgency ?? Urgency.SelfCare);
+                result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Urgency ?? Urgency.SelfCare,
+                result.Differential.Sum(r => Math.Pow(r.Probability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)),
+                result.Differential.Sum(r => Math.Pow(r.PriorProbability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)));
         });
         return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
     }

@@ -60,7 +60,7 @@ internal static class PublishedAccuracy
         var text = new StringBuilder();
         foreach (var (name, half) in new[] { ("Development half", report.Development), ("Test half", report.Test) })
         {
-            text.AppendLine(Invariant($"{name}: {half.Count} cases ({half.UrgentOrEmergencyCount} urgent or emergency): top-1 {Percent(half.Top1)}, top-3 {Percent(half.Top3)}, urgency agreement {Percent(half.UrgencyAgreement)}, under-triaged {half.UnderTriagedAllowingProvisionalCount} counting provisional urgency ({half.UnderTriagedCount} on settled urgency alone), over-triaged {half.OverTriagedCount}, Brier {half.Brier:0.000}"));
+            text.AppendLine(Invariant($"{name}: {half.Count} cases ({half.UrgentOrEmergencyCount} urgent or emergency): top-1 {Percent(half.Top1)}, top-3 {Percent(half.Top3)}, urgency agreement {Percent(half.UrgencyAgreement)}, under-triaged {half.UnderTriagedAllowingProvisionalCount} counting provisional urgency ({half.UnderTriagedCount} on settled urgency alone), over-triaged {half.OverTriagedCount}, Brier {half.Brier:0.000}, all-cause Brier {half.AllCauseBrier:0.000} (priors alone {half.AllCausePriorBrier:0.000})"));
         }
 
         text.AppendLine(Invariant($"Codes mapped but not in this base (dropped): {report.DroppedCodeCount}; statements with no code: {report.UncodedStatementCount} of {report.StatementCount}"));
@@ -89,6 +89,8 @@ internal static class PublishedAccuracy
         Row(md, "Under-triaged on the settled urgency alone", r => Invariant($"{r.UnderTriagedCount}"), vignettes, report);
         Row(md, "Over-triaged routine cases", r => Invariant($"{r.OverTriagedCount}"), vignettes, report);
         Row(md, "Brier score of the leading probability (lower is better)", r => Invariant($"{r.Brier:0.000}"), vignettes, report);
+        Row(md, "Brier score over every cause's probability (lower is better)", r => Invariant($"{r.AllCauseBrier:0.000}"), vignettes, report);
+        Row(md, "The same score for the priors alone, ignoring every finding (the no-skill reference)", r => Invariant($"{r.AllCausePriorBrier:0.000}"), vignettes, report);
         md.AppendLine();
         var targetsMet = report.Test.Top1 >= PublishedAccuracyReport.Top1Floor && report.Test.Top3 >= PublishedAccuracyReport.Top3Floor && report.Test.UnderTriagedAllowingProvisionalCount == 0;
         md.AppendLine(Invariant($"Issue 11's targets for the test half: top-1 at least {Percent(PublishedAccuracyReport.Top1Floor)}, top-3 at least {Percent(PublishedAccuracyReport.Top3Floor)}, no under-triage: {(targetsMet ? "met" : "not met")}. The tests hold the test half to regression floors at or below the measured values (`tests/HipPain.Rules.Tests/PublishedCases/PublishedCaseTests.cs`)."));
