@@ -64,18 +64,19 @@ public static class RandomWorlds
     public static World MakeWorld(int seed)
     {
         var rng = new Random(seed);
-        var kb = RandomKnowledgeBase(rng);
+        var kb = RandomKnowledgeBase(rng, ChoiceRandom(seed));
         return new World(seed, kb, RandomCase(rng, kb));
     }
 
     public static GeneratedKnowledgeBase MakeKnowledgeBase(int seed)
     {
         var rng = new Random(seed);
-        var kb = RandomKnowledgeBase(rng);
+        var kb = RandomKnowledgeBase(rng, ChoiceRandom(seed));
         return new GeneratedKnowledgeBase(seed, kb, [.. Enumerable.Range(0, 6).Select(_ => RandomCase(rng, kb))]);
     }
 
-    public static KnowledgeBase RandomKnowledgeBase(Random rng, int maxFindings = 12, int maxCauses = 6)
+    /// <summary>A random base; <paramref name="choices"/> draws the enumerated fields (<see cref="DrawChoices"/>).</summary>
+    public static KnowledgeBase RandomKnowledgeBase(Random rng, Random choices, int maxFindings = 12, int maxCauses = 6)
     {
         var builder = new KnowledgeBaseBuilder($"kb-{rng.Next(1000)}", $"{rng.Next(1, 9)}.{rng.Next(0, 20)}.0", rng.Next(3) == 0 ? null : Text(rng));
         var findings = Enumerable.Range(0, rng.Next(1, maxFindings + 1)).Select(i => $"f{i}").ToArray();
@@ -103,6 +104,7 @@ public static class RandomWorlds
             var urgency = suspectedBy.Count > 0 ? suspectedBy.Max() : rng.Next(2) == 0 ? Urgency.Routine : Urgency.SelfCare;
             builder.AddCause(id, Text(rng), c =>
             {
+                DrawChoices(choices, builder.Causes[^1]);
                 c.Prior(0.001 + (rng.NextDouble() * 0.998), Evidence(rng)).SuspectedUrgency(urgency);
                 if (rng.Next(2) == 0)
                 {
@@ -182,6 +184,27 @@ public static class RandomWorlds
             }
         }
     }
+
+    /// <summary>
+    /// Gives a cause each enumerated field its kind declares (<see cref="Cause.Choices"/>): one of the field's allowed
+    /// values, each as likely, or (for a field with no default) sometimes none, so that the round-trip and overlay
+    /// properties draw a new enumerated field without a line here. It runs before the cause's own calls, so a field
+    /// those calls set for a reason of structure keeps their value: a cause's urgency follows its red flags (an Urgent
+    /// or Emergency cause always has one, as the validator requires). The draws come from their own
+    /// <see cref="Random"/> (<see cref="ChoiceRandom"/>), so a declaration added or removed leaves every other draw of
+    /// every seed as it was.
+    /// </summary>
+    private static void DrawChoices(Random rng, CauseDraft draft)
+    {
+        foreach (var choice in Cause.Choices)
+        {
+            var pick = rng.Next(choice.Values.Length + (choice.Default is null ? 1 : 0));
+            draft.Choices[choice.Name] = pick < choice.Values.Length ? choice.Values[pick] : null;
+        }
+    }
+
+    /// <summary>The generator of a seed's enumerated fields, apart from the one that draws the rest of its world.</summary>
+    private static Random ChoiceRandom(int seed) => new(unchecked((seed * 31) + 17));
 
     /// <summary>One first- or second-line treatment, sometimes a second one, sometimes one to avoid (each treatment once per cause).</summary>
     private static void AddPlan(Random rng, CauseBuilder c, string[] treatments)

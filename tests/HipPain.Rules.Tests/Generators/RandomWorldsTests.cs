@@ -69,6 +69,20 @@ public sealed class RandomWorldsTests(ITestOutputHelper output)
         Assert.All(drawn, d => Assert.True(d.Count > 0, $"no {d.What} in {Seeds} bases"));
     }
 
+    [Fact]
+    public void MakeWorld_ManySeeds_EveryAllowedValueOfEveryDeclaredChoiceIsDrawn()
+    {
+        var causes = Enumerable.Range(0, Seeds).SelectMany(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase.Causes).ToList();
+        var drawn = Cause.Choices.SelectMany(choice => choice.Values.Select(value => (What: $"{choice.Name} {value}", Count: causes.Count(c => Equals(choice.Read(c), value))))).ToList();
+        foreach (var (what, count) in drawn)
+        {
+            output.WriteLine($"{what}: {count} of {causes.Count} causes");
+        }
+
+        Assert.NotEmpty(drawn);
+        Assert.All(drawn, d => Assert.True(d.Count > 0, $"no cause with {d.What} in {Seeds} bases"));
+    }
+
     private static bool ReadsAge(Criterion criterion) =>
         criterion is AgeCriterion || (criterion is CountCriterion count && count.Parts.Any(ReadsAge));
 }
