@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -794,52 +795,41 @@ internal sealed class ScoringTables
     /// <summary>Adds every bound of a rule's age conditions (minimum, maximum plus one), clamped to 0..121: the ages where its outcome can change.</summary>
     private static void CollectAgeBounds(DiagnosticRule rule, SortedSet<int> bounds)
     {
-        var criterion = rule as CriterionRule;
-        if (criterion is not null)
+        foreach (var criterion in rule switch
         {
-            CollectAgeBounds(criterion.Criterion, bounds);
-            return;
-        }
-
-        var graded = rule as GradedRule;
-        if (graded is null)
+            CriterionRule single => [single.Criterion],
+            GradedRule graded => graded.Parts,
+            _ => ImmutableArray<Criterion>.Empty,
+        })
         {
-            return;
-        }
-
-        foreach (var part in graded.Parts)
-        {
-            CollectAgeBounds(part, bounds);
+            CollectAgeBounds(criterion, bounds);
         }
     }
 
+    /// <summary>Adds every bound of a criterion's age conditions, walking into its parts (one walk over every age criterion).</summary>
     private static void CollectAgeBounds(Criterion criterion, SortedSet<int> bounds)
     {
-        var range = criterion as AgeCriterion;
-        if (range is not null)
+        switch (criterion)
         {
-            if (range.Minimum.HasValue)
-            {
-                bounds.Add(Math.Clamp(range.Minimum.Value, 0, PatientCase.MaximumAge + 1));
-            }
+            case AgeCriterion range:
+                if (range.Minimum.HasValue)
+                {
+                    bounds.Add(Math.Clamp(range.Minimum.Value, 0, PatientCase.MaximumAge + 1));
+                }
 
-            if (range.Maximum.HasValue)
-            {
-                bounds.Add((int)Math.Clamp(range.Maximum.Value + 1L, 0, PatientCase.MaximumAge + 1));
-            }
+                if (range.Maximum.HasValue)
+                {
+                    bounds.Add((int)Math.Clamp(range.Maximum.Value + 1L, 0, PatientCase.MaximumAge + 1));
+                }
 
-            return;
-        }
+                break;
+            case CountCriterion count:
+                foreach (var part in count.Parts)
+                {
+                    CollectAgeBounds(part, bounds);
+                }
 
-        var count = criterion as CountCriterion;
-        if (count is null)
-        {
-            return;
-        }
-
-        foreach (var part in count.Parts)
-        {
-            CollectAgeBounds(part, bounds);
+                break;
         }
     }
 
