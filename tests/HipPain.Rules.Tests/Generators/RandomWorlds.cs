@@ -246,7 +246,7 @@ public static class RandomWorlds
             {
                 var parts = Enumerable.Range(0, rng.Next(2, Math.Min(5, pool.Count) + 1)).Select(_ => pool.Dequeue()).ToArray();
                 var ruleId = $"{id}/composite{composite++}";
-                c.Composite(ruleId, RandomCriterion(rng, parts), RandomRatio(rng), RandomRatio(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
+                c.Composite(ruleId, WithAgeBandSometimes(rng, RandomCriterion(rng, parts)), RandomRatio(rng), RandomRatio(rng), Evidence(rng), rng.Next(2) == 0 ? null : Text(rng));
                 rules.Add((ruleId, parts, false));
             }
             else
@@ -375,6 +375,27 @@ public static class RandomWorlds
         }
 
         return parts.Count == 1 ? parts[0] : Criterion.AtLeast(rng.Next(1, parts.Count + 1), [.. parts]);
+    }
+
+    /// <summary>
+    /// A composite rule's criterion, one time in four counted together with an age band (a lower bound, an upper bound or
+    /// both), so that the compiled tables' age rows are checked where a band sits inside a count criterion.
+    /// </summary>
+    private static Criterion WithAgeBandSometimes(Random rng, Criterion criterion)
+    {
+        if (rng.NextDouble() >= 0.25)
+        {
+            return criterion;
+        }
+
+        var minimum = rng.Next(0, 100);
+        Criterion band = rng.Next(3) switch
+        {
+            0 => Criterion.AgeBetween(minimum, null),
+            1 => Criterion.AgeBetween(null, minimum),
+            _ => Criterion.AgeBetween(minimum, Math.Min(120, minimum + rng.Next(0, 30))),
+        };
+        return rng.Next(2) == 0 ? Criterion.AtLeast(rng.Next(1, 3), criterion, band) : Criterion.AtLeast(rng.Next(1, 3), band, criterion);
     }
 
     /// <summary>A criterion over exactly the given findings (each once): one finding, or all/any/at least k of them, sometimes nested.</summary>

@@ -145,6 +145,29 @@ public sealed class ScoringGuardTests
         Assert.Equal(0.0, noAge.LogOdds, 12);
     }
 
+    [Theory]
+    [InlineData(39, 0.0)]
+    [InlineData(40, 1.0)]
+    [InlineData(45, 1.0)]
+    [InlineData(46, 0.0)]
+    [InlineData(null, 0.0)]
+    public void Triage_CompositeRuleWithAnAgeBandInsideACount_ChangesAtBothBoundsWithNoFindingStated(int? age, double expectedLogOfThree)
+    {
+        // The age band sits inside "any of" with an unstated finding, so the band alone decides the rule: met from 40 to
+        // 45, undecided (no contribution) outside it. The compiled tables must break their age rows at 40 and at 46,
+        // which only a walk into the count criterion's parts finds.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("composite-age", "1")
+            .AddFinding("x", "X", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("only", "Only", c => c.Prior(0.5, Source).Treat("tx")
+                .Composite("only/band-or-x", Criterion.AnyOf(Criterion.AgeBetween(40, 45), Criterion.Present("x")), 3, 0.5, Source))
+            .Build());
+
+        var leading = engine.Triage(PatientCase.Create(age, Sex.Unspecified)).Leading;
+
+        Assert.Equal(expectedLogOfThree * Math.Log(3), leading.LogOdds, 12);
+    }
+
     [Fact]
     public void FindingUnits_EveryFinding_ListsItsSingleFindingEntriesAmongItsUnits()
     {
