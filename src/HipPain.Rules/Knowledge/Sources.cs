@@ -261,10 +261,6 @@ internal static class Sources
     public static Evidence SickleCellOnfh(string note) =>
         new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
-    // Sources added for base 0.8.0 (issue 11: aggravating and easing factors; docs/evidence/facts-addendum-13-aggravating.md, rows AG13-n).
-    public static Evidence LeeSon2024(string note) =>
-        new("Lee and Son. Clinical characteristics of sciatica in patients with piriformis syndrome improved by decompression surgery. The Nerve 2024;10(1) (32 patients whose sciatic pain improved by more than 50% for over a year after sciatic nerve decompression; abstract; facts AG13-1 to AG13-3)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
-
     /// <summary>The smallest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MinimumEstimatedPositive = 0.25;
 

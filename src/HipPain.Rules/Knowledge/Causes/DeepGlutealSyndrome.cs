@@ -17,8 +17,7 @@ internal static class DeepGlutealSyndrome
          .Typical(Buttock)
          .Typical(PosteriorThigh)
          .PainMap(Id, Buttock, PosteriorThigh)
-         .Derived(Sitting, 26.0 / 32, 0.29, Sources.LeeSon2024("Pain when sitting in 26 of 32 patients relieved by sciatic nerve decompression, the commonest symptom (AG13-1; Hopayian 2010 names it among the four commonest features). The comparison, 0.29, is the prior-weighted frequency of sitting pain in the other 17 causes, each at the frequency its own rule implies and 0.262 where it has none (addendum 13, rule T3)."))
-         .Derived(NightPain, 20.0 / 32, 0.46, Sources.LeeSon2024("Pain lying down at night in 20 of 32 patients relieved by sciatic nerve decompression (AG13-2). The comparison, 0.46, is the prior-weighted frequency of night pain in the other 17 causes: labral tear 0.71 (Burnett 2006), GTPS 0.60 and osteonecrosis 0.25 as their rules imply, 0.40 where there is no rule (addendum 13, rule T3)."))
+         .Finding(Sitting, 2.0, 0.6, Sources.Hopayian2010("Pain aggravated by sitting is among the commonest features; no accuracy figure, estimate."))
          .Finding(SciaticNotchTenderness, 2.5, 0.4, Sources.Hopayian2010("External tenderness near the greater sciatic notch is among the commonest features; no accuracy figure, estimate."))
          .Finding(Paraesthesia, 2.0, 0.7, Sources.Hopayian2010("Paraesthesia was one of the two findings statistically related to an endoscopically confirmed sciatic entrapment (Park 2016, A4-38); no ratio, modest estimate.").AsEstimate())
          .Derived(BurningPain, 0.4, Comparison.BurningPain, Sources.Hopayian2010("Sciatic nerve entrapment gives neuropathic, sciatica-like pain (facts §1.12; Park 2016, A4-38); burning or shooting pain is assumed in 40%."))
@@ -51,9 +50,6 @@ internal static class DeepGlutealSyndrome
          .Group("deep-gluteal-syndrome/neuropathic", "Neuropathic symptoms", g => g
             .Member($"{Id}/{Paraesthesia}")
             .Member($"{Id}/{BurningPain}"))
-         .Group("deep-gluteal-syndrome/sitting-and-rest-pain", "Pain with sitting and at rest (one pattern in Lee and Son 2024)", g => g
-            .Member($"{Id}/{Sitting}")
-            .Member($"{Id}/{NightPain}"))
          .Running(RunningRestriction.ReduceLoad, "Keep running that does not provoke buttock or leg pain; shorten runs and avoid hills until it settles.");
     });
 }
