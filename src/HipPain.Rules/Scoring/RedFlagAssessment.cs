@@ -92,9 +92,10 @@ internal sealed class RedFlagAssessment
     }
 
     /// <summary>
-    /// Fired gates first, most urgent first; then undecided gates, partly met first, then the furthest towards firing
-    /// (<see cref="RedFlagOutcome.Progress"/>), then most urgent, then by their most probable suspected cause; then
-    /// ruled-out gates; every tie in authoring order.
+    /// Fired gates first, most urgent first; then undecided gates, partly met first, then most urgent (the Manchester
+    /// Triage System's reductive order, facts addendum 14), then the furthest towards firing
+    /// (<see cref="RedFlagOutcome.Progress"/>), then by their most probable suspected cause; then ruled-out gates; every
+    /// tie in authoring order.
     /// </summary>
     private static int Compare(RedFlagOutcome a, RedFlagOutcome b, double leadingA, double leadingB, int indexA, int indexB)
     {
@@ -112,16 +113,16 @@ internal sealed class RedFlagAssessment
                 return byPartlyMet;
             }
 
-            var byProgress = b.Progress.CompareTo(a.Progress);
-            if (byProgress != 0)
-            {
-                return byProgress;
-            }
-
             var byUrgency = b.RedFlag.Urgency.CompareTo(a.RedFlag.Urgency);
             if (byUrgency != 0)
             {
                 return byUrgency;
+            }
+
+            var byProgress = b.Progress.CompareTo(a.Progress);
+            if (byProgress != 0)
+            {
+                return byProgress;
             }
 
             if (a.Status == RedFlagStatus.Undecided)

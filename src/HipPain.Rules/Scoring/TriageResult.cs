@@ -84,9 +84,8 @@ public sealed class TriageResult
 
     /// <summary>
     /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
-    /// before untouched ones; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>); then the most
-    /// urgent; then the gate whose most probable suspected cause has the highest posterior probability; then authoring
-    /// order. Built on first access, with <see cref="RedFlags"/>.
+    /// before untouched ones; then the most urgent; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>);
+    /// then the gate whose most probable suspected cause has the highest posterior probability; then authoring order. Built on first access, with <see cref="RedFlags"/>.
     /// </summary>
     public ImmutableArray<RedFlagOutcome> UndecidedRedFlags => RedFlagAssessment.Undecided;
 

@@ -15,14 +15,15 @@ public sealed class PublishedCaseTests
 {
     /// <summary>
     /// Regression floors on the test half, set at what base 0.3.0 measured when the floors were introduced (top-1 24.3%,
-    /// top-3 51.4%, 3 under-triaged counting provisional urgency); top-3 raised to what base 0.4.0 measured (56.8%). They are below issue 11's targets (60%, 85%, 0),
+    /// top-3 51.4%, 3 under-triaged counting provisional urgency); top-3 raised to what base 0.4.0 measured (56.8%), and the
+    /// under-triage ceiling lowered to 2 when the more urgent of the partly met gates came first (facts addendum 14). They are below issue 11's targets (60%, 85%, 0),
     /// which this base does not reach: see docs/accuracy.md. A change may raise them, never lower them.
     /// </summary>
     private const double TestHalfTop1Floor = 0.24;
 
     private const double TestHalfTop3Floor = 0.56;
 
-    private const int TestHalfUnderTriageCeiling = 3;
+    private const int TestHalfUnderTriageCeiling = 2;
 
     private static readonly Lazy<string> Root = new(() => Repository.Root);
 

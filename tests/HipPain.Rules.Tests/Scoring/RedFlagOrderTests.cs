@@ -55,6 +55,31 @@ public sealed class RedFlagOrderTests
     }
 
     [Fact]
+    public void UndecidedRedFlags_BothPartlyMet_TheMoreUrgentFirstEvenWhenLessFarTowardsFiring()
+    {
+        // Facts addendum 14: among the gates the case points at, the Manchester order (the highest priority first).
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("gate-order", "1")
+            .AddFinding("e1", "E1", FindingKind.Symptom)
+            .AddFinding("e2", "E2", FindingKind.Symptom)
+            .AddFinding("e3", "E3", FindingKind.Symptom)
+            .AddFinding("e4", "E4", FindingKind.Symptom)
+            .AddFinding("u1", "U1", FindingKind.Symptom)
+            .AddFinding("u2", "U2", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("c1", "Cause one", c => c.Prior(0.6, Source).Treat("tx"))
+            .AddCause("c2", "Cause two", c => c.Prior(0.1, Source).Treat("tx"))
+            .AddRedFlag("urgent", "Urgent gate", f => f.When(Criterion.AllOf("u1", "u2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c1").Evidence(Source))
+            .AddRedFlag("emergency", "Emergency gate", f => f.When(Criterion.AllOf("e1", "e2", "e3", "e4")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("c2").Evidence(Source))
+            .Build());
+
+        var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("u1"), Observation.Present("e1")));
+
+        Assert.Equal(["emergency", "urgent"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.Equal([0.25, 0.5], result.UndecidedRedFlags.Select(o => o.Progress));
+        Assert.Equal(["e2", "e3", "e4", "u2"], result.SettlingFindingIds);
+    }
+
+    [Fact]
     public void RedFlags_DecidedGates_NeverPartlyMetFiredAtFullProgressRuledOutAtNone()
     {
         var result = Triage(Observation.Present("l"), Observation.Absent("q"), Observation.Present("a1"));
