@@ -57,15 +57,12 @@ public static class FuzzSettings
 
 /// <summary>
 /// Runs generated inputs through a reader and checks each: the only exceptions are the documented ones, each with a
-/// code (and, for <see cref="RulesJsonException"/>, a JSON path, line and byte); each read stays within a time and
-/// an allocation bound; and a read that succeeds passes the caller's write-back check. Failures are collected with
+/// code (and, for <see cref="RulesJsonException"/>, a JSON path, line and byte); each read stays within an allocation
+/// bound (its wall time is reported, not asserted); and a read that succeeds passes the caller's write-back check. Failures are collected with
 /// the seed, index and edits that reproduce them.
 /// </summary>
 public sealed partial class FuzzRun(string reader)
 {
-    /// <summary>Wall time allowed for one read, generous for a loaded 2-core CI machine (a read takes milliseconds).</summary>
-    public static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(2);
-
     /// <summary>Bytes one read may allocate: a fixed allowance plus a multiple of the input's size.</summary>
     public const long MaxAllocatedBase = 16L << 20;
 
@@ -121,11 +118,10 @@ public sealed partial class FuzzRun(string reader)
         }
 
         mostAllocated = Math.Max(mostAllocated, allocated);
-        if (clock.Elapsed > MaxTime)
-        {
-            Fail(input, api, string.Create(CultureInfo.InvariantCulture, $"took {clock.Elapsed.TotalMilliseconds:0} ms; the bound is {MaxTime.TotalMilliseconds:0} ms"));
-        }
 
+        // Wall time is reported (the slowest read), never asserted: it depends on the machine's load, and speed is
+        // measured in the benchmarks. The allocation bound below is deterministic and caught the quadratic
+        // validation of issue 17, which took seconds and gigabytes.
         var allowed = MaxAllocatedBase + (MaxAllocatedPerInputByte * input.Bytes.Length);
         if (allocated > allowed)
         {
