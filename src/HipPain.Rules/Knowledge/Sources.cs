@@ -129,6 +129,9 @@ internal static class Sources
     public static Evidence Martin2014Combined(string note) =>
         new("Martin HD et al. Knee Surg Sports Traumatol Arthrosc 2014;22:882 (combined figures via fpnotebook)", EvidenceLevel.CaseControlStudy, VerificationStatus.Computed, note);
 
+    public static Evidence Martin2011(string note) =>
+        new("Martin HD, Shears SA, Johnson JC, Smathers AM, Palmer IJ. The endoscopic treatment of sciatic nerve entrapment/deep gluteal syndrome. Arthroscopy 2011 (epub 2010; 35 patients; facts A4-37)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Hopayian2010(string note) =>
         new("Hopayian K et al. Eur Spine J 2010;19:2095-2109 (systematic review of piriformis syndrome features)", EvidenceLevel.SystematicReview, VerificationStatus.Estimated, note);
 

@@ -21,7 +21,7 @@ internal static class DeepGlutealSyndrome
          .Finding(SciaticNotchTenderness, 2.5, 0.4, Sources.Hopayian2010("External tenderness near the greater sciatic notch is among the commonest features; no accuracy figure, estimate."))
          .Finding(Paraesthesia, 2.0, 0.7, Sources.Hopayian2010("Paraesthesia was one of the two findings statistically related to an endoscopically confirmed sciatic entrapment (Park 2016, A4-38); no ratio, modest estimate.").AsEstimate())
          .Derived(BurningPain, 0.4, Comparison.BurningPain, Sources.Hopayian2010("Sciatic nerve entrapment gives neuropathic, sciatica-like pain (facts §1.12; Park 2016, A4-38); burning or shooting pain is assumed in 40%."))
-         .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Hopayian2010("Mean symptom duration 3.7 years (Martin 2011, A4-37) and 14.1 months (Park 2016, A4-38) before endoscopic decompression; 80% is assumed to have had pain for over 3 months."))
+         .Derived(DurationOverThreeMonths, 1.0, 0.564, CapTier.C, Sources.Martin2011("Symptoms for 1 to 23 years (mean 3.7) in all 35 patients before endoscopic decompression (A4-37; addendum 12, ON12-6), so 35 of 35 had pain for over 3 months; a surgical series and a 100% share, so tier C. Compared with the prior-weighted share in the other 17 causes (0.564: the assumed 0.8 of iliopsoas, labral tear, hamstring, adductor pain and hip OA, 0.05 of muscle strain and septic arthritis, malignancy at 1, the rest at the 0.5 comparison; addendum 12, rule O3)."))
          .Finding(GlutealPiriformisProblem, 1.5, 1.0, Sources.Estimate("The clinic page's history question about gluteal or piriformis problems; modest estimate."));
 
         var (pPos, pNeg, pNote) = Sources.Cap(4.55, 0.11, CapTier.C);

@@ -34,6 +34,7 @@ internal static class FemoroacetabularImpingement
             "T17: FABER pain for FAI syndrome in 2 cohorts (n=138), LR+ 0.79-0.87, LR- 1.14-1.21; the middle of each range is used. A painful FABER slightly lowers the probability of FAI syndrome."))
          .Finding(Clicking, 1.5, 1.0, Sources.Warwick2016("Clicking, catching or locking is a listed symptom of FAI syndrome (Warwick); no accuracy figure, so a modest estimate.").AsEstimate())
          .Finding(ActivityRelated, 1.3, 0.7, Sources.Warwick2016("Motion- or position-related pain is the defining symptom (Warwick); no accuracy figure, so a modest estimate.").AsEstimate())
+         .Derived(GradualOnset, 0.65, 0.614, Sources.Clohisy2009("Symptom onset was insidious in 65% of 51 patients with symptomatic FAI (A4-23; addendum 12, ON12-3). Compared with the prior-weighted share in the other 17 causes (0.614: the bone-stress causes' assumed 0.85, muscle strain's 0.05, labral tear's 0.61 (Burnett 2006), the rest at the 0.65 comparison; addendum 12, rule O3)."))
          .Derived(RisingFromSitting, 0.5, Comparison.RisingFromSitting, Sources.Warwick2016("Position-related groin pain (Warwick) typically comes with sitting and rising; the frequency is not published, so half of patients is assumed."))
          .Finding(Sitting, 1.3, 0.9, Sources.Warwick2016("Deep hip flexion in sitting provokes position-related pain (Warwick); modest estimate.").AsEstimate())
          .Finding(Stiffness, 1.3, 0.9, Sources.Warwick2016("Stiffness is a listed symptom (Warwick); modest estimate.").AsEstimate())
