@@ -10,15 +10,15 @@ internal static class DraftConversion
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
         // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, and causes
-        // their clinical codes, numbers and enumerated fields, so that a new wording field, code, number or enumerated field needs no argument here.
-        var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Kind, f.Region)).ToImmutableArray();
+        // their clinical codes, numbers and enumerated fields (findings their enumerated fields), so that a new wording field, code, number or enumerated field needs no argument here.
+        var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Choices)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Kind, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
             c.Id,
             field => c.Wording[field],
             code => c.Codes[code],
             number => c.Numbers[number],
-            choice => c.Choices[choice],
+            c.Choices,
             c.Prior!.Value,
             c.PriorEvidence!,
             [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],

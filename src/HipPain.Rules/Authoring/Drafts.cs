@@ -26,14 +26,21 @@ internal abstract class NamedDraft(string name, params (string Field, string? Te
     public string Name { get => Wording["name"]!; set => Wording["name"] = value; }
 }
 
-internal sealed class FindingDraft(string id, string name, FindingKind kind, BodyRegion region, string? question, string? patientQuestion)
+internal sealed class FindingDraft(string id, string name, string? question, string? patientQuestion)
     : NamedDraft(name, ("question", question), ("patientQuestion", patientQuestion))
 {
+    private NamedChoices<Finding> choices = new(Finding.Choices);
+
     public string Id { get; } = id;
 
-    public FindingKind Kind { get; set; } = kind;
+    /// <summary>The enumerated fields <see cref="Finding.Choices"/> declares (<c>kind</c>, <c>region</c>), each at its default until set.</summary>
+    public ref NamedChoices<Finding> Choices => ref choices;
 
-    public BodyRegion Region { get; set; } = region;
+    /// <summary>The <c>kind</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
+    public FindingKind Kind { get => (FindingKind)choices["kind"]!; set => choices["kind"] = value; }
+
+    /// <summary>The <c>region</c> of <see cref="Choices"/>, typed.</summary>
+    public BodyRegion Region { get => (BodyRegion)choices["region"]!; set => choices["region"] = value; }
 
     public string? Question { get => Wording["question"]; set => Wording["question"] = value; }
 
@@ -131,6 +138,8 @@ internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line
 
 internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
 {
+    private NamedChoices<Cause> choices = new(Cause.Choices);
+
     public string Id { get; } = id;
 
     public string? Description { get => Wording["description"]; set => Wording["description"] = value; }
@@ -146,10 +155,10 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
     public Evidence? PriorEvidence { get; set; }
 
     /// <summary>The enumerated fields <see cref="Cause.Choices"/> declares, by name, each at its default until set.</summary>
-    public NamedChoices Choices { get; } = NamedChoices.Of(Cause.Choices);
+    public ref NamedChoices<Cause> Choices => ref choices;
 
     /// <summary>The <c>suspectedUrgency</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
-    public Urgency SuspectedUrgency { get => (Urgency)Choices["suspectedUrgency"]!; set => Choices["suspectedUrgency"] = value; }
+    public Urgency SuspectedUrgency { get => (Urgency)choices["suspectedUrgency"]!; set => choices["suspectedUrgency"] = value; }
 
     public RunningAdvice? RunningAdvice { get; set; }
 

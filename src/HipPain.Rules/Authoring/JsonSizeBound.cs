@@ -49,7 +49,7 @@ internal static class JsonSizeBound
         var bytes = Root + Text(builder.Id) + Text(builder.Version) + Text(builder.Title);
         foreach (var finding in builder.Findings)
         {
-            bytes += Finding + Text(finding.Id) + Named(finding.Wording);
+            bytes += Finding + Text(finding.Id) + Named(finding.Wording) + Choices(finding.Choices);
         }
 
         foreach (var treatment in builder.Treatments)
@@ -134,12 +134,25 @@ internal static class JsonSizeBound
         numbers.Values.Sum(number => WordingKey + number.Key.Length + 11);
 
     /// <summary>
-    /// An item's enumerated fields: each field's line as for a wording field (<see cref="WordingKey"/> and its name) with
-    /// its value's name, as long in JSON as in C#. The allowances above already hold a cause's <c>suspectedUrgency</c>, so
-    /// it is counted twice, as the codes are.
+    /// An item's enumerated fields: each set field's line as for a wording field (<see cref="WordingKey"/> and its name)
+    /// with the longest JSON name its declaration allows (so a value outside it, which the validator reports, counts too).
+    /// The allowances above already hold a cause's <c>suspectedUrgency</c> and a finding's <c>kind</c> and
+    /// <c>region</c>, so they are counted twice, as the codes are. A loop by index: this runs on every JSON read.
     /// </summary>
-    private static long Choices(NamedChoices choices) =>
-        choices.Values.Sum(choice => WordingKey + choice.Key.Length + choice.Value.ToString().Length);
+    private static long Choices<T>(in NamedChoices<T> choices)
+    {
+        long bytes = 0;
+        var declarations = choices.Declarations;
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            if (choices[i] is not null)
+            {
+                bytes += WordingKey + declarations[i].Name.Length + declarations[i].LongestName;
+            }
+        }
+
+        return bytes;
+    }
 
     private static long Evidence(Evidence? evidence) => evidence is null ? 0 : Text(evidence.Citation) + Text(evidence.Note);
 

@@ -118,7 +118,7 @@ public sealed class KnowledgeBaseBuilder
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
-        Add(new FindingDraft(id, name, kind, region, question, patientQuestion));
+        Add(new FindingDraft(id, name, question, patientQuestion) { Kind = kind, Region = region });
         return this;
     }
 

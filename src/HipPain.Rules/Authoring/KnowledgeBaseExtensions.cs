@@ -17,7 +17,8 @@ public static class KnowledgeBaseExtensions
         var builder = new KnowledgeBaseBuilder(kb.Id, kb.Version, kb.Title).SetTextCulture(kb.TextCulture);
         foreach (var f in kb.Findings)
         {
-            builder.AddFinding(f.Id, f.Name, f.Kind, f.Region, f.Question, f.PatientQuestion);
+            // The kind is the builder's required argument; every enumerated field is copied below from Finding.Choices.
+            builder.AddFinding(f.Id, f.Name, f.Kind, question: f.Question, patientQuestion: f.PatientQuestion);
         }
 
         foreach (var t in kb.Treatments)
@@ -81,8 +82,14 @@ public static class KnowledgeBaseExtensions
         CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
 
-        // The clinical codes, numbers and enumerated fields (such as the suspected urgency), one by one from their
-        // declarations (Cause.Codes, Cause.Numbers, Cause.Choices), for the same reason.
+        // The clinical codes, numbers and enumerated fields (such as the suspected urgency, or a finding's kind and
+        // region), one by one from their declarations (Cause.Codes, Cause.Numbers, Cause.Choices, Finding.Choices), for
+        // the same reason.
+        foreach (var (finding, draft) in kb.Findings.Zip(builder.Findings))
+        {
+            CopyChoices(Finding.Choices, finding, ref draft.Choices);
+        }
+
         foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))
         {
             foreach (var code in Cause.Codes)
@@ -95,13 +102,18 @@ public static class KnowledgeBaseExtensions
                 draft.Numbers[number.Name] = number.Read(cause);
             }
 
-            foreach (var choice in Cause.Choices)
-            {
-                draft.Choices[choice.Name] = choice.Read(cause);
-            }
+            CopyChoices(Cause.Choices, cause, ref draft.Choices);
         }
 
         return builder;
+    }
+
+    private static void CopyChoices<T>(System.Collections.Immutable.ImmutableArray<ClinicalChoice<T>> declarations, T item, ref NamedChoices<T> choices)
+    {
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            choices[i] = declarations[i].Read(item);
+        }
     }
 
     private static void CopyWording<T>(WordingKind<T> kind, IEnumerable<T> items, IEnumerable<WordedDraft> drafts)

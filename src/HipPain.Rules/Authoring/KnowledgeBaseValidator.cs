@@ -157,8 +157,7 @@ internal sealed class KnowledgeBaseValidator
     {
         var path = PathOf(finding, "$.findings", index);
         NamedItem(finding, finding.Id, path, findingIds, "Finding");
-        Defined(finding.Kind, path + ".kind");
-        Defined(finding.Region, path + ".region");
+        Allowed(Finding.Choices, finding.Choices, path);
     }
 
     private void TreatmentOf(TreatmentDraft treatment, int index)
@@ -173,11 +172,12 @@ internal sealed class KnowledgeBaseValidator
     /// The one check of the enumerated fields (<see cref="ClinicalChoice{T}"/>): each value an item has is one its
     /// declaration allows, or <see cref="ErrorCodes.UndefinedValue"/> at the field's path, naming the allowed values.
     /// </summary>
-    private void Allowed<T>(ImmutableArray<ClinicalChoice<T>> declarations, NamedChoices choices, string path)
+    private void Allowed<T>(ImmutableArray<ClinicalChoice<T>> declarations, in NamedChoices<T> choices, string path)
     {
-        foreach (var choice in declarations)
+        for (var i = 0; i < declarations.Length; i++)
         {
-            if (choices[choice.Name] is { } value && !choice.Allows(value))
+            var choice = declarations[i];
+            if (choices[i] is { } value && !choice.Allows(value))
             {
                 var allowed = string.Join(", ", choice.Values.Select(v => v.ToString()));
                 Add(ErrorCodes.UndefinedValue, path + "." + choice.Name, Enum.IsDefined(choice.Type, value)

@@ -58,7 +58,7 @@ public sealed class Cause
         Func<string, string?> wording,
         Func<string, string?> codes,
         Func<string, int?> numbers,
-        Func<string, Enum?> choices,
+        in NamedChoices<Cause> choices,
         double prior,
         Evidence priorEvidence,
         ImmutableArray<TreatmentRecommendation> recommendations,

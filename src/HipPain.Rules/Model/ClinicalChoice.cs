@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace HipPain.Rules.Model;
 
@@ -18,10 +21,19 @@ namespace HipPain.Rules.Model;
 /// version 1 writes a cause's <c>suspectedUrgency</c> after its <c>priorEvidence</c>.
 /// </param>
 /// <param name="InItemHashLine">
-/// True for the fields format version 1 hashes inside the item's own line (a cause's <c>suspectedUrgency</c>); any other
-/// field adds a line of its own, and only when it is set, so that existing hashes stay as they are.
+/// True for the fields format version 1 hashes inside the item's own line (a cause's <c>suspectedUrgency</c>, a
+/// finding's <c>kind</c> and <c>region</c>); any other field adds a line of its own, and only when it is set, so that
+/// existing hashes stay as they are.
 /// </param>
-internal abstract record ClinicalChoice<T>(string Name, string? After, bool InItemHashLine)
+/// <param name="Required">
+/// True when a JSON document must give the field (a finding's <c>kind</c>): the reader reports it missing, and the
+/// schema lists it as required. The draft then keeps <see cref="Default"/>, so that the other checks can run.
+/// </param>
+/// <param name="OmitsDefault">
+/// True when a written document leaves the field out while it holds <see cref="Default"/> (a finding's <c>region</c> is
+/// written only for a pain location's region, not as <c>none</c>).
+/// </param>
+internal abstract record ClinicalChoice<T>(string Name, string? After, bool InItemHashLine, bool Required, bool OmitsDefault)
 {
     /// <summary>The enumeration the values are of.</summary>
     public abstract Type Type { get; }
@@ -35,13 +47,35 @@ internal abstract record ClinicalChoice<T>(string Name, string? After, bool InIt
     /// <summary>The value an item has when it gives none; null when the field is optional and has no value then.</summary>
     public abstract Enum? Default { get; }
 
+    /// <summary>The JSON names of <see cref="Values"/>, comma-separated, for messages (<c>selfCare, routine, ...</c>).</summary>
+    public abstract string AllowedNames { get; }
+
+    /// <summary>The length of the longest JSON name of <see cref="Values"/>, for the JSON size bound.</summary>
+    public abstract int LongestName { get; }
+
     /// <summary>Reads the value from the model; null when the item has none.</summary>
     /// <param name="item">The item.</param>
     public abstract Enum? Read(T item);
 
+    /// <summary>
+    /// The allowed value whose JSON name is <paramref name="name"/> (matched exactly), as the one boxed instance
+    /// <see cref="Values"/> holds, so that reading allocates nothing.
+    /// </summary>
+    /// <param name="name">The JSON name.</param>
+    /// <param name="value">The value; null when the name is not allowed.</param>
+    public abstract bool TryParse(string name, [NotNullWhen(true)] out Enum? value);
+
+    /// <summary>The JSON name of a value of <see cref="Type"/> (cached: no allocation).</summary>
+    /// <param name="value">A defined value.</param>
+    public abstract string NameOf(Enum value);
+
     /// <summary>Whether <paramref name="value"/> is one of <see cref="Values"/>.</summary>
     /// <param name="value">The value.</param>
     public bool Allows(Enum value) => Values.Contains(value);
+
+    /// <summary>Whether a written document leaves out <paramref name="value"/>: none, or the default of a field that omits it.</summary>
+    /// <param name="value">The item's value.</param>
+    public bool IsLeftOut(Enum? value) => value is null || (OmitsDefault && value.Equals(Default));
 }
 
 /// <summary>An enumerated field whose values are of <typeparamref name="TEnum"/> (<see cref="ClinicalChoice{T}"/>).</summary>
@@ -51,6 +85,9 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
     where TEnum : struct, Enum
 {
     private readonly Func<T, TEnum?> read;
+    private readonly FrozenDictionary<string, Enum> byName;
+    private readonly FrozenDictionary<TEnum, string> byValue;
+    private readonly TEnum[] typed;
 
     /// <summary>Declares an enumerated field.</summary>
     /// <param name="name">The field's name in JSON documents.</param>
@@ -59,14 +96,21 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
     /// <param name="allowed">The allowed values; null for every defined value of <typeparamref name="TEnum"/>.</param>
     /// <param name="after">The JSON property the field follows; null to follow the kind's last code or number.</param>
     /// <param name="inItemHashLine">True when the item's own hash line holds the value.</param>
-    public ClinicalChoice(string name, Func<T, TEnum?> read, TEnum? defaultValue = null, TEnum[]? allowed = null, string? after = null, bool inItemHashLine = false)
-        : base(name, after, inItemHashLine)
+    /// <param name="required">True when a JSON document must give the field.</param>
+    /// <param name="omitsDefault">True when a written document leaves the field out while it holds its default.</param>
+    public ClinicalChoice(string name, Func<T, TEnum?> read, TEnum? defaultValue = null, TEnum[]? allowed = null, string? after = null, bool inItemHashLine = false, bool required = false, bool omitsDefault = false)
+        : base(name, after, inItemHashLine, required, omitsDefault)
     {
         this.read = read;
         var values = allowed ?? Enum.GetValues<TEnum>();
         Values = [.. Enum.GetValues<TEnum>().Where(values.Contains).Cast<Enum>()];
+        typed = [.. Values.Cast<TEnum>()];
         AllowsEveryValue = Values.Length == Enum.GetValues<TEnum>().Length;
-        Default = defaultValue;
+        Default = defaultValue is { } given ? Values.FirstOrDefault(v => v.Equals(given)) ?? (Enum)given : null;
+        byName = Values.ToFrozenDictionary(v => JsonName((TEnum)v), StringComparer.Ordinal);
+        byValue = Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => JsonName(v));
+        AllowedNames = string.Join(", ", Values.Select(v => JsonName((TEnum)v)));
+        LongestName = Values.Max(v => JsonName((TEnum)v).Length);
     }
 
     /// <inheritdoc />
@@ -82,46 +126,151 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
     public override Enum? Default { get; }
 
     /// <inheritdoc />
-    public override Enum? Read(T item) => read(item);
+    public override string AllowedNames { get; }
+
+    /// <inheritdoc />
+    public override int LongestName { get; }
+
+    /// <summary>
+    /// Reads the value from the model as the boxed instance <see cref="Values"/> holds (a value outside them is boxed
+    /// anew), so that copying a base's fields into a builder allocates nothing per item.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    public override Enum? Read(T item)
+    {
+        if (read(item) is not { } value)
+        {
+            return null;
+        }
+
+        var index = Array.IndexOf(typed, value);
+        return index >= 0 ? Values[index] : value;
+    }
+
+    /// <inheritdoc />
+    public override bool TryParse(string name, [NotNullWhen(true)] out Enum? value) => byName.TryGetValue(name, out value);
+
+    /// <inheritdoc />
+    public override string NameOf(Enum value) =>
+        byValue.TryGetValue((TEnum)value, out var name)
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {typeof(TEnum).Name}.");
+
+    /// <summary>
+    /// A value's JSON name: its member name in camelCase (<c>LateralHip</c> is <c>lateralHip</c>), the rule of the
+    /// serializer's <c>JsonEnum</c>, which the model may not depend on; the schema-agreement tests compare the two.
+    /// </summary>
+    private static string JsonName(TEnum value)
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
 
     /// <summary>The value of the field named <paramref name="name"/> as the model's constructor reads it.</summary>
-    /// <param name="choices">The constructor's reader of enumerated fields by name.</param>
+    /// <param name="choices">The draft's enumerated fields, which the constructor reads by name.</param>
     /// <param name="name">The field's JSON name.</param>
-    public static TEnum? From(Func<string, Enum?> choices, string name) => choices(name) is TEnum value ? value : null;
+    public static TEnum? From(in NamedChoices<T> choices, string name) => choices[name] is TEnum value ? value : null;
 }
 
 /// <summary>
-/// The enumerated fields of one item by name (<see cref="ClinicalChoice{T}"/>): the store of a builder's draft, so that
-/// it copies values one by one without naming each. A draft's store starts with each field's default.
+/// The enumerated fields of one item (<see cref="ClinicalChoice{T}"/>), in the kind's declared order: the store of a
+/// builder's draft, so that it copies values one by one without naming each. It starts with each field's default. The
+/// values sit in the store itself, and the store in its draft, so that a draft's enumerated fields allocate nothing
+/// (the JSON reader's hot path): a kind declares at most <see cref="ChoiceSlots{TValue}.Capacity"/> of them.
 /// </summary>
-internal sealed class NamedChoices
+/// <typeparam name="T">The model type.</typeparam>
+internal struct NamedChoices<T>
 {
-    private readonly Dictionary<string, Enum?> values = new(StringComparer.Ordinal);
+    private readonly ImmutableArray<ClinicalChoice<T>> declarations;
+    private ChoiceSlots<Enum?> values;
 
-    /// <summary>A store holding each declared field's default.</summary>
-    /// <param name="defaults">Each field's name and its default.</param>
-    public NamedChoices(IEnumerable<(string Name, Enum? Default)> defaults)
+    /// <summary>A store holding each field <paramref name="declarations"/> declares, at its default.</summary>
+    /// <param name="declarations">The kind's enumerated fields.</param>
+    public NamedChoices(ImmutableArray<ClinicalChoice<T>> declarations)
     {
-        foreach (var (name, value) in defaults)
+        ChoiceSlots<Enum?>.Check(declarations.Length, typeof(T));
+        this.declarations = declarations;
+        for (var i = 0; i < declarations.Length; i++)
         {
-            values[name] = value;
+            values[i] = declarations[i].Default;
         }
     }
 
-    /// <summary>A store holding each field <paramref name="declarations"/> declares, at its default.</summary>
-    /// <typeparam name="T">The model type.</typeparam>
-    /// <param name="declarations">The kind's enumerated fields.</param>
-    public static NamedChoices Of<T>(ImmutableArray<ClinicalChoice<T>> declarations) => new(declarations.Select(c => (c.Name, c.Default)));
+    /// <summary>The declared fields, in order.</summary>
+    public readonly ImmutableArray<ClinicalChoice<T>> Declarations => declarations;
 
     /// <summary>The value of the field of that name; null when the item has none.</summary>
-    /// <param name="name">The field's JSON name.</param>
+    /// <param name="name">The field's JSON name; it must be declared.</param>
     public Enum? this[string name]
     {
-        get => values.GetValueOrDefault(name);
-        set => values[name] = value;
+        readonly get => values[IndexOf(declarations, name)];
+        set => values[IndexOf(declarations, name)] = value;
     }
 
-    /// <summary>Every field that is set, with its value.</summary>
-    public IEnumerable<KeyValuePair<string, Enum>> Values =>
-        values.Where(v => v.Value is not null).Select(v => KeyValuePair.Create(v.Key, v.Value!));
+    /// <summary>The value of the field declared at <paramref name="index"/>; null when the item has none.</summary>
+    /// <param name="index">The field's place in <see cref="Declarations"/>.</param>
+    public Enum? this[int index]
+    {
+        readonly get => values[index];
+        set => values[index] = value;
+    }
+
+    /// <summary>Every field that is set, with its value, in declared order.</summary>
+    public readonly IEnumerable<KeyValuePair<string, Enum>> Values
+    {
+        get
+        {
+            var set = new List<KeyValuePair<string, Enum>>();
+            for (var i = 0; i < declarations.Length; i++)
+            {
+                if (values[i] is { } value)
+                {
+                    set.Add(KeyValuePair.Create(declarations[i].Name, value));
+                }
+            }
+
+            return set;
+        }
+    }
+
+    /// <summary>The place of the field named <paramref name="name"/> among <paramref name="declarations"/>.</summary>
+    /// <param name="declarations">A kind's enumerated fields.</param>
+    /// <param name="name">The field's JSON name.</param>
+    public static int IndexOf(ImmutableArray<ClinicalChoice<T>> declarations, string name)
+    {
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            if (string.Equals(declarations[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{typeof(T).Name} declares no enumerated field '{name}'.", nameof(name));
+    }
+}
+
+/// <summary>
+/// Room for one value per enumerated field of a kind, inside the object that holds it (a draft's values, a JSON
+/// document's names), so that the fields cost no allocation of their own.
+/// </summary>
+/// <typeparam name="TValue">The value held per field.</typeparam>
+[InlineArray(Capacity)]
+internal struct ChoiceSlots<TValue>
+{
+    /// <summary>The most enumerated fields a kind may declare.</summary>
+    public const int Capacity = 4;
+
+    private TValue element;
+
+    /// <summary>Throws when a kind declares more fields than there is room for.</summary>
+    /// <param name="count">The number of fields declared.</param>
+    /// <param name="kind">The model type that declares them.</param>
+    public static void Check(int count, Type kind)
+    {
+        if (count > Capacity)
+        {
+            throw new InvalidOperationException($"{kind.Name} declares {count} enumerated fields; at most {Capacity} fit (ChoiceSlots.Capacity).");
+        }
+    }
 }

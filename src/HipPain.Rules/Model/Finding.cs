@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HipPain.Rules.Model;
 
 /// <summary>
@@ -17,12 +19,26 @@ public sealed class Finding
         new("question", f => f.Question, IsRewordable: true),
         new("patientQuestion", f => f.PatientQuestion, IsRewordable: true));
 
-    internal Finding(string id, Func<string, string?> wording, FindingKind kind, BodyRegion region)
+    /// <summary>
+    /// A finding's enumerated fields, each with its enumeration, its allowed values and its default (as a cause's are,
+    /// <see cref="Cause.Choices"/>). Format version 1 writes <c>kind</c> (required) and <c>region</c> (left out for
+    /// <see cref="BodyRegion.None"/>) after the name, and hashes both in the finding's own line. A new one is an entry
+    /// here, its property and one constructor line, for example
+    /// <c>new ClinicalChoice&lt;Finding, Side&gt;("side", f => f.Side)</c> and
+    /// <c>Side = ClinicalChoice&lt;Finding, Side&gt;.From(choices, "side");</c>.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalChoice<Finding>> Choices =
+    [
+        new ClinicalChoice<Finding, FindingKind>("kind", f => f.Kind, FindingKind.Symptom, inItemHashLine: true, required: true),
+        new ClinicalChoice<Finding, BodyRegion>("region", f => f.Region, BodyRegion.None, inItemHashLine: true, omitsDefault: true),
+    ];
+
+    internal Finding(string id, Func<string, string?> wording, in NamedChoices<Finding> choices)
     {
         Id = id;
         Name = wording("name")!;
-        Kind = kind;
-        Region = region;
+        Kind = ClinicalChoice<Finding, FindingKind>.From(choices, "kind")!.Value;
+        Region = ClinicalChoice<Finding, BodyRegion>.From(choices, "region")!.Value;
         Question = wording("question");
         PatientQuestion = wording("patientQuestion");
     }

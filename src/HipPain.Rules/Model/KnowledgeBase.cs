@@ -199,11 +199,25 @@ public sealed class KnowledgeBase
 
         void EvidenceLine(string tag, Evidence e) => Line(tag, e.Citation, e.Level, e.Status, e.Note);
 
+        // So does an enumerated field outside the item's line (its value by the enumeration's name, as in that line),
+        // of a cause or a finding. A plain loop: the hash is computed on every read, and a finding's fields are all in its line.
+        void ChoiceLines<T>(ImmutableArray<ClinicalChoice<T>> declarations, T item)
+        {
+            foreach (var choice in declarations)
+            {
+                if (!choice.InItemHashLine && choice.Read(item) is { } value)
+                {
+                    Line(choice.Name, value);
+                }
+            }
+        }
+
         // Clinical content only: no names, questions, descriptions, actions, advice texts, labels or notes.
         Line("kb", Id, Version);
         foreach (var f in Findings.OrderBy(f => f.Id, StringComparer.Ordinal))
         {
             Line("finding", f.Id, f.Kind, f.Region, f.PatientQuestion is not null);
+            ChoiceLines(Finding.Choices, f);
         }
 
         foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))
@@ -232,14 +246,7 @@ public sealed class KnowledgeBase
                 }
             }
 
-            // So does an enumerated field outside the item's line (its value by the enumeration's name, as in that line).
-            foreach (var choice in Cause.Choices.Where(choice => !choice.InItemHashLine))
-            {
-                if (choice.Read(c) is { } value)
-                {
-                    Line(choice.Name, value);
-                }
-            }
+            ChoiceLines(Cause.Choices, c);
 
             EvidenceLine("prior", c.PriorEvidence);
             foreach (var r in c.Recommendations)

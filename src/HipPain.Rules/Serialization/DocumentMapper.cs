@@ -41,16 +41,19 @@ internal sealed class DocumentMapper
         }
     }
 
-    public FindingDraft Finding(FindingDocument document, string path) => Worded(document, new FindingDraft(
-        document.Id ?? string.Empty,
-        document.Get("name") ?? string.Empty,
-        Required(document.Kind, path + ".kind", FindingKind.Symptom),
-        Optional(document.Region, path + ".region", BodyRegion.None),
-        document.Get("question"),
-        document.Get("patientQuestion"))
+    public FindingDraft Finding(FindingDocument document, string path)
     {
-        SourcePath = path,
-    });
+        var draft = Worded(document, new FindingDraft(
+            document.Id ?? string.Empty,
+            document.Get("name") ?? string.Empty,
+            document.Get("question"),
+            document.Get("patientQuestion"))
+        {
+            SourcePath = path,
+        });
+        Choices(document, ref draft.Choices, path);
+        return draft;
+    }
 
     public TreatmentDraft Treatment(TreatmentDocument document, string path) => Worded(document, new TreatmentDraft(
         document.Id ?? string.Empty,
@@ -70,7 +73,7 @@ internal sealed class DocumentMapper
             Prior = document.Prior,
             PriorEvidence = document.Prior is null ? null : Evidence(document.PriorEvidence, path + ".priorEvidence"),
         });
-        Choices(Model.Cause.Choices, ((ICodedDocument)document).Choices, draft.Choices, path);
+        Choices(document, ref draft.Choices, path);
         draft.RunningAdvice = Running(document.Running, path + ".running");
         foreach (var (name, value) in ((ICodedDocument)document).Codes.Texts)
         {
@@ -470,25 +473,34 @@ internal sealed class DocumentMapper
     /// <summary>
     /// Reads each enumerated field a document gives (<see cref="ClinicalChoice{T}"/>) into the draft's store, which holds
     /// each field's default until then: a name that is not one of the field's allowed values is reported at the field's
-    /// path, with the allowed names (<see cref="ErrorCodes.JsonUnknownValue"/>), and leaves the default.
+    /// path, with the allowed names (<see cref="ErrorCodes.JsonUnknownValue"/>), and a required field left out is
+    /// reported there too (<see cref="ErrorCodes.JsonMissingProperty"/>); either leaves the default. A loop by index
+    /// over the declaration's cached names, so that a field allocates nothing unless it is reported.
     /// </summary>
-    private void Choices<T>(ImmutableArray<ClinicalChoice<T>> declarations, NamedTexts names, NamedChoices values, string path)
+    private void Choices<T>(IChoiceDocument document, ref NamedChoices<T> values, string path)
     {
-        foreach (var choice in declarations)
+        var declarations = values.Declarations;
+        for (var i = 0; i < declarations.Length; i++)
         {
-            if (names[choice.Name] is not { } name)
+            var choice = declarations[i];
+            if (document.ChoiceNames[i] is not { } name)
             {
+                if (choice.Required)
+                {
+                    Add(ErrorCodes.JsonMissingProperty, path + "." + choice.Name, $"The property is required; allowed: {choice.AllowedNames}.");
+                }
+
                 continue;
             }
 
-            var value = choice.Values.FirstOrDefault(v => string.Equals(JsonEnum.Name(v), name, StringComparison.Ordinal));
-            if (value is null)
+            if (choice.TryParse(name, out var value))
             {
-                _ = Unknown<object>(path + "." + choice.Name, name, JsonEnum.Allowed(choice.Values));
-                continue;
+                values[i] = value;
             }
-
-            values[choice.Name] = value;
+            else
+            {
+                _ = Unknown<object>(path + "." + choice.Name, name, choice.AllowedNames);
+            }
         }
     }
 

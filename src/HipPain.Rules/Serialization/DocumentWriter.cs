@@ -71,12 +71,10 @@ internal static class DocumentWriter
     // Drafts: a built base's copy, or a C# overlay's added items. An overlay's drafts may be incomplete (no prior, no
     // action): each gap is written as a missing property, which applying the overlay reports with the JSON overlay's
     // code and path.
-    public static FindingDocument Finding(FindingDraft finding) => Worded(finding, new FindingDocument
+    public static FindingDocument Finding(FindingDraft finding) => Chosen(finding.Choices, Worded(finding, new FindingDocument
     {
         Id = finding.Id,
-        Kind = JsonEnum<FindingKind>.Name(finding.Kind),
-        Region = finding.Region == BodyRegion.None ? null : JsonEnum<BodyRegion>.Name(finding.Region),
-    });
+    }));
 
     public static TreatmentDocument Treatment(TreatmentDraft treatment) => Worded(treatment, new TreatmentDocument
     {
@@ -143,14 +141,10 @@ internal static class DocumentWriter
     /// (<see cref="Model.Cause.Codes"/>, <see cref="Model.Cause.Numbers"/>, <see cref="Model.Cause.Choices"/>): an
     /// enumerated field that is set as its value's JSON name.
     /// </summary>
-    private static T Coded<T>(NamedTexts codes, NamedNumbers numbers, NamedChoices choices, T document)
+    private static T Coded<T, TItem>(NamedTexts codes, NamedNumbers numbers, in NamedChoices<TItem> choices, T document)
         where T : ICodedDocument
     {
-        foreach (var (name, value) in choices.Values)
-        {
-            document.Choices[name] = JsonEnum.Name(value);
-        }
-
+        Chosen(choices, document);
         foreach (var (name, value) in codes.Texts)
         {
             document.Codes[name] = value;
@@ -159,6 +153,26 @@ internal static class DocumentWriter
         foreach (var (name, value) in numbers.Values)
         {
             document.Numbers[name] = value;
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// Writes every enumerated field of a draft into the document (<see cref="Model.Cause.Choices"/>,
+    /// <see cref="Model.Finding.Choices"/>), as its value's JSON name, unless the declaration leaves it out (no value, or
+    /// the default of a field that omits it: a finding's <c>region</c> <c>none</c>). A loop by index over cached names.
+    /// </summary>
+    private static T Chosen<T, TItem>(in NamedChoices<TItem> choices, T document)
+        where T : IChoiceDocument
+    {
+        var declarations = choices.Declarations;
+        for (var i = 0; i < declarations.Length; i++)
+        {
+            if (choices[i] is { } value && !declarations[i].IsLeftOut(value))
+            {
+                document.ChoiceNames[i] = declarations[i].NameOf(value);
+            }
         }
 
         return document;

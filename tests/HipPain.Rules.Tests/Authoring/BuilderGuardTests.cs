@@ -82,7 +82,7 @@ public sealed class BuilderGuardTests
         { "Flag.AskWhen", b => b.Flag.AskWhen(Criterion.Present("a")) },
         { "Flag.Screen", b => b.Flag.Screen("b") },
         { "FromDocument", b => b.Base.FromDocument([]) },
-        { "Add(FindingDraft)", b => b.Base.Add(new FindingDraft("z", "Z", FindingKind.Symptom, BodyRegion.None, null, null)) },
+        { "Add(FindingDraft)", b => b.Base.Add(new FindingDraft("z", "Z", null, null) { Kind = FindingKind.Symptom }) },
         { "Add(TreatmentDraft)", b => b.Base.Add(new TreatmentDraft("tz", "T", TreatmentKind.SelfCare, Source, null)) },
         { "Add(CauseDraft)", b => b.Base.Add(new CauseDraft("cz", "C")) },
         { "Add(RedFlagDraft)", b => b.Base.Add(new RedFlagDraft("rz", "R")) },

@@ -62,7 +62,7 @@ public sealed class ClinicalChoiceTests
         Assert.False(choice.Allows(Sex.Unspecified));
         Assert.False(choice.Allows((Sex)99));
         Assert.Null(choice.Default);
-        Assert.Empty(NamedChoices.Of([choice]).Values);
+        Assert.Empty(new NamedChoices<Cause>([choice]).Values);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace HipPain.Rules.Tests.Serialization;
 /// type gives (a string is <c>["string", "null"]</c>, a document type a reference to its definition). The table holds
 /// what the C# types cannot say: required
 /// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>, and an
-/// enumerated field's allowed names from its, <see cref="Cause.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// enumerated field's allowed names and whether it is required from its, <see cref="Cause.Choices"/> and
+/// <see cref="Finding.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
 /// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
@@ -64,8 +65,8 @@ internal static class KnowledgeBaseSchemaGenerator
             ["runningRestriction"] = EnumOf<RunningRestriction>(),
         };
 
-        // The enumeration of a declared enumerated field (Cause.Choices) that the list above does not have yet.
-        foreach (var type in Cause.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
+        // The enumeration of a declared enumerated field (Finding.Choices, Cause.Choices) that the list above does not have yet.
+        foreach (var type in DeclaredEnumerations())
         {
             if (!definitions.ContainsKey(EnumDefinition(type)))
             {
@@ -139,8 +140,8 @@ internal static class KnowledgeBaseSchemaGenerator
             Required: ["restriction", "text"],
             Properties: new() { ["restriction"] = Ref("runningRestriction"), ["text"] = Ref("text") }),
         "finding" => new(
-            Required: ["id", "name", "kind"],
-            Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["kind"] = Ref("findingKind"), ["region"] = Ref("bodyRegion") }),
+            Required: ["id", "name", .. RequiredChoices(Finding.Choices)],
+            Properties: WithChoices(Finding.Choices, new() { ["id"] = Ref("id"), ["name"] = Ref("text") })),
         "treatment" => new(
             Required: ["id", "name", "kind", "evidence"],
             Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["kind"] = Ref("treatmentKind") }),
@@ -300,6 +301,16 @@ internal static class KnowledgeBaseSchemaGenerator
 
         return properties;
     }
+
+    /// <summary>The enumerated fields a JSON document must give (<see cref="ClinicalChoice{T}.Required"/>), in declared order.</summary>
+    private static IEnumerable<string> RequiredChoices<T>(IEnumerable<ClinicalChoice<T>> choices) =>
+        choices.Where(c => c.Required).Select(c => c.Name);
+
+    /// <summary>The enumerations of every kind's declared fields that allow all their values, each once.</summary>
+    private static IEnumerable<Type> DeclaredEnumerations() =>
+        Finding.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type)
+            .Concat(Cause.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
+            .Distinct();
 
     /// <summary>The name of an enumeration's definition in <c>$defs</c>: the type's name in camelCase.</summary>
     private static string EnumDefinition(Type type) => JsonEnum.CamelCase(type.Name);

@@ -4,17 +4,25 @@ using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Serialization.Documents;
 
-/// <summary>A document of an item kind that declares clinical codes and numbers: it keeps them by name.</summary>
-internal interface ICodedDocument
+/// <summary>A document of an item kind that declares enumerated fields (<see cref="ClinicalChoice{T}"/>).</summary>
+internal interface IChoiceDocument
+{
+    /// <summary>
+    /// The item's enumerated fields, each as the JSON name of its value (null: not given), in the kind's declared order
+    /// (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>). They sit in the document itself, so that reading
+    /// them allocates nothing beyond the names.
+    /// </summary>
+    ref ChoiceSlots<string?> ChoiceNames { get; }
+}
+
+/// <summary>A document of an item kind that declares clinical codes and numbers too: it keeps them by name.</summary>
+internal interface ICodedDocument : IChoiceDocument
 {
     /// <summary>The item's codes, by name.</summary>
     NamedTexts Codes { get; }
 
     /// <summary>The item's bounded numbers, by name.</summary>
     NamedNumbers Numbers { get; }
-
-    /// <summary>The item's enumerated fields, by name, each as the JSON name of its value.</summary>
-    NamedTexts Choices { get; }
 }
 
 /// <summary>
@@ -26,12 +34,14 @@ internal interface ICodedDocument
 /// <see cref="ICodedDocument.Numbers"/>. So reading keeps the generator's checks (an unknown property, a value of the
 /// wrong JSON type: HPJ001 at its path) and writing leaves out a value that is not set. The range of a number is the
 /// validator's check (HPK025), as a prior's is. An enumerated field (<see cref="ClinicalChoice{T}"/>,
-/// <see cref="Cause.Choices"/>) is an optional string property that reads and writes its
-/// <see cref="ICodedDocument.Choices"/>; the mapper turns the name into a value (an unknown name is HPJ004 at its path).
+/// <see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>) is a string property that reads and writes its slot of
+/// <see cref="IChoiceDocument.ChoiceNames"/>; the mapper turns the name into a value (an unknown name is HPJ004 at its
+/// path, a required field left out HPJ005).
 /// </summary>
 /// <remarks>
 /// Each code follows the one declared before it; the first follows the property its kind names below (where format
-/// version 1 writes a cause's <c>icd10</c>: after its wording). The numbers follow the last code, in their declared order.
+/// version 1 writes a cause's <c>icd10</c>: after its wording; a finding's <c>kind</c>: after its name, which
+/// <see cref="WordingProperties"/> added). The numbers follow the last code, in their declared order.
 /// An enumerated field follows the property its declaration names, or else the one declared before it (the first: the
 /// last number or code). So a new code, number or enumerated field needs no line here.
 /// </remarks>
@@ -40,6 +50,7 @@ internal static class ClinicalCodeProperties
     private static readonly Dictionary<Type, (string After, ImmutableArray<Declared> Properties)> Kinds = new()
     {
         [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
+        [typeof(FindingDocument)] = ("name", Of<Finding>([], [], Finding.Choices)),
     };
 
     /// <summary>The source-generated contract's modifier: adds the code, number and enumerated-field properties of a coded document.</summary>
@@ -70,10 +81,17 @@ internal static class ClinicalCodeProperties
             document => ((ICodedDocument)document).Numbers[number.Name],
             (document, value) => ((ICodedDocument)document).Numbers[number.Name] = value,
             "clinical number"))),
-        .. choices.Select(choice => Text(choice.Name, choice.After, document => document.Choices, "enumerated field")),
+        .. choices.Select((choice, index) => new Declared(choice.Name, choice.After, (typeInfo, after) => AddedProperties.InsertString(
+            typeInfo,
+            typeInfo.Type,
+            choice.Name,
+            after,
+            document => ((IChoiceDocument)document).ChoiceNames[index],
+            (document, value) => ((IChoiceDocument)document).ChoiceNames[index] = value,
+            "enumerated field"))),
     ];
 
-    /// <summary>A string property that reads and writes one of the document's text stores (its codes, or its enumerated fields' names).</summary>
+    /// <summary>A string property that reads and writes one of the document's codes.</summary>
     private static Declared Text(string name, string? after, Func<ICodedDocument, NamedTexts> store, string what) =>
         new(name, after, (typeInfo, previous) => AddedProperties.InsertString(
             typeInfo,

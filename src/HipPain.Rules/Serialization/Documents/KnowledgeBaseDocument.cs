@@ -81,13 +81,17 @@ internal sealed class EvidenceDocument
     public string? Note { get; set; }
 }
 
-internal sealed class FindingDocument : WordedDocument
+internal sealed class FindingDocument : WordedDocument, IChoiceDocument
 {
+    private ChoiceSlots<string?> choiceNames;
+
     public string? Id { get; set; }
 
-    public string? Kind { get; set; }
-
-    public string? Region { get; set; }
+    /// <summary>
+    /// The enumerated fields <see cref="Finding.Choices"/> declares (<c>kind</c>, <c>region</c>), by their JSON names;
+    /// <see cref="ClinicalCodeProperties"/> adds their JSON properties.
+    /// </summary>
+    ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 }
 
 internal sealed class TreatmentDocument : WordedDocument
@@ -230,13 +234,13 @@ internal sealed class CauseDocument : WordedDocument, ICodedDocument
     /// <summary>The numbers <see cref="Cause.Numbers"/> declares; <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
     NamedNumbers ICodedDocument.Numbers => numbers;
 
-    private readonly NamedTexts choices = new([]);
+    private ChoiceSlots<string?> choiceNames;
 
     /// <summary>
     /// The enumerated fields <see cref="Cause.Choices"/> declares (such as <c>suspectedUrgency</c>), by their JSON names;
     /// <see cref="ClinicalCodeProperties"/> adds their JSON properties.
     /// </summary>
-    NamedTexts ICodedDocument.Choices => choices;
+    ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 
     public double? Prior { get; set; }
 
