@@ -37,22 +37,28 @@ internal sealed class FindingDraft(string id, string name, string? question, str
     public ref NamedChoices<Finding> Choices => ref choices;
 
     /// <summary>The <c>kind</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
-    public FindingKind Kind { get => (FindingKind)choices["kind"]!; set => choices["kind"] = value; }
+    public FindingKind Kind { get => (FindingKind)choices["kind"]!; set => choices["kind"] = BoxedEnum<FindingKind>.Of(value); }
 
     /// <summary>The <c>region</c> of <see cref="Choices"/>, typed.</summary>
-    public BodyRegion Region { get => (BodyRegion)choices["region"]!; set => choices["region"] = value; }
+    public BodyRegion Region { get => (BodyRegion)choices["region"]!; set => choices["region"] = BoxedEnum<BodyRegion>.Of(value); }
 
     public string? Question { get => Wording["question"]; set => Wording["question"] = value; }
 
     public string? PatientQuestion { get => Wording["patientQuestion"]; set => Wording["patientQuestion"] = value; }
 }
 
-internal sealed class TreatmentDraft(string id, string name, TreatmentKind kind, Evidence evidence, string? description)
+internal sealed class TreatmentDraft(string id, string name, Evidence evidence, string? description)
     : NamedDraft(name, ("description", description))
 {
+    private NamedChoices<Treatment> choices = new(Treatment.Choices);
+
     public string Id { get; } = id;
 
-    public TreatmentKind Kind { get; set; } = kind;
+    /// <summary>The enumerated fields <see cref="Treatment.Choices"/> declares (<c>kind</c>), each at its default until set.</summary>
+    public ref NamedChoices<Treatment> Choices => ref choices;
+
+    /// <summary>The <c>kind</c> of <see cref="Choices"/>, typed.</summary>
+    public TreatmentKind Kind { get => (TreatmentKind)choices["kind"]!; set => choices["kind"] = BoxedEnum<TreatmentKind>.Of(value); }
 
     public Evidence Evidence { get; set; } = evidence;
 
@@ -158,7 +164,7 @@ internal sealed class CauseDraft(string id, string name) : NamedDraft(name)
     public ref NamedChoices<Cause> Choices => ref choices;
 
     /// <summary>The <c>suspectedUrgency</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
-    public Urgency SuspectedUrgency { get => (Urgency)choices["suspectedUrgency"]!; set => choices["suspectedUrgency"] = value; }
+    public Urgency SuspectedUrgency { get => (Urgency)choices["suspectedUrgency"]!; set => choices["suspectedUrgency"] = BoxedEnum<Urgency>.Of(value); }
 
     public RunningAdvice? RunningAdvice { get; set; }
 

@@ -54,7 +54,7 @@ internal static class JsonSizeBound
 
         foreach (var treatment in builder.Treatments)
         {
-            bytes += Treatment + Text(treatment.Id) + Named(treatment.Wording) + Evidence(treatment.Evidence);
+            bytes += Treatment + Text(treatment.Id) + Named(treatment.Wording) + Choices(treatment.Choices) + Evidence(treatment.Evidence);
         }
 
         foreach (var cause in builder.Causes)
@@ -136,8 +136,8 @@ internal static class JsonSizeBound
     /// <summary>
     /// An item's enumerated fields: each set field's line as for a wording field (<see cref="WordingKey"/> and its name)
     /// with the longest JSON name its declaration allows (so a value outside it, which the validator reports, counts too).
-    /// The allowances above already hold a cause's <c>suspectedUrgency</c> and a finding's <c>kind</c> and
-    /// <c>region</c>, so they are counted twice, as the codes are. A loop by index: this runs on every JSON read.
+    /// The allowances above already hold a cause's <c>suspectedUrgency</c>, a finding's <c>kind</c> and
+    /// <c>region</c> and a treatment's <c>kind</c>, so they are counted twice, as the codes are. A loop by index: this runs on every JSON read.
     /// </summary>
     private static long Choices<T>(in NamedChoices<T> choices)
     {

@@ -136,7 +136,7 @@ public sealed class KnowledgeBaseBuilder
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(evidence);
-        Add(new TreatmentDraft(id, name, kind, evidence, description));
+        Add(new TreatmentDraft(id, name, evidence, description) { Kind = kind });
         return this;
     }
 

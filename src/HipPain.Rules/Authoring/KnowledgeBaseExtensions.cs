@@ -23,6 +23,7 @@ public static class KnowledgeBaseExtensions
 
         foreach (var t in kb.Treatments)
         {
+            // As for findings: the kind is the builder's required argument, and Treatment.Choices is copied below.
             builder.AddTreatment(t.Id, t.Name, t.Kind, t.Evidence, t.Description);
         }
 
@@ -83,11 +84,17 @@ public static class KnowledgeBaseExtensions
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
 
         // The clinical codes, numbers and enumerated fields (such as the suspected urgency, or a finding's kind and
-        // region), one by one from their declarations (Cause.Codes, Cause.Numbers, Cause.Choices, Finding.Choices), for
+        // region, a treatment's kind), one by one from their declarations (Cause.Codes, Cause.Numbers, Cause.Choices,
+        // Finding.Choices, Treatment.Choices), for
         // the same reason.
         foreach (var (finding, draft) in kb.Findings.Zip(builder.Findings))
         {
             CopyChoices(Finding.Choices, finding, ref draft.Choices);
+        }
+
+        foreach (var (treatment, draft) in kb.Treatments.Zip(builder.Treatments))
+        {
+            CopyChoices(Treatment.Choices, treatment, ref draft.Choices);
         }
 
         foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))

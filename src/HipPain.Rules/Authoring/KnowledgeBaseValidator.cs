@@ -164,7 +164,7 @@ internal sealed class KnowledgeBaseValidator
     {
         var path = PathOf(treatment, "$.treatments", index);
         NamedItem(treatment, treatment.Id, path, treatmentIds, "Treatment");
-        Defined(treatment.Kind, path + ".kind");
+        Allowed(Treatment.Choices, treatment.Choices, path);
         EvidenceOf(treatment.Evidence, path + ".evidence");
     }
 

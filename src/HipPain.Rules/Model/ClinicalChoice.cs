@@ -87,7 +87,6 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
     private readonly Func<T, TEnum?> read;
     private readonly FrozenDictionary<string, Enum> byName;
     private readonly FrozenDictionary<TEnum, string> byValue;
-    private readonly TEnum[] typed;
 
     /// <summary>Declares an enumerated field.</summary>
     /// <param name="name">The field's name in JSON documents.</param>
@@ -104,7 +103,6 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
         this.read = read;
         var values = allowed ?? Enum.GetValues<TEnum>();
         Values = [.. Enum.GetValues<TEnum>().Where(values.Contains).Cast<Enum>()];
-        typed = [.. Values.Cast<TEnum>()];
         AllowsEveryValue = Values.Length == Enum.GetValues<TEnum>().Length;
         Default = defaultValue is { } given ? Values.FirstOrDefault(v => v.Equals(given)) ?? (Enum)given : null;
         byName = Values.ToFrozenDictionary(v => JsonName((TEnum)v), StringComparer.Ordinal);
@@ -132,8 +130,8 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
     public override int LongestName { get; }
 
     /// <summary>
-    /// Reads the value from the model as the boxed instance <see cref="Values"/> holds (a value outside them is boxed
-    /// anew), so that copying a base's fields into a builder allocates nothing per item.
+    /// Reads the value from the model as a shared boxed instance (<see cref="BoxedEnum{TEnum}"/>; a value outside the
+    /// enumeration is boxed anew), so that copying a base's fields into a builder allocates nothing per item.
     /// </summary>
     /// <param name="item">The item.</param>
     public override Enum? Read(T item)
@@ -143,8 +141,7 @@ internal sealed record ClinicalChoice<T, TEnum> : ClinicalChoice<T>
             return null;
         }
 
-        var index = Array.IndexOf(typed, value);
-        return index >= 0 ? Values[index] : value;
+        return BoxedEnum<TEnum>.Of(value);
     }
 
     /// <inheritdoc />
@@ -248,6 +245,21 @@ internal struct NamedChoices<T>
 
         throw new ArgumentException($"{typeof(T).Name} declares no enumerated field '{name}'.", nameof(name));
     }
+}
+
+/// <summary>
+/// One shared boxed instance of each defined value of <typeparamref name="TEnum"/>, so that the drafts' stores of
+/// enumerated fields (<see cref="NamedChoices{T}"/>, which hold <see cref="Enum"/>) do not box a value each time one is set.
+/// </summary>
+/// <typeparam name="TEnum">The enumeration.</typeparam>
+internal static class BoxedEnum<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly FrozenDictionary<TEnum, Enum> Boxes = Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => (Enum)v);
+
+    /// <summary>The shared box of a defined value; a new box for any other.</summary>
+    /// <param name="value">The value.</param>
+    public static Enum Of(TEnum value) => Boxes.TryGetValue(value, out var boxed) ? boxed : value;
 }
 
 /// <summary>

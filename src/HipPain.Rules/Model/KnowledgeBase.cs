@@ -200,7 +200,8 @@ public sealed class KnowledgeBase
         void EvidenceLine(string tag, Evidence e) => Line(tag, e.Citation, e.Level, e.Status, e.Note);
 
         // So does an enumerated field outside the item's line (its value by the enumeration's name, as in that line),
-        // of a cause or a finding. A plain loop: the hash is computed on every read, and a finding's fields are all in its line.
+        // of a cause, a finding or a treatment. A plain loop: the hash is computed on every read, and a finding's and a
+        // treatment's fields are all in their lines.
         void ChoiceLines<T>(ImmutableArray<ClinicalChoice<T>> declarations, T item)
         {
             foreach (var choice in declarations)
@@ -223,6 +224,7 @@ public sealed class KnowledgeBase
         foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
             Line("treatment", t.Id, t.Kind);
+            ChoiceLines(Treatment.Choices, t);
             EvidenceLine("evidence", t.Evidence);
         }
 

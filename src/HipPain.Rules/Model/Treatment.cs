@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HipPain.Rules.Model;
 
 /// <summary>What a treatment, workup step or prevention measure is.</summary>
@@ -60,11 +62,20 @@ public sealed class Treatment
         new("name", t => t.Name, IsRewordable: true),
         new("description", t => t.Description, IsRewordable: true));
 
-    internal Treatment(string id, Func<string, string?> wording, TreatmentKind kind, Evidence evidence)
+    /// <summary>
+    /// A treatment's enumerated fields, as a finding's are (<see cref="Finding.Choices"/>): format version 1 has one,
+    /// <c>kind</c> (required), written after the name and hashed in the treatment's own line.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalChoice<Treatment>> Choices =
+    [
+        new ClinicalChoice<Treatment, TreatmentKind>("kind", t => t.Kind, TreatmentKind.SelfCare, inItemHashLine: true, required: true),
+    ];
+
+    internal Treatment(string id, Func<string, string?> wording, in NamedChoices<Treatment> choices, Evidence evidence)
     {
         Id = id;
         Name = wording("name")!;
-        Kind = kind;
+        Kind = ClinicalChoice<Treatment, TreatmentKind>.From(choices, "kind")!.Value;
         Description = wording("description");
         Evidence = evidence;
     }

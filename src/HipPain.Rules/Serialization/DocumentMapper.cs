@@ -55,15 +55,19 @@ internal sealed class DocumentMapper
         return draft;
     }
 
-    public TreatmentDraft Treatment(TreatmentDocument document, string path) => Worded(document, new TreatmentDraft(
-        document.Id ?? string.Empty,
-        document.Get("name") ?? string.Empty,
-        Required(document.Kind, path + ".kind", TreatmentKind.SelfCare),
-        Evidence(document.Evidence, path + ".evidence")!,
-        document.Get("description"))
+    public TreatmentDraft Treatment(TreatmentDocument document, string path)
     {
-        SourcePath = path,
-    });
+        var draft = Worded(document, new TreatmentDraft(
+            document.Id ?? string.Empty,
+            document.Get("name") ?? string.Empty,
+            Evidence(document.Evidence, path + ".evidence")!,
+            document.Get("description"))
+        {
+            SourcePath = path,
+        });
+        Choices(document, ref draft.Choices, path);
+        return draft;
+    }
 
     public CauseDraft Cause(CauseDocument document, string path)
     {

@@ -76,12 +76,11 @@ internal static class DocumentWriter
         Id = finding.Id,
     }));
 
-    public static TreatmentDocument Treatment(TreatmentDraft treatment) => Worded(treatment, new TreatmentDocument
+    public static TreatmentDocument Treatment(TreatmentDraft treatment) => Chosen(treatment.Choices, Worded(treatment, new TreatmentDocument
     {
         Id = treatment.Id,
-        Kind = JsonEnum<TreatmentKind>.Name(treatment.Kind),
         Evidence = Evidence(treatment.Evidence),
-    });
+    }));
 
     public static CauseDocument Cause(CauseDraft cause) => Coded(cause.Codes, cause.Numbers, cause.Choices, Worded(cause, new CauseDocument
     {
@@ -160,7 +159,7 @@ internal static class DocumentWriter
 
     /// <summary>
     /// Writes every enumerated field of a draft into the document (<see cref="Model.Cause.Choices"/>,
-    /// <see cref="Model.Finding.Choices"/>), as its value's JSON name, unless the declaration leaves it out (no value, or
+    /// <see cref="Model.Finding.Choices"/>, <see cref="Model.Treatment.Choices"/>), as its value's JSON name, unless the declaration leaves it out (no value, or
     /// the default of a field that omits it: a finding's <c>region</c> <c>none</c>). A loop by index over cached names.
     /// </summary>
     private static T Chosen<T, TItem>(in NamedChoices<TItem> choices, T document)

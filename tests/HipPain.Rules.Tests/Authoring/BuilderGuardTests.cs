@@ -83,7 +83,7 @@ public sealed class BuilderGuardTests
         { "Flag.Screen", b => b.Flag.Screen("b") },
         { "FromDocument", b => b.Base.FromDocument([]) },
         { "Add(FindingDraft)", b => b.Base.Add(new FindingDraft("z", "Z", null, null) { Kind = FindingKind.Symptom }) },
-        { "Add(TreatmentDraft)", b => b.Base.Add(new TreatmentDraft("tz", "T", TreatmentKind.SelfCare, Source, null)) },
+        { "Add(TreatmentDraft)", b => b.Base.Add(new TreatmentDraft("tz", "T", Source, null) { Kind = TreatmentKind.SelfCare }) },
         { "Add(CauseDraft)", b => b.Base.Add(new CauseDraft("cz", "C")) },
         { "Add(RedFlagDraft)", b => b.Base.Add(new RedFlagDraft("rz", "R")) },
         { "ReplaceRatio", b => b.Base.ReplaceRatio("c/a", 3, 0.4) },

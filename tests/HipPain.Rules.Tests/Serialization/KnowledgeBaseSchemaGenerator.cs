@@ -13,8 +13,8 @@ namespace HipPain.Rules.Tests.Serialization;
 /// type gives (a string is <c>["string", "null"]</c>, a document type a reference to its definition). The table holds
 /// what the C# types cannot say: required
 /// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>, and an
-/// enumerated field's allowed names and whether it is required from its, <see cref="Cause.Choices"/> and
-/// <see cref="Finding.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// enumerated field's allowed names and whether it is required from its, <see cref="Cause.Choices"/>,
+/// <see cref="Finding.Choices"/> and <see cref="Treatment.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
 /// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
@@ -143,8 +143,8 @@ internal static class KnowledgeBaseSchemaGenerator
             Required: ["id", "name", .. RequiredChoices(Finding.Choices)],
             Properties: WithChoices(Finding.Choices, new() { ["id"] = Ref("id"), ["name"] = Ref("text") })),
         "treatment" => new(
-            Required: ["id", "name", "kind", "evidence"],
-            Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["kind"] = Ref("treatmentKind") }),
+            Required: ["id", "name", .. RequiredChoices(Treatment.Choices), "evidence"],
+            Properties: WithChoices(Treatment.Choices, new() { ["id"] = Ref("id"), ["name"] = Ref("text") })),
         "criterion" => new(
             Required: null,
             Description: "Exactly one of: present, absent, allOf, anyOf, atLeast with of, age, sex.",
@@ -309,6 +309,7 @@ internal static class KnowledgeBaseSchemaGenerator
     /// <summary>The enumerations of every kind's declared fields that allow all their values, each once.</summary>
     private static IEnumerable<Type> DeclaredEnumerations() =>
         Finding.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type)
+            .Concat(Treatment.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
             .Concat(Cause.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
             .Distinct();
 

@@ -9,7 +9,7 @@ internal interface IChoiceDocument
 {
     /// <summary>
     /// The item's enumerated fields, each as the JSON name of its value (null: not given), in the kind's declared order
-    /// (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>). They sit in the document itself, so that reading
+    /// (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/>). They sit in the document itself, so that reading
     /// them allocates nothing beyond the names.
     /// </summary>
     ref ChoiceSlots<string?> ChoiceNames { get; }
@@ -51,6 +51,7 @@ internal static class ClinicalCodeProperties
     {
         [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
         [typeof(FindingDocument)] = ("name", Of<Finding>([], [], Finding.Choices)),
+        [typeof(TreatmentDocument)] = ("name", Of<Treatment>([], [], Treatment.Choices)),
     };
 
     /// <summary>The source-generated contract's modifier: adds the code, number and enumerated-field properties of a coded document.</summary>

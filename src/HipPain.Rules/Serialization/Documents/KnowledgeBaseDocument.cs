@@ -94,11 +94,17 @@ internal sealed class FindingDocument : WordedDocument, IChoiceDocument
     ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 }
 
-internal sealed class TreatmentDocument : WordedDocument
+internal sealed class TreatmentDocument : WordedDocument, IChoiceDocument
 {
+    private ChoiceSlots<string?> choiceNames;
+
     public string? Id { get; set; }
 
-    public string? Kind { get; set; }
+    /// <summary>
+    /// The enumerated fields <see cref="Treatment.Choices"/> declares (<c>kind</c>), by their JSON names;
+    /// <see cref="ClinicalCodeProperties"/> adds their JSON properties.
+    /// </summary>
+    ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 
     public EvidenceDocument? Evidence { get; set; }
 }

@@ -29,7 +29,6 @@ internal static class WordingProperties
     /// </summary>
     private static readonly Dictionary<Type, Dictionary<string, string>> Layout = new()
     {
-        [typeof(TreatmentDocument)] = new(StringComparer.Ordinal) { ["description"] = "kind" },
         [typeof(RuleDocument)] = new(StringComparer.Ordinal) { ["description"] = "evidence" },
         [typeof(RedFlagDocument)] = new(StringComparer.Ordinal) { ["action"] = "urgency" },
     };
