@@ -104,7 +104,7 @@ public static class RandomWorlds
             var urgency = suspectedBy.Count > 0 ? suspectedBy.Max() : rng.Next(2) == 0 ? Urgency.Routine : Urgency.SelfCare;
             builder.AddCause(id, Text(rng), c =>
             {
-                DrawChoices(choices, builder.Causes[^1]);
+                DrawChoices(choices, ref builder.Causes[^1].Choices);
                 c.Prior(0.001 + (rng.NextDouble() * 0.998), Evidence(rng)).SuspectedUrgency(urgency);
                 if (rng.Next(2) == 0)
                 {
@@ -135,6 +135,20 @@ public static class RandomWorlds
 
         DrawWording(rng, builder);
         DrawNumbers(rng, builder);
+
+        // A finding's and a treatment's enumerated fields (kind, region, ...) from the same declared-choice generator,
+        // after every cause's, so that a field declared on them is drawn without a line here and the causes' draws
+        // stay as they were. Any value is valid for these fields, whatever else the world holds.
+        foreach (var finding in builder.Findings)
+        {
+            DrawChoices(choices, ref finding.Choices);
+        }
+
+        foreach (var treatment in builder.Treatments)
+        {
+            DrawChoices(choices, ref treatment.Choices);
+        }
+
         return builder.Build();
     }
 
@@ -186,7 +200,8 @@ public static class RandomWorlds
     }
 
     /// <summary>
-    /// Gives a cause each enumerated field its kind declares (<see cref="Cause.Choices"/>): one of the field's allowed
+    /// Gives an item each enumerated field its kind declares (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>,
+    /// <see cref="Treatment.Choices"/>): one of the field's allowed
     /// values, each as likely, or (for a field with no default) sometimes none, so that the round-trip and overlay
     /// properties draw a new enumerated field without a line here. It runs before the cause's own calls, so a field
     /// those calls set for a reason of structure keeps their value: a cause's urgency follows its red flags (an Urgent
@@ -194,12 +209,12 @@ public static class RandomWorlds
     /// <see cref="Random"/> (<see cref="ChoiceRandom"/>), so a declaration added or removed leaves every other draw of
     /// every seed as it was.
     /// </summary>
-    private static void DrawChoices(Random rng, CauseDraft draft)
+    private static void DrawChoices<T>(Random rng, ref NamedChoices<T> choices)
     {
-        foreach (var choice in Cause.Choices)
+        foreach (var choice in choices.Declarations)
         {
             var pick = rng.Next(choice.Values.Length + (choice.Default is null ? 1 : 0));
-            draft.Choices[choice.Name] = pick < choice.Values.Length ? choice.Values[pick] : null;
+            choices[choice.Name] = pick < choice.Values.Length ? choice.Values[pick] : null;
         }
     }
 

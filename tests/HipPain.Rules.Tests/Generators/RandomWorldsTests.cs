@@ -72,15 +72,21 @@ public sealed class RandomWorldsTests(ITestOutputHelper output)
     [Fact]
     public void MakeWorld_ManySeeds_EveryAllowedValueOfEveryDeclaredChoiceIsDrawn()
     {
-        var causes = Enumerable.Range(0, Seeds).SelectMany(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase.Causes).ToList();
-        var drawn = Cause.Choices.SelectMany(choice => choice.Values.Select(value => (What: $"{choice.Name} {value}", Count: causes.Count(c => Equals(choice.Read(c), value))))).ToList();
-        foreach (var (what, count) in drawn)
+        var bases = Enumerable.Range(0, Seeds).Select(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase).ToList();
+        var drawn = Tally("cause", Cause.Choices, bases.SelectMany(kb => kb.Causes).ToList())
+            .Concat(Tally("finding", Finding.Choices, bases.SelectMany(kb => kb.Findings).ToList()))
+            .Concat(Tally("treatment", Treatment.Choices, bases.SelectMany(kb => kb.Treatments).ToList()))
+            .ToList();
+        foreach (var (what, count, of) in drawn)
         {
-            output.WriteLine($"{what}: {count} of {causes.Count} causes");
+            output.WriteLine($"{what}: {count} of {of}");
         }
 
-        Assert.NotEmpty(drawn);
-        Assert.All(drawn, d => Assert.True(d.Count > 0, $"no cause with {d.What} in {Seeds} bases"));
+        Assert.Equal(Cause.Choices.Sum(c => c.Values.Length) + Finding.Choices.Sum(c => c.Values.Length) + Treatment.Choices.Sum(c => c.Values.Length), drawn.Count);
+        Assert.All(drawn, d => Assert.True(d.Count > 0, $"no {d.What} in {Seeds} bases"));
+
+        static IEnumerable<(string What, int Count, int Of)> Tally<T>(string kind, IEnumerable<ClinicalChoice<T>> declared, IReadOnlyList<T> items) =>
+            declared.SelectMany(choice => choice.Values.Select(value => ($"{kind} {choice.Name} {value}", items.Count(i => Equals(choice.Read(i), value)), items.Count)));
     }
 
     private static bool ReadsAge(Criterion criterion) =>
