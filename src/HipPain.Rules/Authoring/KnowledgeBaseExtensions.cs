@@ -85,16 +85,15 @@ public static class KnowledgeBaseExtensions
 
         // The clinical codes, numbers and enumerated fields (such as the suspected urgency, or a finding's kind and
         // region, a treatment's kind), one by one from their declarations (Cause.Codes, Cause.Numbers, Cause.Choices,
-        // Finding.Choices, Treatment.Choices), for
-        // the same reason.
+        // Finding.Choices, Treatment.Choices), for the same reason.
         foreach (var (finding, draft) in kb.Findings.Zip(builder.Findings))
         {
-            CopyChoices(Finding.Choices, finding, ref draft.Choices);
+            CopyChoices(finding, ref draft.Choices);
         }
 
         foreach (var (treatment, draft) in kb.Treatments.Zip(builder.Treatments))
         {
-            CopyChoices(Treatment.Choices, treatment, ref draft.Choices);
+            CopyChoices(treatment, ref draft.Choices);
         }
 
         foreach (var (cause, draft) in kb.Causes.Zip(builder.Causes))
@@ -109,14 +108,15 @@ public static class KnowledgeBaseExtensions
                 draft.Numbers[number.Name] = number.Read(cause);
             }
 
-            CopyChoices(Cause.Choices, cause, ref draft.Choices);
+            CopyChoices(cause, ref draft.Choices);
         }
 
         return builder;
     }
 
-    private static void CopyChoices<T>(System.Collections.Immutable.ImmutableArray<ClinicalChoice<T>> declarations, T item, ref NamedChoices<T> choices)
+    private static void CopyChoices<T>(T item, ref NamedChoices<T> choices)
     {
+        var declarations = choices.Declarations;
         for (var i = 0; i < declarations.Length; i++)
         {
             choices[i] = declarations[i].Read(item);

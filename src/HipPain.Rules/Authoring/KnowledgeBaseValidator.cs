@@ -157,14 +157,14 @@ internal sealed class KnowledgeBaseValidator
     {
         var path = PathOf(finding, "$.findings", index);
         NamedItem(finding, finding.Id, path, findingIds, "Finding");
-        Allowed(Finding.Choices, finding.Choices, path);
+        Allowed(finding.Choices, path);
     }
 
     private void TreatmentOf(TreatmentDraft treatment, int index)
     {
         var path = PathOf(treatment, "$.treatments", index);
         NamedItem(treatment, treatment.Id, path, treatmentIds, "Treatment");
-        Allowed(Treatment.Choices, treatment.Choices, path);
+        Allowed(treatment.Choices, path);
         EvidenceOf(treatment.Evidence, path + ".evidence");
     }
 
@@ -172,8 +172,9 @@ internal sealed class KnowledgeBaseValidator
     /// The one check of the enumerated fields (<see cref="ClinicalChoice{T}"/>): each value an item has is one its
     /// declaration allows, or <see cref="ErrorCodes.UndefinedValue"/> at the field's path, naming the allowed values.
     /// </summary>
-    private void Allowed<T>(ImmutableArray<ClinicalChoice<T>> declarations, in NamedChoices<T> choices, string path)
+    private void Allowed<T>(in NamedChoices<T> choices, string path)
     {
+        var declarations = choices.Declarations;
         for (var i = 0; i < declarations.Length; i++)
         {
             var choice = declarations[i];
@@ -191,7 +192,7 @@ internal sealed class KnowledgeBaseValidator
     {
         var path = PathOf(cause, "$.causes", causeIndex);
         Text(cause.Name, path + ".name");
-        Allowed(Cause.Choices, cause.Choices, path);
+        Allowed(cause.Choices, path);
         if (cause.Prior is not double prior)
         {
             Add(ErrorCodes.MissingPrior, path + ".prior", $"Cause '{cause.Id}' has no prior; call Prior(probability, evidence).");

@@ -39,10 +39,6 @@ internal static class JsonEnum
             ? CamelCase(value.ToString())
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {value.GetType().Name}.");
 
-    /// <summary>The allowed names of a declared field, in the enumeration's order, for messages.</summary>
-    /// <param name="values">The allowed values.</param>
-    public static string Allowed(IEnumerable<Enum> values) => string.Join(", ", values.Select(Name));
-
     /// <summary>A member name in camelCase: <c>LateralHip</c> is <c>lateralHip</c>.</summary>
     /// <param name="name">The member name.</param>
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];

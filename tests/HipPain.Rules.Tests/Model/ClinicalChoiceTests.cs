@@ -22,23 +22,8 @@ public sealed class ClinicalChoiceTests
     /// <summary>The fixture's cause that a red flag names, so that every urgency is valid there (HPK013 is not in the way).</summary>
     private const int FlaggedCause = 1;
 
-    /// <summary>Every declared field with every allowed name and two names that are not allowed.</summary>
-    public static TheoryData<string, string> Names()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var choice in Cause.Choices)
-        {
-            foreach (var value in choice.Values)
-            {
-                data.Add(choice.Name, JsonEnum.Name(value));
-            }
-
-            data.Add(choice.Name, "notAValue");
-            data.Add(choice.Name, JsonEnum.CamelCase(choice.Values[0].ToString()).ToUpperInvariant());
-        }
-
-        return data;
-    }
+    /// <summary>Every declared field with every allowed name and names that are not allowed.</summary>
+    public static TheoryData<string, string> Names() => ChoiceTestKit.Names(Cause.Choices);
 
     [Fact]
     public void Choices_DeclareSuspectedUrgency_WithEveryUrgencyAndRoutineByDefault()
@@ -81,17 +66,7 @@ public sealed class ClinicalChoiceTests
     [Theory]
     [MemberData(nameof(Names))]
     public void Schema_AgreesWithTheReader_OnEachName(string field, string name)
-    {
-        var choice = Cause.Choices.Single(c => c.Name == field);
-        var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
-        json["causes"]![FlaggedCause]![field] = name;
-
-        var schemaErrors = SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json.ToJsonString());
-        var readError = Record.Exception(() => KnowledgeBaseJson.Read(json.ToJsonString()));
-
-        var allowed = choice.Values.Any(v => JsonEnum.Name(v) == name);
-        Assert.Equal((allowed, allowed), (schemaErrors.Count == 0, readError is null));
-    }
+        => ChoiceTestKit.SchemaAgreesWithTheReader(Cause.Choices, "causes", FlaggedCause, field, name);
 
     [Fact]
     public void Reader_UnknownName_IsRefusedAtItsPath_NamingTheValueAndTheAllowedNames()

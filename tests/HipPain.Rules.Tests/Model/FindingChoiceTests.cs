@@ -23,23 +23,8 @@ public sealed class FindingChoiceTests
     /// <summary>The fixture's <c>hx.mileage-increase</c>: no rule needs its kind, so every kind is valid there.</summary>
     private const int Plain = 3;
 
-    /// <summary>Every declared field with every allowed name and two names that are not allowed.</summary>
-    public static TheoryData<string, string> Names()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var choice in Finding.Choices)
-        {
-            foreach (var value in choice.Values)
-            {
-                data.Add(choice.Name, JsonEnum.Name(value));
-            }
-
-            data.Add(choice.Name, "notAValue");
-            data.Add(choice.Name, JsonEnum.Name(choice.Values[^1]).ToUpperInvariant());
-        }
-
-        return data;
-    }
+    /// <summary>Every declared field with every allowed name and names that are not allowed.</summary>
+    public static TheoryData<string, string> Names() => ChoiceTestKit.Names(Finding.Choices);
 
     [Fact]
     public void Choices_DeclareKindAndRegion_AsFormatVersion1HasThem()
@@ -69,17 +54,7 @@ public sealed class FindingChoiceTests
     [Theory]
     [MemberData(nameof(Names))]
     public void Schema_AgreesWithTheReader_OnEachName(string field, string name)
-    {
-        var choice = Finding.Choices.Single(c => c.Name == field);
-        var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
-        json["findings"]![Plain]![field] = name;
-
-        var schemaErrors = SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json.ToJsonString());
-        var readError = Record.Exception(() => KnowledgeBaseJson.Read(json.ToJsonString()));
-
-        var allowed = choice.Values.Any(v => JsonEnum.Name(v) == name);
-        Assert.Equal((allowed, allowed), (schemaErrors.Count == 0, readError is null));
-    }
+        => ChoiceTestKit.SchemaAgreesWithTheReader(Finding.Choices, "findings", Plain, field, name);
 
     [Theory]
     [InlineData("kind", "'sign' is not an allowed value; allowed: painLocation, painQuality, timing, symptom, history, riskFactor, examination, investigation.")]

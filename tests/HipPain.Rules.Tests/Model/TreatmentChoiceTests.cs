@@ -19,23 +19,8 @@ public sealed class TreatmentChoiceTests
 {
     private const string AllowedKinds = "selfCare, medication, physiotherapy, injection, surgery, referral, examination, imaging, laboratory, prevention";
 
-    /// <summary>Every declared field with every allowed name and two names that are not allowed.</summary>
-    public static TheoryData<string, string> Names()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var choice in Treatment.Choices)
-        {
-            foreach (var value in choice.Values)
-            {
-                data.Add(choice.Name, JsonEnum.Name(value));
-            }
-
-            data.Add(choice.Name, "notAValue");
-            data.Add(choice.Name, JsonEnum.Name(choice.Values[^1]).ToUpperInvariant());
-        }
-
-        return data;
-    }
+    /// <summary>Every declared field with every allowed name and names that are not allowed.</summary>
+    public static TheoryData<string, string> Names() => ChoiceTestKit.Names(Treatment.Choices);
 
     [Fact]
     public void Choices_DeclareKind_AndTheDocumentWritesItAfterTheName()
@@ -49,17 +34,7 @@ public sealed class TreatmentChoiceTests
     [Theory]
     [MemberData(nameof(Names))]
     public void Schema_AgreesWithTheReader_OnEachName(string field, string name)
-    {
-        var choice = Treatment.Choices.Single(c => c.Name == field);
-        var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
-        json["treatments"]![0]![field] = name;
-
-        var schemaErrors = SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json.ToJsonString());
-        var readError = Record.Exception(() => KnowledgeBaseJson.Read(json.ToJsonString()));
-
-        var allowed = choice.Values.Any(v => JsonEnum.Name(v) == name);
-        Assert.Equal((allowed, allowed), (schemaErrors.Count == 0, readError is null));
-    }
+        => ChoiceTestKit.SchemaAgreesWithTheReader(Treatment.Choices, "treatments", 0, field, name);
 
     [Fact]
     public void Reader_UnknownOrMissingKind_IsRefusedAtItsPath_NamingTheAllowedNames()
