@@ -132,6 +132,15 @@ internal static class Sources
     public static Evidence Martin2011(string note) =>
         new("Martin HD, Shears SA, Johnson JC, Smathers AM, Palmer IJ. The endoscopic treatment of sciatic nerve entrapment/deep gluteal syndrome. Arthroscopy 2011 (epub 2010; 35 patients; facts A4-37)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
 
+    public static Evidence Park2016(string note) =>
+        new("Park MS, Yoon SJ, Jung SY, Kim SH. Clinical results of endoscopic sciatic nerve decompression for deep gluteal syndrome. BMC Musculoskelet Disord 2016;17 (60 consecutive patients, 15 with major trauma; facts A4-38)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Chou2004(string note) =>
+        new("Chou LH, Slipman CW, Bhagia SM et al. Inciting events initiating injection-proven sacroiliac joint syndrome. Pain Med 2004;5:26-32 (54 patients whose pain resolved with intra-articular injection; facts addendum 15, HX15-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence Confhd(string note) =>
+        new("China Osteonecrosis of the Femoral Head Database (CONFHD) cross-sectional study, 1,844 patients 2016-2018 (PMC7862166; facts A2-40)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Hopayian2010(string note) =>
         new("Hopayian K et al. Eur Spine J 2010;19:2095-2109 (systematic review of piriformis syndrome features)", EvidenceLevel.SystematicReview, VerificationStatus.Estimated, note);
 

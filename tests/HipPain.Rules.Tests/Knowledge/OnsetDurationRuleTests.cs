@@ -35,10 +35,11 @@ public sealed class OnsetDurationRuleTests
     [Fact]
     public void LabralTear_AcuteAndGradualOnset_CountOnceInOneGroup()
     {
+        // Base 0.9.0 (addendum 15, rule H7) adds Burnett's third answer, major trauma, to the same group.
         var group = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("labral-tear"), g => g.Id == "labral-tear/onset");
 
         Assert.Equal(
-            ["labral-tear/tim.acute-onset", "labral-tear/tim.gradual-onset"],
+            ["labral-tear/hx.fall-or-trauma", "labral-tear/tim.acute-onset", "labral-tear/tim.gradual-onset"],
             group.Members.Select(m => m.RuleId).Order(StringComparer.Ordinal));
     }
 }

@@ -26,6 +26,7 @@ internal static class AvascularNecrosis
         .Finding(InternalRotationPain, 2.0, 0.5, Sources.Osteonecrosis("Limited, painful internal rotation is the examination sign (eMedicine); no ratio, estimate."))
         .Finding(RangeRestricted, 1.5, 0.8, Sources.Osteonecrosis("Limited internal rotation accompanies the painful rotation (eMedicine); no ratio, modest estimate."))
         .Finding(AntalgicGait, 1.5, 0.8, Sources.Osteonecrosis("Trendelenburg or antalgic gait is a listed sign (eMedicine, V-sec); no ratio, modest estimate."))
+        .Derived(FallOrTrauma, 0.157, 0.119, CapTier.A, Sources.Confhd("Traumatic osteonecrosis (after a femoral-neck fracture or hip dislocation) in 15.7% of 1,844 patients, beside steroids 26.8% and alcohol 37.2% (A2-40; addendum 15, HX15-4). Compared with the prior-weighted share in the other 17 causes (0.119: SIJ pain's 0.39 (Chou 2004), deep gluteal syndrome's 0.25 (Park 2016), labral tear's 0.09 (Burnett 2006), the rest at an estimated 0.10; addendum 15, rule H3)."))
         .Derived(Limp, 0.5, Comparison.Limp, Sources.Liege2016("A limp in 50% of patients at presentation (A2-41)."))
         .Derived(AcuteOnset, 0.55, 0.305, Sources.Liege2016("Acute onset in 55% of patients (A2-41; addendum 12, ON12-5); the authors found no typical clinical pattern. Compared with the prior-weighted share in the other 17 causes (0.305: muscle strain's assumed 0.9, femoral-neck stress fracture's 0.15, labral tear's 0.39 (Burnett 2006), the rest at the 0.25 comparison; addendum 12, rule O3)."))
         .Derived(Worsening, 0.6, Comparison.Worsening, Sources.Osteonecrosis("About 80% of untreated hips progress (facts §1.16, V-sec) and 47% had collapsed by diagnosis (A2-42); worsening pain is assumed in 60%."))
@@ -33,10 +34,11 @@ internal static class AvascularNecrosis
         .Finding(RadiographNormal, 0.63, 1.5, Sources.Liege2016("Radiographs are insensitive early (PMC4596197, facts §1.16) but 47% of hips had already collapsed at diagnosis (A2-42), so about half of radiographs are abnormal: derived from 50% normal against an estimated 80% in other hip pain (LR 0.63 normal; 2.5 for an abnormal film, held to the estimate bound of 1.5).").AsEstimate())
         .Age(25, 55, 1.3, 0.6, Sources.Liege2016("Non-traumatic osteonecrosis presents in the third to fifth decades; the age peak is in the 40s (Fukushima 2010, A2-37; mean 44.5-47.6 in 7,268 Chinese patients, A2-38; median 50, A2-40); modest estimate.").AsEstimate())
         .Sex(Sex.Male, 1.3, 0.7, Sources.Osteonecrosis("Men outnumber women up to 3:1 (V-sec); modest estimate."))
-        .Group("avascular-necrosis/exposure", "Exposure (corticosteroids, alcohol, predisposing disease)", g => g
+        .Group("avascular-necrosis/exposure", "Exposure (corticosteroids, alcohol, predisposing disease, trauma)", g => g
             .Member($"{Id}/{SteroidUse}")
             .Member($"{Id}/{AlcoholExcess}")
-            .Member($"{Id}/{OsteonecrosisCondition}"))
+            .Member($"{Id}/{OsteonecrosisCondition}")
+            .Member($"{Id}/{FallOrTrauma}"))
         .Group("avascular-necrosis/signs", "Painful, stiff hip and gait", g => g
             .Member($"{Id}/{InternalRotationPain}")
             .Member($"{Id}/{RangeRestricted}")

@@ -22,6 +22,7 @@ internal static class SacroiliacJointPain
         .PainMap(Id, Buttock, PosteriorThigh, Groin)
         .Finding(BetterWithMovement, 1.5, 1.0, Sources.Estimate("Inflammatory sacroiliac pain eases with movement and is worse after rest (facts §1.14: inflammatory features point to sacroiliitis); modest estimate."))
         .Derived(LowerBack, 0.72, 0.25, Sources.Slipman2000("Lower lumbar pain in 72% of 50 patients with injection-confirmed sacroiliac joint pain (A4-6); low back pain is estimated at 25% among runners whose hip pain has another cause (hip-joint pain: 0% lower lumbar, Lesher 2008, A4-1)."))
+        .Derived(FallOrTrauma, 0.39, 0.105, Sources.Chou2004("A motor-vehicle accident, fall onto the buttock, tackle or pelvic fracture began the pain in 21 of 54 injection-proven patients (13, 6, 1 and 1; 3 more began postpartum; addendum 15, HX15-1). Compared with the prior-weighted share in the other 17 causes (0.105: deep gluteal syndrome's 0.25 (Park 2016), labral tear's 0.09 (Burnett 2006), osteonecrosis's 0.157 (CONFHD), the rest at an estimated 0.10; addendum 15, rule H3)."))
         .Finding(SacroiliacTenderness, 1.3, 0.9, Sources.Slipman2000("Tenderness over the joint is part of the examination, but no history item or single test had worthwhile value against blocks (Dreyfuss 1996, A4-10); a modest estimate.").AsEstimate())
         .Composite(
             "sacroiliac-joint-pain/laslett",
