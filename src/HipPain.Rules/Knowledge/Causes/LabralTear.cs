@@ -32,14 +32,10 @@ internal static class LabralTear
          .Derived(AcuteOnset, 0.39, 0.299, Sources.Burnett2006("Onset after a low-energy injury in 30% and major trauma in 9% of 66 confirmed tears (A4-20; addendum 12, ON12-2). Compared with the prior-weighted share in the other 17 causes (0.299: muscle strain's assumed 0.9, femoral-neck stress fracture's 0.15, osteonecrosis's 0.55, the rest at the 0.25 comparison; addendum 12, rule O3)."))
          .Derived(GradualOnset, 0.61, 0.618, Sources.Burnett2006("Insidious onset in 40 of 66 confirmed tears (A4-20; addendum 12, ON12-1). Compared with the prior-weighted share in the other 17 causes (0.618: the bone-stress causes' assumed 0.85, muscle strain's 0.05, FAI's 0.65 (Clohisy 2009), the rest at the 0.65 comparison; addendum 12, rule O3): the same as elsewhere, so it weighs almost nothing."))
          .Derived(SharpPain, 0.7, 0.4, Sources.Burnett2006("A dull ache with intermittent sharp episodes in 70% (A4-22); sharp pain estimated at 40% in other hip pain."))
-         .Derived(DullAche, 0.7, 0.516, Sources.Burnett2006("The same 70% of 66 confirmed tears describe a dull ache with intermittent sharp episodes (A4-22; addendum 17, PC17-1). Compared with the prior-weighted share in the other 17 causes (0.516: osteonecrosis's assumed 0.7, OA's 0.75, the rest at the 0.5 the base derives a dull ache against; addendum 17, rule C3). One description, so it counts once with sharp pain."))
          .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Burnett2006("A mean of 21 months from onset to diagnosis and 3.3 providers seen (A4-21); 80% is assumed to have had pain for over 3 months."))
          .Derived(RisingFromSitting, 0.4, Comparison.RisingFromSitting, Sources.Burnett2006("Walking, pivoting and impact aggravate (A4-22) and position-related pain is shared with FAI (Warwick); the frequency of pain on rising is not published, so 40% is assumed."))
          .Derived(GivingWay, 0.2, 0.1, Sources.Warwick2016("Giving way is a listed symptom of FAI syndrome and labral injury (Warwick); 20% is assumed, against an estimated 10% of other hip pain."))
          .Sex(Sex.Female, 1.42, 0.58, Sources.Burnett2006("71% of 66 confirmed tears were in women (A4-20): with equal numbers of women and men, LR 1.42 for female and 0.58 for male (computed).").AsEstimate())
-         .Group("labral-tear/pain-character", "How the pain feels (a dull ache with sharp episodes: one description, counted once)", g => g
-            .Member($"{Id}/{DullAche}")
-            .Member($"{Id}/{SharpPain}"))
          .Group("labral-tear/onset", "How the pain began (acute or gradual: two answers to one question)", g => g
             .Member($"{Id}/{AcuteOnset}")
             .Member($"{Id}/{GradualOnset}"))
