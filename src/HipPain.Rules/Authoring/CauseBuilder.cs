@@ -187,7 +187,7 @@ public sealed class CauseBuilder
     {
         ArgumentNullException.ThrowIfNull(treatmentId);
         owner.EnsureOpen();
-        draft.Recommendations.Add(new RecommendationDraft(treatmentId, line, note, evidence));
+        draft.Recommendations.Add(new RecommendationDraft(treatmentId, note, evidence) { Line = line });
         return this;
     }
 

@@ -10,7 +10,8 @@ internal static class DraftConversion
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
         // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, and causes
-        // their clinical codes, numbers and enumerated fields (findings and treatments their enumerated fields), so that a new wording field, code, number or enumerated field needs no argument here.
+        // their clinical codes, numbers and enumerated fields (findings, treatments and recommendations their enumerated
+        // fields), so that a new wording field, code, number or enumerated field needs no argument here.
         var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Choices)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Choices, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
@@ -21,7 +22,7 @@ internal static class DraftConversion
             c.Choices,
             c.Prior!.Value,
             c.PriorEvidence!,
-            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
+            [.. c.Recommendations.Select(r => new TreatmentRecommendation(r.TreatmentId, r.Choices, r.Note, r.Evidence))],
             c.RunningAdvice ?? DefaultRunningAdvice(c.SuspectedUrgency))).ToImmutableArray();
         var rules = builder.Causes.SelectMany(c => c.Rules.Select(r => r.IsGraded
             ? (DiagnosticRule)new GradedRule(r.Id, c.Id, [.. r.Parts!], [.. r.RatiosByCount!], r.Evidence, r.Description)

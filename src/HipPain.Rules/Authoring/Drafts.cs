@@ -129,13 +129,19 @@ internal sealed class GroupMemberDraft(string ruleId, bool isJoint)
     public bool IsJoint { get; } = isJoint;
 }
 
-internal sealed class RecommendationDraft(string treatmentId, TreatmentLine line, string? note, Evidence? evidence = null)
+internal sealed class RecommendationDraft(string treatmentId, string? note, Evidence? evidence = null)
 {
+    private NamedChoices<TreatmentRecommendation> choices = new(TreatmentRecommendation.Choices);
+
     public string? SourcePath { get; set; }
 
     public string TreatmentId { get; } = treatmentId;
 
-    public TreatmentLine Line { get; set; } = line;
+    /// <summary>The enumerated fields <see cref="TreatmentRecommendation.Choices"/> declares (<c>line</c>), each at its default until set.</summary>
+    public ref NamedChoices<TreatmentRecommendation> Choices => ref choices;
+
+    /// <summary>The <c>line</c> of <see cref="Choices"/>, typed, for the checks that compare it.</summary>
+    public TreatmentLine Line { get => (TreatmentLine)choices["line"]!; set => choices["line"] = BoxedEnum<TreatmentLine>.Of(value); }
 
     public string? Note { get; set; } = note;
 

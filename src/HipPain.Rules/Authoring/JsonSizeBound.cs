@@ -79,7 +79,7 @@ internal static class JsonSizeBound
 
             foreach (var recommendation in cause.Recommendations)
             {
-                bytes += Recommendation + Text(recommendation.TreatmentId) + Text(recommendation.Note) + Evidence(recommendation.Evidence);
+                bytes += Recommendation + Text(recommendation.TreatmentId) + Choices(recommendation.Choices) + Text(recommendation.Note) + Evidence(recommendation.Evidence);
             }
         }
 
@@ -137,7 +137,8 @@ internal static class JsonSizeBound
     /// An item's enumerated fields: each set field's line as for a wording field (<see cref="WordingKey"/> and its name)
     /// with the longest JSON name its declaration allows (so a value outside it, which the validator reports, counts too).
     /// The allowances above already hold a cause's <c>suspectedUrgency</c>, a finding's <c>kind</c> and
-    /// <c>region</c> and a treatment's <c>kind</c>, so they are counted twice, as the codes are. A loop by index: this runs on every JSON read.
+    /// <c>region</c>, a treatment's <c>kind</c> and a recommendation's <c>line</c>, so they are counted twice, as the
+    /// codes are. A loop by index: this runs on every JSON read.
     /// </summary>
     private static long Choices<T>(in NamedChoices<T> choices)
     {

@@ -55,6 +55,7 @@ public static class KnowledgeBaseExtensions
 
                 foreach (var rec in c.Recommendations)
                 {
+                    // The line is the builder's argument too; TreatmentRecommendation.Choices is copied below.
                     b.Treat(rec.TreatmentId, rec.Line, rec.Note, rec.Evidence);
                 }
             });
@@ -83,9 +84,9 @@ public static class KnowledgeBaseExtensions
         CopyWording(EvidenceGroup.Wording, kb.Causes.SelectMany(c => kb.GroupsFor(c.Id)), builder.Causes.SelectMany(c => c.Groups));
         CopyWording(RedFlag.Wording, kb.RedFlags, builder.RedFlags);
 
-        // The clinical codes, numbers and enumerated fields (such as the suspected urgency, or a finding's kind and
-        // region, a treatment's kind), one by one from their declarations (Cause.Codes, Cause.Numbers, Cause.Choices,
-        // Finding.Choices, Treatment.Choices), for the same reason.
+        // The clinical codes, numbers and enumerated fields (such as the suspected urgency, a finding's kind and region,
+        // a treatment's kind or a recommendation's line), one by one from their declarations (Cause.Codes, Cause.Numbers,
+        // Cause.Choices, Finding.Choices, Treatment.Choices, TreatmentRecommendation.Choices), for the same reason.
         foreach (var (finding, draft) in kb.Findings.Zip(builder.Findings))
         {
             CopyChoices(finding, ref draft.Choices);
@@ -109,6 +110,10 @@ public static class KnowledgeBaseExtensions
             }
 
             CopyChoices(cause, ref draft.Choices);
+            foreach (var (recommendation, recommendationDraft) in cause.Recommendations.Zip(draft.Recommendations))
+            {
+                CopyChoices(recommendation, ref recommendationDraft.Choices);
+            }
         }
 
         return builder;

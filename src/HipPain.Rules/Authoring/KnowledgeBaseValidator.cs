@@ -324,7 +324,7 @@ internal sealed class KnowledgeBaseValidator
         {
             var recommendation = cause.Recommendations[i];
             var recPath = recommendation.SourcePath ?? Item(path + ".recommendations", i);
-            Defined(recommendation.Line, recPath + ".line");
+            Allowed(recommendation.Choices, recPath);
             if (recommendation.Evidence is not null)
             {
                 EvidenceOf(recommendation.Evidence, recPath + ".evidence");

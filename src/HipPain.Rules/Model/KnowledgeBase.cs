@@ -200,8 +200,8 @@ public sealed class KnowledgeBase
         void EvidenceLine(string tag, Evidence e) => Line(tag, e.Citation, e.Level, e.Status, e.Note);
 
         // So does an enumerated field outside the item's line (its value by the enumeration's name, as in that line),
-        // of a cause, a finding or a treatment. A plain loop: the hash is computed on every read, and a finding's and a
-        // treatment's fields are all in their lines.
+        // of a cause, a finding, a treatment or a recommendation. A plain loop: the hash is computed on every read, and a
+        // finding's, a treatment's and a recommendation's fields are all in their lines.
         void ChoiceLines<T>(ImmutableArray<ClinicalChoice<T>> declarations, T item)
         {
             foreach (var choice in declarations)
@@ -254,6 +254,7 @@ public sealed class KnowledgeBase
             foreach (var r in c.Recommendations)
             {
                 Line("recommend", r.TreatmentId, r.Line);
+                ChoiceLines(TreatmentRecommendation.Choices, r);
                 if (r.Evidence is not null)
                 {
                     EvidenceLine("recommendEvidence", r.Evidence);

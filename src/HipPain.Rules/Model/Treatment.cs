@@ -106,10 +106,20 @@ public sealed class Treatment
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class TreatmentRecommendation
 {
-    internal TreatmentRecommendation(string treatmentId, TreatmentLine line, string? note, Evidence? evidence)
+    /// <summary>
+    /// A recommendation's enumerated fields, as a treatment's are (<see cref="Treatment.Choices"/>): format version 1
+    /// has one, <c>line</c> (default <see cref="TreatmentLine.FirstLine"/>, left out of a written document when it is
+    /// the default), written after the treatment's id and hashed in the recommendation's own line.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalChoice<TreatmentRecommendation>> Choices =
+    [
+        new ClinicalChoice<TreatmentRecommendation, TreatmentLine>("line", r => r.Line, TreatmentLine.FirstLine, inItemHashLine: true, omitsDefault: true),
+    ];
+
+    internal TreatmentRecommendation(string treatmentId, in NamedChoices<TreatmentRecommendation> choices, string? note, Evidence? evidence)
     {
         TreatmentId = treatmentId;
-        Line = line;
+        Line = ClinicalChoice<TreatmentRecommendation, TreatmentLine>.From(choices, "line")!.Value;
         Note = note;
         Evidence = evidence;
     }

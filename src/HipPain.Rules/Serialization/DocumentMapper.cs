@@ -118,14 +118,18 @@ internal sealed class DocumentMapper
         return draft;
     }
 
-    public RecommendationDraft Recommendation(RecommendationDocument document, string path) => new(
-        document.TreatmentId ?? string.Empty,
-        Optional(document.Line, path + ".line", TreatmentLine.FirstLine),
-        document.Note,
-        document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"))
+    public RecommendationDraft Recommendation(RecommendationDocument document, string path)
     {
-        SourcePath = path,
-    };
+        var draft = new RecommendationDraft(
+            document.TreatmentId ?? string.Empty,
+            document.Note,
+            document.Evidence is null ? null : Evidence(document.Evidence, path + ".evidence"))
+        {
+            SourcePath = path,
+        };
+        Choices(document, ref draft.Choices, path);
+        return draft;
+    }
 
     /// <summary>A rule draft, or null when its criterion, ratio or graded table is unusable (the problem is reported).</summary>
     public RuleDraft? Rule(RuleDocument document, string path)

@@ -90,7 +90,7 @@ internal static class DocumentWriter
         Running = cause.RunningAdvice is null ? null : Running(cause.RunningAdvice),
         Rules = [.. cause.Rules.Select(Rule)],
         Groups = cause.Groups.Count == 0 ? null : [.. cause.Groups.Select(g => Worded(g, new GroupDocument { Id = g.Id, Members = Members(g.Members.Select(m => new EvidenceGroupMember(m.RuleId, m.IsJoint))) }))],
-        Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r.TreatmentId, r.Line, r.Note, r.Evidence))],
+        Recommendations = [.. cause.Recommendations.Select(r => Recommendation(r, new RecommendationDocument()))],
     }));
 
     public static RuleDocument Rule(RuleDraft rule) => Worded(rule, rule.IsGraded
@@ -159,8 +159,10 @@ internal static class DocumentWriter
 
     /// <summary>
     /// Writes every enumerated field of a draft into the document (<see cref="Model.Cause.Choices"/>,
-    /// <see cref="Model.Finding.Choices"/>, <see cref="Model.Treatment.Choices"/>), as its value's JSON name, unless the declaration leaves it out (no value, or
-    /// the default of a field that omits it: a finding's <c>region</c> <c>none</c>). A loop by index over cached names.
+    /// <see cref="Model.Finding.Choices"/>, <see cref="Model.Treatment.Choices"/>, <see cref="TreatmentRecommendation.Choices"/>),
+    /// as its value's JSON name, unless the declaration leaves it out (no value, or the default of a field that omits
+    /// it: a finding's <c>region</c> <c>none</c>, a recommendation's <c>line</c> <c>firstLine</c>). A loop by index over
+    /// cached names.
     /// </summary>
     private static T Chosen<T, TItem>(in NamedChoices<TItem> choices, T document)
         where T : IChoiceDocument
@@ -180,11 +182,16 @@ internal static class DocumentWriter
     public static List<GroupMemberDocument> Members(IEnumerable<EvidenceGroupMember> members) =>
         [.. members.Select(m => new GroupMemberDocument { Rule = m.RuleId, Joint = m.IsJoint ? true : null })];
 
-    public static RecommendationDocument Recommendation(string treatmentId, TreatmentLine line, string? note, Evidence? evidence) => new()
+    /// <summary>
+    /// Writes a recommendation into <paramref name="document"/> (a cause's, or an overlay's added one, which names its
+    /// cause): its treatment, note and evidence, and its enumerated fields (<see cref="TreatmentRecommendation.Choices"/>).
+    /// </summary>
+    public static T Recommendation<T>(RecommendationDraft recommendation, T document)
+        where T : RecommendationDocument
     {
-        TreatmentId = treatmentId,
-        Line = line == TreatmentLine.FirstLine ? null : JsonEnum<TreatmentLine>.Name(line),
-        Note = note,
-        Evidence = evidence is null ? null : Evidence(evidence),
-    };
+        document.TreatmentId = recommendation.TreatmentId;
+        document.Note = recommendation.Note;
+        document.Evidence = recommendation.Evidence is null ? null : Evidence(recommendation.Evidence);
+        return Chosen(recommendation.Choices, document);
+    }
 }

@@ -272,18 +272,9 @@ public sealed class KnowledgeBaseOverlayBuilder
     {
         ArgumentNullException.ThrowIfNull(causeId);
         ArgumentNullException.ThrowIfNull(treatmentId);
-        return Change(d =>
-        {
-            var recommendation = DocumentWriter.Recommendation(treatmentId, line, note, evidence);
-            (d.AddRecommendations ??= []).Add(new OverlayRecommendationDocument
-            {
-                Cause = causeId,
-                TreatmentId = recommendation.TreatmentId,
-                Line = recommendation.Line,
-                Note = recommendation.Note,
-                Evidence = recommendation.Evidence,
-            });
-        });
+        return Change(d => (d.AddRecommendations ??= []).Add(DocumentWriter.Recommendation(
+            new RecommendationDraft(treatmentId, note, evidence) { Line = line },
+            new OverlayRecommendationDocument { Cause = causeId })));
     }
 
     /// <summary>Adds a red-flag gate (<c>addRedFlags</c>), described with the same <see cref="RedFlagBuilder"/> as <see cref="KnowledgeBaseBuilder.AddRedFlag"/>.</summary>

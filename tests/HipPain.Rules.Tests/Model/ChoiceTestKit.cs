@@ -9,7 +9,7 @@ namespace HipPain.Rules.Tests.ModelTests;
 
 /// <summary>
 /// What the tests of each kind's declared enumerated fields (<see cref="ClinicalChoiceTests"/>,
-/// <see cref="FindingChoiceTests"/>, <see cref="TreatmentChoiceTests"/>) share: the names to try, and the check that the
+/// <see cref="FindingChoiceTests"/>, <see cref="TreatmentChoiceTests"/>, <see cref="RecommendationChoiceTests"/>) share: the names to try, and the check that the
 /// generated schema and the reader agree on each.
 /// </summary>
 internal static class ChoiceTestKit
@@ -50,10 +50,23 @@ internal static class ChoiceTestKit
     /// <param name="field">The field's JSON name.</param>
     /// <param name="name">The value's JSON name to try.</param>
     public static void SchemaAgreesWithTheReader<T>(ImmutableArray<ClinicalChoice<T>> declarations, string list, int index, string field, string name)
+        => SchemaAgreesWithTheReader(declarations, json => json[list]![index]!, field, name);
+
+    /// <summary>
+    /// As <see cref="SchemaAgreesWithTheReader{T}(ImmutableArray{ClinicalChoice{T}}, string, int, string, string)"/>,
+    /// for an item that is not in a list at the root (a recommendation, inside its cause): <paramref name="item"/> finds
+    /// it in the fixture base's JSON form.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="declarations">The kind's enumerated fields.</param>
+    /// <param name="item">Finds the item, where every value of the field is valid, in the base's JSON form.</param>
+    /// <param name="field">The field's JSON name.</param>
+    /// <param name="name">The value's JSON name to try.</param>
+    public static void SchemaAgreesWithTheReader<T>(ImmutableArray<ClinicalChoice<T>> declarations, Func<JsonNode, JsonNode> item, string field, string name)
     {
         var choice = declarations.Single(c => c.Name == field);
         var json = JsonNode.Parse(KnowledgeBaseJson.Write(FixtureBase.Create()))!;
-        json[list]![index]![field] = name;
+        item(json)[field] = name;
 
         var schemaErrors = SchemaChecker.Errors(SchemaChecker.KnowledgeBase, json.ToJsonString());
         var readError = Record.Exception(() => KnowledgeBaseJson.Read(json.ToJsonString()));

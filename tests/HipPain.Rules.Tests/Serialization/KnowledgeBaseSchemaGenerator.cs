@@ -14,7 +14,7 @@ namespace HipPain.Rules.Tests.Serialization;
 /// what the C# types cannot say: required
 /// properties (a bounded clinical number's range comes from its declaration, <see cref="Cause.Numbers"/>, and an
 /// enumerated field's allowed names and whether it is required from its, <see cref="Cause.Choices"/>,
-/// <see cref="Finding.Choices"/> and <see cref="Treatment.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
+/// <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/> and <see cref="TreatmentRecommendation.Choices"/>), ids and non-blank texts, enumerations (their names come from the model's enums), ranges, minimum
 /// counts, the one-of rules and the descriptions. So a new optional text property of a document (a cause's display
 /// field) reaches the schema with no edit here. <see cref="GeneratedSchemaTests"/> compares the result with the
 /// committed file (and rewrites it with <c>HIPPAIN_UPDATE_DOCS=1</c>).
@@ -65,7 +65,8 @@ internal static class KnowledgeBaseSchemaGenerator
             ["runningRestriction"] = EnumOf<RunningRestriction>(),
         };
 
-        // The enumeration of a declared enumerated field (Finding.Choices, Cause.Choices) that the list above does not have yet.
+        // The enumeration of a declared enumerated field (Finding.Choices, Treatment.Choices, TreatmentRecommendation.Choices,
+        // Cause.Choices) that the list above does not have yet.
         foreach (var type in DeclaredEnumerations())
         {
             if (!definitions.ContainsKey(EnumDefinition(type)))
@@ -221,13 +222,12 @@ internal static class KnowledgeBaseSchemaGenerator
             Description: "An evidence group: rules of one cause that measure the same thing, counted once.",
             Properties: new() { ["id"] = Ref("id"), ["name"] = Ref("text"), ["members"] = NonEmptyArrayOf(Ref("groupMember")) }),
         "recommendation" => new(
-            Required: ["treatmentId"],
-            Properties: new()
+            Required: ["treatmentId", .. RequiredChoices(TreatmentRecommendation.Choices)],
+            Properties: WithChoices(TreatmentRecommendation.Choices, new()
             {
                 ["treatmentId"] = Ref("id"),
-                ["line"] = Ref("treatmentLine"),
                 ["evidence"] = new JsonObject { ["description"] = RecommendationEvidence, ["$ref"] = "#/$defs/evidence" },
-            }),
+            })),
         "cause" => new(
             Required: ["id", "name", "prior", "priorEvidence", "recommendations"],
             Properties: WithChoices(
@@ -310,6 +310,7 @@ internal static class KnowledgeBaseSchemaGenerator
     private static IEnumerable<Type> DeclaredEnumerations() =>
         Finding.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type)
             .Concat(Treatment.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
+            .Concat(TreatmentRecommendation.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
             .Concat(Cause.Choices.Where(c => c.AllowsEveryValue).Select(c => c.Type))
             .Distinct();
 

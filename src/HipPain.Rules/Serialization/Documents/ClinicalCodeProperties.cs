@@ -9,8 +9,9 @@ internal interface IChoiceDocument
 {
     /// <summary>
     /// The item's enumerated fields, each as the JSON name of its value (null: not given), in the kind's declared order
-    /// (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/>). They sit in the document itself, so that reading
-    /// them allocates nothing beyond the names.
+    /// (<see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/>,
+    /// <see cref="TreatmentRecommendation.Choices"/>). They sit in the document itself, so that reading them allocates
+    /// nothing beyond the names.
     /// </summary>
     ref ChoiceSlots<string?> ChoiceNames { get; }
 }
@@ -34,24 +35,32 @@ internal interface ICodedDocument : IChoiceDocument
 /// <see cref="ICodedDocument.Numbers"/>. So reading keeps the generator's checks (an unknown property, a value of the
 /// wrong JSON type: HPJ001 at its path) and writing leaves out a value that is not set. The range of a number is the
 /// validator's check (HPK025), as a prior's is. An enumerated field (<see cref="ClinicalChoice{T}"/>,
-/// <see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>) is a string property that reads and writes its slot of
+/// <see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/>,
+/// <see cref="TreatmentRecommendation.Choices"/>) is a string property that reads and writes its slot of
 /// <see cref="IChoiceDocument.ChoiceNames"/>; the mapper turns the name into a value (an unknown name is HPJ004 at its
 /// path, a required field left out HPJ005).
 /// </summary>
 /// <remarks>
 /// Each code follows the one declared before it; the first follows the property its kind names below (where format
 /// version 1 writes a cause's <c>icd10</c>: after its wording; a finding's <c>kind</c>: after its name, which
-/// <see cref="WordingProperties"/> added). The numbers follow the last code, in their declared order.
+/// <see cref="WordingProperties"/> added; a recommendation's <c>line</c>: after its <c>treatmentId</c>, in a cause's
+/// recommendations and in an overlay's added ones). The numbers follow the last code, in their declared order.
 /// An enumerated field follows the property its declaration names, or else the one declared before it (the first: the
 /// last number or code). So a new code, number or enumerated field needs no line here.
 /// </remarks>
 internal static class ClinicalCodeProperties
 {
+    // A recommendation's fields, in a cause's recommendations and in an overlay's addRecommendations alike (declared
+    // before the table that reads them).
+    private static readonly ImmutableArray<Declared> Recommendations = Of<TreatmentRecommendation>([], [], TreatmentRecommendation.Choices);
+
     private static readonly Dictionary<Type, (string After, ImmutableArray<Declared> Properties)> Kinds = new()
     {
         [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
         [typeof(FindingDocument)] = ("name", Of<Finding>([], [], Finding.Choices)),
         [typeof(TreatmentDocument)] = ("name", Of<Treatment>([], [], Treatment.Choices)),
+        [typeof(RecommendationDocument)] = ("treatmentId", Recommendations),
+        [typeof(OverlayRecommendationDocument)] = ("treatmentId", Recommendations),
     };
 
     /// <summary>The source-generated contract's modifier: adds the code, number and enumerated-field properties of a coded document.</summary>

@@ -117,11 +117,17 @@ internal sealed class RunningDocument
 }
 
 /// <summary>A recommendation of a cause. It has no <c>cause</c> property: the cause is the one it is written in.</summary>
-internal class RecommendationDocument
+internal class RecommendationDocument : IChoiceDocument
 {
+    private ChoiceSlots<string?> choiceNames;
+
     public string? TreatmentId { get; set; }
 
-    public string? Line { get; set; }
+    /// <summary>
+    /// The enumerated fields <see cref="TreatmentRecommendation.Choices"/> declares (<c>line</c>), by their JSON names;
+    /// <see cref="ClinicalCodeProperties"/> adds their JSON properties.
+    /// </summary>
+    ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 
     public string? Note { get; set; }
 
