@@ -24,16 +24,21 @@ public sealed class RecommendationChoiceTests
     /// <summary>Every declared field with every allowed name and names that are not allowed.</summary>
     public static TheoryData<string, string> Names() => ChoiceTestKit.Names(TreatmentRecommendation.Choices);
 
+    /// <summary>
+    /// Pins <c>line</c> by name, not the length of the list, so that a new declared field needs no edit here (it is
+    /// inserted after <c>line</c>, before <c>note</c>).
+    /// </summary>
     [Fact]
-    public void Choices_DeclareLine_AndBothDocumentsWriteItAfterTheTreatmentId()
+    public void Choices_DeclareLine_AndBothDocumentsWriteTheFieldsAfterTheTreatmentId()
     {
-        var line = Assert.Single(TreatmentRecommendation.Choices);
+        var line = TreatmentRecommendation.Choices.Single(c => c.Name == "line");
+        string[] declared = [.. TreatmentRecommendation.Choices.Select(c => c.Name)];
 
         Assert.Equal(
-            ("line", typeof(TreatmentLine), true, false, true, true, (Enum)TreatmentLine.FirstLine),
-            (line.Name, line.Type, line.AllowsEveryValue, line.Required, line.InItemHashLine, line.OmitsDefault, line.Default));
-        Assert.Equal(["treatmentId", "line", "note", "evidence"], RulesJson.Options.GetTypeInfo(typeof(RecommendationDocument)).Properties.Select(p => p.Name));
-        Assert.Equal(["cause", "treatmentId", "line", "note", "evidence"], RulesJson.Options.GetTypeInfo(typeof(OverlayRecommendationDocument)).Properties.Select(p => p.Name));
+            (0, typeof(TreatmentLine), true, false, true, true, (Enum)TreatmentLine.FirstLine),
+            (TreatmentRecommendation.Choices.IndexOf(line), line.Type, line.AllowsEveryValue, line.Required, line.InItemHashLine, line.OmitsDefault, line.Default));
+        Assert.Equal(["treatmentId", .. declared, "note", "evidence"], RulesJson.Options.GetTypeInfo(typeof(RecommendationDocument)).Properties.Select(p => p.Name));
+        Assert.Equal(["cause", "treatmentId", .. declared, "note", "evidence"], RulesJson.Options.GetTypeInfo(typeof(OverlayRecommendationDocument)).Properties.Select(p => p.Name));
     }
 
     [Theory]
