@@ -141,6 +141,9 @@ internal static class Sources
     public static Evidence Confhd(string note) =>
         new("China Osteonecrosis of the Femoral Head Database (CONFHD) cross-sectional study, 1,844 patients 2016-2018 (PMC7862166; facts A2-40)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    public static Evidence Fukushima2010(string note) =>
+        new("Fukushima W, Fujioka M, Kubo T, Tamakoshi A, Nagai M, Hirota Y. Nationwide epidemiologic survey of idiopathic osteonecrosis of the femoral head. Clin Orthop Relat Res 2010;468:2715-2724 (1,502 patients; facts A2-37, addendum 18, EX18-3)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Hopayian2010(string note) =>
         new("Hopayian K et al. Eur Spine J 2010;19:2095-2109 (systematic review of piriformis syndrome features)", EvidenceLevel.SystematicReview, VerificationStatus.Estimated, note);
 
@@ -279,6 +282,9 @@ internal static class Sources
     /// <summary>The largest LR- an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MaximumEstimatedNegative = 1.5;
 
+    /// <summary>The largest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4); a derived weight is an estimate, so it is held to this bound even when its tier would allow more.</summary>
+    public const double MaximumEstimatedPositive = 6.0;
+
     /// <summary>
     /// Likelihood ratios derived from how often a feature occurs in the cause (a sensitivity read in a series or
     /// estimated) and how often it occurs in the other causes of a runner's hip pain (the comparison frequency,
@@ -289,6 +295,12 @@ internal static class Sources
         var positive = Math.Round(inCause / inOthers, 2);
         var negative = Math.Round((1 - inCause) / (1 - inOthers), 2);
         var (p, n, capNote) = Cap(Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative), tier);
+        if (p > MaximumEstimatedPositive)
+        {
+            p = MaximumEstimatedPositive;
+            capNote = string.Create(CultureInfo.InvariantCulture, $"{capNote} Held to the estimate bound of LR+ {MaximumEstimatedPositive:0.#} (docs/knowledge-base.md, rule 4).");
+        }
+
         return (p, n, string.Create(CultureInfo.InvariantCulture, $"Derived from the feature's frequency in this cause ({inCause:0.##}) and in the other causes of a runner's hip pain ({inOthers:0.##}; see docs/knowledge-base.md, comparison frequencies): LR+ {positive:0.##}, LR- {negative:0.##}. {capNote}"));
     }
 }
