@@ -24,14 +24,7 @@ public sealed class HistoryRuleTests
     [MemberData(nameof(Cells))]
     public void Rule_Addendum15Cell_HasTheRegisteredRatiosAndNamesItsSeriesAndComparison(string ruleId, double positive, double negative, string series, string comparison)
     {
-        var rule = Assert.IsType<CriterionRule>(Assert.Single(BuiltInKnowledgeBase.Instance.Rules, r => r.Id == ruleId));
-
-        Assert.Equal(positive, rule.Ratio.Positive, 2);
-        Assert.Equal(negative, rule.Ratio.Negative, 2);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(series, rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("addendum 15", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Contains(comparison, rule.Evidence.Note, StringComparison.Ordinal);
+        RegisteredCell.Holds(ruleId, positive, negative, series, 15, comparison);
     }
 
     [Fact]

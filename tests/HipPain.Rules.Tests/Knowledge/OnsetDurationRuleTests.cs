@@ -22,14 +22,7 @@ public sealed class OnsetDurationRuleTests
     [MemberData(nameof(Cells))]
     public void Rule_Addendum12Cell_HasTheRegisteredRatiosAndNamesItsSeriesAndComparison(string ruleId, double positive, double negative, string series)
     {
-        var rule = Assert.IsType<CriterionRule>(Assert.Single(BuiltInKnowledgeBase.Instance.Rules, r => r.Id == ruleId));
-
-        Assert.Equal(positive, rule.Ratio.Positive, 2);
-        Assert.Equal(negative, rule.Ratio.Negative, 2);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(series, rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("addendum 12", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Contains("other 17 causes", rule.Evidence.Note, StringComparison.Ordinal);
+        RegisteredCell.Holds(ruleId, positive, negative, series, 12, "other 17 causes");
     }
 
     [Fact]
