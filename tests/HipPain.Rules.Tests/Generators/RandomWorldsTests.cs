@@ -76,13 +76,14 @@ public sealed class RandomWorldsTests(ITestOutputHelper output)
         var drawn = Tally("cause", Cause.Choices, bases.SelectMany(kb => kb.Causes).ToList())
             .Concat(Tally("finding", Finding.Choices, bases.SelectMany(kb => kb.Findings).ToList()))
             .Concat(Tally("treatment", Treatment.Choices, bases.SelectMany(kb => kb.Treatments).ToList()))
+            .Concat(Tally("recommendation", TreatmentRecommendation.Choices, bases.SelectMany(kb => kb.Causes.SelectMany(c => c.Recommendations)).ToList()))
             .ToList();
         foreach (var (what, count, of) in drawn)
         {
             output.WriteLine($"{what}: {count} of {of}");
         }
 
-        Assert.Equal(Cause.Choices.Sum(c => c.Values.Length) + Finding.Choices.Sum(c => c.Values.Length) + Treatment.Choices.Sum(c => c.Values.Length), drawn.Count);
+        Assert.Equal(Cause.Choices.Sum(c => c.Values.Length) + Finding.Choices.Sum(c => c.Values.Length) + Treatment.Choices.Sum(c => c.Values.Length) + TreatmentRecommendation.Choices.Sum(c => c.Values.Length), drawn.Count);
         Assert.All(drawn, d => Assert.True(d.Count > 0, $"no {d.What} in {Seeds} bases"));
 
         static IEnumerable<(string What, int Count, int Of)> Tally<T>(string kind, IEnumerable<ClinicalChoice<T>> declared, IReadOnlyList<T> items) =>
