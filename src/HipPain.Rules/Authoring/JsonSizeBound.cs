@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Authoring;
@@ -59,7 +60,7 @@ internal static class JsonSizeBound
 
         foreach (var cause in builder.Causes)
         {
-            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes) + Numbers(cause.Numbers) + Choices(cause.Choices)
+            bytes += Cause + Text(cause.Id) + Named(cause.Wording) + Named(cause.Codes) + Numbers(Model.Cause.Numbers, cause.Numbers) + Choices(cause.Choices)
                 + Evidence(cause.PriorEvidence) + Text(cause.RunningAdvice?.Text ?? DraftConversion.DefaultRunningAdvice(cause.SuspectedUrgency).Text);
             foreach (var rule in cause.Rules)
             {
@@ -127,11 +128,12 @@ internal static class JsonSizeBound
         texts.Texts.Sum(text => WordingKey + text.Key.Length + Text(text.Value));
 
     /// <summary>
-    /// An item's clinical numbers: each number's line as for a wording field (<see cref="WordingKey"/> and its name) with
-    /// the longest whole number, <c>-2147483648</c> (11 bytes).
+    /// An item's clinical numbers: each set number's line as for a wording field (<see cref="WordingKey"/> and its name)
+    /// with the longest text its declaration's JSON form can take (<see cref="ClinicalNumber{T}.LongestText"/>: a whole
+    /// number's 11 bytes, a fraction's 24).
     /// </summary>
-    private static long Numbers(NamedNumbers numbers) =>
-        numbers.Values.Sum(number => WordingKey + number.Key.Length + 11);
+    private static long Numbers<T>(ImmutableArray<ClinicalNumber<T>> declarations, NamedNumbers numbers) =>
+        declarations.Where(number => numbers[number.Name] is not null).Sum(number => WordingKey + number.Name.Length + number.LongestText);
 
     /// <summary>
     /// An item's enumerated fields: each set field's line as for a wording field (<see cref="WordingKey"/> and its name)

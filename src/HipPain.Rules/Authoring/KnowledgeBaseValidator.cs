@@ -148,7 +148,8 @@ internal sealed class KnowledgeBaseValidator
         {
             if (numbers[number.Name] is { } value && !number.Allows(value))
             {
-                Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, string.Create(CultureInfo.InvariantCulture, $"{number.Name} {value} of {item} is outside its range {number.Range}."));
+                var what = number.IsWhole && double.IsFinite(value) && value != Math.Floor(value) ? "is not a whole number; its range is" : "is outside its range";
+                Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, $"{number.Name} {ClinicalNumber<T>.Format(value)} of {item} {what} {number.Range}.");
             }
         }
     }

@@ -35,10 +35,12 @@ public sealed class Cause
     ];
 
     /// <summary>
-    /// A cause's bounded clinical numbers, each with its allowed range (none in format version 1 so far). A new one is
-    /// an entry here, its property and one constructor line, for example
-    /// <c>new("typicalAgeFrom", c => c.TypicalAgeFrom, 0, PatientCase.MaximumAge, "years")</c> and
-    /// <c>TypicalAgeFrom = numbers("typicalAgeFrom");</c>.
+    /// A cause's bounded clinical numbers, whole or fractional, each with its allowed range (none in format version 1 so
+    /// far). A new one is an entry here, its property and one constructor line, for example
+    /// <c>ClinicalNumber&lt;Cause&gt;.Whole("typicalAgeFrom", c => c.TypicalAgeFrom, 0, PatientCase.MaximumAge, "years")</c> and
+    /// <c>TypicalAgeFrom = (int?)numbers("typicalAgeFrom");</c>, or
+    /// <c>ClinicalNumber&lt;Cause&gt;.Fraction("selfLimitingShare", c => c.SelfLimitingShare, 0, 1)</c> and
+    /// <c>SelfLimitingShare = numbers("selfLimitingShare");</c>.
     /// </summary>
     internal static readonly ImmutableArray<ClinicalNumber<Cause>> Numbers = [];
 
@@ -57,7 +59,7 @@ public sealed class Cause
         string id,
         Func<string, string?> wording,
         Func<string, string?> codes,
-        Func<string, int?> numbers,
+        Func<string, double?> numbers,
         in NamedChoices<Cause> choices,
         double prior,
         Evidence priorEvidence,

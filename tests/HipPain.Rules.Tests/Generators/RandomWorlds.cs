@@ -182,7 +182,7 @@ public static class RandomWorlds
 
     /// <summary>
     /// Gives every cause each bounded clinical number its kind declares (<see cref="Cause.Numbers"/>) half of the time, a
-    /// value within the declared range, so that the round-trip and overlay properties draw a new number without a line
+    /// value within the declared range (a whole one for a whole number), so that the round-trip and overlay properties draw a new number without a line
     /// here. Format version 1 declares none, so this draws nothing and the worlds stay as they were.
     /// </summary>
     private static void DrawNumbers(Random rng, KnowledgeBaseBuilder builder)
@@ -193,7 +193,9 @@ public static class RandomWorlds
             {
                 if (rng.Next(2) == 0)
                 {
-                    draft.Numbers[number.Name] = rng.Next(number.Minimum, number.Maximum + 1);
+                    draft.Numbers[number.Name] = number.IsWhole
+                        ? rng.NextInt64((long)number.Minimum, (long)number.Maximum + 1)
+                        : number.Minimum + (rng.NextDouble() * (number.Maximum - number.Minimum));
                 }
             }
         }

@@ -267,7 +267,8 @@ internal static class KnowledgeBaseSchemaGenerator
 
     /// <summary>
     /// <paramref name="properties"/> with each bounded clinical number of the kind (<see cref="ClinicalNumber{T}"/>): an
-    /// optional integer in its declared range, so that a new number needs no line in this table.
+    /// optional integer (a whole number) or number (a fraction) in its declared range, so that a new number needs no line
+    /// in this table.
     /// </summary>
     private static Dictionary<string, JsonNode> WithNumbers<T>(IEnumerable<ClinicalNumber<T>> numbers, Dictionary<string, JsonNode> properties)
     {
@@ -275,7 +276,7 @@ internal static class KnowledgeBaseSchemaGenerator
         {
             properties[number.Name] = new JsonObject
             {
-                ["type"] = Strings("integer", "null"),
+                ["type"] = Strings(number.IsWhole ? "integer" : "number", "null"),
                 ["minimum"] = number.Minimum,
                 ["maximum"] = number.Maximum,
             };

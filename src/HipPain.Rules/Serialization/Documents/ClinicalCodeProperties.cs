@@ -31,8 +31,8 @@ internal interface ICodedDocument : IChoiceDocument
 /// as <see cref="Cause.Codes"/>) and the bounded clinical numbers (<see cref="ClinicalNumber{T}"/>,
 /// <see cref="Cause.Numbers"/>) to the source-generated contract of the item's document, as
 /// <see cref="WordingProperties"/> does for wording. A code is an optional string property that reads and writes the
-/// document's <see cref="ICodedDocument.Codes"/>, a number an optional integer that reads and writes its
-/// <see cref="ICodedDocument.Numbers"/>. So reading keeps the generator's checks (an unknown property, a value of the
+/// document's <see cref="ICodedDocument.Codes"/>, a number an optional integer (a whole number) or an optional
+/// number (a fraction) that reads and writes its <see cref="ICodedDocument.Numbers"/>. So reading keeps the generator's checks (an unknown property, a value of the
 /// wrong JSON type: HPJ001 at its path) and writing leaves out a value that is not set. The range of a number is the
 /// validator's check (HPK025), as a prior's is. An enumerated field (<see cref="ClinicalChoice{T}"/>,
 /// <see cref="Cause.Choices"/>, <see cref="Finding.Choices"/>, <see cref="Treatment.Choices"/>,
@@ -83,14 +83,23 @@ internal static class ClinicalCodeProperties
     private static ImmutableArray<Declared> Of<T>(ImmutableArray<ClinicalCode<T>> codes, ImmutableArray<ClinicalNumber<T>> numbers, ImmutableArray<ClinicalChoice<T>> choices) =>
     [
         .. codes.Select(code => Text(code.Name, null, document => document.Codes, "clinical code")),
-        .. numbers.Select(number => new Declared(number.Name, null, (typeInfo, after) => AddedProperties.Insert<int?>(
-            typeInfo,
-            typeInfo.Type,
-            number.Name,
-            after,
-            document => ((ICodedDocument)document).Numbers[number.Name],
-            (document, value) => ((ICodedDocument)document).Numbers[number.Name] = value,
-            "clinical number"))),
+        .. numbers.Select(number => new Declared(number.Name, null, number.IsWhole
+            ? (typeInfo, after) => AddedProperties.Insert<int?>(
+                typeInfo,
+                typeInfo.Type,
+                number.Name,
+                after,
+                document => WholeOrNull(((ICodedDocument)document).Numbers[number.Name]),
+                (document, value) => ((ICodedDocument)document).Numbers[number.Name] = value,
+                "clinical number")
+            : (typeInfo, after) => AddedProperties.Insert<double?>(
+                typeInfo,
+                typeInfo.Type,
+                number.Name,
+                after,
+                document => ((ICodedDocument)document).Numbers[number.Name],
+                (document, value) => ((ICodedDocument)document).Numbers[number.Name] = value,
+                "clinical number"))),
         .. choices.Select((choice, index) => new Declared(choice.Name, choice.After, (typeInfo, after) => AddedProperties.InsertString(
             typeInfo,
             typeInfo.Type,
@@ -100,6 +109,18 @@ internal static class ClinicalCodeProperties
             (document, value) => ((IChoiceDocument)document).ChoiceNames[index] = value,
             "enumerated field"))),
     ];
+
+    /// <summary>
+    /// A whole number's value as its integer property writes it. Only a valid base is written, and the validator holds a
+    /// whole number whole and within its range (HPK025), so the conversion loses nothing; a value that is not a whole
+    /// 32-bit number is a broken invariant, not input, and throws rather than being rounded.
+    /// </summary>
+    private static int? WholeOrNull(double? value) => value switch
+    {
+        null => null,
+        { } v when v == Math.Floor(v) && v >= int.MinValue && v <= int.MaxValue => (int)v,
+        { } v => throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A whole clinical number holds {v}, which the validator refuses; only a validated base is written.")),
+    };
 
     /// <summary>A string property that reads and writes one of the document's codes.</summary>
     private static Declared Text(string name, string? after, Func<ICodedDocument, NamedTexts> store, string what) =>
