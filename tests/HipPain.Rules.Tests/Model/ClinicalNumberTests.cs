@@ -96,14 +96,16 @@ public sealed class ClinicalNumberTests
     }
 
     [Fact]
-    public void CauseDocument_HasOneIntegerPropertyPerDeclaredNumber_AfterTheCodes()
+    public void CauseDocument_HasOneNumberPropertyPerDeclaredNumber_AfterTheCodes_IntegerWhenWhole()
     {
         var properties = RulesJson.Options.GetTypeInfo(typeof(CauseDocument)).Properties;
         var names = properties.Select(p => p.Name).ToList();
         var numbers = Cause.Numbers.Select(n => n.Name).ToList();
 
         Assert.Equal(numbers, names.Skip(names.IndexOf(Cause.Codes[^1].Name) + 1).Take(numbers.Count));
-        Assert.All(properties.Where(p => numbers.Contains(p.Name)), p => Assert.Equal(typeof(int?), p.PropertyType));
+        Assert.All(Cause.Numbers, number => Assert.Equal(
+            number.IsWhole ? typeof(int?) : typeof(double?),
+            properties.Single(p => p.Name == number.Name).PropertyType));
     }
 
     [Fact]
