@@ -214,9 +214,6 @@ internal static class Sources
     public static Evidence Gupta2001(string note) =>
         new("Gupta MN, Sturrock RD, Field M. Rheumatology 2001;40:24-30 (75 adults with culture-positive septic arthritis; facts A3-36)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
-    public static Evidence SepticHipLeedsYork2008(string note) =>
-        new("Adult native joint septic arthritis of the hip: a fourteen year multicentre experience of 46 cases (Leeds and York, 1991-2005). J Bone Joint Surg Br 2008;90-B Supp III (abstract; facts addendum 8, SS8-5; addendum 21, SY21-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
-
     public static Evidence Couderc2015(string note) =>
         new("Couderc M et al. CJEM 2015;17:403-410 (105 adults with suspected septic arthritis; facts A2-13, A3-34)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 

@@ -103,13 +103,10 @@ public sealed class AnswerModelTests
     [Fact]
     public void PresentRate_OneSidedRuleOnAlarmFinding_UsesAlarmRateWithoutCause()
     {
-        // femoral-neck-stress-fracture/rf.osteopenia has LR+ 2 and no LR- (Barrack 2014), and low bone density is in
-        // an urgent gate: Sn = 2 r with r the alarm rate. (malignancy/hx.cancer, the example before base 0.11.0, now
-        // has Deyo's LR- 0.70.)
+        // malignancy/hx.cancer has LR+ 6 and no LR-: Sn = 6 r with r the alarm rate.
         var model = new AnswerModel(BuiltInKnowledgeBase.Instance, 0.2, 0.02);
 
-        Assert.True(model.IsAlarmFinding("rf.osteopenia"));
-        Assert.Equal(2 * 0.02, model.PresentRate("femoral-neck-stress-fracture", "rf.osteopenia"), 12);
+        Assert.Equal(6 * 0.02, model.PresentRate("malignancy", "hx.cancer"), 12);
     }
 
     [Fact]

@@ -9,9 +9,6 @@ internal static class SeriousPathology
 {
     public const string Id = "malignancy";
 
-    // Deyo & Diehl 1988 (facts A5-1): history of cancer, sensitivity 31%, specificity 98%; 13 cancers, so tier C (addendum 21).
-    private static readonly (double Positive, double Negative, string Note) CancerHistoryRatio = Sources.Cap(15.5, 0.70, CapTier.C);
-
     public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Malignancy or other serious pathology (bone metastasis, primary bone tumour)", c => c
         .Describe("A tumour in the pelvis or proximal femur, most often a metastasis: constant or night pain unrelated to activity, weight loss, a history of cancer, failure to improve. Rare but can't-miss.")
         .Codes("C79.5", "94222008")
@@ -21,8 +18,8 @@ internal static class SeriousPathology
         .Possible(Groin)
         .Possible(AnteriorThigh)
         .Possible(Buttock)
-        .Finding(CancerHistory, CancerHistoryRatio.Positive, CancerHistoryRatio.Negative, Sources.Deyo1988("A previous cancer in 31% of the cancers and 2% of the other walk-in back-pain patients (sensitivity 31%, specificity 98%; A5-1): LR+ 15.5, LR- 0.70, a published ratio used before any share-derived one (addendum 21, rule S5; the 66% of bone metastases with a known primary, SY21-8, is one tumour family of this mixed cause). The best-supported malignancy red flag (Downie 2013: post-test probability 33% in back pain). 13 cancers, so tier C. " + CancerHistoryRatio.Note))
-        .Finding(WeightLoss, 2.5, 0.9, Sources.Deyo1988("Unexplained weight loss in 15% of the cancers and 6% of the other walk-in back-pain patients (sensitivity 15%, specificity 94%; A5-1): LR+ 2.5, LR- 0.90, within the tier C caps (addendum 21, rule S5). Counted once with a history of cancer, night sweats and the rest of the red-flag history (rule S6)."))
+        .Finding(CancerHistory, 6.0, 1.0, Sources.Downie2013("History of malignancy raised the probability of spinal malignancy to 33% (22-46%) in back pain, the best-supported red flag; no likelihood ratio in the facts, so an estimate of 6 kept under the tier A cap.").AsEstimate())
+        .Finding(WeightLoss, 3.0, 1.0, Sources.RedFlagCluster("Unexplained weight loss is part of the red-flag cluster (V-sec); no ratio, estimate."))
         .Finding(NoImprovement, 3.0, 0.77, Sources.Deyo1988("No response to a month of treatment: sensitivity 31%, specificity 90% for cancer in back pain (A5-1), LR+ 3.1, LR- 0.77; 13 cancers, so held at 3 (tier C cap 4)."))
         .Finding(DurationOverThreeMonths, 2.6, 1.0, Sources.Deyo1988("Pain lasting more than a month: sensitivity 50%, specificity 81% for cancer in back pain (A5-1), LR+ 2.6. The base asks about more than 3 months, a stricter threshold whose LR+ is not published; the 1-month figure is used for a positive answer only, and a negative answer moves nothing.").AsEstimate())
         .Composite(
