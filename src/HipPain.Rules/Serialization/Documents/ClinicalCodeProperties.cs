@@ -111,9 +111,11 @@ internal static class ClinicalCodeProperties
     ];
 
     /// <summary>
-    /// A whole number's value as its integer property writes it. Only a valid base is written, and the validator holds a
-    /// whole number whole and within its range (HPK025), so the conversion loses nothing; a value that is not a whole
-    /// 32-bit number is a broken invariant, not input, and throws rather than being rounded.
+    /// A whole number's value as its integer property writes it. The store only ever holds whole 32-bit values for a whole
+    /// number: JSON reads it through this integer property, and its builder method takes an <see cref="int"/> (as
+    /// <c>TypicalAgeFrom(int? years)</c> would), so a base or an overlay built in C# cannot give it a fraction. A value
+    /// out of its declared range is still written as it is, for the validator to report (HPK025). Anything else is a
+    /// broken invariant, not input, and throws rather than being rounded.
     /// </summary>
     private static int? WholeOrNull(double? value) => value switch
     {
