@@ -154,6 +154,45 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
+    /// <summary>
+    /// The one check of the reference fields (<see cref="ClinicalCode{T}.Target"/>): each id an item gives names an item of
+    /// the field's kind in the base, or that kind's unknown-item error (HPK003 finding, HPK008 treatment, HPK002 cause)
+    /// at the field's path, naming the field, the id and the kind.
+    /// </summary>
+    /// <param name="declarations">The kind's declared codes; those without a target are plain text and not checked.</param>
+    /// <param name="codes">The item's codes by name.</param>
+    /// <param name="known">The ids of each kind in the base.</param>
+    /// <param name="path">The item's path.</param>
+    /// <param name="item">The item as messages name it, for example <c>Cause 'x'</c>.</param>
+    internal static IEnumerable<(string Code, string Path, string Message)> UnknownReferences<T>(
+        ImmutableArray<ClinicalCode<T>> declarations,
+        NamedTexts codes,
+        Func<ItemKind, IReadOnlySet<string>> known,
+        string path,
+        string item)
+    {
+        foreach (var declaration in declarations)
+        {
+            if (declaration.Target is { } target && codes[declaration.Name] is { } id && !known(target).Contains(id))
+            {
+                var (code, noun) = target switch
+                {
+                    ItemKind.Finding => (ErrorCodes.UnknownFinding, "finding"),
+                    ItemKind.Treatment => (ErrorCodes.UnknownTreatment, "treatment"),
+                    _ => (ErrorCodes.UnknownCause, "cause"),
+                };
+                yield return (code, $"{path}.{declaration.Name}", $"{item} names unknown {noun} '{id}' in {declaration.Name}; it must be the id of a {noun} of the base.");
+            }
+        }
+    }
+
+    private IReadOnlySet<string> KnownIds(ItemKind kind) => kind switch
+    {
+        ItemKind.Finding => findingIds,
+        ItemKind.Treatment => treatmentIds,
+        _ => causeIds,
+    };
+
     private void FindingOf(FindingDraft finding, int index)
     {
         var path = PathOf(finding, "$.findings", index);
@@ -215,6 +254,10 @@ internal sealed class KnowledgeBaseValidator
         }
 
         InRange(Cause.Numbers, cause.Numbers, path, $"cause '{cause.Id}'");
+        foreach (var (code, where, message) in UnknownReferences(Cause.Codes, cause.Codes, KnownIds, path, $"Cause '{cause.Id}'"))
+        {
+            Add(code, where, message);
+        }
 
         Count(cause.Rules.Count, path + ".rules", $"Cause '{cause.Id}' has {{0}} rules");
         Count(cause.Groups.Count, path + ".groups", $"Cause '{cause.Id}' has {{0}} evidence groups");

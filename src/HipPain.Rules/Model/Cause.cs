@@ -27,7 +27,11 @@ public sealed class Cause
         new("whenToSeekCare", null),
         new("patientSources", null));
 
-    /// <summary>A cause's clinical codes: its classification codes.</summary>
+    /// <summary>
+    /// A cause's clinical codes: its classification codes, and any reference to another item of the base (none in format
+    /// version 1 so far), for example <c>new("differentialOf", c => c.DifferentialOf, Target: ItemKind.Cause)</c> and
+    /// <c>DifferentialOf = codes("differentialOf");</c>.
+    /// </summary>
     internal static readonly ImmutableArray<ClinicalCode<Cause>> Codes =
     [
         new("icd10", c => c.Icd10, InItemHashLine: true),

@@ -232,15 +232,17 @@ internal static class KnowledgeBaseSchemaGenerator
             Required: ["id", "name", "prior", "priorEvidence", "recommendations"],
             Properties: WithChoices(
                 Cause.Choices,
-                WithNumbers(
-                    Cause.Numbers,
-                    new()
-                    {
-                        ["id"] = Ref("id"),
-                        ["name"] = Ref("text"),
-                        ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
-                        ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
-                    }))),
+                WithReferences(
+                    Cause.Codes,
+                    WithNumbers(
+                        Cause.Numbers,
+                        new()
+                        {
+                            ["id"] = Ref("id"),
+                            ["name"] = Ref("text"),
+                            ["prior"] = new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0, ["exclusiveMaximum"] = 1 },
+                            ["recommendations"] = NonEmptyArrayOf(Ref("recommendation")),
+                        })))),
         "redFlag" => new(
             Required: ["id", "name", "criterion", "urgency", "action", "evidence"],
             Properties: new()
@@ -279,6 +281,25 @@ internal static class KnowledgeBaseSchemaGenerator
                 ["type"] = Strings(number.IsWhole ? "integer" : "number", "null"),
                 ["minimum"] = number.Minimum,
                 ["maximum"] = number.Maximum,
+            };
+        }
+
+        return properties;
+    }
+
+    /// <summary>
+    /// <paramref name="properties"/> with each reference field of the kind (a <see cref="ClinicalCode{T}"/> with a
+    /// <see cref="ClinicalCode{T}.Target"/>): an id or null, so that a new reference needs no line in this table. Plain
+    /// codes keep the string schema their C# type gives.
+    /// </summary>
+    private static Dictionary<string, JsonNode> WithReferences<T>(IEnumerable<ClinicalCode<T>> codes, Dictionary<string, JsonNode> properties)
+    {
+        foreach (var code in codes.Where(c => c.Target is not null))
+        {
+            properties[code.Name] = new JsonObject
+            {
+                ["description"] = $"The id of a {code.Target.ToString()!.ToLowerInvariant()} of the base.",
+                ["anyOf"] = new JsonArray(Ref("id"), new JsonObject { ["type"] = "null" }),
             };
         }
 
