@@ -10,10 +10,10 @@ public static partial class ErrorCodes
     /// <summary>Two causes, findings, treatments, rules, evidence groups or red flags share an id.</summary>
     public const string DuplicateId = "HPK001";
 
-    /// <summary>A rule, red flag or overlay names a cause the knowledge base does not have.</summary>
+    /// <summary>A rule, red flag, overlay or reference field names a cause the knowledge base does not have.</summary>
     public const string UnknownCause = "HPK002";
 
-    /// <summary>A criterion names a finding the knowledge base does not have.</summary>
+    /// <summary>A criterion or reference field names a finding the knowledge base does not have.</summary>
     public const string UnknownFinding = "HPK003";
 
     /// <summary>A likelihood ratio (LR+, LR-, or an entry of a graded rule's table) is not a finite number greater than zero.</summary>
@@ -28,7 +28,7 @@ public static partial class ErrorCodes
     /// <summary>A cause has no treatment and no workup step.</summary>
     public const string CauseWithoutPlan = "HPK007";
 
-    /// <summary>A cause recommends a treatment the knowledge base does not have.</summary>
+    /// <summary>A cause recommends, or a reference field names, a treatment the knowledge base does not have.</summary>
     public const string UnknownTreatment = "HPK008";
 
     /// <summary>A weight, prior, treatment or red flag has no citation.</summary>
