@@ -53,17 +53,4 @@ public sealed class PalpationRuleTests
         Assert.NotEqual(VerificationStatus.Estimated, rule.Evidence.Status);
         Assert.Contains("Falvey", rule.Evidence.Citation, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void HamstringIschialTenderness_IsBenazzoShareAtTierC()
-    {
-        var rule = Assert.IsType<CriterionRule>(Assert.Single(BuiltInKnowledgeBase.Instance.Rules, r => r.Id == $"proximal-hamstring-tendinopathy/{Findings.IschialTenderness}"));
-
-        // 0.41 against 0.10 derives LR+ 4.1, held to tier C's 4 (addendum 23, section 5); LR- 0.59 / 0.90.
-        Assert.Equal(4.0, rule.Ratio.Positive, 2);
-        Assert.Equal(0.66, rule.Ratio.Negative, 2);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains("Benazzo", rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("tier C", rule.Evidence.Note!, StringComparison.Ordinal);
-    }
 }
