@@ -276,16 +276,6 @@ internal static class Sources
     public static Evidence SickleCellOnfh(string note) =>
         new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
-    // Sources added for base 0.11.0 (issue 11, neurological symptoms and signs; docs/evidence/facts-addendum-24-neuro.md, fact ids NE24-n).
-    public static Evidence LeeSon2024(string note) =>
-        new("Lee and Son. Clinical characteristics of sciatica in patients with piriformis syndrome improved by decompression surgery. The Nerve 2024;10(1):25-30 (32 patients whose sciatic pain improved by more than 50% for over a year after sciatic-nerve decompression; addendum 24, NE24-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
-
-    public static Evidence Khan2004(string note) =>
-        new("Khan AM, McLoughlin E, Giannakas K, Hutchinson C, Andrew JG. Ann R Coll Surg Engl 2004;86:119-121 (pain maps of 60 patients awaiting hip arthroplasty for OA against 60 awaiting decompression for spinal stenosis; facts A4-3, addendum 24, NE24-3)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
-
-    public static Evidence Hasvik2022(string note) =>
-        new("Hasvik E, Haugen AJ, Grøvle L. BMJ Open 2022;12:e065500 (90 patients with back-related leg pain and an MRI-confirmed lumbar disc herniation, hospital back clinic; addendum 24, NE24-6)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
-
     /// <summary>The smallest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MinimumEstimatedPositive = 0.25;
 

@@ -6,7 +6,7 @@ namespace HipPain.Rules.Tests.Knowledge;
 /// <summary>
 /// The check each pre-registered knowledge study's test makes of one changed cell: the built-in base holds the rule,
 /// with the registered ratios, marked as an estimate, citing its series and naming the addendum and the comparison it
-/// was derived against (onset and duration, history, exposures, neurological findings; docs/evidence/facts-addendum-12, -15, -18, -24).
+/// was derived against (onset and duration, history, exposures; docs/evidence/facts-addendum-12, -15, -18).
 /// </summary>
 internal static class RegisteredCell
 {

@@ -20,7 +20,6 @@ internal static class DeepGlutealSyndrome
          .Finding(Sitting, 2.0, 0.6, Sources.Hopayian2010("Pain aggravated by sitting is among the commonest features; no accuracy figure, estimate."))
          .Finding(SciaticNotchTenderness, 2.5, 0.4, Sources.Hopayian2010("External tenderness near the greater sciatic notch is among the commonest features; no accuracy figure, estimate."))
          .Finding(Paraesthesia, 2.0, 0.7, Sources.Hopayian2010("Paraesthesia was one of the two findings statistically related to an endoscopically confirmed sciatic entrapment (Park 2016, A4-38); no ratio, modest estimate.").AsEstimate())
-         .Derived(LegPainBelowKnee, 0.6875, 0.274, Sources.LeeSon2024("Calf pain in 22 of 32 patients relieved by decompression for piriformis syndrome (foot pain in 16; the abstract gives calf and foot separately, so 22 of 32 is a lower bound of pain below the knee; addendum 24, NE24-1). Compared with the prior-weighted share in the other 17 causes (0.274: lumbar radicular pain at the 0.692 its 3.0 / 0.4 rule implies, hip OA 0.47 (Khan 2004), SIJ pain 0.28 (Slipman 2000), every other cause at the background 0.231 that lumbar's rule implies; addendum 24, rule N3)."))
          .Derived(BurningPain, 0.4, Comparison.BurningPain, Sources.Hopayian2010("Sciatic nerve entrapment gives neuropathic, sciatica-like pain (facts §1.12; Park 2016, A4-38); burning or shooting pain is assumed in 40%."))
          .Derived(DurationOverThreeMonths, 1.0, 0.564, CapTier.C, Sources.Martin2011("Symptoms for 1 to 23 years (mean 3.7) in all 35 patients before endoscopic decompression (A4-37; addendum 12, ON12-6), so 35 of 35 had pain for over 3 months; a surgical series and a 100% share, so tier C. Compared with the prior-weighted share in the other 17 causes (0.564: the assumed 0.8 of iliopsoas, labral tear, hamstring, adductor pain and hip OA, 0.05 of muscle strain and septic arthritis, malignancy at 1, the rest at the 0.5 comparison; addendum 12, rule O3)."))
          .Derived(FallOrTrauma, 0.25, 0.114, Sources.Park2016("Major trauma in 15 of 60 consecutive patients treated by endoscopic decompression (A4-38; addendum 15, HX15-2). Compared with the prior-weighted share in the other 17 causes (0.114: SIJ pain's 0.39 (Chou 2004), labral tear's 0.09 (Burnett 2006), osteonecrosis's 0.157 (CONFHD), the rest at an estimated 0.10; addendum 15, rule H3)."))
@@ -51,7 +50,6 @@ internal static class DeepGlutealSyndrome
             .Member($"{Id}/{StraightLegRaise}"))
          .Group("deep-gluteal-syndrome/neuropathic", "Neuropathic symptoms", g => g
             .Member($"{Id}/{Paraesthesia}")
-            .Member($"{Id}/{LegPainBelowKnee}")
             .Member($"{Id}/{BurningPain}"))
          .Running(RunningRestriction.ReduceLoad, "Keep running that does not provoke buttock or leg pain; shorten runs and avoid hills until it settles.");
     });

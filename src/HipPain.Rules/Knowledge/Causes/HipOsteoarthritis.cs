@@ -36,7 +36,6 @@ internal static class HipOsteoarthritis
             "NICE NG226 clinical diagnosis of OA")
         .Derived(Stiffness, 0.6, 0.3, Sources.Nice226Diagnosis("Joint stiffness is part of the NICE and ACR clinical pictures of OA; 60% is assumed to report hip stiffness, against an estimated 30% of other hip pain (FAI lists stiffness too)."))
         .Derived(DullAche, 0.75, 0.5, Sources.Hawker2008("OA pain is a dull ache that becomes more constant over time, with intermittent intense episodes (A4-42); 75% is assumed."))
-        .Derived(LegPainBelowKnee, 0.47, 0.279, Sources.Khan2004("Pain below the knee, in the saphenous distribution, on the pain maps of 47% of 60 patients awaiting hip replacement for OA (addendum 24, NE24-3; a region on a drawing, not always a shooting pain). Compared with the prior-weighted share in the other 17 causes (0.279: lumbar radicular pain at the 0.692 its 3.0 / 0.4 rule implies, deep gluteal syndrome 0.69 (Lee and Son 2024), SIJ pain 0.28 (Slipman 2000), every other cause at the background 0.231; addendum 24, rule N3)."))
         .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Hawker2008("OA pain builds over years (A4-42); 80% is assumed to have had pain for over 3 months."))
         .Group("hip-oa/classification", "Classification criteria and their items (ACR, NICE, age, range of motion, radiographs)", g => g
             .Graded(

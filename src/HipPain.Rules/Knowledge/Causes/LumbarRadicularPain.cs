@@ -24,7 +24,7 @@ internal static class LumbarRadicularPain
         .Finding(Slump, 2.8, 0.28, Sources.SlumpKigali("V7-1: slump test against MRI for disc herniation, Sn 0.80, Sp 0.71 in 33 patients with low-back or leg pain referred for MRI (cross-sectional): LR+ 2.8, LR- 0.28, within the tier B caps. The case-control figures of Majlesi 2008 (Sn 0.84, Sp 0.83-0.89, V7-2) would be capped to 4 / 0.25 at tier C; a 99-patient secondary-care cohort found a specificity of 0.36-0.38 (V7-3), so the cross-sectional figure is used. One nerve-root tension sign with the straight leg raises."))
         .Finding(FemoralNerveStretch, 4.0, 1.0, Sources.Suri2011("V7-4: femoral stretch test for midlumbar (L2-L4) nerve-root impingement on MRI, LR+ infinite (no false positive) in 54 patients with radicular pain under 12 weeks; a specificity of 100% is capped to 4 (tier C). It tests only the upper lumbar roots, while most radicular pain is L5 or S1, so a negative test moves nothing (LR- 1, the maintainers' choice).").AsEstimate())
         .Finding(NeurologicalDeficit, 2.0, 0.7, Sources.Iversen2013("T49: no single neurological test reached LR+ 4 or LR- 0.4 (116 patients); a modest estimate inside those bounds."))
-        .Derived(Paraesthesia, 0.94, 0.240, Sources.Hasvik2022("Numbness, the commonest painDETECT descriptor, in 94% of 90 patients with leg pain and an MRI-confirmed disc herniation at the relevant level (addendum 24, NE24-6; a questionnaire item answered at any intensity). Compared with the prior-weighted share in the other 17 causes (0.240: deep gluteal syndrome at the 0.462 its 2.0 / 0.7 rule implies, every other cause at the background 0.231 that today's two-sided paraesthesia rules imply; addendum 24, rule N3)."))
+        .Finding(Paraesthesia, 2.0, 0.7, Sources.Estimate("Numbness or pins and needles suggest nerve-root involvement; no figure, modest estimate."))
         .Derived(BurningPain, 0.57, Comparison.BurningPain, Sources.Neuropathic("57% of patients with radiculopathy screened positive for neuropathic pain (Yamashita 2014, A4-44); severe painful attacks are typical of radiculopathy (Mahn 2011, A4-46)."))
         .Treat(ExamineButtock, note: "Screen for cauda equina, cancer, infection, trauma and inflammatory disease (NICE NG59).")
         .Treat(StayActive)
@@ -36,10 +36,11 @@ internal static class LumbarRadicularPain
         .Avoid(Opioid, "NICE NG59: no opioids for chronic sciatica.")
         .Avoid(Prolotherapy, "No evidence for radicular pain.")
         .Treat(Posture)
-        .Group("lumbar-radicular/radicular-symptoms", "Radicular symptoms and nerve-root signs", g => g
+        .Group("lumbar-radicular/radicular-symptoms", "Radicular symptoms", g => g
             .Member($"{Id}/{LegPainBelowKnee}")
             .Member($"{Id}/{Paraesthesia}")
-            .Member($"{Id}/{BurningPain}")
+            .Member($"{Id}/{BurningPain}"))
+        .Group("lumbar-radicular/nerve-root-signs", "Nerve-root tension and neurological signs", g => g
             .Member($"{Id}/{StraightLegRaise}")
             .Member($"{Id}/{CrossedStraightLegRaise}")
             .Member($"{Id}/{Slump}")
