@@ -22,7 +22,14 @@ internal enum CapTier
 /// </summary>
 internal static class Sources
 {
-    public static (double Positive, double Negative, string Note) Cap(double positive, double negative, CapTier tier)
+    public static (double Positive, double Negative, string Note) Cap(double positive, double negative, CapTier tier) =>
+        Cap(positive, negative, tier, derived: false);
+
+    /// <summary>
+    /// As <see cref="Cap(double, double, CapTier)"/>; a <paramref name="derived"/> ratio's note calls it derived, not
+    /// published, so that a reader never takes the maintainers' computation for a figure a study reported.
+    /// </summary>
+    private static (double Positive, double Negative, string Note) Cap(double positive, double negative, CapTier tier, bool derived)
     {
         var (maxPositive, minNegative) = tier switch
         {
@@ -32,9 +39,13 @@ internal static class Sources
         };
         var p = Math.Min(positive, maxPositive);
         var n = Math.Max(negative, minNegative);
-        var note = p == positive && n == negative
-            ? $"Within the tier {tier} caps; used as published."
-            : string.Create(CultureInfo.InvariantCulture, $"Published LR+ {positive:0.###} / LR- {negative:0.###}; capped to {p:0.###} / {n:0.###} (tier {tier}).");
+        var note = (p == positive && n == negative, derived) switch
+        {
+            (true, false) => $"Within the tier {tier} caps; used as published.",
+            (true, true) => $"Within the tier {tier} caps.",
+            (false, false) => string.Create(CultureInfo.InvariantCulture, $"Published LR+ {positive:0.###} / LR- {negative:0.###}; capped to {p:0.###} / {n:0.###} (tier {tier})."),
+            (false, true) => string.Create(CultureInfo.InvariantCulture, $"Capped to {p:0.###} / {n:0.###} (tier {tier})."),
+        };
         return (p, n, note);
     }
 
@@ -294,7 +305,7 @@ internal static class Sources
     {
         var positive = Math.Round(inCause / inOthers, 2);
         var negative = Math.Round((1 - inCause) / (1 - inOthers), 2);
-        var (p, n, capNote) = Cap(Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative), tier);
+        var (p, n, capNote) = Cap(Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative), tier, derived: true);
         if (p > MaximumEstimatedPositive)
         {
             p = MaximumEstimatedPositive;

@@ -166,6 +166,32 @@ public sealed class DerivedComparisonTests
         Assert.True(Math.Abs(PriorWeightedShare(FallOrTrauma, "avascular-necrosis", priors) - 0.119) > Rounding);
     }
 
+    [Fact]
+    public void DerivedRules_NeverCallTheirRatioPublished()
+    {
+        var derived = BuiltInKnowledgeBase.Instance.Rules
+            .Where(r => r.Evidence.Note?.Contains("Derived from the feature's frequency", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.NotEmpty(derived);
+        Assert.All(derived, r =>
+        {
+            Assert.DoesNotContain("Published LR+", r.Evidence.Note, StringComparison.Ordinal);
+            Assert.DoesNotContain("used as published", r.Evidence.Note, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void HamstringIschialTenderness_From17Patients_IsDerivedAtTierC()
+    {
+        // docs/knowledge-base.md rule 2: a series under 30 patients is tier C (LR+ at most 4); 0.41 / 0.10 is 4.1.
+        var rule = RuleOf("proximal-hamstring-tendinopathy", "exam.ischial-tenderness");
+
+        Assert.Equal(Sources.Derive(0.41, Comparison.IschialTenderness, CapTier.C).Positive, rule.Ratio.Positive);
+        Assert.Equal(4.0, rule.Ratio.Positive);
+        Assert.Contains("Capped to 4 / 0.66 (tier C).", rule.Evidence.Note, StringComparison.Ordinal);
+    }
+
     private static double PriorWeightedShare(ShareTable table, string causeId) =>
         PriorWeightedShare(table, causeId, BuiltInKnowledgeBase.Instance.Causes.ToDictionary(c => c.Id, c => c.Prior, StringComparer.Ordinal));
 

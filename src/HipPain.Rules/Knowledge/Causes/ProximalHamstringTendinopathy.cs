@@ -37,7 +37,7 @@ internal static class ProximalHamstringTendinopathy
             .Member($"{Id}/{ModifiedBentKneeStretch}")
             .Member($"{Id}/{BentKneeStretch}")
             .Member($"{Id}/{PuranenOrava}"))
-         .Derived(IschialTenderness, 0.41, Comparison.IschialTenderness, Sources.Benazzo2013("Ischial-tuberosity tenderness in 41% of 17 surgically treated athletes with MRI-confirmed PHT (A4-35)."))
+         .Derived(IschialTenderness, 0.41, Comparison.IschialTenderness, CapTier.C, Sources.Benazzo2013("Ischial-tuberosity tenderness in 41% of 17 surgically treated athletes with MRI-confirmed PHT (A4-35); a series under 30 patients, so tier C (docs/knowledge-base.md, rule 2; docs/evidence/facts-addendum-23-tenderness.md)."))
          .Derived(DistanceRunner, 0.6, Comparison.DistanceRunner, Sources.Cacchio2012("Mainly middle- and long-distance runners (Fredericson 2005, A4-34); 60% is assumed.").AsEstimate())
          .Derived(DurationOverThreeMonths, 0.8, Comparison.LongDuration, Sources.Benazzo2013("Mean symptom duration 23 months in surgically treated athletes (A4-35); 80% is assumed to have had pain for over 3 months."))
          .Running(RunningRestriction.ReduceLoad, "Keep easy flat running; avoid hills, sprints and long sitting; no aggressive hamstring stretching.");
