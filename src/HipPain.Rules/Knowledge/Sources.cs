@@ -305,7 +305,13 @@ internal static class Sources
     {
         var positive = Math.Round(inCause / inOthers, 2);
         var negative = Math.Round((1 - inCause) / (1 - inOthers), 2);
-        var (p, n, capNote) = Cap(Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative), tier, derived: true);
+        var (boundedPositive, boundedNegative) = (Math.Max(positive, MinimumEstimatedPositive), Math.Min(negative, MaximumEstimatedNegative));
+        var (p, n, capNote) = Cap(boundedPositive, boundedNegative, tier, derived: true);
+        if (boundedPositive != positive || boundedNegative != negative)
+        {
+            capNote = string.Create(CultureInfo.InvariantCulture, $"Held to the estimate bounds (LR+ at least {MinimumEstimatedPositive:0.##}, LR- at most {MaximumEstimatedNegative:0.#}; docs/knowledge-base.md, rule 4): {boundedPositive:0.##} / {boundedNegative:0.##}. {capNote}");
+        }
+
         if (p > MaximumEstimatedPositive)
         {
             p = MaximumEstimatedPositive;

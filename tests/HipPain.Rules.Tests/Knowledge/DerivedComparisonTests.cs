@@ -182,6 +182,27 @@ public sealed class DerivedComparisonTests
     }
 
     [Fact]
+    public void DerivedRules_BeyondTheEstimateBounds_SaySoInTheirNote()
+    {
+        // docs/knowledge-base.md rule 4: an estimated LR+ is at least 0.25 and an LR- at most 1.5; a derived ratio past
+        // them is used at the bound, and its note must not leave the reader with the unbounded figure alone.
+        var pattern = new System.Text.RegularExpressions.Regex(@": LR\+ (?<p>[0-9.]+), LR- (?<n>[0-9.]+)\.");
+        var beyond = BuiltInKnowledgeBase.Instance.Rules.OfType<CriterionRule>()
+            .Select(r => (Rule: r, Match: pattern.Match(r.Evidence.Note ?? string.Empty)))
+            .Where(x => x.Match.Success && x.Rule.Evidence.Note!.Contains("Derived from the feature's frequency", StringComparison.Ordinal))
+            .Where(x => double.Parse(x.Match.Groups["p"].Value, System.Globalization.CultureInfo.InvariantCulture) < Sources.MinimumEstimatedPositive
+                || double.Parse(x.Match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) > Sources.MaximumEstimatedNegative)
+            .ToList();
+
+        Assert.NotEmpty(beyond);
+        Assert.All(beyond, x =>
+        {
+            Assert.Contains("Held to the estimate bounds", x.Rule.Evidence.Note, StringComparison.Ordinal);
+            Assert.True(x.Rule.Ratio.Positive >= Sources.MinimumEstimatedPositive && x.Rule.Ratio.Negative <= Sources.MaximumEstimatedNegative, x.Rule.Id);
+        });
+    }
+
+    [Fact]
     public void HamstringIschialTenderness_From17Patients_IsDerivedAtTierC()
     {
         // docs/knowledge-base.md rule 2: a series under 30 patients is tier C (LR+ at most 4); 0.41 / 0.10 is 4.1.
