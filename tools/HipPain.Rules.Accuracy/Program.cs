@@ -4,7 +4,8 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
-// halves; with --write it updates docs/accuracy.md below its marker line (both sets). Exit code 1 when a floor fails (top-3 below 85% or any
+// halves; with --holdout on the second batch (validation/published-cases-2, no development half); with --write it
+// updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
 // interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md).
@@ -50,6 +51,26 @@ if (explain >= 0)
 }
 
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
+if (args.Contains("--holdout"))
+{
+    // The second batch (validation/published-cases-2): a holdout, scored as a whole and never explained case by case.
+    var holdout = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
+    if (holdout is null)
+    {
+        Console.Error.WriteLine($"{PublishedCaseSet.HoldoutRelativePath}/cases holds no case.");
+        return 2;
+    }
+
+    Console.Write(HoldoutAccuracy.Summary(holdout));
+    if (args.Contains("--details"))
+    {
+        Console.WriteLine();
+        Console.Write(HoldoutAccuracy.Render(holdout));
+    }
+
+    return 0;
+}
+
 if (args.Contains("--published"))
 {
     var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
@@ -74,7 +95,8 @@ if (args.Contains("--write"))
 {
     var path = Path.Combine(root, AccuracyDocument.RelativePath);
     var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
-    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published)));
+    var holdout = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
+    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published, holdout)));
     Console.WriteLine($"Wrote {AccuracyDocument.RelativePath}.");
 }
 

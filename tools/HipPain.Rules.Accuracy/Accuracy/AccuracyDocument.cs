@@ -26,11 +26,17 @@ internal static class AccuracyDocument
         return text.ToString();
     }
 
-    /// <summary>The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, then the vignettes.</summary>
+    /// <summary>
+    /// The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, the second batch
+    /// when it has cases, then the vignettes.
+    /// </summary>
     /// <param name="vignettes">The vignette report.</param>
     /// <param name="published">The published-case report on the same base.</param>
-    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published) =>
-        PublishedAccuracy.Render(published, vignettes) + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
+    /// <param name="holdout">The second batch on the same base, or null when it has no case.</param>
+    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published, HoldoutAccuracyReport? holdout) =>
+        PublishedAccuracy.Render(published, vignettes)
+        + (holdout is null ? string.Empty : Environment.NewLine + HoldoutAccuracy.Render(holdout))
+        + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
 
     /// <summary>The generated markdown: summary table and one row per vignette.</summary>
     /// <param name="report">The report.</param>

@@ -60,7 +60,7 @@ internal static class PublishedAccuracy
         var text = new StringBuilder();
         foreach (var (name, half) in new[] { ("Development half", report.Development), ("Test half", report.Test) })
         {
-            text.AppendLine(Invariant($"{name}: {half.Count} cases ({half.UrgentOrEmergencyCount} urgent or emergency): top-1 {Percent(half.Top1)}, top-3 {Percent(half.Top3)}, urgency agreement {Percent(half.UrgencyAgreement)}, under-triaged {half.UnderTriagedAllowingProvisionalCount} counting provisional urgency ({half.UnderTriagedCount} on settled urgency alone), over-triaged {half.OverTriagedCount}, Brier {half.Brier:0.000}, all-cause Brier {half.AllCauseBrier:0.000} (priors alone {half.AllCausePriorBrier:0.000})"));
+            text.AppendLine(SummaryLine(name, half));
         }
 
         text.AppendLine(Invariant($"Codes mapped but not in this base (dropped): {report.DroppedCodeCount}; statements with no code: {report.UncodedStatementCount} of {report.StatementCount}"));
@@ -127,15 +127,7 @@ internal static class PublishedAccuracy
             md.AppendLine();
             md.AppendLine(Invariant($"### Published cases, {name} half"));
             md.AppendLine();
-            md.AppendLine("| Case | Reference | Best accepted rank | Engine top 3 | Expected urgency | Engine urgency | Red flags fired |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
-            foreach (var o in half.Outcomes)
-            {
-                var mark = o.UnderTriagedAllowingProvisional ? " **UNDER-TRIAGED**" : o.Top3 ? string.Empty : " (miss)";
-                var urgency = o.HighestPossibleUrgency > o.Urgency ? Invariant($"{o.Urgency}, could be {o.HighestPossibleUrgency} (asks first: {o.FirstUndecidedRedFlag})") : Invariant($"{o.Urgency}");
-                md.AppendLine(Invariant(
-                    $"| `{o.Vignette.Id}`{mark} | {o.Vignette.Reference} | {o.BestAcceptedRank} | {string.Join(", ", o.Ranking.Take(3))} | {o.Vignette.ExpectedUrgency} | {urgency} | {(o.FiredRedFlags.IsEmpty ? "none" : string.Join(", ", o.FiredRedFlags))} |"));
-            }
+            CaseTable(md, half);
         }
 
         return md.ToString();
@@ -144,7 +136,32 @@ internal static class PublishedAccuracy
     private static void Row(StringBuilder md, string measure, Func<AccuracyReport, string> value, AccuracyReport vignettes, PublishedAccuracyReport report) =>
         md.AppendLine(Invariant($"| {measure} | {value(vignettes)} | {value(report.Development)} | {value(report.Test)} |"));
 
-    private static string PerCause(AccuracyReport half, string cause)
+    /// <summary>One summary line for a group of published cases, as the command prints it.</summary>
+    /// <param name="name">The group's name, for example "Test half".</param>
+    /// <param name="half">The group's report.</param>
+    public static string SummaryLine(string name, AccuracyReport half) =>
+        Invariant($"{name}: {half.Count} cases ({half.UrgentOrEmergencyCount} urgent or emergency): top-1 {Percent(half.Top1)}, top-3 {Percent(half.Top3)}, urgency agreement {Percent(half.UrgencyAgreement)}, under-triaged {half.UnderTriagedAllowingProvisionalCount} counting provisional urgency ({half.UnderTriagedCount} on settled urgency alone), over-triaged {half.OverTriagedCount}, Brier {half.Brier:0.000}, all-cause Brier {half.AllCauseBrier:0.000} (priors alone {half.AllCausePriorBrier:0.000})");
+
+    /// <summary>Appends the per-case table of a group of published cases.</summary>
+    /// <param name="md">The markdown being built.</param>
+    /// <param name="half">The group's report.</param>
+    public static void CaseTable(StringBuilder md, AccuracyReport half)
+    {
+        md.AppendLine("| Case | Reference | Best accepted rank | Engine top 3 | Expected urgency | Engine urgency | Red flags fired |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var o in half.Outcomes)
+        {
+            var mark = o.UnderTriagedAllowingProvisional ? " **UNDER-TRIAGED**" : o.Top3 ? string.Empty : " (miss)";
+            var urgency = o.HighestPossibleUrgency > o.Urgency ? Invariant($"{o.Urgency}, could be {o.HighestPossibleUrgency} (asks first: {o.FirstUndecidedRedFlag})") : Invariant($"{o.Urgency}");
+            md.AppendLine(Invariant(
+                $"| `{o.Vignette.Id}`{mark} | {o.Vignette.Reference} | {o.BestAcceptedRank} | {string.Join(", ", o.Ranking.Take(3))} | {o.Vignette.ExpectedUrgency} | {urgency} | {(o.FiredRedFlags.IsEmpty ? "none" : string.Join(", ", o.FiredRedFlags))} |"));
+        }
+    }
+
+    /// <summary>A cause's cases, top-1 and top-3 in a group, or "none".</summary>
+    /// <param name="half">The group's report.</param>
+    /// <param name="cause">The cause id.</param>
+    public static string PerCause(AccuracyReport half, string cause)
     {
         var outcomes = half.Outcomes.Where(o => o.Vignette.Reference == cause).ToList();
         return outcomes.Count == 0

@@ -66,6 +66,22 @@ internal sealed record PublishedCase
 
     /// <summary>Statements with no code.</summary>
     public IReadOnlyList<string> Unmapped { get; init; } = [];
+
+    /// <summary>How the collector found the case (second batch only; see <c>validation/published-cases-2/README.md</c>).</summary>
+    public CaseSearch? Found { get; init; }
+}
+
+/// <summary>The search that found a published case: the corpus, the query and the result's rank.</summary>
+internal sealed record CaseSearch
+{
+    /// <summary>The search tool's corpus, for example <c>pages</c>.</summary>
+    public required string Corpus { get; init; }
+
+    /// <summary>The query as typed.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>The result's rank in the answer, from 1.</summary>
+    public required int Rank { get; init; }
 }
 
 /// <summary>A published case turned into the evaluator's vignette for one knowledge base.</summary>
@@ -80,6 +96,9 @@ internal static class PublishedCaseSet
     /// <summary>The set's folder relative to the repository root.</summary>
     public const string RelativePath = "validation/published-cases";
 
+    /// <summary>The second batch's folder (a holdout with no development half) relative to the repository root.</summary>
+    public const string HoldoutRelativePath = "validation/published-cases-2";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -88,11 +107,12 @@ internal static class PublishedCaseSet
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Loads every case of the set, ordered by id.</summary>
+    /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    public static IReadOnlyList<PublishedCase> Load(string root)
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default) or <see cref="HoldoutRelativePath"/>.</param>
+    public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath)
     {
-        var folder = Path.Combine(root, RelativePath, "cases");
+        var folder = Path.Combine(root, relativePath, "cases");
         if (!Directory.Exists(folder))
         {
             return [];
@@ -102,8 +122,15 @@ internal static class PublishedCaseSet
             .Select(path =>
             {
                 using var stream = File.OpenRead(path);
-                return JsonSerializer.Deserialize<PublishedCase>(stream, Options)
-                    ?? throw new InvalidDataException($"'{path}' holds no case.");
+                try
+                {
+                    return JsonSerializer.Deserialize<PublishedCase>(stream, Options)
+                        ?? throw new InvalidDataException($"'{path}' holds no case.");
+                }
+                catch (JsonException e)
+                {
+                    throw new InvalidDataException($"'{path}': {e.Message}", e);
+                }
             })
             .OrderBy(c => c.Id, StringComparer.Ordinal)];
     }

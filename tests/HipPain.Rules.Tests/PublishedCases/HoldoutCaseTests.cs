@@ -1,0 +1,84 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.TestKit;
+
+namespace HipPain.Rules.Tests.PublishedCases;
+
+/// <summary>
+/// The second batch of published cases (validation/published-cases-2): a holdout collected after the first set's
+/// development half had served 24 studies. Its provenance, its mapping, and the one ranking rule every set keeps.
+/// </summary>
+public sealed class HoldoutCaseTests
+{
+    private static readonly Lazy<string> Root = new(() => Repository.Root);
+
+    private static readonly Lazy<IReadOnlyList<PublishedCase>> Cases = new(() => PublishedCaseSet.Load(Root.Value, PublishedCaseSet.HoldoutRelativePath));
+
+    private static readonly Lazy<HoldoutAccuracyReport?> Report = new(() => HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value));
+
+    [Fact]
+    public void Batch_AsCommitted_RecordsWhereEachCaseWasFound()
+    {
+        var cases = Cases.Value;
+        var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(cases);
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(cases, c =>
+        {
+            Assert.StartsWith("pc2-", c.Id, StringComparison.Ordinal);
+            Assert.Contains(c.Diagnosis, causes);
+            Assert.All(c.Alternatives, a => Assert.Contains(a, causes));
+            Assert.False(string.IsNullOrWhiteSpace(c.Citation), c.Id);
+            Assert.False(string.IsNullOrWhiteSpace(c.ConfirmedBy), c.Id);
+            Assert.NotEmpty(c.Statements);
+            Assert.NotNull(c.Found);
+            Assert.False(string.IsNullOrWhiteSpace(c.Found.Corpus), c.Id);
+            Assert.False(string.IsNullOrWhiteSpace(c.Found.Query), c.Id);
+            Assert.True(c.Found.Rank >= 1, $"{c.Id}: rank {c.Found.Rank}");
+        });
+    }
+
+    [Fact]
+    public void Batch_AsCommitted_SharesNoSourceWithTheFirstSet()
+    {
+        var firstSet = PublishedCaseSet.Load(Root.Value).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Cases.Value.Where(c => c.Url is not null), c => Assert.DoesNotContain(Normalise(c.Url!), firstSet));
+    }
+
+    [Fact]
+    public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase()
+    {
+        Assert.NotNull(Report.Value);
+        Assert.Equal(0, Report.Value.DroppedCodeCount);
+    }
+
+    [Fact]
+    public void Mapping_EveryCase_IsValidForTheBuiltInBase()
+    {
+        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+
+        Assert.NotNull(Report.Value);
+        Assert.All(Report.Value.Prepared, p => Assert.Empty(engine.Validate(p.Vignette.ToCase())));
+    }
+
+    [Fact]
+    public void FiredRedFlags_EveryCase_TheirCausesRankInTheFirstThree()
+    {
+        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
+
+        Assert.NotNull(Report.Value);
+        foreach (var prepared in Report.Value.Prepared)
+        {
+            var result = engine.Triage(prepared.Vignette.ToCase());
+            foreach (var id in result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).Distinct(StringComparer.Ordinal).Take(3))
+            {
+                Assert.True(result.Differential.Single(r => r.Cause.Id == id).Rank <= 3, $"{prepared.Case.Id}: {id}");
+            }
+        }
+    }
+
+    private static string Normalise(string url) =>
+        url.Replace("https://", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("http://", string.Empty, StringComparison.OrdinalIgnoreCase).TrimEnd('/').ToLowerInvariant();
+}
