@@ -11,15 +11,63 @@ namespace HipPain.Rules.Tests.PublishedCases;
 public sealed class HoldoutCaseTests
 {
     /// <summary>
-    /// Regression floors set at what base 0.10.2 measured the first time the batch was scored (top-1 21.2%, top-3
-    /// 36.4%, 3 of 10 urgent or emergency cases under-triaged counting provisional urgency). Far below issue 11's
-    /// targets; see docs/accuracy.md. A change may raise them, never lower them.
+    /// Regression floors on the whole batch, set at what base 0.10.2 measured when its 52 cases were first scored
+    /// together (top-1 23.1%, top-3 42.3%, 5 of 15 urgent or emergency cases under-triaged counting provisional
+    /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them.
     /// </summary>
-    private const double Top1Floor = 0.21;
+    private const double Top1Floor = 0.23;
 
-    private const double Top3Floor = 0.36;
+    private const double Top3Floor = 0.42;
 
-    private const int UnderTriageCeiling = 3;
+    private const int UnderTriageCeiling = 5;
+
+    /// <summary>
+    /// The first round's floors, on its 33 cases: what base 0.10.2 measured the first time the batch was scored
+    /// (top-1 21.2%, top-3 36.4%, 3 of 10 under-triaged). They stay when the batch grows.
+    /// </summary>
+    private const double FirstRoundTop1Floor = 0.21;
+
+    private const double FirstRoundTop3Floor = 0.36;
+
+    private const int FirstRoundUnderTriageCeiling = 3;
+
+    /// <summary>The 33 cases of the first round, scored first on merge commit 2d98bc9.</summary>
+    private static readonly string[] FirstRound =
+    [
+        "pc2-adductor-01",
+        "pc2-avn-01",
+        "pc2-avn-02",
+        "pc2-dgs-01",
+        "pc2-fai-01",
+        "pc2-fai-02",
+        "pc2-fnsf-01",
+        "pc2-fnsf-02",
+        "pc2-gtps-01",
+        "pc2-gtps-02",
+        "pc2-iliopsoas-01",
+        "pc2-iliopsoas-02",
+        "pc2-itbs-01",
+        "pc2-labral-01",
+        "pc2-labral-02",
+        "pc2-lumbar-01",
+        "pc2-lumbar-02",
+        "pc2-malig-01",
+        "pc2-malig-02",
+        "pc2-oa-01",
+        "pc2-oa-02",
+        "pc2-pht-01",
+        "pc2-pht-02",
+        "pc2-pubic-01",
+        "pc2-pubic-02",
+        "pc2-septic-01",
+        "pc2-septic-02",
+        "pc2-sij-01",
+        "pc2-sij-02",
+        "pc2-snapping-01",
+        "pc2-snapping-02",
+        "pc2-strain-01",
+        "pc2-strain-02",
+    ];
 
     private static readonly Lazy<string> Root = new(() => Repository.Root);
 
@@ -51,14 +99,15 @@ public sealed class HoldoutCaseTests
     }
 
     [Fact]
-    public void Batch_AsCommitted_AtLeast30CasesEveryCauseAndTenUrgent()
+    public void Batch_AsCommitted_AtLeast50CasesTwoPerCauseAndFifteenUrgent()
     {
         var cases = Cases.Value;
 
-        Assert.True(cases.Count >= 30, $"Expected at least 30 cases in the second batch, found {cases.Count}.");
+        Assert.True(cases.Count >= 50, $"Expected at least 50 cases in the second batch, found {cases.Count}.");
         Assert.All(BuiltInKnowledgeBase.Instance.Causes, cause =>
-            Assert.True(cases.Any(c => c.Diagnosis == cause.Id), $"{cause.Id} has no case in the second batch."));
-        Assert.True(cases.Count(c => c.Urgency != "routine") >= 10, "Fewer than 10 urgent or emergency cases.");
+            Assert.True(cases.Count(c => c.Diagnosis == cause.Id) >= 2, $"{cause.Id} has fewer than 2 cases in the second batch."));
+        Assert.True(cases.Count(c => c.Urgency != "routine") >= 15, "Fewer than 15 urgent or emergency cases.");
+        Assert.All(FirstRound, id => Assert.Contains(cases, c => c.Id == id));
     }
 
     [Fact]
@@ -70,6 +119,18 @@ public sealed class HoldoutCaseTests
         Assert.True(all.Top1 >= Top1Floor, HoldoutAccuracy.Summary(Report.Value));
         Assert.True(all.Top3 >= Top3Floor, HoldoutAccuracy.Summary(Report.Value));
         Assert.True(all.UnderTriagedAllowingProvisionalCount <= UnderTriageCeiling, HoldoutAccuracy.Summary(Report.Value));
+    }
+
+    [Fact]
+    public void FirstRound_BuiltInBase_KeepsItsFloors()
+    {
+        Assert.NotNull(Report.Value);
+        var firstRound = Report.Value.All.Outcomes.Where(o => FirstRound.Contains(o.Vignette.Id)).ToList();
+
+        Assert.Equal(FirstRound.Length, firstRound.Count);
+        Assert.True(firstRound.Count(o => o.Top1) >= FirstRoundTop1Floor * firstRound.Count, $"top-1 {firstRound.Count(o => o.Top1)} of {firstRound.Count}");
+        Assert.True(firstRound.Count(o => o.Top3) >= FirstRoundTop3Floor * firstRound.Count, $"top-3 {firstRound.Count(o => o.Top3)} of {firstRound.Count}");
+        Assert.True(firstRound.Count(o => o.UnderTriagedAllowingProvisional) <= FirstRoundUnderTriageCeiling, $"under-triaged {firstRound.Count(o => o.UnderTriagedAllowingProvisional)}");
     }
 
     [Fact]
