@@ -9,7 +9,7 @@ namespace HipPain.Rules.Accuracy;
 
 /// <summary>
 /// The tool's <c>--patient-interview</c> mode: a patient interview (audience Patient) of every bundled case, vignette and
-/// published case, the simulated patient answering yes to what the case states present and no to everything else.
+/// published case (both sets), the simulated patient answering yes to what the case states present and no to everything else.
 /// Writes the Markdown table of docs/interview.md; a test holds the medians to at most 15 questions.
 /// </summary>
 internal static class PatientInterviewLength
@@ -17,7 +17,7 @@ internal static class PatientInterviewLength
     /// <summary>One set's figures: how many cases, the median and 90th percentile of questions, and the gates left undecided.</summary>
     public sealed record SetLength(string Name, int Cases, int Median, int Percentile90, int Maximum, int RedFlagMedian, int WithUndecidedGates);
 
-    /// <summary>Interviews every case of the three sets.</summary>
+    /// <summary>Interviews every case of the four sets.</summary>
     public static IReadOnlyList<SetLength> Measure(string root)
     {
         var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -27,6 +27,7 @@ internal static class PatientInterviewLength
             ("Bundled cases (console sample)", [.. BundledCases.All.Select(c => c.Case)]),
             ("Vignettes", [.. VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath)).Select(v => v.ToCase())]),
             ("Published cases", [.. PublishedCaseSet.Load(root).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
+            ("Published cases, second batch", [.. PublishedCaseSet.Load(root, PublishedCaseSet.HoldoutRelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
         };
         return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
     }
