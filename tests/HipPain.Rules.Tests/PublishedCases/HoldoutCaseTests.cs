@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.TestKit;
@@ -142,6 +143,15 @@ public sealed class HoldoutCaseTests
     }
 
     [Fact]
+    public void Batch_AsCommitted_SharesNoDoiWithTheFirstSet()
+    {
+        var firstSet = PublishedCaseSet.Load(Root.Value).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(firstSet);
+        Assert.All(Cases.Value, c => Assert.All(Dois(c), doi => Assert.DoesNotContain(doi, firstSet)));
+    }
+
+    [Fact]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase()
     {
         Assert.NotNull(Report.Value);
@@ -172,6 +182,9 @@ public sealed class HoldoutCaseTests
             }
         }
     }
+
+    private static IEnumerable<string> Dois(PublishedCase c) =>
+        Regex.Matches($"{c.Citation} {c.Url}", @"10\.\d{4,}/[^\s,;)]+").Select(m => m.Value.TrimEnd('.').ToLowerInvariant());
 
     private static string Normalise(string url) =>
         url.Replace("https://", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("http://", string.Empty, StringComparison.OrdinalIgnoreCase).TrimEnd('/').ToLowerInvariant();
