@@ -7,7 +7,8 @@ namespace HipPain.Rules.Tests.PublishedCases;
 
 /// <summary>
 /// The second batch of published cases (validation/published-cases-2): a holdout collected after the first set's
-/// development half had served 24 studies. Its provenance, its mapping, and the one ranking rule every set keeps.
+/// development half had served 24 studies: its provenance and its floors (PublishedCaseTests checks its mapping and
+/// the ranking rule of fired red flags with the first set's).
 /// </summary>
 public sealed class HoldoutCaseTests
 {
@@ -149,38 +150,6 @@ public sealed class HoldoutCaseTests
 
         Assert.NotEmpty(firstSet);
         Assert.All(Cases.Value, c => Assert.All(Dois(c), doi => Assert.DoesNotContain(doi, firstSet)));
-    }
-
-    [Fact]
-    public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase()
-    {
-        Assert.NotNull(Report.Value);
-        Assert.Equal(0, Report.Value.DroppedCodeCount);
-    }
-
-    [Fact]
-    public void Mapping_EveryCase_IsValidForTheBuiltInBase()
-    {
-        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
-
-        Assert.NotNull(Report.Value);
-        Assert.All(Report.Value.Prepared, p => Assert.Empty(engine.Validate(p.Vignette.ToCase())));
-    }
-
-    [Fact]
-    public void FiredRedFlags_EveryCase_TheirCausesRankInTheFirstThree()
-    {
-        var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
-
-        Assert.NotNull(Report.Value);
-        foreach (var prepared in Report.Value.Prepared)
-        {
-            var result = engine.Triage(prepared.Vignette.ToCase());
-            foreach (var id in result.FiredRedFlags.SelectMany(f => f.SuspectedCauseIds).Distinct(StringComparer.Ordinal).Take(3))
-            {
-                Assert.True(result.Differential.Single(r => r.Cause.Id == id).Rank <= 3, $"{prepared.Case.Id}: {id}");
-            }
-        }
     }
 
     private static IEnumerable<string> Dois(PublishedCase c) =>
