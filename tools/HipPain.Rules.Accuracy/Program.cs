@@ -4,7 +4,8 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
-// halves; with --holdout on the second batch (validation/published-cases-2, no development half); with --write it
+// halves; with --holdout on the second batch (validation/published-cases-2, no development half); with
+// --mapping-agreement it compares a second, independent mapping of some published cases with the first; with --write it
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
@@ -47,6 +48,14 @@ if (explain >= 0)
         }
     }
 
+    return 0;
+}
+
+if (args.Contains("--mapping-agreement"))
+{
+    // A second, independent mapping of some published cases against the committed one (docs/accuracy.md).
+    var comparisons = MappingAgreement.Compare(BuiltInKnowledgeBase.Instance, root);
+    Console.Write(MappingAgreement.Render(comparisons, MappingAgreement.Load(root).Count(m => !m.SourceFound)));
     return 0;
 }
 
