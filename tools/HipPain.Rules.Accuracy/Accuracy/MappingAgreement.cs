@@ -34,6 +34,9 @@ internal sealed record SecondMapping
     /// <summary>Statements with no code.</summary>
     public IReadOnlyList<string> Unmapped { get; init; } = [];
 
+    /// <summary>How the source says the diagnosis was confirmed, as the second reader noted it.</summary>
+    public string? ConfirmedBy { get; init; }
+
     /// <summary>The queries tried when the source was not found.</summary>
     public IReadOnlyList<string> Queries { get; init; } = [];
 }
