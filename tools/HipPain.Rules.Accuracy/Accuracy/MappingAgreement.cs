@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Accuracy;
@@ -60,38 +58,11 @@ internal static class MappingAgreement
     /// <summary>The folder of second mappings relative to the repository root.</summary>
     public const string RelativePath = "validation/mapping-agreement/second-mapping";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>Loads every second mapping, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
     /// <exception cref="InvalidDataException">A file is not a second mapping.</exception>
-    public static IReadOnlyList<SecondMapping> Load(string root)
-    {
-        var folder = Path.Combine(root, RelativePath);
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        return [.. Directory.EnumerateFiles(folder, "*.json").Select(path =>
-        {
-            using var stream = File.OpenRead(path);
-            try
-            {
-                return JsonSerializer.Deserialize<SecondMapping>(stream, Options) ?? throw new InvalidDataException($"'{path}' holds no mapping.");
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"'{path}': {e.Message}", e);
-            }
-        }).OrderBy(m => m.Id, StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<SecondMapping> Load(string root) =>
+        [.. PublishedCaseSet.LoadJsonFiles<SecondMapping>(Path.Combine(root, RelativePath)).OrderBy(m => m.Id, StringComparer.Ordinal)];
 
     /// <summary>Compares every found second mapping with the first mapping of the same case, on one knowledge base.</summary>
     /// <param name="knowledgeBase">The knowledge base that scores both mappings.</param>

@@ -110,29 +110,36 @@ internal static class PublishedCaseSet
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
     /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default) or <see cref="HoldoutRelativePath"/>.</param>
-    public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath)
+    public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
+        [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Reads every <c>*.json</c> file of a folder as one <typeparamref name="T"/> (camel case, comments and trailing
+    /// commas allowed, unknown members refused); an empty list when the folder does not exist.
+    /// </summary>
+    /// <typeparam name="T">The record each file holds.</typeparam>
+    /// <param name="folder">The folder.</param>
+    /// <exception cref="InvalidDataException">A file is not a <typeparamref name="T"/>; the message names the file.</exception>
+    public static IEnumerable<T> LoadJsonFiles<T>(string folder)
+        where T : class
     {
-        var folder = Path.Combine(root, relativePath, "cases");
         if (!Directory.Exists(folder))
         {
             return [];
         }
 
-        return [.. Directory.EnumerateFiles(folder, "*.json")
-            .Select(path =>
+        return [.. Directory.EnumerateFiles(folder, "*.json").Select(path =>
+        {
+            using var stream = File.OpenRead(path);
+            try
             {
-                using var stream = File.OpenRead(path);
-                try
-                {
-                    return JsonSerializer.Deserialize<PublishedCase>(stream, Options)
-                        ?? throw new InvalidDataException($"'{path}' holds no case.");
-                }
-                catch (JsonException e)
-                {
-                    throw new InvalidDataException($"'{path}': {e.Message}", e);
-                }
-            })
-            .OrderBy(c => c.Id, StringComparer.Ordinal)];
+                return JsonSerializer.Deserialize<T>(stream, Options) ?? throw new InvalidDataException($"'{path}' is empty.");
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"'{path}': {e.Message}", e);
+            }
+        })];
     }
 
     /// <summary>Loads the fixed split: the ids of the development half and of the test half.</summary>
