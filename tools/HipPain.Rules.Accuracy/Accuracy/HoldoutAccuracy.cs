@@ -10,14 +10,6 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="Prepared">Every case as scored, in id order.</param>
 internal sealed record HoldoutAccuracyReport(AccuracyReport All, ImmutableArray<PreparedCase> Prepared)
 {
-    /// <summary>Mapped codes the knowledge base does not have, over all cases.</summary>
-    public int DroppedCodeCount => Prepared.Sum(p => p.DroppedCodes.Length);
-
-    /// <summary>Statements over all cases.</summary>
-    public int StatementCount => Prepared.Sum(p => p.Case.Statements.Count);
-
-    /// <summary>Statements with no code.</summary>
-    public int UncodedStatementCount => Prepared.Sum(p => p.Case.Statements.Count(s => s.Codes.Count == 0));
 }
 
 /// <summary>Scores the second batch (<c>validation/published-cases-2</c>) and renders it for <c>docs/accuracy.md</c>.</summary>
@@ -36,9 +28,9 @@ internal static class HoldoutAccuracy
         }
 
         var firstSet = PublishedCaseSet.Load(root).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var c in cases.Where(c => firstSet.Contains(c.Id)))
+        if (cases.FirstOrDefault(c => firstSet.Contains(c.Id)) is { } clash)
         {
-            throw new InvalidDataException($"{c.Id}: the id is also in the first set; the second batch uses 'pc2-' ids.");
+            throw new InvalidDataException($"{clash.Id}: the id is also in the first set; the second batch uses 'pc2-' ids.");
         }
 
         var prepared = cases.Select(c => PublishedCaseSet.Prepare(c, knowledgeBase)).ToImmutableArray();
@@ -49,7 +41,7 @@ internal static class HoldoutAccuracy
     /// <param name="report">The report.</param>
     public static string Summary(HoldoutAccuracyReport report) =>
         PublishedAccuracy.SummaryLine("Second batch (holdout)", report.All) + Environment.NewLine
-        + Invariant($"Codes mapped but not in this base (dropped): {report.DroppedCodeCount}; statements with no code: {report.UncodedStatementCount} of {report.StatementCount}") + Environment.NewLine;
+        + report.Prepared.CodingLine() + Environment.NewLine;
 
     /// <summary>The generated markdown for the second batch: its figures, per cause and per case.</summary>
     /// <param name="report">The report.</param>
@@ -76,7 +68,7 @@ internal static class HoldoutAccuracy
         md.AppendLine(Invariant($"| Brier score over every cause's probability | {all.AllCauseBrier:0.000} |"));
         md.AppendLine(Invariant($"| The same score for the priors alone | {all.AllCausePriorBrier:0.000} |"));
         md.AppendLine();
-        md.AppendLine(Invariant($"Of {report.StatementCount} statements, {report.UncodedStatementCount} map to no code; {report.DroppedCodeCount} mapped codes are not in this base and were left out."));
+        md.AppendLine(Invariant($"Of {report.Prepared.StatementCount()} statements, {report.Prepared.UncodedStatementCount()} map to no code; {report.Prepared.DroppedCodeCount()} mapped codes are not in this base and were left out."));
         md.AppendLine();
         md.AppendLine("### Per cause (second batch)");
         md.AppendLine();

@@ -17,14 +17,6 @@ internal sealed record PublishedAccuracyReport(AccuracyReport Development, Accur
     /// <summary>Issue 11's target for top-3 on the test half (the tests hold a lower regression floor).</summary>
     public const double Top3Floor = 0.85;
 
-    /// <summary>Mapped codes the knowledge base does not have, over all cases.</summary>
-    public int DroppedCodeCount => Prepared.Sum(p => p.DroppedCodes.Length);
-
-    /// <summary>Statements over all cases.</summary>
-    public int StatementCount => Prepared.Sum(p => p.Case.Statements.Count);
-
-    /// <summary>Statements with no code.</summary>
-    public int UncodedStatementCount => Prepared.Sum(p => p.Case.Statements.Count(s => s.Codes.Count == 0));
 }
 
 /// <summary>Scores the published-case set and renders it for <c>docs/accuracy.md</c>.</summary>
@@ -63,7 +55,7 @@ internal static class PublishedAccuracy
             text.AppendLine(SummaryLine(name, half));
         }
 
-        text.AppendLine(Invariant($"Codes mapped but not in this base (dropped): {report.DroppedCodeCount}; statements with no code: {report.UncodedStatementCount} of {report.StatementCount}"));
+        text.AppendLine(report.Prepared.CodingLine());
         return text.ToString();
     }
 
@@ -94,7 +86,7 @@ internal static class PublishedAccuracy
         md.AppendLine();
         var targetsMet = report.Test.Top1 >= PublishedAccuracyReport.Top1Floor && report.Test.Top3 >= PublishedAccuracyReport.Top3Floor && report.Test.UnderTriagedAllowingProvisionalCount == 0;
         md.AppendLine(Invariant($"Issue 11's targets for the test half: top-1 at least {Percent(PublishedAccuracyReport.Top1Floor)}, top-3 at least {Percent(PublishedAccuracyReport.Top3Floor)}, no under-triage: {(targetsMet ? "met" : "not met")}. The tests hold the test half to regression floors at or below the measured values (`tests/HipPain.Rules.Tests/PublishedCases/PublishedCaseTests.cs`)."));
-        md.AppendLine(Invariant($"Of {report.StatementCount} statements in the published cases, {report.UncodedStatementCount} map to no code; {report.DroppedCodeCount} mapped codes are not in this base and were left out."));
+        md.AppendLine(Invariant($"Of {report.Prepared.StatementCount()} statements in the published cases, {report.Prepared.UncodedStatementCount()} map to no code; {report.Prepared.DroppedCodeCount()} mapped codes are not in this base and were left out."));
         md.AppendLine();
 
         md.AppendLine("### Per cause (published cases)");

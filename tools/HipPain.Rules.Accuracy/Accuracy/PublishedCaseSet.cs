@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HipPain.Rules.Model;
@@ -89,6 +90,27 @@ internal sealed record CaseSearch
 /// <param name="Vignette">The vignette the evaluator scores.</param>
 /// <param name="DroppedCodes">Mapped codes the knowledge base does not have (left out of the vignette).</param>
 internal sealed record PreparedCase(PublishedCase Case, Vignette Vignette, ImmutableArray<string> DroppedCodes);
+
+/// <summary>Counts over a group of prepared published cases, shared by the reports of both sets.</summary>
+internal static class PreparedCases
+{
+    /// <summary>Mapped codes the knowledge base does not have, over all cases.</summary>
+    /// <param name="prepared">The cases.</param>
+    public static int DroppedCodeCount(this ImmutableArray<PreparedCase> prepared) => prepared.Sum(p => p.DroppedCodes.Length);
+
+    /// <summary>Statements over all cases.</summary>
+    /// <param name="prepared">The cases.</param>
+    public static int StatementCount(this ImmutableArray<PreparedCase> prepared) => prepared.Sum(p => p.Case.Statements.Count);
+
+    /// <summary>Statements with no code.</summary>
+    /// <param name="prepared">The cases.</param>
+    public static int UncodedStatementCount(this ImmutableArray<PreparedCase> prepared) => prepared.Sum(p => p.Case.Statements.Count(s => s.Codes.Count == 0));
+
+    /// <summary>The summary line the command prints about the mapping.</summary>
+    /// <param name="prepared">The cases.</param>
+    public static string CodingLine(this ImmutableArray<PreparedCase> prepared) =>
+        string.Create(CultureInfo.InvariantCulture, $"Codes mapped but not in this base (dropped): {prepared.DroppedCodeCount()}; statements with no code: {prepared.UncodedStatementCount()} of {prepared.StatementCount()}");
+}
 
 /// <summary>Loads the published-case validation set and its fixed split.</summary>
 internal static class PublishedCaseSet
