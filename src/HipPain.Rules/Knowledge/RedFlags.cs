@@ -43,8 +43,8 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment: radiographs to exclude a fracture (including a displaced femoral-neck stress fracture) or dislocation; consider infection.")
             .Running(RunningRestriction.StopRunning, "No running; non-weight bearing until assessed today.")
-            .Suspect(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id, SepticArthritis.Id)
-            .Evidence(new Evidence("NHS Gloucestershire hip pathway; Robertson & Wood 2017 (facts §7)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary, "Base 0.11.0 (facts addendum 25, rule G1): the radiographs exclude a fracture of either site, as the fall gate of the same pathway says; a patient who cannot bear weight cannot stand on the leg, the strongest form of the standing sign of a pelvic stress fracture (Noakes 1985, facts §1.7), so the pubic ramus stress fracture is named too.")));
+            .Suspect(FemoralNeckStressFracture.Id, SepticArthritis.Id)
+            .Evidence(new Evidence("NHS Gloucestershire hip pathway; Robertson & Wood 2017 (facts §7)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary)));
 
         kb.AddRedFlag(FallCannotBearWeight, "A fall or injury with inability to bear weight", f => f
             .When(Criterion.AllOf(FallOrTrauma, CannotBearWeight))
@@ -76,8 +76,8 @@ internal static class RedFlags
             .Urgency(Urgency.Urgent)
             .Action("Stop running; crutches or protected weight bearing; MRI within days; urgent orthopaedic review if the fracture is tension-side, complete or displaced.")
             .Running(RunningRestriction.StopRunning, "No running. Protected weight bearing on crutches until MRI excludes a fracture.")
-            .Suspect(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id)
-            .Evidence(Sources.Robertson2017("Facts §7: a runner with exercise-related groin pain that progresses to pain on walking, pain at end-range internal rotation or a positive hop test needs MRI within days, especially with a load increase, REDs features or a prior bone stress injury. Robertson & Wood: femoral-neck stress fracture should be considered in every athlete with exercise-related hip pain, and delay lets it displace (15% of recruits' fractures were displaced at presentation, A3-1). Antalgic gait, limp and pain on log roll are the listed signs of loading pain (facts §1.6); painful internal rotation alone is common in FAI, so it counts only with a bone-stress risk factor. Base 0.11.0 (facts addendum 25, rule G2): the §7 row this gate encodes names femoral neck or pubic ramus stress fracture as the likely conditions, and a pubic ramus stress fracture also gives groin or thigh pain (JBJS Am 1982, facts §1.7), so the gate names both; the whole-pelvis MRI after normal radiographs covers both (A2-26).")));
+            .Suspect(FemoralNeckStressFracture.Id)
+            .Evidence(Sources.Robertson2017("Facts §7: a runner with exercise-related groin pain that progresses to pain on walking, pain at end-range internal rotation or a positive hop test needs MRI within days, especially with a load increase, REDs features or a prior bone stress injury. Robertson & Wood: femoral-neck stress fracture should be considered in every athlete with exercise-related hip pain, and delay lets it displace (15% of recruits' fractures were displaced at presentation, A3-1). Antalgic gait, limp and pain on log roll are the listed signs of loading pain (facts §1.6); painful internal rotation alone is common in FAI, so it counts only with a bone-stress risk factor.")));
 
         kb.AddRedFlag(PelvicStressFracture, "Suspected pubic ramus or pelvic stress fracture", f => f
             .When(Criterion.AnyOf(
