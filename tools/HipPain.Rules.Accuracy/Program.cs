@@ -4,7 +4,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
-// halves; with --holdout on the second batch (validation/published-cases-2, no development half); with
+// halves; with --holdout on each holdout batch (validation/published-cases-2 and -3, no development half); with
 // --mapping-agreement it compares a second, independent mapping of some published cases with the first; with --write it
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
@@ -62,19 +62,26 @@ if (args.Contains("--mapping-agreement"))
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
 if (args.Contains("--holdout"))
 {
-    // The second batch (validation/published-cases-2): a holdout, scored as a whole and never explained case by case.
-    var holdout = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
-    if (holdout is null)
+    // The holdout batches (validation/published-cases-2 and -3): scored as a whole and never explained case by case.
+    var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
+    if (holdouts.IsEmpty)
     {
-        Console.Error.WriteLine($"{PublishedCaseSet.HoldoutRelativePath}/cases holds no case.");
+        Console.Error.WriteLine($"Neither {PublishedCaseSet.HoldoutRelativePath}/cases nor {PublishedCaseSet.ThirdBatchRelativePath}/cases holds a case.");
         return 2;
     }
 
-    Console.Write(HoldoutAccuracy.Summary(holdout));
+    foreach (var holdout in holdouts)
+    {
+        Console.Write(HoldoutAccuracy.Summary(holdout));
+    }
+
     if (args.Contains("--details"))
     {
-        Console.WriteLine();
-        Console.Write(HoldoutAccuracy.Render(holdout));
+        foreach (var holdout in holdouts)
+        {
+            Console.WriteLine();
+            Console.Write(HoldoutAccuracy.Render(holdout));
+        }
     }
 
     return 0;
@@ -104,8 +111,8 @@ if (args.Contains("--write"))
 {
     var path = Path.Combine(root, AccuracyDocument.RelativePath);
     var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
-    var holdout = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
-    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published, holdout)));
+    var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
+    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published, holdouts)));
     Console.WriteLine($"Wrote {AccuracyDocument.RelativePath}.");
 }
 

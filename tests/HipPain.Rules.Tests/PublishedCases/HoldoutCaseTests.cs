@@ -6,9 +6,10 @@ using HipPain.Rules.TestKit;
 namespace HipPain.Rules.Tests.PublishedCases;
 
 /// <summary>
-/// The second batch of published cases (validation/published-cases-2): a holdout collected after the first set's
-/// development half had served 24 studies: its provenance and its floors (PublishedCaseTests checks its mapping and
-/// the ranking rule of fired red flags with the first set's).
+/// The holdout batches of published cases: the second (validation/published-cases-2), collected after the first set's
+/// development half had served 24 studies, and the third (validation/published-cases-3), collected after the 25th.
+/// Their provenance and their floors (PublishedCaseTests checks their mapping and the ranking rule of fired red flags
+/// with the first set's).
 /// </summary>
 public sealed class HoldoutCaseTests
 {
@@ -77,17 +78,20 @@ public sealed class HoldoutCaseTests
 
     private static readonly Lazy<HoldoutAccuracyReport?> Report = new(() => HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value));
 
-    [Fact]
-    public void Batch_AsCommitted_RecordsWhereEachCaseWasFound()
+    [Theory]
+    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var cases = Cases.Value;
+        var batch = Batch(relativePath);
+        var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(cases);
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(cases, c =>
         {
-            Assert.StartsWith("pc2-", c.Id, StringComparison.Ordinal);
+            Assert.StartsWith(batch.IdPrefix, c.Id, StringComparison.Ordinal);
             Assert.Contains(c.Diagnosis, causes);
             Assert.All(c.Alternatives, a => Assert.Contains(a, causes));
             Assert.False(string.IsNullOrWhiteSpace(c.Citation), c.Id);
@@ -135,22 +139,34 @@ public sealed class HoldoutCaseTests
         Assert.True(firstRound.Count(o => o.UnderTriagedAllowingProvisional) <= FirstRoundUnderTriageCeiling, $"under-triaged {firstRound.Count(o => o.UnderTriagedAllowingProvisional)}");
     }
 
-    [Fact]
-    public void Batch_AsCommitted_SharesNoSourceWithTheFirstSet()
+    [Theory]
+    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
-        var firstSet = PublishedCaseSet.Load(Root.Value).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
+        var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(Cases.Value.Where(c => c.Url is not null), c => Assert.DoesNotContain(Normalise(c.Url!), firstSet));
+        Assert.NotEmpty(earlier);
+        Assert.All(PublishedCaseSet.Load(Root.Value, relativePath).Where(c => c.Url is not null), c => Assert.DoesNotContain(Normalise(c.Url!), earlier));
     }
 
-    [Fact]
-    public void Batch_AsCommitted_SharesNoDoiWithTheFirstSet()
+    [Theory]
+    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
-        var firstSet = PublishedCaseSet.Load(Root.Value).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
+        var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
 
-        Assert.NotEmpty(firstSet);
-        Assert.All(Cases.Value, c => Assert.All(Dois(c), doi => Assert.DoesNotContain(doi, firstSet)));
+        Assert.NotEmpty(earlier);
+        Assert.All(PublishedCaseSet.Load(Root.Value, relativePath), c => Assert.All(Dois(c), doi => Assert.DoesNotContain(doi, earlier)));
     }
+
+    /// <summary>The batch a folder holds.</summary>
+    private static HoldoutBatch Batch(string relativePath) => HoldoutBatch.All.Single(b => b.RelativePath == relativePath);
+
+    /// <summary>Every case of the first set and of the batches before the given one.</summary>
+    private static IEnumerable<PublishedCase> EarlierSets(string relativePath) =>
+        PublishedCaseSet.Load(Root.Value).Concat(HoldoutBatch.All.TakeWhile(b => b.RelativePath != relativePath).SelectMany(b => PublishedCaseSet.Load(Root.Value, b.RelativePath)));
 
     private static IEnumerable<string> Dois(PublishedCase c) =>
         Regex.Matches($"{c.Citation} {c.Url}", @"10\.\d{4,}/[^\s,;)]+").Select(m => m.Value.TrimEnd('.').ToLowerInvariant());

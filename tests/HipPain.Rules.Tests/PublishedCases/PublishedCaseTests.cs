@@ -9,7 +9,7 @@ namespace HipPain.Rules.Tests.PublishedCases;
 
 /// <summary>
 /// The published-case validation set (validation/published-cases): its shape, its fixed split, and the floors the
-/// built-in base must keep on the test half. The mapping and ranking checks run on the second batch too.
+/// built-in base must keep on the test half. The mapping and ranking checks run on the holdout batches too.
 /// </summary>
 public sealed class PublishedCaseTests
 {
@@ -69,6 +69,7 @@ public sealed class PublishedCaseTests
     [Theory]
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -80,6 +81,7 @@ public sealed class PublishedCaseTests
     [Theory]
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -134,6 +136,7 @@ public sealed class PublishedCaseTests
     [Theory]
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
+    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -147,7 +150,7 @@ public sealed class PublishedCaseTests
         }
     }
 
-    /// <summary>Every case of a set (the first set or the second batch), prepared for the built-in base.</summary>
+    /// <summary>Every case of a set (the first set or a holdout batch), prepared for the built-in base.</summary>
     private static List<PreparedCase> Prepared(string set) =>
         [.. PublishedCaseSet.Load(Root.Value, set).Select(c => PublishedCaseSet.Prepare(c, BuiltInKnowledgeBase.Instance))];
 

@@ -27,15 +27,15 @@ internal static class AccuracyDocument
     }
 
     /// <summary>
-    /// The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, the second batch
-    /// when it has cases, then the vignettes.
+    /// The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, each holdout batch
+    /// that has cases, then the vignettes.
     /// </summary>
     /// <param name="vignettes">The vignette report.</param>
     /// <param name="published">The published-case report on the same base.</param>
-    /// <param name="holdout">The second batch on the same base, or null when it has no case.</param>
-    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published, HoldoutAccuracyReport? holdout) =>
+    /// <param name="holdouts">The holdout batches on the same base, oldest first (<see cref="HoldoutAccuracy.EvaluateAll"/>).</param>
+    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published, IEnumerable<HoldoutAccuracyReport> holdouts) =>
         PublishedAccuracy.Render(published, vignettes)
-        + (holdout is null ? string.Empty : Environment.NewLine + HoldoutAccuracy.Render(holdout))
+        + string.Concat(holdouts.Select(h => Environment.NewLine + HoldoutAccuracy.Render(h)))
         + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
 
     /// <summary>The generated markdown: summary table and one row per vignette.</summary>

@@ -5,55 +5,93 @@ using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Accuracy;
 
-/// <summary>The second batch of published cases (a holdout with no development half) scored on one knowledge base.</summary>
+/// <summary>A batch of published cases collected after the first set: a holdout with no development half.</summary>
+/// <param name="Name">Its name in reports, capitalised ("Second batch").</param>
+/// <param name="RelativePath">Its folder relative to the repository root.</param>
+/// <param name="IdPrefix">The prefix of its case ids ("pc2-").</param>
+/// <param name="Collected">One sentence on when it was collected, for <c>docs/accuracy.md</c>.</param>
+internal sealed record HoldoutBatch(string Name, string RelativePath, string IdPrefix, string Collected)
+{
+    /// <summary>The second batch, collected after the first set's development half had served 24 studies.</summary>
+    public static readonly HoldoutBatch Second = new(
+        "Second batch",
+        PublishedCaseSet.HoldoutRelativePath,
+        "pc2-",
+        "Collected after the first set's development half had served 24 studies, and never used to choose knowledge (`validation/published-cases-2/README.md`); facts addendum 25's rule G1 was first noticed in its per-case table, and that study was not applied.");
+
+    /// <summary>The third batch, collected after the 25th study, under the mapping clarifications M1 to M10.</summary>
+    public static readonly HoldoutBatch Third = new(
+        "Third batch",
+        PublishedCaseSet.ThirdBatchRelativePath,
+        "pc3-",
+        "Collected after 25 studies and the second batch, under the mapping clarifications M1 to M10, and never used to choose knowledge (`validation/published-cases-3/README.md`).");
+
+    /// <summary>Every batch, oldest first.</summary>
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third];
+
+    /// <summary>The name inside a sentence ("second batch").</summary>
+    public string LowerName => Name.ToLowerInvariant();
+}
+
+/// <summary>A holdout batch of published cases scored on one knowledge base.</summary>
+/// <param name="Batch">The batch.</param>
 /// <param name="All">Every case of the batch.</param>
 /// <param name="Prepared">Every case as scored, in id order.</param>
-internal sealed record HoldoutAccuracyReport(AccuracyReport All, ImmutableArray<PreparedCase> Prepared)
+internal sealed record HoldoutAccuracyReport(HoldoutBatch Batch, AccuracyReport All, ImmutableArray<PreparedCase> Prepared)
 {
 }
 
-/// <summary>Scores the second batch (<c>validation/published-cases-2</c>) and renders it for <c>docs/accuracy.md</c>.</summary>
+/// <summary>Scores a holdout batch (<see cref="HoldoutBatch"/>) and renders it for <c>docs/accuracy.md</c>.</summary>
 internal static class HoldoutAccuracy
 {
-    /// <summary>Scores every case of the second batch; null when the batch has no case.</summary>
+    /// <summary>Scores every batch that has cases, oldest first.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="root">The repository root.</param>
-    /// <exception cref="InvalidDataException">A case is malformed, or an id is also in the first set.</exception>
-    public static HoldoutAccuracyReport? Evaluate(KnowledgeBase knowledgeBase, string root)
+    /// <exception cref="InvalidDataException">A case is malformed, or an id has another batch's prefix or is in an earlier set.</exception>
+    public static ImmutableArray<HoldoutAccuracyReport> EvaluateAll(KnowledgeBase knowledgeBase, string root) =>
+        [.. HoldoutBatch.All.Select(b => Evaluate(knowledgeBase, root, b)).OfType<HoldoutAccuracyReport>()];
+
+    /// <summary>Scores every case of one batch; null when the batch has no case.</summary>
+    /// <param name="knowledgeBase">The knowledge base.</param>
+    /// <param name="root">The repository root.</param>
+    /// <param name="batch">The batch (the second when not given).</param>
+    /// <exception cref="InvalidDataException">A case is malformed, or an id has another batch's prefix.</exception>
+    public static HoldoutAccuracyReport? Evaluate(KnowledgeBase knowledgeBase, string root, HoldoutBatch? batch = null)
     {
-        var cases = PublishedCaseSet.Load(root, PublishedCaseSet.HoldoutRelativePath);
+        batch ??= HoldoutBatch.Second;
+        var cases = PublishedCaseSet.Load(root, batch.RelativePath);
         if (cases.Count == 0)
         {
             return null;
         }
 
-        var firstSet = PublishedCaseSet.Load(root).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        if (cases.FirstOrDefault(c => firstSet.Contains(c.Id)) is { } clash)
+        if (cases.FirstOrDefault(c => !c.Id.StartsWith(batch.IdPrefix, StringComparison.Ordinal)) is { } stray)
         {
-            throw new InvalidDataException($"{clash.Id}: the id is also in the first set; the second batch uses 'pc2-' ids.");
+            throw new InvalidDataException($"{stray.Id}: the {batch.LowerName} uses '{batch.IdPrefix}' ids ({batch.RelativePath}/cases).");
         }
 
         var prepared = cases.Select(c => PublishedCaseSet.Prepare(c, knowledgeBase)).ToImmutableArray();
-        return new HoldoutAccuracyReport(AccuracyEvaluator.Evaluate(knowledgeBase, prepared.Select(p => p.Vignette)), prepared);
+        return new HoldoutAccuracyReport(batch, AccuracyEvaluator.Evaluate(knowledgeBase, prepared.Select(p => p.Vignette)), prepared);
     }
 
     /// <summary>The summary lines the command prints.</summary>
     /// <param name="report">The report.</param>
     public static string Summary(HoldoutAccuracyReport report) =>
-        PublishedAccuracy.SummaryLine("Second batch (holdout)", report.All) + Environment.NewLine
+        PublishedAccuracy.SummaryLine($"{report.Batch.Name} (holdout)", report.All) + Environment.NewLine
         + report.Prepared.CodingLine() + Environment.NewLine;
 
-    /// <summary>The generated markdown for the second batch: its figures, per cause and per case.</summary>
+    /// <summary>The generated markdown for one batch: its figures, per cause and per case.</summary>
     /// <param name="report">The report.</param>
     public static string Render(HoldoutAccuracyReport report)
     {
         var all = report.All;
+        var batch = report.Batch;
         var md = new StringBuilder();
-        md.AppendLine("## Published cases, second batch (a holdout)");
+        md.AppendLine(Invariant($"## Published cases, {batch.LowerName} (a holdout)"));
         md.AppendLine();
-        md.AppendLine(Invariant($"Knowledge base `{all.KnowledgeBaseId}` version {all.KnowledgeBaseVersion}, content hash `{all.KnowledgeBaseHash}`. Collected after the first set's development half had served 24 studies, and never used to choose knowledge (`validation/published-cases-2/README.md`)."));
+        md.AppendLine(Invariant($"Knowledge base `{all.KnowledgeBaseId}` version {all.KnowledgeBaseVersion}, content hash `{all.KnowledgeBaseHash}`. {batch.Collected}"));
         md.AppendLine();
-        md.AppendLine("| Measure | Second batch |");
+        md.AppendLine(Invariant($"| Measure | {batch.Name} |"));
         md.AppendLine("|---|---:|");
         md.AppendLine(Invariant($"| Cases | {all.Count} |"));
         md.AppendLine(Invariant($"| Urgent or emergency cases | {all.UrgentOrEmergencyCount} |"));
@@ -70,7 +108,7 @@ internal static class HoldoutAccuracy
         md.AppendLine();
         md.AppendLine(Invariant($"Of {report.Prepared.StatementCount()} statements, {report.Prepared.UncodedStatementCount()} map to no code; {report.Prepared.DroppedCodeCount()} mapped codes are not in this base and were left out."));
         md.AppendLine();
-        md.AppendLine("### Per cause (second batch)");
+        md.AppendLine(Invariant($"### Per cause ({batch.LowerName})"));
         md.AppendLine();
         md.AppendLine("| Cause | Cases, top-1, top-3 |");
         md.AppendLine("|---|---|");
@@ -80,7 +118,7 @@ internal static class HoldoutAccuracy
         }
 
         md.AppendLine();
-        md.AppendLine("### Per case (second batch)");
+        md.AppendLine(Invariant($"### Per case ({batch.LowerName})"));
         md.AppendLine();
         PublishedAccuracy.CaseTable(md, all);
         return md.ToString();

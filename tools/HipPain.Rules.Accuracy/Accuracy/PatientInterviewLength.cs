@@ -17,7 +17,7 @@ internal static class PatientInterviewLength
     /// <summary>One set's figures: how many cases, the median and 90th percentile of questions, and the gates left undecided.</summary>
     public sealed record SetLength(string Name, int Cases, int Median, int Percentile90, int Maximum, int RedFlagMedian, int WithUndecidedGates);
 
-    /// <summary>Interviews every case of the four sets.</summary>
+    /// <summary>Interviews every case of each set that has cases (the bundled cases, vignettes, first published set and holdout batches).</summary>
     public static IReadOnlyList<SetLength> Measure(string root)
     {
         var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -28,6 +28,7 @@ internal static class PatientInterviewLength
             ("Vignettes", [.. VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath)).Select(v => v.ToCase())]),
             ("Published cases", [.. PublishedCaseSet.Load(root).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
             ("Published cases, second batch", [.. PublishedCaseSet.Load(root, PublishedCaseSet.HoldoutRelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
+            ("Published cases, third batch", [.. PublishedCaseSet.Load(root, PublishedCaseSet.ThirdBatchRelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
         };
         return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
     }
