@@ -3,16 +3,25 @@ using HipPain.Rules.Model;
 namespace HipPain.Rules.Scoring;
 
 /// <summary>
-/// Keeps a can't-miss cause out of the tail of the differential: every cause named by a fired red flag is ranked
-/// in the first three. Probabilities are untouched; only the order of work changes.
+/// Keeps a can't-miss cause out of the tail of the differential: causes named by fired red flags are ranked in the
+/// first three, and every fired gate has one there. Probabilities are untouched; only the order of work changes.
 /// </summary>
 /// <remarks>
-/// The causes named by fired gates are taken in order of the gate's urgency (highest first), then posterior rank.
-/// The first three of them (all of them when fewer) are guaranteed a place in the first three ranks. The other places
-/// of the first three go to the most probable remaining causes, and the first three keep their posterior order among
-/// themselves; everything after keeps its posterior order. So a flagged cause already in the first three does not
-/// move, one outside takes the third place (pushing the cause it displaces to fourth), and the most probable cause
-/// stays first unless three or more flagged causes outrank it in urgency.
+/// <para>
+/// Up to three causes are guaranteed a place in the first three ranks, chosen in two rounds. First, one cause per
+/// fired gate: the gates are taken most urgent first (then in the order given), and each gate that no cause chosen so
+/// far already represents contributes its most probable named cause. Then, while places remain, the other named
+/// causes, in order of the highest urgency of a gate naming them, then posterior rank. So when fired gates name three
+/// causes or fewer, all of them are guaranteed; when they name more, no fired gate is left without a cause in the
+/// first three (unless more than three gates with disjoint causes fire), and a gate naming several causes cannot crowd
+/// out the single cause of another gate.
+/// </para>
+/// <para>
+/// The other places of the first three go to the most probable remaining causes, and the first three keep their
+/// posterior order among themselves; everything after keeps its posterior order. So a flagged cause already in the
+/// first three does not move, one outside takes the third place (pushing the cause it displaces to fourth), and the
+/// most probable cause stays first unless three or more flagged causes are guaranteed ahead of it.
+/// </para>
 /// </remarks>
 internal static class RedFlagPromotion
 {
@@ -30,15 +39,39 @@ internal static class RedFlagPromotion
             posteriorRank[ranking[r]] = r;
         }
 
-        var guaranteed = flagged
+        var gates = flagged.Where(g => g.Causes.Count > 0).OrderByDescending(g => g.Urgency).ToList();
+        var guaranteed = new HashSet<int>();
+        foreach (var gate in gates)
+        {
+            if (guaranteed.Count == Places)
+            {
+                break;
+            }
+
+            if (!gate.Causes.Any(guaranteed.Contains))
+            {
+                guaranteed.Add(gate.Causes.MinBy(c => posteriorRank[c]));
+            }
+        }
+
+        var others = gates
             .SelectMany(g => g.Causes.Select(c => (g.Urgency, Cause: c)))
             .GroupBy(x => x.Cause)
             .Select(g => (Cause: g.Key, Urgency: g.Max(x => x.Urgency)))
+            .Where(x => !guaranteed.Contains(x.Cause))
             .OrderByDescending(x => x.Urgency)
             .ThenBy(x => posteriorRank[x.Cause])
-            .Take(Places)
-            .Select(x => x.Cause)
-            .ToHashSet();
+            .Select(x => x.Cause);
+        foreach (var cause in others)
+        {
+            if (guaranteed.Count == Places)
+            {
+                break;
+            }
+
+            guaranteed.Add(cause);
+        }
+
         if (guaranteed.Count == 0 || guaranteed.All(c => posteriorRank[c] < Places))
         {
             return;

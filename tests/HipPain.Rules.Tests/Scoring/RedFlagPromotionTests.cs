@@ -59,6 +59,22 @@ public sealed class RedFlagPromotionTests
     }
 
     [Fact]
+    public void Apply_AGateNamingThreeCausesBesideAGateNamingOne_EachGateKeepsACauseInTheFirstThree()
+    {
+        // An Emergency gate naming causes 4 to 6 fires with an Urgent gate naming cause 7: taking causes by urgency
+        // alone would guarantee 4, 5 and 6 and leave 7 last, though its gate fired. Each gate first gets its most
+        // probable cause (4, then 7), and the last place goes to the Emergency gate's next cause (5).
+        Assert.Equal([4, 5, 7, 0, 1, 2, 3, 6], Promote(8, (Urgency.Emergency, [4, 5, 6]), (Urgency.Urgent, [7])));
+    }
+
+    [Fact]
+    public void Apply_FourGatesWithDisjointCauses_TheThreeMostUrgentGatesKeepTheirCause()
+    {
+        // More gates than places: the two Emergency gates, then the first Urgent gate in the order given.
+        Assert.Equal([4, 5, 6, 0, 1, 2, 3, 7], Promote(8, (Urgency.Urgent, [4]), (Urgency.Emergency, [5]), (Urgency.Emergency, [6]), (Urgency.Urgent, [7])));
+    }
+
+    [Fact]
     public void Apply_NoFlaggedCause_NothingMoves()
     {
         Assert.Equal([0, 1, 2, 3], Promote(4, (Urgency.Emergency, [])));

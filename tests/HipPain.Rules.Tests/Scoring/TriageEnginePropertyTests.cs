@@ -189,7 +189,13 @@ public sealed class TriageEnginePropertyTests
         var held = flagged.Count <= places
             ? ranks.All(r => r <= places)
             : result.Differential.Take(places).All(r => flagged.Contains(r.Cause.Id));
-        return held.Classify(flagged.Count == 0, "no red flag fired").Label(world.ToString());
+        var first = result.Differential.Take(places).Select(r => r.Cause.Id).ToHashSet(StringComparer.Ordinal);
+        var naming = result.FiredRedFlags.Where(f => !f.SuspectedCauseIds.IsEmpty).ToList();
+        var everyGateHeld = naming.Count > places || naming.All(f => f.SuspectedCauseIds.Any(first.Contains));
+        return (held && everyGateHeld)
+            .Classify(flagged.Count == 0, "no red flag fired")
+            .Classify(flagged.Count > places, "more named causes than places")
+            .Label(world.ToString());
     }
 
     [Property]
