@@ -16,7 +16,7 @@ public static class BuiltInKnowledgeBase
     public const string Id = "hippain.builtin";
 
     /// <summary>The built-in base's version. It changes whenever any weight, text or plan changes.</summary>
-    public const string Version = "0.10.2";
+    public const string Version = "0.11.0";
 
     private static readonly Lazy<KnowledgeBase> Lazy = new(() => CreateBuilder().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -43,8 +43,8 @@ internal static class RedFlags
             .Urgency(Urgency.Emergency)
             .Action("Same-day emergency assessment: radiographs to exclude a fracture (including a displaced femoral-neck stress fracture) or dislocation; consider infection.")
             .Running(RunningRestriction.StopRunning, "No running; non-weight bearing until assessed today.")
-            .Suspect(FemoralNeckStressFracture.Id, SepticArthritis.Id)
-            .Evidence(new Evidence("NHS Gloucestershire hip pathway; Robertson & Wood 2017 (facts §7)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary)));
+            .Suspect(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id, SepticArthritis.Id)
+            .Evidence(new Evidence("NHS Gloucestershire hip pathway; Robertson & Wood 2017 (facts §7)", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary, "Base 0.11.0 (facts addendum 25, rule G1): the radiographs exclude a fracture of either site, as the fall gate of the same pathway says; a patient who cannot bear weight cannot stand on the leg, the strongest form of the standing sign of a pelvic stress fracture (Noakes 1985, facts §1.7), so the pubic ramus stress fracture is named too.")));
 
         kb.AddRedFlag(FallCannotBearWeight, "A fall or injury with inability to bear weight", f => f
             .When(Criterion.AllOf(FallOrTrauma, CannotBearWeight))
