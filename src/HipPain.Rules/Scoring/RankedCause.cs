@@ -36,9 +36,11 @@ public sealed class RankedCause
     }
 
     /// <summary>
-    /// The 1-based place in the differential, the order to work through: by posterior probability, except that every
-    /// cause named by a fired red flag is placed in the first three (see <see cref="PosteriorRank"/>). Rank 1 is the
-    /// most likely cause unless three or more causes named by fired red flags must come first.
+    /// The 1-based place in the differential, the order to work through: by posterior probability, except that causes
+    /// named by fired red flags are placed in the first three, all of them when they are three or fewer, and always at
+    /// least one for each fired gate (unless more than three gates with no cause in common fire; see
+    /// <see cref="PosteriorRank"/> and docs/model.md). Rank 1 is the most likely cause unless three causes named by
+    /// fired red flags must come first.
     /// </summary>
     public int Rank { get; }
 

@@ -48,9 +48,9 @@ public sealed class TriageResult
     public PatientCase Case { get; }
 
     /// <summary>
-    /// Every cause of the knowledge base in the order to work through: most likely first, except that every cause named
-    /// by a fired red flag is placed in the first three (<see cref="RankedCause.PosteriorRank"/> gives the order by
-    /// probability alone).
+    /// Every cause of the knowledge base in the order to work through: most likely first, except that causes named by
+    /// fired red flags are placed in the first three, each fired gate keeping at least one there
+    /// (<see cref="RankedCause.Rank"/>; <see cref="RankedCause.PosteriorRank"/> gives the order by probability alone).
     /// </summary>
     public ImmutableArray<RankedCause> Differential { get; }
 
