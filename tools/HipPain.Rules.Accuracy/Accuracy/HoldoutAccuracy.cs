@@ -17,7 +17,7 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "Second batch",
         PublishedCaseSet.HoldoutRelativePath,
         "pc2-",
-        "Collected after the first set's development half had served 24 studies, and never used to choose knowledge (`validation/published-cases-2/README.md`); facts addendum 25's rule G1 was first noticed in its per-case table, and that study was not applied.");
+        "Collected after the first set's development half had served 24 studies, and never used to choose knowledge (`validation/published-cases-2/README.md`); facts addendum 25's rule G1 (applied in base 0.11.0) was first noticed in its per-case table, so from that base on its figures are not blind for G1.");
 
     /// <summary>The third batch, collected after the 25th study, under the mapping clarifications M1 to M10.</summary>
     public static readonly HoldoutBatch Third = new(
