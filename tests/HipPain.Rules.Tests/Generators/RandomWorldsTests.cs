@@ -70,6 +70,22 @@ public sealed class RandomWorldsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MakeWorld_ManySeeds_TheRankingsHardCaseIsDrawn()
+    {
+        // The ranking property (TriageEnginePropertyTests) checks that every fired gate keeps a cause in the first
+        // three; it says something only about worlds where two or more gates fire and name more than three causes.
+        var worlds = Enumerable.Range(0, Seeds).Select(RandomWorlds.MakeWorld).ToList();
+        var hard = worlds.Count(w =>
+        {
+            var fired = new TriageEngine(w.KnowledgeBase).Triage(w.Case).FiredRedFlags.Where(f => !f.SuspectedCauseIds.IsEmpty).ToList();
+            return fired.Count >= 2 && fired.SelectMany(f => f.SuspectedCauseIds).Distinct(StringComparer.Ordinal).Count() > 3;
+        });
+        output.WriteLine($"two or more fired gates naming more than three causes: {hard} of {Seeds} worlds");
+
+        Assert.True(hard > 0, $"no world of {Seeds} has two or more fired gates naming more than three causes");
+    }
+
+    [Fact]
     public void MakeWorld_ManySeeds_EveryAllowedValueOfEveryDeclaredChoiceIsDrawn()
     {
         var bases = Enumerable.Range(0, Seeds).Select(seed => RandomWorlds.MakeWorld(seed).KnowledgeBase).ToList();
