@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 
@@ -72,6 +75,33 @@ public sealed class RedFlagPromotionTests
     {
         // More gates than places: the two Emergency gates, then the first Urgent gate in the order given.
         Assert.Equal([4, 5, 6, 0, 1, 2, 3, 7], Promote(8, (Urgency.Urgent, [4]), (Urgency.Emergency, [5]), (Urgency.Emergency, [6]), (Urgency.Urgent, [7])));
+    }
+
+    /// <summary>
+    /// On random gates (2 to 5 of them, each of a random urgency naming 1 to 4 of 4 to 12 causes): the result is a
+    /// permutation; when the gates name three causes or fewer, all are in the first three; otherwise the first three are
+    /// all named causes and, when at most three gates fire, each gate has one there; causes nobody names keep their
+    /// posterior order. The seed decides everything, so a failure replays.
+    /// </summary>
+    [Property(MaxTest = 1000)]
+    public Property Apply_RandomGates_EveryFiredGateKeepsACauseInTheFirstThree(int seed)
+    {
+        var random = new Random(seed);
+        var causes = random.Next(4, 13);
+        var gates = Enumerable.Range(0, random.Next(2, 6))
+            .Select(_ => ((Urgency)random.Next((int)Urgency.Routine, (int)Urgency.Emergency + 1), Enumerable.Range(0, causes).OrderBy(_ => random.Next()).Take(random.Next(1, 5)).ToArray()))
+            .ToArray();
+        var ranking = Promote(causes, gates);
+
+        var named = gates.SelectMany(g => g.Item2).Distinct().ToList();
+        var first = ranking.Take(3).ToHashSet();
+        var permutation = ranking.Order().SequenceEqual(Enumerable.Range(0, causes));
+        var allNamedFirst = named.Count > 3 ? first.All(named.Contains) : named.All(first.Contains);
+        var everyGate = gates.Length > 3 || gates.All(g => g.Item2.Any(first.Contains));
+        var unnamed = ranking.Where(c => !named.Contains(c)).ToList();
+        return (permutation && allNamedFirst && everyGate && unnamed.SequenceEqual(unnamed.Order()))
+            .Classify(named.Count > 3 && gates.Length <= 3, "more named causes than places, three gates or fewer")
+            .Label($"seed {seed}: ranking [{string.Join(", ", ranking)}], gates {string.Join("; ", gates.Select(g => $"{g.Item1} [{string.Join(", ", g.Item2)}]"))}");
     }
 
     [Fact]
