@@ -20,7 +20,7 @@ namespace HipPain.Rules.Scoring;
 /// The other places of the first three go to the most probable remaining causes, and the first three keep their
 /// posterior order among themselves; everything after keeps its posterior order. So a flagged cause already in the
 /// first three does not move, one outside takes the third place (pushing the cause it displaces to fourth), and the
-/// most probable cause stays first unless three or more flagged causes are guaranteed ahead of it.
+/// most probable cause stays first unless it is not named and three named causes are guaranteed.
 /// </para>
 /// </remarks>
 internal static class RedFlagPromotion

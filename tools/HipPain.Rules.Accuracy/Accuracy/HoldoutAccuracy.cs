@@ -47,7 +47,7 @@ internal static class HoldoutAccuracy
     /// <summary>Scores every batch that has cases, oldest first.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="root">The repository root.</param>
-    /// <exception cref="InvalidDataException">A case is malformed, or an id has another batch's prefix or is in an earlier set.</exception>
+    /// <exception cref="InvalidDataException">A case is malformed, or an id does not start with its batch's prefix (so no id can repeat an earlier set's).</exception>
     public static ImmutableArray<HoldoutAccuracyReport> EvaluateAll(KnowledgeBase knowledgeBase, string root) =>
         [.. HoldoutBatch.All.Select(b => Evaluate(knowledgeBase, root, b)).OfType<HoldoutAccuracyReport>()];
 
@@ -55,7 +55,7 @@ internal static class HoldoutAccuracy
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="root">The repository root.</param>
     /// <param name="batch">The batch (the second when not given).</param>
-    /// <exception cref="InvalidDataException">A case is malformed, or an id has another batch's prefix.</exception>
+    /// <exception cref="InvalidDataException">A case is malformed, or an id does not start with the batch's prefix.</exception>
     public static HoldoutAccuracyReport? Evaluate(KnowledgeBase knowledgeBase, string root, HoldoutBatch? batch = null)
     {
         batch ??= HoldoutBatch.Second;
