@@ -12,7 +12,7 @@ public sealed class MappingAgreementTests
     [Fact]
     public void SecondMappings_AsCommitted_NameCasesOfTheSetsWithCodesOfTheBuiltInBase()
     {
-        var ids = PublishedCaseSet.Load(Repository.Root).Concat(PublishedCaseSet.Load(Repository.Root, PublishedCaseSet.HoldoutRelativePath))
+        var ids = PublishedCaseSet.Load(Repository.Root).Concat(HoldoutBatch.All.SelectMany(b => PublishedCaseSet.Load(Repository.Root, b.RelativePath)))
             .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(Mappings.Value);

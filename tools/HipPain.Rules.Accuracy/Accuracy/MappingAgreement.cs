@@ -11,7 +11,7 @@ namespace HipPain.Rules.Accuracy;
 /// </summary>
 internal sealed record SecondMapping
 {
-    /// <summary>The id of the case in the first set or the second batch.</summary>
+    /// <summary>The id of the case in the first set or a holdout batch.</summary>
     public required string Id { get; init; }
 
     /// <summary>Whether the second reader found the source's text.</summary>
@@ -67,17 +67,17 @@ internal static class MappingAgreement
     /// <summary>Compares every found second mapping with the first mapping of the same case, on one knowledge base.</summary>
     /// <param name="knowledgeBase">The knowledge base that scores both mappings.</param>
     /// <param name="root">The repository root.</param>
-    /// <exception cref="InvalidDataException">A second mapping names a case in neither set.</exception>
+    /// <exception cref="InvalidDataException">A second mapping names a case of no published set.</exception>
     public static ImmutableArray<MappingComparison> Compare(KnowledgeBase knowledgeBase, string root)
     {
-        var originals = PublishedCaseSet.Load(root).Concat(PublishedCaseSet.Load(root, PublishedCaseSet.HoldoutRelativePath))
+        var originals = PublishedCaseSet.Load(root).Concat(HoldoutBatch.All.SelectMany(b => PublishedCaseSet.Load(root, b.RelativePath)))
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
         var pairs = new List<(PreparedCase First, PreparedCase Second)>();
         foreach (var second in Load(root).Where(m => m.SourceFound))
         {
             if (!originals.TryGetValue(second.Id, out var first))
             {
-                throw new InvalidDataException($"{second.Id}: the second mapping names no case of either published set.");
+                throw new InvalidDataException($"{second.Id}: the second mapping names no case of the published sets.");
             }
 
             var remapped = first with { Age = second.Age, Sex = second.Sex, Statements = second.Statements, Unmapped = second.Unmapped };
@@ -95,19 +95,30 @@ internal static class MappingAgreement
         })];
     }
 
-    /// <summary>The summary and per-case table the command prints.</summary>
+    /// <summary>
+    /// The summary and per-case table the command prints: one summary for the cases mapped under mapping.md alone (the
+    /// first set and the second batch), one for the third batch's (mapping.md with the clarifications M1 to M10), then
+    /// every case.
+    /// </summary>
     /// <param name="comparisons">The comparisons.</param>
-    /// <param name="notFound">How many second readers could not find the source.</param>
-    public static string Render(IReadOnlyList<MappingComparison> comparisons, int notFound)
+    /// <param name="mappings">Every second mapping, found or not.</param>
+    public static string Render(IReadOnlyList<MappingComparison> comparisons, IReadOnlyList<SecondMapping> mappings)
     {
         var text = new StringBuilder();
-        var both = comparisons.Sum(c => c.Both);
-        var either = comparisons.Sum(c => c.Both + c.FirstOnly + c.SecondOnly);
-        text.AppendLine(Invariant($"Cases compared: {comparisons.Count} (sources not found by the second reader: {notFound})"));
-        text.AppendLine(Invariant($"Coded findings in both mappings: {both} of {either} in either ({(either == 0 ? 1 : (double)both / either):P1}); first only {comparisons.Sum(c => c.FirstOnly)}, second only {comparisons.Sum(c => c.SecondOnly)}; median per-case agreement {Median(comparisons.Select(c => c.Jaccard)):P1}"));
-        text.AppendLine(Invariant($"Top-1 on the first / second mapping: {comparisons.Count(c => c.First.Top1)} / {comparisons.Count(c => c.Second.Top1)}; top-3: {comparisons.Count(c => c.First.Top3)} / {comparisons.Count(c => c.Second.Top3)}; under-triaged counting provisional urgency: {comparisons.Count(c => c.First.UnderTriagedAllowingProvisional)} / {comparisons.Count(c => c.Second.UnderTriagedAllowingProvisional)}"));
-        text.AppendLine(Invariant($"Cases whose top-1, top-3 or under-triage status differs between the mappings: {comparisons.Count(c => c.First.Top1 != c.Second.Top1 || c.First.Top3 != c.Second.Top3 || c.First.UnderTriagedAllowingProvisional != c.Second.UnderTriagedAllowingProvisional)}"));
-        text.AppendLine();
+        foreach (var (title, inGroup) in Groups)
+        {
+            var group = comparisons.Where(c => inGroup(c.Id)).ToList();
+            var notFound = mappings.Count(m => !m.SourceFound && inGroup(m.Id));
+            if (group.Count + notFound == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine(Invariant($"{title}:"));
+            Summary(text, group, notFound);
+            text.AppendLine();
+        }
+
         text.AppendLine("| Case | Both | First only | Second only | Agreement | Rank, first / second | Urgency, first / second |");
         text.AppendLine("|---|---:|---:|---:|---:|---|---|");
         foreach (var c in comparisons)
@@ -116,6 +127,23 @@ internal static class MappingAgreement
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The groups of cases by the mapping rules they were mapped under.</summary>
+    private static readonly (string Title, Func<string, bool> InGroup)[] Groups =
+    [
+        ("First set and second batch (mapping.md)", id => !id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal)),
+        ("Third batch (mapping.md with the clarifications M1 to M10)", id => id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal)),
+    ];
+
+    private static void Summary(StringBuilder text, List<MappingComparison> comparisons, int notFound)
+    {
+        var both = comparisons.Sum(c => c.Both);
+        var either = comparisons.Sum(c => c.Both + c.FirstOnly + c.SecondOnly);
+        text.AppendLine(Invariant($"Cases compared: {comparisons.Count} (sources not found by the second reader: {notFound})"));
+        text.AppendLine(Invariant($"Coded findings in both mappings: {both} of {either} in either ({(either == 0 ? 1 : (double)both / either):P1}); first only {comparisons.Sum(c => c.FirstOnly)}, second only {comparisons.Sum(c => c.SecondOnly)}; median per-case agreement {Median(comparisons.Select(c => c.Jaccard)):P1}"));
+        text.AppendLine(Invariant($"Top-1 on the first / second mapping: {comparisons.Count(c => c.First.Top1)} / {comparisons.Count(c => c.Second.Top1)}; top-3: {comparisons.Count(c => c.First.Top3)} / {comparisons.Count(c => c.Second.Top3)}; under-triaged counting provisional urgency: {comparisons.Count(c => c.First.UnderTriagedAllowingProvisional)} / {comparisons.Count(c => c.Second.UnderTriagedAllowingProvisional)}"));
+        text.AppendLine(Invariant($"Cases whose top-1, top-3 or under-triage status differs between the mappings: {comparisons.Count(c => c.First.Top1 != c.Second.Top1 || c.First.Top3 != c.Second.Top3 || c.First.UnderTriagedAllowingProvisional != c.Second.UnderTriagedAllowingProvisional)}"));
     }
 
     private static HashSet<string> Coded(Vignette v) =>
