@@ -9,7 +9,8 @@ using HipPain.Rules.Scoring;
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
-// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md).
+// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
+// --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md).
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (args.Contains("--patient-interview"))
@@ -87,6 +88,13 @@ if (args.Contains("--holdout"))
     return 0;
 }
 
+if (args.Contains("--case-mix"))
+{
+    // The published cases under other priors: an analysis of the evaluation, never a change to the base.
+    Console.Write(CaseMixSensitivity.Render(CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, root)));
+    return 0;
+}
+
 if (args.Contains("--published"))
 {
     var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
@@ -112,7 +120,7 @@ if (args.Contains("--write"))
     var path = Path.Combine(root, AccuracyDocument.RelativePath);
     var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
     var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
-    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published, holdouts)));
+    File.WriteAllText(path, GeneratedSection.Splice(File.ReadAllText(path), AccuracyDocument.RenderAll(report, published, holdouts, CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, root))));
     Console.WriteLine($"Wrote {AccuracyDocument.RelativePath}.");
 }
 

@@ -89,7 +89,7 @@ public sealed class VignetteAccuracyTests
     public void AccuracyDocument_Committed_MatchesTheCurrentResults()
     {
         var current = File.ReadAllText(Repository.PathOf(AccuracyDocument.RelativePath));
-        var expected = GeneratedSection.Splice(current, AccuracyDocument.RenderAll(Report.Value, PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value), HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Root.Value)));
+        var expected = GeneratedSection.Splice(current, AccuracyDocument.RenderAll(Report.Value, PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value), HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Root.Value), CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value)));
 
         GoldenFile.AssertCurrent(AccuracyDocument.RelativePath, expected, "the vignette or published-case results changed (the tool's --write option rewrites it too)");
     }
