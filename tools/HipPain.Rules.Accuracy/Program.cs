@@ -10,7 +10,8 @@ using HipPain.Rules.Scoring;
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
 // interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
-// --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md).
+// --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); --explain ID
+// [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors.
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (args.Contains("--patient-interview"))
@@ -37,8 +38,10 @@ if (explain >= 0)
         return 2;
     }
 
-    var prepared = PublishedCaseSet.Prepare(PublishedCaseSet.Load(root).Single(c => c.Id == id), BuiltInKnowledgeBase.Instance);
-    var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(prepared.Vignette.ToCase());
+    // --equal-priors explains the case under the sensitivity analysis's equal priors (docs/accuracy.md), never shipped.
+    var explainBase = args.Contains("--equal-priors") ? CaseMixSensitivity.Scenarios(BuiltInKnowledgeBase.Instance)[2].KnowledgeBase : BuiltInKnowledgeBase.Instance;
+    var prepared = PublishedCaseSet.Prepare(PublishedCaseSet.Load(root).Single(c => c.Id == id), explainBase);
+    var result = new TriageEngine(explainBase).Triage(prepared.Vignette.ToCase());
     Console.WriteLine($"{id}: reference {prepared.Vignette.Reference}, urgency {result.Urgency} (expected {prepared.Vignette.ExpectedUrgency})");
     foreach (var ranked in result.Differential.Take(args.Contains("--all") ? int.MaxValue : 6).Append(result.Differential.Single(c => c.Cause.Id == prepared.Vignette.Reference)).Distinct())
     {
