@@ -39,7 +39,7 @@ if (explain >= 0)
     }
 
     // --equal-priors explains the case under the sensitivity analysis's equal priors (docs/accuracy.md), never shipped.
-    var explainBase = args.Contains("--equal-priors") ? CaseMixSensitivity.Scenarios(BuiltInKnowledgeBase.Instance)[2].KnowledgeBase : BuiltInKnowledgeBase.Instance;
+    var explainBase = args.Contains("--equal-priors") ? CaseMixSensitivity.EqualPriors(BuiltInKnowledgeBase.Instance) : BuiltInKnowledgeBase.Instance;
     var prepared = PublishedCaseSet.Prepare(PublishedCaseSet.Load(root).Single(c => c.Id == id), explainBase);
     var result = new TriageEngine(explainBase).Triage(prepared.Vignette.ToCase());
     Console.WriteLine($"{id}: reference {prepared.Vignette.Reference}, urgency {result.Urgency} (expected {prepared.Vignette.ExpectedUrgency})");
@@ -70,7 +70,7 @@ if (args.Contains("--holdout"))
     var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
     if (holdouts.IsEmpty)
     {
-        Console.Error.WriteLine($"Neither {PublishedCaseSet.HoldoutRelativePath}/cases nor {PublishedCaseSet.ThirdBatchRelativePath}/cases holds a case.");
+        Console.Error.WriteLine($"No holdout batch holds a case ({string.Join(", ", HoldoutBatch.All.Select(b => b.RelativePath + "/cases"))}).");
         return 2;
     }
 

@@ -28,6 +28,13 @@ internal static class CaseMixSensitivity
     /// <summary>The cause whose prior the second scenario moves.</summary>
     public const string UnsourcedLargestPrior = "gtps";
 
+    /// <summary>The evidence every scenario's prior carries: it says what the prior is not.</summary>
+    private static readonly Evidence Evidence = new(
+        "Sensitivity analysis of the published-case figures (docs/accuracy.md): not a clinical prior",
+        EvidenceLevel.ExpertOpinion,
+        VerificationStatus.Estimated,
+        "Used only by the accuracy tool's --case-mix and --explain --equal-priors options; never part of a shipped base.");
+
     /// <summary>The scenarios on a base: as shipped, one prior at the others' median, every prior equal.</summary>
     /// <param name="knowledgeBase">The shipped base.</param>
     /// <exception cref="InvalidOperationException">The base has no cause named <see cref="UnsourcedLargestPrior"/>.</exception>
@@ -39,29 +46,30 @@ internal static class CaseMixSensitivity
         var others = causes.Where(c => c.Id != moved.Id).Select(c => c.Prior).Order().ToArray();
         var median = others.Length % 2 == 1 ? others[others.Length / 2] : (others[(others.Length / 2) - 1] + others[others.Length / 2]) / 2;
         var equal = 1.0 / causes.Length;
-        var evidence = new Evidence(
-            "Sensitivity analysis of the published-case figures (docs/accuracy.md): not a clinical prior",
-            EvidenceLevel.ExpertOpinion,
-            VerificationStatus.Estimated,
-            "Used only by the accuracy tool's --case-mix option; never part of a shipped base.");
-
         var oneMoved = new KnowledgeBaseOverlayBuilder("case-mix-median", "1", "Sensitivity: one prior at the others' median")
-            .Prior(moved.Id, median, evidence)
+            .Prior(moved.Id, median, Evidence)
             .Build()
             .ApplyTo(knowledgeBase);
-
-        var uniform = new KnowledgeBaseOverlayBuilder("case-mix-equal", "1", "Sensitivity: every cause equally likely");
-        foreach (var cause in causes)
-        {
-            uniform.Prior(cause.Id, equal, evidence);
-        }
 
         return
         [
             new CaseMixScenario(Invariant($"The priors as shipped ({moved.Id} {moved.Prior * 100:0.#} %)"), knowledgeBase),
             new CaseMixScenario(Invariant($"{moved.Id} at {median * 100:0.#} %, the median of the other {others.Length} priors"), oneMoved),
-            new CaseMixScenario(Invariant($"Every cause at 1/{causes.Length} ({equal * 100:0.#} %): the case sets' own mix"), uniform.Build().ApplyTo(knowledgeBase)),
+            new CaseMixScenario(Invariant($"Every cause at 1/{causes.Length} ({equal * 100:0.#} %): the case sets' own mix"), EqualPriors(knowledgeBase)),
         ];
+    }
+
+    /// <summary>The base with every cause at the same prior (1 / the number of causes): the third scenario.</summary>
+    /// <param name="knowledgeBase">The shipped base.</param>
+    public static KnowledgeBase EqualPriors(KnowledgeBase knowledgeBase)
+    {
+        var overlay = new KnowledgeBaseOverlayBuilder("case-mix-equal", "1", "Sensitivity: every cause equally likely");
+        foreach (var cause in knowledgeBase.Causes)
+        {
+            overlay.Prior(cause.Id, 1.0 / knowledgeBase.Causes.Length, Evidence);
+        }
+
+        return overlay.Build().ApplyTo(knowledgeBase);
     }
 
     /// <summary>Scores every published case under every scenario.</summary>

@@ -37,9 +37,7 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
 /// <param name="Batch">The batch.</param>
 /// <param name="All">Every case of the batch.</param>
 /// <param name="Prepared">Every case as scored, in id order.</param>
-internal sealed record HoldoutAccuracyReport(HoldoutBatch Batch, AccuracyReport All, ImmutableArray<PreparedCase> Prepared)
-{
-}
+internal sealed record HoldoutAccuracyReport(HoldoutBatch Batch, AccuracyReport All, ImmutableArray<PreparedCase> Prepared);
 
 /// <summary>Scores a holdout batch (<see cref="HoldoutBatch"/>) and renders it for <c>docs/accuracy.md</c>.</summary>
 internal static class HoldoutAccuracy

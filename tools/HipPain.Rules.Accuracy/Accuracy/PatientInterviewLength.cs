@@ -27,9 +27,8 @@ internal static class PatientInterviewLength
             ("Bundled cases (console sample)", [.. BundledCases.All.Select(c => c.Case)]),
             ("Vignettes", [.. VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath)).Select(v => v.ToCase())]),
             ("Published cases", [.. PublishedCaseSet.Load(root).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
-            ("Published cases, second batch", [.. PublishedCaseSet.Load(root, PublishedCaseSet.HoldoutRelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
-            ("Published cases, third batch", [.. PublishedCaseSet.Load(root, PublishedCaseSet.ThirdBatchRelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
         };
+        sets.AddRange(HoldoutBatch.All.Select(b => ($"Published cases, {b.LowerName}", (List<PatientCase>)[.. PublishedCaseSet.Load(root, b.RelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())])));
         return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
     }
 

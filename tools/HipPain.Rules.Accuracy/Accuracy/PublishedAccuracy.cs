@@ -16,7 +16,6 @@ internal sealed record PublishedAccuracyReport(AccuracyReport Development, Accur
 
     /// <summary>Issue 11's target for top-3 on the test half (the tests hold a lower regression floor).</summary>
     public const double Top3Floor = 0.85;
-
 }
 
 /// <summary>Scores the published-case set and renders it for <c>docs/accuracy.md</c>.</summary>
