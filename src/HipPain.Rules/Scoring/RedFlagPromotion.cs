@@ -61,10 +61,16 @@ internal static class RedFlagPromotion
             .Where(x => !guaranteed.Contains(x.Cause))
             .OrderByDescending(x => x.Urgency)
             .ThenBy(x => posteriorRank[x.Cause])
-            .Select(x => x.Cause)
-            .Take(Places - guaranteed.Count)
-            .ToList();
-        guaranteed.UnionWith(others);
+            .Select(x => x.Cause);
+        foreach (var cause in others)
+        {
+            if (guaranteed.Count == Places)
+            {
+                break;
+            }
+
+            guaranteed.Add(cause);
+        }
 
         if (guaranteed.Count == 0 || guaranteed.All(c => posteriorRank[c] < Places))
         {
