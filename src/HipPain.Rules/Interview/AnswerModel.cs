@@ -35,10 +35,16 @@ namespace HipPain.Rules.Interview;
 public sealed class AnswerModel
 {
     /// <summary>The default <see cref="BackgroundPresentRate"/>, 0.2.</summary>
-    public const double DefaultBackgroundPresentRate = 0.2;
+    /// <remarks>A property, not a constant, so that a later release can revise the estimate without callers compiled against this one keeping the old value.</remarks>
+    public static double DefaultBackgroundPresentRate => DefaultBackgroundRate;
 
     /// <summary>The default <see cref="AlarmBackgroundPresentRate"/>, 0.02.</summary>
-    public const double DefaultAlarmBackgroundPresentRate = 0.02;
+    /// <remarks>A property, not a constant, for the same reason as <see cref="DefaultBackgroundPresentRate"/>.</remarks>
+    public static double DefaultAlarmBackgroundPresentRate => DefaultAlarmBackgroundRate;
+
+    private const double DefaultBackgroundRate = 0.2;
+
+    private const double DefaultAlarmBackgroundRate = 0.02;
 
     /// <summary>The lowest rate the model gives, 0.01.</summary>
     internal const double MinimumRate = 0.01;
@@ -57,7 +63,7 @@ public sealed class AnswerModel
     /// <param name="alarmBackgroundRate">The same for an alarm finding (see the remarks), in (0, 1).</param>
     /// <exception cref="ArgumentNullException"><paramref name="knowledgeBase"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate is not in (0, 1); the exception names it.</exception>
-    internal AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundPresentRate, double alarmBackgroundRate = DefaultAlarmBackgroundPresentRate)
+    internal AnswerModel(KnowledgeBase knowledgeBase, double backgroundRate = DefaultBackgroundRate, double alarmBackgroundRate = DefaultAlarmBackgroundRate)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         if (!(backgroundRate > 0 && backgroundRate < 1))

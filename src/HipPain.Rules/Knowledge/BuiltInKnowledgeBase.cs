@@ -16,7 +16,11 @@ public static class BuiltInKnowledgeBase
     public const string Id = "hippain.builtin";
 
     /// <summary>The built-in base's version. It changes whenever any weight, text or plan changes.</summary>
-    public const string Version = "0.11.0";
+    /// <remarks>
+    /// A property, not a constant: the knowledge base is versioned apart from the package, and a caller compiled
+    /// against one release must read the version of the base it actually runs with.
+    /// </remarks>
+    public static string Version => "0.11.0";
 
     private static readonly Lazy<KnowledgeBase> Lazy = new(() => CreateBuilder().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -12,7 +12,8 @@ namespace HipPain.Rules.Scoring;
 public sealed class TriageResult
 {
     /// <summary>The sentence every presentation of a result should carry.</summary>
-    public const string Disclaimer =
+    /// <remarks>A property, not a constant, so that the other packages (FHIR, the CLI) show the wording of the HipPain.Rules they run with.</remarks>
+    public static string Disclaimer { get; } =
         "Decision support for clinicians, not a diagnosis: the ranking is a probability estimate from published likelihood ratios, and red flags are escalated regardless of rank.";
 
     private readonly TriageEvaluation evaluation;
