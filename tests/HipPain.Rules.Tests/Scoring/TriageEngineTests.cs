@@ -58,7 +58,7 @@ public sealed class TriageEngineTests
         Assert.Equal("2", result.KnowledgeBaseVersion);
         Assert.Equal(kb.ContentHash, result.KnowledgeBaseHash);
         Assert.Equal(TriageEngine.Version, result.EngineVersion);
-        Assert.StartsWith("0.1.0", result.EngineVersion, StringComparison.Ordinal);
+        Assert.StartsWith("1.0.0", result.EngineVersion, StringComparison.Ordinal);
     }
 
     [Fact]
