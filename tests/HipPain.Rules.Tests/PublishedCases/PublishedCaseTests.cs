@@ -70,6 +70,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -82,6 +83,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -137,6 +139,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.RelativePath)]
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

@@ -43,7 +43,7 @@ public sealed class RedFlagOrderTests
     private static TriageResult Triage(params Observation[] observations) => Engine.Triage(PatientCase.Create(40, Sex.Male, observations));
 
     [Fact]
-    public void UndecidedRedFlags_BothPartlyMet_TheOneFurtherTowardsFiringFirst()
+    public void UndecidedRedFlags_BothPartlyMetSameSuspect_TheOneFurtherTowardsFiringFirst()
     {
         var result = Triage(Observation.Present("a1"), Observation.Present("b1"), Observation.Absent("t"), Observation.Absent("l"), Observation.Absent("q"));
 
@@ -52,6 +52,33 @@ public sealed class RedFlagOrderTests
         Assert.All(result.UndecidedRedFlags, o => Assert.True(o.IsPartlyMet));
         Assert.Equal(["b2", "a2", "a3", "a4"], result.SettlingFindingIds);
         Assert.Equal("near: Undecided (partly met), ask b2", result.UndecidedRedFlags[0].ToString());
+    }
+
+    [Fact]
+    public void UndecidedRedFlags_BothPartlyMetSameUrgency_TheFurtherTowardsFiringFirstEvenWhenItsSuspectIsRarer()
+    {
+        // Facts addendum 26: rule R4 (the more probable suspected cause first) was tried and rejected; among gates the
+        // case points at with the same urgency, progress decides, and the suspect's posterior only breaks a tie. The
+        // likely gate is authored first, so neither authoring order nor R4 would give this order.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("probable", "1")
+            .AddFinding("x1", "X1", FindingKind.Symptom)
+            .AddFinding("x2", "X2", FindingKind.Symptom)
+            .AddFinding("x3", "X3", FindingKind.Symptom)
+            .AddFinding("x4", "X4", FindingKind.Symptom)
+            .AddFinding("y1", "Y1", FindingKind.Symptom)
+            .AddFinding("y2", "Y2", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("likely", "Likely cause", c => c.Prior(0.6, Source).Treat("tx"))
+            .AddCause("rare", "Rare cause", c => c.Prior(0.01, Source).Treat("tx"))
+            .AddRedFlag("likely-gate", "Likely gate", f => f.When(Criterion.AllOf("x1", "x2", "x3", "x4")).Urgency(Urgency.Urgent).Action("Act.").Suspect("likely").Evidence(Source))
+            .AddRedFlag("rare-gate", "Rare gate", f => f.When(Criterion.AllOf("y1", "y2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("rare").Evidence(Source))
+            .Build());
+
+        var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("x1"), Observation.Present("y1")));
+
+        Assert.Equal(["rare-gate", "likely-gate"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.Equal([0.5, 0.25], result.UndecidedRedFlags.Select(o => o.Progress));
+        Assert.Equal(["y2", "x2", "x3", "x4"], result.SettlingFindingIds);
     }
 
     [Fact]

@@ -26,8 +26,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc3-",
         "Collected after 25 studies and the second batch, under the mapping clarifications M1 to M10, and never used to choose knowledge (`validation/published-cases-3/README.md`).");
 
+    /// <summary>The fourth batch, collected after facts addendum 26's rule R4 was pre-registered, under M1 to M15.</summary>
+    public static readonly HoldoutBatch Fourth = new(
+        "Fourth batch",
+        PublishedCaseSet.FourthBatchRelativePath,
+        "pc4-",
+        "Collected in the eighteenth session, after every earlier set had been read case by case, under the mapping clarifications M1 to M15, and never used to choose knowledge (`validation/published-cases-4/README.md`); the blind measure of base 0.11.0 and of facts addendum 26's rule R4.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

@@ -124,6 +124,9 @@ internal static class PublishedCaseSet
     /// <summary>The third batch's folder (a holdout with no development half) relative to the repository root.</summary>
     public const string ThirdBatchRelativePath = "validation/published-cases-3";
 
+    /// <summary>The fourth batch's folder (a holdout with no development half) relative to the repository root.</summary>
+    public const string FourthBatchRelativePath = "validation/published-cases-4";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -134,7 +137,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/> or <see cref="ThirdBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/> or <see cref="FourthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
