@@ -97,8 +97,8 @@ internal static class MappingAgreement
 
     /// <summary>
     /// The summary and per-case table the command prints: one summary for the cases mapped under mapping.md alone (the
-    /// first set and the second batch), one for the third batch's (mapping.md with the clarifications M1 to M10), then
-    /// every case.
+    /// first set and the second batch), one for the third batch's (mapping.md with the clarifications M1 to M10), one for
+    /// the fourth batch's (with M1 to M15), then every case.
     /// </summary>
     /// <param name="comparisons">The comparisons.</param>
     /// <param name="mappings">Every second mapping, found or not.</param>
@@ -132,8 +132,9 @@ internal static class MappingAgreement
     /// <summary>The groups of cases by the mapping rules they were mapped under.</summary>
     private static readonly (string Title, Func<string, bool> InGroup)[] Groups =
     [
-        ("First set and second batch (mapping.md)", id => !id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal)),
+        ("First set and second batch (mapping.md)", id => !id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal) && !id.StartsWith(HoldoutBatch.Fourth.IdPrefix, StringComparison.Ordinal)),
         ("Third batch (mapping.md with the clarifications M1 to M10)", id => id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal)),
+        ("Fourth batch (mapping.md with the clarifications M1 to M15)", id => id.StartsWith(HoldoutBatch.Fourth.IdPrefix, StringComparison.Ordinal)),
     ];
 
     private static void Summary(StringBuilder text, List<MappingComparison> comparisons, int notFound)
