@@ -29,17 +29,21 @@ internal static class AccuracyDocument
 
     /// <summary>
     /// The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, each holdout batch
-    /// that has cases, the priors' sensitivity analysis, then the vignettes.
+    /// that has cases, the precision of every set's figures, the priors' sensitivity analysis, then the vignettes.
     /// </summary>
     /// <param name="vignettes">The vignette report.</param>
     /// <param name="published">The published-case report on the same base.</param>
     /// <param name="holdouts">The holdout batches on the same base, oldest first (<see cref="HoldoutAccuracy.EvaluateAll"/>).</param>
     /// <param name="caseMix">The same cases under other priors (<see cref="CaseMixSensitivity.Evaluate"/>).</param>
-    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published, IEnumerable<HoldoutAccuracyReport> holdouts, ImmutableArray<CaseMixResult> caseMix) =>
-        PublishedAccuracy.Render(published, vignettes)
-        + string.Concat(holdouts.Select(h => Environment.NewLine + HoldoutAccuracy.Render(h)))
-        + Environment.NewLine + CaseMixSensitivity.Render(caseMix)
-        + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
+    public static string RenderAll(AccuracyReport vignettes, PublishedAccuracyReport published, IEnumerable<HoldoutAccuracyReport> holdouts, ImmutableArray<CaseMixResult> caseMix)
+    {
+        var batches = holdouts.ToList();
+        return PublishedAccuracy.Render(published, vignettes)
+            + string.Concat(batches.Select(h => Environment.NewLine + HoldoutAccuracy.Render(h)))
+            + Environment.NewLine + FigurePrecision.Render(published, batches)
+            + Environment.NewLine + CaseMixSensitivity.Render(caseMix)
+            + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
+    }
 
     /// <summary>The generated markdown: summary table and one row per vignette.</summary>
     /// <param name="report">The report.</param>

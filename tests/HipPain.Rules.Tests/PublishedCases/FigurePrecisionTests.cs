@@ -1,0 +1,47 @@
+using HipPain.Rules.Accuracy;
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.TestKit;
+
+namespace HipPain.Rules.Tests.PublishedCases;
+
+/// <summary>The 95 % Wilson score intervals printed beside every published set's figures (docs/accuracy.md).</summary>
+public sealed class FigurePrecisionTests
+{
+    [Theory]
+    [InlineData(0, 10, 0.0, 0.2775)]
+    [InlineData(5, 10, 0.2366, 0.7634)]
+    [InlineData(10, 10, 0.7225, 1.0)]
+    [InlineData(7, 51, 0.0681, 0.2572)]
+    public void Wilson_KnownCounts_GiveTheTextbookInterval(int successes, int trials, double lower, double upper)
+    {
+        // Reference values computed outside this code from Wilson's score formula with z = 1.96 (the score interval,
+        // method 3 of Newcombe RG, Stat Med 1998;17:857-872).
+        var (low, high) = FigurePrecision.Wilson(successes, trials);
+
+        Assert.Equal(lower, low, 4);
+        Assert.Equal(upper, high, 4);
+    }
+
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(11, 10)]
+    [InlineData(0, 0)]
+    public void Wilson_ImpossibleCounts_Throw(int successes, int trials)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => FigurePrecision.Wilson(successes, trials));
+    }
+
+    [Fact]
+    public void Sets_ThePublishedSets_PoolTheBatchesWithoutLosingACase()
+    {
+        var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Repository.Root);
+        var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Repository.Root);
+
+        var sets = FigurePrecision.Sets(published, holdouts);
+
+        Assert.Equal(2 + holdouts.Length + 1, sets.Length);
+        Assert.Equal("Holdout batches pooled", sets[^1].Name);
+        Assert.Equal(holdouts.Sum(h => h.All.Count), sets[^1].Outcomes.Length);
+        Assert.Equal(holdouts.Sum(h => h.All.Outcomes.Count(o => o.Top1)), sets[^1].Outcomes.Count(o => o.Top1));
+    }
+}

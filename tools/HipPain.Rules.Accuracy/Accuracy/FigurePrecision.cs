@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace HipPain.Rules.Accuracy;
+
+/// <summary>
+/// How precise each published set's figures are: top-1, top-3 and under-triage as counts with 95 % Wilson score
+/// intervals, per set and for the holdout batches pooled. A set of about fifty cases measures a share to within
+/// roughly ten to thirteen points either way; the table says so beside every figure.
+/// </summary>
+internal static class FigurePrecision
+{
+    /// <summary>The normal quantile for a two-sided 95 % interval.</summary>
+    private const double Z = 1.959963984540054;
+
+    /// <summary>
+    /// The Wilson score interval for a binomial share (Wilson EB, J Am Stat Assoc 1927;22:209-212), which stays inside
+    /// [0, 1] and keeps its coverage for small counts and shares near 0 or 1, unlike the normal approximation.
+    /// </summary>
+    /// <param name="successes">The count, from 0 to <paramref name="trials"/>.</param>
+    /// <param name="trials">The number of cases, at least 1.</param>
+    /// <returns>The lower and upper bounds of the 95 % interval.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative or above the trials, or there are no trials.</exception>
+    public static (double Lower, double Upper) Wilson(int successes, int trials)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(successes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(successes, trials);
+        var p = (double)successes / trials;
+        var z2 = Z * Z;
+        var denominator = 1 + (z2 / trials);
+        var centre = (p + (z2 / (2 * trials))) / denominator;
+        var half = Z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials))) / denominator;
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    /// <summary>The sets of the table: both halves, each holdout batch, then the batches pooled.</summary>
+    /// <param name="published">Both halves of the first set.</param>
+    /// <param name="holdouts">Every holdout batch, oldest first.</param>
+    public static ImmutableArray<(string Name, ImmutableArray<VignetteOutcome> Outcomes)> Sets(PublishedAccuracyReport published, IReadOnlyList<HoldoutAccuracyReport> holdouts)
+    {
+        var sets = ImmutableArray.CreateBuilder<(string, ImmutableArray<VignetteOutcome>)>();
+        sets.Add(("Development half", published.Development.Outcomes));
+        sets.Add(("Test half", published.Test.Outcomes));
+        foreach (var holdout in holdouts)
+        {
+            sets.Add((holdout.Batch.Name, holdout.All.Outcomes));
+        }
+
+        if (holdouts.Count > 1)
+        {
+            sets.Add(("Holdout batches pooled", [.. holdouts.SelectMany(h => h.All.Outcomes)]));
+        }
+
+        return sets.ToImmutable();
+    }
+
+    /// <summary>The generated section of <c>docs/accuracy.md</c>.</summary>
+    /// <param name="published">Both halves of the first set.</param>
+    /// <param name="holdouts">Every holdout batch, oldest first.</param>
+    public static string Render(PublishedAccuracyReport published, IReadOnlyList<HoldoutAccuracyReport> holdouts)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## How precise the figures are");
+        text.AppendLine();
+        text.AppendLine("Each figure is a count of cases, with its 95 % Wilson score interval: the range of shares that the count is");
+        text.AppendLine("consistent with, given how many cases the set holds. Two sets whose intervals overlap widely do not show that the");
+        text.AppendLine("base does better on one than on the other.");
+        text.AppendLine();
+        text.AppendLine("| Set | Cases | Top-1 | Top-3 | Under-triaged, provisional counted, of the urgent or emergency cases |");
+        text.AppendLine("|---|---:|---|---|---|");
+        foreach (var (name, outcomes) in Sets(published, holdouts))
+        {
+            var urgent = outcomes.Count(o => o.Vignette.ExpectedUrgency >= HipPain.Rules.Model.Urgency.Urgent);
+            text.AppendLine(Invariant($"| {name} | {outcomes.Length} | {Share(outcomes.Count(o => o.Top1), outcomes.Length)} | {Share(outcomes.Count(o => o.Top3), outcomes.Length)} | {Share(outcomes.Count(o => o.UnderTriagedAllowingProvisional), urgent)} |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Share(int count, int total)
+    {
+        if (total == 0)
+        {
+            return "no cases";
+        }
+
+        var (lower, upper) = Wilson(count, total);
+        return Invariant($"{count} of {total}: {100.0 * count / total:0.0} % ({100 * lower:0.0} to {100 * upper:0.0})");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
