@@ -41,7 +41,7 @@ public sealed class FigurePrecisionTests
 
         Assert.Equal(2 + holdouts.Length + 1, sets.Length);
         Assert.Equal("Holdout batches pooled", sets[^1].Name);
-        Assert.Equal(holdouts.Sum(h => h.All.Count), sets[^1].Outcomes.Length);
-        Assert.Equal(holdouts.Sum(h => h.All.Outcomes.Count(o => o.Top1)), sets[^1].Outcomes.Count(o => o.Top1));
+        Assert.Equal(holdouts.Sum(h => h.All.Count), sets[^1].Report.Outcomes.Length);
+        Assert.Equal(holdouts.Sum(h => h.All.Outcomes.Count(o => o.Top1)), sets[^1].Report.Outcomes.Count(o => o.Top1));
     }
 }

@@ -38,19 +38,20 @@ internal static class FigurePrecision
     /// <summary>The sets of the table: both halves, each holdout batch, then the batches pooled.</summary>
     /// <param name="published">Both halves of the first set.</param>
     /// <param name="holdouts">Every holdout batch, oldest first.</param>
-    public static ImmutableArray<(string Name, ImmutableArray<VignetteOutcome> Outcomes)> Sets(PublishedAccuracyReport published, IReadOnlyList<HoldoutAccuracyReport> holdouts)
+    public static ImmutableArray<(string Name, AccuracyReport Report)> Sets(PublishedAccuracyReport published, IReadOnlyList<HoldoutAccuracyReport> holdouts)
     {
-        var sets = ImmutableArray.CreateBuilder<(string, ImmutableArray<VignetteOutcome>)>();
-        sets.Add(("Development half", published.Development.Outcomes));
-        sets.Add(("Test half", published.Test.Outcomes));
+        var sets = ImmutableArray.CreateBuilder<(string, AccuracyReport)>();
+        sets.Add(("Development half", published.Development));
+        sets.Add(("Test half", published.Test));
         foreach (var holdout in holdouts)
         {
-            sets.Add((holdout.Batch.Name, holdout.All.Outcomes));
+            sets.Add((holdout.Batch.Name, holdout.All));
         }
 
         if (holdouts.Count > 1)
         {
-            sets.Add(("Holdout batches pooled", [.. holdouts.SelectMany(h => h.All.Outcomes)]));
+            var first = holdouts[0].All;
+            sets.Add(("Holdout batches pooled", first with { Outcomes = [.. holdouts.SelectMany(h => h.All.Outcomes)] }));
         }
 
         return sets.ToImmutable();
@@ -70,10 +71,9 @@ internal static class FigurePrecision
         text.AppendLine();
         text.AppendLine("| Set | Cases | Top-1 | Top-3 | Under-triaged, provisional counted, of the urgent or emergency cases |");
         text.AppendLine("|---|---:|---|---|---|");
-        foreach (var (name, outcomes) in Sets(published, holdouts))
+        foreach (var (name, report) in Sets(published, holdouts))
         {
-            var urgent = outcomes.Count(o => o.Vignette.ExpectedUrgency >= HipPain.Rules.Model.Urgency.Urgent);
-            text.AppendLine(Invariant($"| {name} | {outcomes.Length} | {Share(outcomes.Count(o => o.Top1), outcomes.Length)} | {Share(outcomes.Count(o => o.Top3), outcomes.Length)} | {Share(outcomes.Count(o => o.UnderTriagedAllowingProvisional), urgent)} |"));
+            text.AppendLine(Invariant($"| {name} | {report.Count} | {Share(report.Outcomes.Count(o => o.Top1), report.Count)} | {Share(report.Outcomes.Count(o => o.Top3), report.Count)} | {Share(report.UnderTriagedAllowingProvisionalCount, report.UrgentOrEmergencyCount)} |"));
         }
 
         return text.ToString();

@@ -129,12 +129,18 @@ internal static class MappingAgreement
         return text.ToString();
     }
 
-    /// <summary>The groups of cases by the mapping rules they were mapped under.</summary>
+    /// <summary>The batches mapped under clarifications of their own, each reported as a round apart.</summary>
+    private static readonly (string Title, string IdPrefix)[] ClarifiedBatches =
+    [
+        ("Third batch (mapping.md with the clarifications M1 to M10)", HoldoutBatch.Third.IdPrefix),
+        ("Fourth batch (mapping.md with the clarifications M1 to M15)", HoldoutBatch.Fourth.IdPrefix),
+    ];
+
+    /// <summary>The groups of cases by the mapping rules they were mapped under: mapping.md alone, then each clarified batch.</summary>
     private static readonly (string Title, Func<string, bool> InGroup)[] Groups =
     [
-        ("First set and second batch (mapping.md)", id => !id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal) && !id.StartsWith(HoldoutBatch.Fourth.IdPrefix, StringComparison.Ordinal)),
-        ("Third batch (mapping.md with the clarifications M1 to M10)", id => id.StartsWith(HoldoutBatch.Third.IdPrefix, StringComparison.Ordinal)),
-        ("Fourth batch (mapping.md with the clarifications M1 to M15)", id => id.StartsWith(HoldoutBatch.Fourth.IdPrefix, StringComparison.Ordinal)),
+        ("First set and second batch (mapping.md)", id => !ClarifiedBatches.Any(b => id.StartsWith(b.IdPrefix, StringComparison.Ordinal))),
+        .. ClarifiedBatches.Select(b => (b.Title, (Func<string, bool>)(id => id.StartsWith(b.IdPrefix, StringComparison.Ordinal)))),
     ];
 
     private static void Summary(StringBuilder text, List<MappingComparison> comparisons, int notFound)
