@@ -83,7 +83,7 @@ public static class ResultPrinter
     }
 
     /// <summary>
-    /// The undecided red flags in the engine's order (partly met first, then the most urgent), each with the questions
+    /// The undecided red flags in the engine's order (those the case points at first, then the most urgent), each with the questions
     /// that would settle it and that no earlier line asks already; the first <see cref="RedFlagLines"/> of them.
     /// </summary>
     private static void PrintSettlingQuestions(TriageResult result, TextWriter output, KnowledgeBase? knowledgeBase)

@@ -229,7 +229,7 @@ public sealed class CdsHooksService
 
         if (!result.SettlingFindingIds.IsEmpty)
         {
-            detail.Append(CultureInfo.InvariantCulture, $"\n**Still to ask** (they settle the urgency, which could reach {Word(result.HighestPossibleUrgency)}; partly met red flags first):\n\n");
+            detail.Append(CultureInfo.InvariantCulture, $"\n**Still to ask** (they settle the urgency, which could reach {Word(result.HighestPossibleUrgency)}; red flags the case points at first):\n\n");
             foreach (var finding in result.SettlingFindingIds.Take(MaxQuestionsOnCard))
             {
                 detail.Append("- ").Append(Finding(finding)).Append('\n');

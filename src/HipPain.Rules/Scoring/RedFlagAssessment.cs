@@ -80,7 +80,7 @@ internal sealed class RedFlagAssessment
 
         var order = Enumerable.Range(0, flags.Length).ToArray();
         Array.Sort(order, (a, b) => Compare(all[a], all[b], leadingSuspect[a], leadingSuspect[b], a, b));
-        var ordered = order.Select(g => all[g]).ToImmutableArray();
+        var ordered = EmergencyFormsFirst(flags, all, order).Select(g => all[g]).ToImmutableArray();
         var undecided = ordered.Where(o => o.Status == RedFlagStatus.Undecided).ToImmutableArray();
         var questions = undecided.SelectMany(o => o.SettlingFindingIds).Distinct(StringComparer.Ordinal).ToImmutableArray();
         return new RedFlagAssessment(
@@ -92,7 +92,101 @@ internal sealed class RedFlagAssessment
     }
 
     /// <summary>
-    /// Fired gates first, most urgent first; then undecided gates, partly met first, then most urgent (the Manchester
+    /// Facts addendum 27, rule R5b: the emergency form of a cause the case points at is asked before its urgent form.
+    /// An undecided gate the case does not partly meet moves when it is more urgent than a gate that names one of its
+    /// suspected causes and is partly met (it moves to just before the first such gate) or has fired (to just before
+    /// the first undecided gate less urgent than itself); with both, to the earlier place. A gate only ever moves
+    /// earlier; gates moved to one place keep their order; nothing else moves.
+    /// </summary>
+    private static int[] EmergencyFormsFirst(CompiledRedFlag[] flags, RedFlagOutcome[] all, int[] order)
+    {
+        var start = Array.FindIndex(order, g => all[g].Status == RedFlagStatus.Undecided);
+        if (start < 0)
+        {
+            return order;
+        }
+
+        var end = start;
+        while (end < order.Length && all[order[end]].Status == RedFlagStatus.Undecided)
+        {
+            end++;
+        }
+
+        var target = new int[order.Length];
+        var moved = false;
+        for (var p = start; p < end; p++)
+        {
+            target[p] = p;
+            var g = order[p];
+            if (all[g].IsPartlyMet)
+            {
+                continue;
+            }
+
+            var urgency = flags[g].Flag.Urgency;
+            for (var h = 0; h < flags.Length; h++)
+            {
+                if (flags[h].Flag.Urgency >= urgency || !flags[g].SuspectedCauses.AsSpan().ContainsAny(flags[h].SuspectedCauses))
+                {
+                    continue;
+                }
+
+                var place = all[h].Status switch
+                {
+                    RedFlagStatus.Undecided when all[h].IsPartlyMet => Array.IndexOf(order, h, start, end - start),
+                    RedFlagStatus.Fired => FirstLessUrgent(flags, order, start, end, urgency),
+                    _ => -1,
+                };
+                if (place >= 0 && place < target[p])
+                {
+                    target[p] = place;
+                    moved = true;
+                }
+            }
+        }
+
+        if (!moved)
+        {
+            return order;
+        }
+
+        var result = new List<int>(order.Length);
+        result.AddRange(order.AsSpan(0, start));
+        for (var p = start; p < end; p++)
+        {
+            for (var q = p + 1; q < end; q++)
+            {
+                if (target[q] == p)
+                {
+                    result.Add(order[q]);
+                }
+            }
+
+            if (target[p] == p)
+            {
+                result.Add(order[p]);
+            }
+        }
+
+        result.AddRange(order.AsSpan(end));
+        return [.. result];
+    }
+
+    private static int FirstLessUrgent(CompiledRedFlag[] flags, int[] order, int start, int end, Urgency urgency)
+    {
+        for (var p = start; p < end; p++)
+        {
+            if (flags[order[p]].Flag.Urgency < urgency)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The order before <see cref="EmergencyFormsFirst"/>. Fired gates first, most urgent first; then undecided gates, partly met first, then most urgent (the Manchester
     /// Triage System's reductive order, facts addendum 14), then the furthest towards firing
     /// (<see cref="RedFlagOutcome.Progress"/>), then by their most probable suspected cause; then ruled-out gates; every
     /// tie in authoring order.

@@ -27,8 +27,8 @@ namespace HipPain.Rules.Scoring;
 /// Ranking: by posterior log-odds, highest first; equal log-odds are ordered by cause id (ordinal), so the
 /// ranking is deterministic. Urgency comes from the red-flag gates alone, never from the ranking: the urgency
 /// settled so far (<see cref="TriageResult.Urgency"/>), the highest still possible while gates are undecided
-/// (<see cref="TriageResult.HighestPossibleUrgency"/>), and the questions that would settle it, partly met gates
-/// first (<see cref="TriageResult.SettlingFindingIds"/>).
+/// (<see cref="TriageResult.HighestPossibleUrgency"/>), and the questions that would settle it, those of the gates the
+/// case points at first (<see cref="TriageResult.SettlingFindingIds"/>).
 /// </para>
 /// <para>
 /// Two ways in, one compiled core: <see cref="Triage"/> returns the full immutable result, and the span API

@@ -86,7 +86,11 @@ public sealed class TriageResult
     /// <summary>
     /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
     /// before untouched ones; then the most urgent; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>);
-    /// then the gate whose most probable suspected cause has the highest posterior probability; then authoring order. Built on first access, with <see cref="RedFlags"/>.
+    /// then the gate whose most probable suspected cause has the highest posterior probability; then authoring order.
+    /// One exception puts the emergency form of a cause the case points at before its urgent form: an untouched gate
+    /// more urgent than a partly met gate that names one of the same suspected causes stands just before that gate, and
+    /// one more urgent than a fired gate naming one of them stands before every less urgent undecided gate (docs/model.md).
+    /// Built on first access, with <see cref="RedFlags"/>.
     /// </summary>
     public ImmutableArray<RedFlagOutcome> UndecidedRedFlags => RedFlagAssessment.Undecided;
 

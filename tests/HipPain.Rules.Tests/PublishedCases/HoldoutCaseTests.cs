@@ -17,13 +17,14 @@ public sealed class HoldoutCaseTests
     /// <summary>
     /// Regression floors on the whole second batch, set at what base 0.10.2 measured when its 52 cases were first scored
     /// together (top-1 23.1%, top-3 42.3%, 5 of 15 urgent or emergency cases under-triaged counting provisional
-    /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them.
+    /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them. The
+    /// under-triage ceiling is 4, measured since base 0.11.0 and kept by rule R5b (facts addendum 27).
     /// </summary>
     private const double Top1Floor = 0.23;
 
     private const double Top3Floor = 0.42;
 
-    private const int UnderTriageCeiling = 5;
+    private const int UnderTriageCeiling = 4;
 
     /// <summary>
     /// The first round's floors, on its 33 cases: what base 0.10.2 measured the first time the batch was scored
@@ -38,24 +39,26 @@ public sealed class HoldoutCaseTests
     /// <summary>
     /// Regression floors on the third batch, set at what base 0.10.2 measured when its 52 cases were first scored, on
     /// merge commit 311631b (top-1 30.8%, top-3 55.8%, 6 of 15 urgent or emergency cases under-triaged counting
-    /// provisional urgency). A change may raise them, never lower them.
+    /// provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was not
+    /// blind for it) brought the under-triage count to 3.
     /// </summary>
     private const double ThirdBatchTop1Floor = 0.30;
 
     private const double ThirdBatchTop3Floor = 0.55;
 
-    private const int ThirdBatchUnderTriageCeiling = 6;
+    private const int ThirdBatchUnderTriageCeiling = 3;
 
     /// <summary>
     /// Regression floors on the fourth batch, set at what base 0.11.0 measured when its 51 cases were first scored, on
     /// commit 73ce157 with the tool's wiring (top-1 13.7%, top-3 60.8%, 5 of 15 urgent or emergency cases under-triaged
-    /// counting provisional urgency). A change may raise them, never lower them.
+    /// counting provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was
+    /// no longer blind for it) brought the under-triage count to 1.
     /// </summary>
     private const double FourthBatchTop1Floor = 0.13;
 
     private const double FourthBatchTop3Floor = 0.60;
 
-    private const int FourthBatchUnderTriageCeiling = 5;
+    private const int FourthBatchUnderTriageCeiling = 1;
 
     /// <summary>The 33 cases of the first round, scored first on merge commit 2d98bc9.</summary>
     private static readonly string[] FirstRound =

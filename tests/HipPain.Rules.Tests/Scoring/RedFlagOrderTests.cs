@@ -107,6 +107,49 @@ public sealed class RedFlagOrderTests
     }
 
     [Fact]
+    public void UndecidedRedFlags_EmergencyFormOfAPartlyMetCause_JustBeforeThatGateAndNoFurther()
+    {
+        // Facts addendum 27, rule R5b: the untouched emergency gate naming the cause a partly met urgent gate suspects
+        // moves to just before that gate; it does not pass the partly met gate of another cause that stands first, and
+        // an untouched emergency gate of an unrelated cause stays behind every partly met gate.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("emergency-form", "1")
+            .AddFinding("u1", "U1", FindingKind.Symptom)
+            .AddFinding("u2", "U2", FindingKind.Symptom)
+            .AddFinding("o1", "O1", FindingKind.Symptom)
+            .AddFinding("o2", "O2", FindingKind.Symptom)
+            .AddFinding("o3", "O3", FindingKind.Symptom)
+            .AddFinding("w", "W", FindingKind.Symptom)
+            .AddFinding("z", "Z", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("fracture", "Fracture", c => c.Prior(0.3, Source).Treat("tx"))
+            .AddCause("tumour", "Tumour", c => c.Prior(0.01, Source).Treat("tx"))
+            .AddCause("infection", "Infection", c => c.Prior(0.01, Source).Treat("tx"))
+            .AddRedFlag("unrelated", "Unrelated emergency", f => f.When(Criterion.Present("z")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("infection").Evidence(Source))
+            .AddRedFlag("emergency-form", "Emergency form", f => f.When(Criterion.Present("w")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("fracture", "infection").Evidence(Source))
+            .AddRedFlag("urgent-form", "Urgent form", f => f.When(Criterion.AllOf("u1", "u2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("fracture").Evidence(Source))
+            .AddRedFlag("other", "Other cause", f => f.When(Criterion.AllOf("o1", "o2", "o3")).Urgency(Urgency.Urgent).Action("Act.").Suspect("tumour").Evidence(Source))
+            .Build());
+
+        var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("u1"), Observation.Present("o1"), Observation.Present("o2")));
+
+        Assert.Equal(["other", "emergency-form", "urgent-form", "unrelated"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.Equal([true, false, true, false], result.UndecidedRedFlags.Select(o => o.IsPartlyMet));
+        Assert.Equal(["o3", "w", "u2", "z"], result.SettlingFindingIds);
+    }
+
+    [Fact]
+    public void UndecidedRedFlags_EmergencyFormOfAFiredCause_BeforeEveryLessUrgentUndecidedGate()
+    {
+        // Facts addendum 27, rule R5b: quiet (Urgent, suspects c4) fired, so loud (Emergency, suspects c4 and c5) goes
+        // before far, the partly met urgent gate of another cause, which would otherwise head the list.
+        var result = Triage(Observation.Present("q"), Observation.Present("a1"));
+
+        Assert.Equal(["loud", "far", "near", "twin-a", "twin-b"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.Equal(Urgency.Urgent, result.Urgency);
+        Assert.Equal(Urgency.Emergency, result.HighestPossibleUrgency);
+    }
+
+    [Fact]
     public void RedFlags_DecidedGates_NeverPartlyMetFiredAtFullProgressRuledOutAtNone()
     {
         var result = Triage(Observation.Present("l"), Observation.Absent("q"), Observation.Present("a1"));
