@@ -187,7 +187,7 @@ internal sealed class CaseAnalysis
         for (var g = 0; g < model.Gates.Length; g++)
         {
             var context = model.ContextRoots[g];
-            gateInContext[g] = model.Patient && (context < 0 || model.Contexts.Evaluate(context, states, age, sex) == CriterionProgram.Met);
+            gateInContext[g] = model.Patient && (context < 0 || model.Program.Evaluate(context, states, age, sex) == CriterionProgram.Met);
         }
 
         for (var c = 0; c < LogOdds.Length; c++)

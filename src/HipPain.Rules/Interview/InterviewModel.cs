@@ -65,10 +65,8 @@ internal sealed class InterviewModel
 
         GateSlotsByFinding = [.. slotsByFinding.Select(s => s?.ToArray() ?? [])];
 
-        // The gates' contexts, compiled once into a program of the interviewer's own (the engine's is not written).
-        Contexts = new CriterionProgram();
-        ContextRoots = [.. Gates.Select(g => g.AskWhen is { } context ? Contexts.Add(context, FindingIndex) : -1)];
-        Contexts.Freeze();
+        // The gates' contexts, compiled once with the engine's program, which orders the result's gates by them too.
+        ContextRoots = [.. compiled.RedFlags.Select(g => g.ContextRoot)];
     }
 
     /// <summary>The engine's compiled base, which the model reads (and checks cases against) rather than compiling its own.</summary>
@@ -143,10 +141,7 @@ internal sealed class InterviewModel
     /// <summary>By slot: true when the slot's finding is in its gate's universal patient screen.</summary>
     public bool[] SlotInScreen { get; }
 
-    /// <summary>The gates' contexts (<see cref="RedFlag.AskWhen"/>), compiled.</summary>
-    public CriterionProgram Contexts { get; }
-
-    /// <summary>By gate: its context's root in <see cref="Contexts"/>, or -1 when it has none.</summary>
+    /// <summary>By gate: the root of its context (<see cref="RedFlag.AskWhen"/>) in <see cref="Program"/>, or -1 when it has none.</summary>
     public int[] ContextRoots { get; }
 
     private int[][] ReadersByFinding(IEnumerable<int[]> findingsRead)

@@ -29,7 +29,8 @@ internal sealed class CompiledKnowledgeBase
             f,
             program.Add(f.Criterion, FindingIndex),
             FindingIndicesOf(f.Criterion.FindingIds()),
-            [.. f.SuspectedCauseIds.Select(id => CauseIndex[id])]))];
+            [.. f.SuspectedCauseIds.Select(id => CauseIndex[id])],
+            f.AskWhen is { } context ? program.Add(context, FindingIndex) : -1))];
         RedFlagUrgencies = [.. knowledgeBase.RedFlags.Select(f => f.Urgency)];
         program.Freeze();
         Gates = new RedFlagGates(RedFlags, program, knowledgeBase.Findings.Length);
@@ -99,8 +100,8 @@ internal sealed class CompiledCause(Cause cause, double priorLogOdds, CompiledRu
     public int[] Groups { get; } = groups;
 }
 
-/// <summary>One red flag: its criterion root, the findings it reads and the causes it suspects, by index.</summary>
-internal sealed class CompiledRedFlag(RedFlag flag, int root, ImmutableArray<(string Id, int Index)> findings, int[] suspectedCauses)
+/// <summary>One red flag: its criterion root, the findings it reads, the causes it suspects and its context's root.</summary>
+internal sealed class CompiledRedFlag(RedFlag flag, int root, ImmutableArray<(string Id, int Index)> findings, int[] suspectedCauses, int contextRoot)
 {
     public RedFlag Flag { get; } = flag;
 
@@ -111,6 +112,9 @@ internal sealed class CompiledRedFlag(RedFlag flag, int root, ImmutableArray<(st
 
     /// <summary>The indices of the causes the red flag suspects.</summary>
     public int[] SuspectedCauses { get; } = suspectedCauses;
+
+    /// <summary>The root of <see cref="RedFlag.AskWhen"/> in the same program, or -1 when the gate has no context.</summary>
+    public int ContextRoot { get; } = contextRoot;
 }
 
 /// <summary>

@@ -43,6 +43,7 @@ internal sealed class RedFlagAssessment
         var outcomes = new int[flags.Length];
         var all = new RedFlagOutcome[flags.Length];
         var leadingSuspect = new double[flags.Length];
+        var inContext = new bool[flags.Length];
         for (var g = 0; g < flags.Length; g++)
         {
             var flag = flags[g];
@@ -69,6 +70,8 @@ internal sealed class RedFlagAssessment
                 settling.ToImmutable(),
                 compiled.Program.Progress(flag.Root, states, age, sex));
 
+            inContext[g] = flag.ContextRoot < 0 || compiled.Program.Evaluate(flag.ContextRoot, states, age, sex) == CriterionProgram.Met;
+
             // Logistic is monotone, so the highest log-odds is the highest probability; a gate that suspects no
             // cause comes after every gate that does.
             leadingSuspect[g] = double.NegativeInfinity;
@@ -79,7 +82,7 @@ internal sealed class RedFlagAssessment
         }
 
         var order = Enumerable.Range(0, flags.Length).ToArray();
-        Array.Sort(order, (a, b) => Compare(all[a], all[b], leadingSuspect[a], leadingSuspect[b], a, b));
+        Array.Sort(order, (a, b) => Compare(all[a], all[b], inContext[a], inContext[b], leadingSuspect[a], leadingSuspect[b], a, b));
         var ordered = EmergencyFormsFirst(flags, all, order).Select(g => all[g]).ToImmutableArray();
         var undecided = ordered.Where(o => o.Status == RedFlagStatus.Undecided).ToImmutableArray();
         var questions = undecided.SelectMany(o => o.SettlingFindingIds).Distinct(StringComparer.Ordinal).ToImmutableArray();
@@ -186,12 +189,14 @@ internal sealed class RedFlagAssessment
     }
 
     /// <summary>
-    /// The order before <see cref="EmergencyFormsFirst"/>. Fired gates first, most urgent first; then undecided gates, partly met first, then most urgent (the Manchester
+    /// The order before <see cref="EmergencyFormsFirst"/>. Fired gates first, most urgent first; then undecided gates,
+    /// partly met first, then (among the rest) those in their context (no <see cref="RedFlag.AskWhen"/>, or it is met;
+    /// facts addendum 28, rule R6), then most urgent (the Manchester
     /// Triage System's reductive order, facts addendum 14), then the furthest towards firing
     /// (<see cref="RedFlagOutcome.Progress"/>), then by their most probable suspected cause; then ruled-out gates; every
     /// tie in authoring order.
     /// </summary>
-    private static int Compare(RedFlagOutcome a, RedFlagOutcome b, double leadingA, double leadingB, int indexA, int indexB)
+    private static int Compare(RedFlagOutcome a, RedFlagOutcome b, bool inContextA, bool inContextB, double leadingA, double leadingB, int indexA, int indexB)
     {
         var byStatus = Rank(a.Status).CompareTo(Rank(b.Status));
         if (byStatus != 0)
@@ -205,6 +210,15 @@ internal sealed class RedFlagAssessment
             if (byPartlyMet != 0)
             {
                 return byPartlyMet;
+            }
+
+            if (a.Status == RedFlagStatus.Undecided && !a.IsPartlyMet)
+            {
+                var byContext = inContextB.CompareTo(inContextA);
+                if (byContext != 0)
+                {
+                    return byContext;
+                }
             }
 
             var byUrgency = b.RedFlag.Urgency.CompareTo(a.RedFlag.Urgency);

@@ -85,7 +85,8 @@ public sealed class TriageResult
 
     /// <summary>
     /// The undecided gates, the one to settle first first: partly met gates (<see cref="RedFlagOutcome.IsPartlyMet"/>)
-    /// before untouched ones; then the most urgent; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>);
+    /// before untouched ones; among the untouched, those in their context (no <see cref="RedFlag.AskWhen"/>, or it is
+    /// met) first; then the most urgent; then the furthest towards firing (<see cref="RedFlagOutcome.Progress"/>);
     /// then the gate whose most probable suspected cause has the highest posterior probability; then authoring order.
     /// One exception puts the emergency form of a cause the case points at before its urgent form: an untouched gate
     /// more urgent than a partly met gate that names one of the same suspected causes stands just before that gate, and

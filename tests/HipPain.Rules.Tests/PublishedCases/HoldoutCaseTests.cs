@@ -18,13 +18,14 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the whole second batch, set at what base 0.10.2 measured when its 52 cases were first scored
     /// together (top-1 23.1%, top-3 42.3%, 5 of 15 urgent or emergency cases under-triaged counting provisional
     /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them. The
-    /// under-triage ceiling is 4, measured since base 0.11.0 and kept by rule R5b (facts addendum 27).
+    /// under-triage ceiling is 3: 4 measured since base 0.11.0, kept by rule R5b (facts addendum 27), then 3 with rule
+    /// R6 (facts addendum 28; the batch was not blind for either).
     /// </summary>
     private const double Top1Floor = 0.23;
 
     private const double Top3Floor = 0.42;
 
-    private const int UnderTriageCeiling = 4;
+    private const int UnderTriageCeiling = 3;
 
     /// <summary>
     /// The first round's floors, on its 33 cases: what base 0.10.2 measured the first time the batch was scored
@@ -40,13 +41,13 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the third batch, set at what base 0.10.2 measured when its 52 cases were first scored, on
     /// merge commit 311631b (top-1 30.8%, top-3 55.8%, 6 of 15 urgent or emergency cases under-triaged counting
     /// provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was not
-    /// blind for it) brought the under-triage count to 3.
+    /// blind for it) brought the under-triage count to 3, and rule R6 (facts addendum 28, likewise) to 2.
     /// </summary>
     private const double ThirdBatchTop1Floor = 0.30;
 
     private const double ThirdBatchTop3Floor = 0.55;
 
-    private const int ThirdBatchUnderTriageCeiling = 3;
+    private const int ThirdBatchUnderTriageCeiling = 2;
 
     /// <summary>
     /// Regression floors on the fourth batch, set at what base 0.11.0 measured when its 51 cases were first scored, on

@@ -1,4 +1,5 @@
 using HipPain.Rules.Authoring;
+using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 
@@ -147,6 +148,48 @@ public sealed class RedFlagOrderTests
         Assert.Equal(["loud", "far", "near", "twin-a", "twin-b"], result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
         Assert.Equal(Urgency.Urgent, result.Urgency);
         Assert.Equal(Urgency.Emergency, result.HighestPossibleUrgency);
+    }
+
+    [Theory]
+    [InlineData(null, new[] { "anyone", "in-context" })]
+    [InlineData(true, new[] { "in-context", "anyone" })]
+    [InlineData(false, new[] { "anyone", "in-context" })]
+    public void UndecidedRedFlags_UntouchedGates_ThoseInTheirContextFirst(bool? back, string[] expected)
+    {
+        // Facts addendum 28, rule R6: an untouched gate whose context (AskWhen) has not appeared comes after the
+        // untouched gates in their context, whatever the probability of its suspected cause; once the context is met,
+        // the probability order decides again. Both gates are emergencies; the contextual one is authored first and
+        // suspects the more probable cause, so without the rule it would always come first.
+        var engine = new TriageEngine(new KnowledgeBaseBuilder("context", "1")
+            .AddFinding("back", "Back pain", FindingKind.Symptom)
+            .AddFinding("saddle", "Saddle numbness", FindingKind.Symptom)
+            .AddFinding("fever", "Fever", FindingKind.Symptom)
+            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
+            .AddCause("common", "Common cause", c => c.Prior(0.5, Source).Treat("tx"))
+            .AddCause("rare", "Rare cause", c => c.Prior(0.01, Source).Treat("tx"))
+            .AddRedFlag("in-context", "Asked with back pain", f => f.When(Criterion.Present("saddle")).AskWhen(Criterion.Present("back")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("common").Evidence(Source))
+            .AddRedFlag("anyone", "Asked of everyone", f => f.When(Criterion.Present("fever")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("rare").Evidence(Source))
+            .Build());
+        Observation[] observations = back is { } b ? [b ? Observation.Present("back") : Observation.Absent("back")] : [];
+
+        var result = engine.Triage(PatientCase.Create(40, Sex.Male, observations));
+
+        Assert.Equal(expected, result.UndecidedRedFlags.Select(o => o.RedFlag.Id));
+        Assert.All(result.UndecidedRedFlags, o => Assert.False(o.IsPartlyMet));
+    }
+
+    [Fact]
+    public void UndecidedRedFlags_BuiltInBase_NothingStated_CaudaEquinaAfterTheGatesAskedOfEveryone()
+    {
+        // Facts addendum 28: a case that states nothing yet points at no gate; the cauda equina questions belong with
+        // back, buttock or leg symptoms (NICE NG59; hazard H21), so the gates without a context come first.
+        var result = new TriageEngine(BuiltInKnowledgeBase.Instance).Triage(PatientCase.Create(30, Sex.Female));
+
+        var ids = result.UndecidedRedFlags.Select(o => o.RedFlag.Id).ToList();
+        Assert.All(result.UndecidedRedFlags, o => Assert.False(o.IsPartlyMet));
+        Assert.True(ids.IndexOf(RedFlags.CaudaEquina) > ids.IndexOf(RedFlags.InfectionSigns), string.Join(", ", ids));
+        Assert.True(ids.IndexOf(RedFlags.CaudaEquina) > ids.IndexOf(RedFlags.CannotBearWeightFlag), string.Join(", ", ids));
+        Assert.Contains(ids[0], new[] { RedFlags.InfectionSigns, RedFlags.CannotBearWeightFlag });
     }
 
     [Fact]
