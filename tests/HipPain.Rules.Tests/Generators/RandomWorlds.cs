@@ -149,6 +149,16 @@ public static class RandomWorlds
             DrawChoices(choices, ref treatment.Choices);
         }
 
+        // A red flag's context (AskWhen) a third of the time: one or two findings, any of which puts the gate in its
+        // context. Drawn last from the choices generator, so that every earlier draw of every seed is as it was.
+        foreach (var flag in builder.RedFlags)
+        {
+            if (choices.Next(3) == 0)
+            {
+                flag.AskWhen = Criterion.AnyOf(Shuffle(choices, findings).Take(choices.Next(1, Math.Min(2, findings.Length) + 1)).ToArray());
+            }
+        }
+
         return builder.Build();
     }
 
