@@ -51,4 +51,11 @@ public class ScoringBenchmarks
     /// <summary>The full result: ranking, explanation, red flags and plan.</summary>
     [Benchmark]
     public TriageResult Triage() => engine.Triage(patientCase);
+
+    /// <summary>
+    /// The full result with its undecided red flags read: they are evaluated and put in settling order on first access,
+    /// which every display and the JSON writer pays.
+    /// </summary>
+    [Benchmark]
+    public int TriageAndOrderRedFlags() => engine.Triage(patientCase).UndecidedRedFlags.Length;
 }
