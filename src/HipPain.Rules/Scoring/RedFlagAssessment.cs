@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using HipPain.Rules.Model;
 
@@ -44,10 +45,15 @@ internal sealed class RedFlagAssessment
         var all = new RedFlagOutcome[flags.Length];
         var leadingSuspect = new double[flags.Length];
         var inContext = new bool[flags.Length];
+        var scratch = ArrayPool<int>.Shared.Rent(compiled.Program.NodeCount);
+        var live = ArrayPool<bool>.Shared.Rent(states.Length);
+        Array.Clear(live, 0, states.Length);
         for (var g = 0; g < flags.Length; g++)
         {
             var flag = flags[g];
-            outcomes[g] = compiled.Program.Evaluate(flag.Root, states, age, sex);
+
+            // One walk evaluates the gate and marks its live findings (the same as IsLive, finding by finding).
+            outcomes[g] = compiled.Program.EvaluateAndMarkLive(flag.Root, states, age, sex, scratch, live);
             if (outcomes[g] != CriterionProgram.Undecided)
             {
                 all[g] = new RedFlagOutcome(flag.Flag, outcomes[g] == CriterionProgram.Met ? RedFlagStatus.Fired : RedFlagStatus.RuledOut, false, []);
@@ -57,9 +63,10 @@ internal sealed class RedFlagAssessment
             var settling = ImmutableArray.CreateBuilder<string>();
             foreach (var (id, index) in flag.Findings)
             {
-                if (compiled.Program.IsLive(flag.Root, states, age, sex, index))
+                if (live[index])
                 {
                     settling.Add(id);
+                    live[index] = false;
                 }
             }
 
@@ -80,6 +87,10 @@ internal sealed class RedFlagAssessment
                 leadingSuspect[g] = Math.Max(leadingSuspect[g], logOdds[cause]);
             }
         }
+
+        // Every live mark was cleared as it was read, so the buffers go back clean.
+        ArrayPool<int>.Shared.Return(scratch);
+        ArrayPool<bool>.Shared.Return(live);
 
         var order = Enumerable.Range(0, flags.Length).ToArray();
         Array.Sort(order, (a, b) => Compare(all[a], all[b], inContext[a], inContext[b], leadingSuspect[a], leadingSuspect[b], a, b));
