@@ -43,6 +43,28 @@ public sealed class RedFlagOrderTests
 
     private static TriageResult Triage(params Observation[] observations) => Engine.Triage(PatientCase.Create(40, Sex.Male, observations));
 
+    /// <summary>A small base for one order test: symptom findings named by their ids, one treatment, causes by prior.</summary>
+    private static KnowledgeBaseBuilder Base(string id, string[] findings, params (string Id, double Prior)[] causes)
+    {
+        var builder = new KnowledgeBaseBuilder(id, "1");
+        foreach (var finding in findings)
+        {
+            builder.AddFinding(finding, finding.ToUpperInvariant(), FindingKind.Symptom);
+        }
+
+        builder.AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source);
+        foreach (var (cause, prior) in causes)
+        {
+            builder.AddCause(cause, cause, c => c.Prior(prior, Source).Treat("tx"));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds a gate named by its id, with this class's action and source.</summary>
+    private static void Gate(KnowledgeBaseBuilder builder, string id, Criterion when, Urgency urgency, params string[] suspects) =>
+        builder.AddRedFlag(id, id, f => f.When(when).Urgency(urgency).Action("Act.").Suspect(suspects).Evidence(Source));
+
     [Fact]
     public void UndecidedRedFlags_BothPartlyMetSameSuspect_TheOneFurtherTowardsFiringFirst()
     {
@@ -61,19 +83,10 @@ public sealed class RedFlagOrderTests
         // Facts addendum 26: rule R4 (the more probable suspected cause first) was tried and rejected; among gates the
         // case points at with the same urgency, progress decides, and the suspect's posterior only breaks a tie. The
         // likely gate is authored first, so neither authoring order nor R4 would give this order.
-        var engine = new TriageEngine(new KnowledgeBaseBuilder("probable", "1")
-            .AddFinding("x1", "X1", FindingKind.Symptom)
-            .AddFinding("x2", "X2", FindingKind.Symptom)
-            .AddFinding("x3", "X3", FindingKind.Symptom)
-            .AddFinding("x4", "X4", FindingKind.Symptom)
-            .AddFinding("y1", "Y1", FindingKind.Symptom)
-            .AddFinding("y2", "Y2", FindingKind.Symptom)
-            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
-            .AddCause("likely", "Likely cause", c => c.Prior(0.6, Source).Treat("tx"))
-            .AddCause("rare", "Rare cause", c => c.Prior(0.01, Source).Treat("tx"))
-            .AddRedFlag("likely-gate", "Likely gate", f => f.When(Criterion.AllOf("x1", "x2", "x3", "x4")).Urgency(Urgency.Urgent).Action("Act.").Suspect("likely").Evidence(Source))
-            .AddRedFlag("rare-gate", "Rare gate", f => f.When(Criterion.AllOf("y1", "y2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("rare").Evidence(Source))
-            .Build());
+        var kb = Base("probable", ["x1", "x2", "x3", "x4", "y1", "y2"], ("likely", 0.6), ("rare", 0.01));
+        Gate(kb, "likely-gate", Criterion.AllOf("x1", "x2", "x3", "x4"), Urgency.Urgent, "likely");
+        Gate(kb, "rare-gate", Criterion.AllOf("y1", "y2"), Urgency.Urgent, "rare");
+        var engine = new TriageEngine(kb.Build());
 
         var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("x1"), Observation.Present("y1")));
 
@@ -86,19 +99,10 @@ public sealed class RedFlagOrderTests
     public void UndecidedRedFlags_BothPartlyMet_TheMoreUrgentFirstEvenWhenLessFarTowardsFiring()
     {
         // Facts addendum 14: among the gates the case points at, the Manchester order (the highest priority first).
-        var engine = new TriageEngine(new KnowledgeBaseBuilder("gate-order", "1")
-            .AddFinding("e1", "E1", FindingKind.Symptom)
-            .AddFinding("e2", "E2", FindingKind.Symptom)
-            .AddFinding("e3", "E3", FindingKind.Symptom)
-            .AddFinding("e4", "E4", FindingKind.Symptom)
-            .AddFinding("u1", "U1", FindingKind.Symptom)
-            .AddFinding("u2", "U2", FindingKind.Symptom)
-            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
-            .AddCause("c1", "Cause one", c => c.Prior(0.6, Source).Treat("tx"))
-            .AddCause("c2", "Cause two", c => c.Prior(0.1, Source).Treat("tx"))
-            .AddRedFlag("urgent", "Urgent gate", f => f.When(Criterion.AllOf("u1", "u2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("c1").Evidence(Source))
-            .AddRedFlag("emergency", "Emergency gate", f => f.When(Criterion.AllOf("e1", "e2", "e3", "e4")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("c2").Evidence(Source))
-            .Build());
+        var kb = Base("gate-order", ["e1", "e2", "e3", "e4", "u1", "u2"], ("c1", 0.6), ("c2", 0.1));
+        Gate(kb, "urgent", Criterion.AllOf("u1", "u2"), Urgency.Urgent, "c1");
+        Gate(kb, "emergency", Criterion.AllOf("e1", "e2", "e3", "e4"), Urgency.Emergency, "c2");
+        var engine = new TriageEngine(kb.Build());
 
         var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("u1"), Observation.Present("e1")));
 
@@ -113,23 +117,12 @@ public sealed class RedFlagOrderTests
         // Facts addendum 27, rule R5b: the untouched emergency gate naming the cause a partly met urgent gate suspects
         // moves to just before that gate; it does not pass the partly met gate of another cause that stands first, and
         // an untouched emergency gate of an unrelated cause stays behind every partly met gate.
-        var engine = new TriageEngine(new KnowledgeBaseBuilder("emergency-form", "1")
-            .AddFinding("u1", "U1", FindingKind.Symptom)
-            .AddFinding("u2", "U2", FindingKind.Symptom)
-            .AddFinding("o1", "O1", FindingKind.Symptom)
-            .AddFinding("o2", "O2", FindingKind.Symptom)
-            .AddFinding("o3", "O3", FindingKind.Symptom)
-            .AddFinding("w", "W", FindingKind.Symptom)
-            .AddFinding("z", "Z", FindingKind.Symptom)
-            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
-            .AddCause("fracture", "Fracture", c => c.Prior(0.3, Source).Treat("tx"))
-            .AddCause("tumour", "Tumour", c => c.Prior(0.01, Source).Treat("tx"))
-            .AddCause("infection", "Infection", c => c.Prior(0.01, Source).Treat("tx"))
-            .AddRedFlag("unrelated", "Unrelated emergency", f => f.When(Criterion.Present("z")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("infection").Evidence(Source))
-            .AddRedFlag("emergency-form", "Emergency form", f => f.When(Criterion.Present("w")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("fracture", "infection").Evidence(Source))
-            .AddRedFlag("urgent-form", "Urgent form", f => f.When(Criterion.AllOf("u1", "u2")).Urgency(Urgency.Urgent).Action("Act.").Suspect("fracture").Evidence(Source))
-            .AddRedFlag("other", "Other cause", f => f.When(Criterion.AllOf("o1", "o2", "o3")).Urgency(Urgency.Urgent).Action("Act.").Suspect("tumour").Evidence(Source))
-            .Build());
+        var kb = Base("emergency-form", ["u1", "u2", "o1", "o2", "o3", "w", "z"], ("fracture", 0.3), ("tumour", 0.01), ("infection", 0.01));
+        Gate(kb, "unrelated", Criterion.Present("z"), Urgency.Emergency, "infection");
+        Gate(kb, "emergency-form", Criterion.Present("w"), Urgency.Emergency, "fracture", "infection");
+        Gate(kb, "urgent-form", Criterion.AllOf("u1", "u2"), Urgency.Urgent, "fracture");
+        Gate(kb, "other", Criterion.AllOf("o1", "o2", "o3"), Urgency.Urgent, "tumour");
+        var engine = new TriageEngine(kb.Build());
 
         var result = engine.Triage(PatientCase.Create(40, Sex.Male, Observation.Present("u1"), Observation.Present("o1"), Observation.Present("o2")));
 
@@ -160,16 +153,10 @@ public sealed class RedFlagOrderTests
         // untouched gates in their context, whatever the probability of its suspected cause; once the context is met,
         // the probability order decides again. Both gates are emergencies; the contextual one is authored first and
         // suspects the more probable cause, so without the rule it would always come first.
-        var engine = new TriageEngine(new KnowledgeBaseBuilder("context", "1")
-            .AddFinding("back", "Back pain", FindingKind.Symptom)
-            .AddFinding("saddle", "Saddle numbness", FindingKind.Symptom)
-            .AddFinding("fever", "Fever", FindingKind.Symptom)
-            .AddTreatment("tx", "Treatment", TreatmentKind.Physiotherapy, Source)
-            .AddCause("common", "Common cause", c => c.Prior(0.5, Source).Treat("tx"))
-            .AddCause("rare", "Rare cause", c => c.Prior(0.01, Source).Treat("tx"))
-            .AddRedFlag("in-context", "Asked with back pain", f => f.When(Criterion.Present("saddle")).AskWhen(Criterion.Present("back")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("common").Evidence(Source))
-            .AddRedFlag("anyone", "Asked of everyone", f => f.When(Criterion.Present("fever")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("rare").Evidence(Source))
-            .Build());
+        var kb = Base("context", ["back", "saddle", "fever"], ("common", 0.5), ("rare", 0.01));
+        kb.AddRedFlag("in-context", "Asked with back pain", f => f.When(Criterion.Present("saddle")).AskWhen(Criterion.Present("back")).Urgency(Urgency.Emergency).Action("Act now.").Suspect("common").Evidence(Source));
+        Gate(kb, "anyone", Criterion.Present("fever"), Urgency.Emergency, "rare");
+        var engine = new TriageEngine(kb.Build());
         Observation[] observations = back is { } b ? [b ? Observation.Present("back") : Observation.Absent("back")] : [];
 
         var result = engine.Triage(PatientCase.Create(40, Sex.Male, observations));
