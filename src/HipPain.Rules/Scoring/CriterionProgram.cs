@@ -87,7 +87,9 @@ internal sealed class CriterionProgram
     /// <summary>
     /// True when <paramref name="finding"/> sits in an undecided branch of the criterion rooted at
     /// <paramref name="root"/> whose every ancestor is undecided, so that its answer can still change the outcome.
-    /// A decided branch cannot change again.
+    /// A decided branch cannot change again. Nothing in the library calls it since the red flags, like the interviewer,
+    /// read <see cref="EvaluateAndMarkLive"/>: it stays as the one-finding definition that CriterionProgramLiveTests
+    /// checks the one-walk version against.
     /// </summary>
     public bool IsLive(int root, ReadOnlySpan<FindingState> states, int age, Sex sex, int finding) =>
         IsLiveNode(nodeArray, childArray, root, states, age, sex, finding);
