@@ -39,14 +39,16 @@ public sealed class RankedCause
     /// The 1-based place in the differential, the order to work through: by posterior probability, except that causes
     /// named by fired red flags are placed in the first three, all of them when they are three or fewer, and always at
     /// least one for each fired gate (unless more than three gates with no cause in common fire; see
-    /// <see cref="PosteriorRank"/> and docs/model.md). Rank 1 is the most likely cause unless three causes named by
-    /// fired red flags must come first.
+    /// <see cref="PosteriorRank"/> and docs/model.md). When an emergency gate fired, rank 1 is the cause named by the
+    /// most fired emergency gates (ties by probability): the working diagnosis until that gate's same-day action
+    /// excludes it. Otherwise rank 1 is the most likely cause unless three causes named by fired red flags must come
+    /// first.
     /// </summary>
     public int Rank { get; }
 
     /// <summary>
     /// The 1-based rank by posterior probability alone (ties by cause id). It differs from <see cref="Rank"/> only when
-    /// a fired red flag raised this cause into the first three, or raised another cause past it.
+    /// a fired red flag raised this cause into the first three or to the first place, or raised another cause past it.
     /// </summary>
     public int PosteriorRank { get; }
 

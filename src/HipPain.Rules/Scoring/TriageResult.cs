@@ -50,8 +50,9 @@ public sealed class TriageResult
 
     /// <summary>
     /// Every cause of the knowledge base in the order to work through: most likely first, except that causes named by
-    /// fired red flags are placed in the first three, each fired gate keeping at least one there
-    /// (<see cref="RankedCause.Rank"/>; <see cref="RankedCause.PosteriorRank"/> gives the order by probability alone).
+    /// fired red flags are placed in the first three, each fired gate keeping at least one there, and the cause of a
+    /// fired emergency gate comes first (<see cref="RankedCause.Rank"/>; <see cref="RankedCause.PosteriorRank"/> gives
+    /// the order by probability alone).
     /// </summary>
     public ImmutableArray<RankedCause> Differential { get; }
 

@@ -19,9 +19,10 @@ public sealed class HoldoutCaseTests
     /// together (top-1 23.1%, top-3 42.3%, 5 of 15 urgent or emergency cases under-triaged counting provisional
     /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them. The
     /// under-triage ceiling is 3: 4 measured since base 0.11.0, kept by rule R5b (facts addendum 27), then 3 with rule
-    /// R6 (facts addendum 28; the batch was not blind for either).
+    /// R6 (facts addendum 28; the batch was not blind for either). Top-1 raised to 25.0% with rule R7 (facts addendum 29,
+    /// likewise not blind).
     /// </summary>
-    private const double Top1Floor = 0.23;
+    private const double Top1Floor = 0.25;
 
     private const double Top3Floor = 0.42;
 
@@ -41,9 +42,10 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the third batch, set at what base 0.10.2 measured when its 52 cases were first scored, on
     /// merge commit 311631b (top-1 30.8%, top-3 55.8%, 6 of 15 urgent or emergency cases under-triaged counting
     /// provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was not
-    /// blind for it) brought the under-triage count to 3, and rule R6 (facts addendum 28, likewise) to 2.
+    /// blind for it) brought the under-triage count to 3, and rule R6 (facts addendum 28, likewise) to 2. Top-1 raised to
+    /// 34.6% with rule R7 (facts addendum 29, likewise).
     /// </summary>
-    private const double ThirdBatchTop1Floor = 0.30;
+    private const double ThirdBatchTop1Floor = 0.34;
 
     private const double ThirdBatchTop3Floor = 0.55;
 
@@ -53,9 +55,10 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the fourth batch, set at what base 0.11.0 measured when its 51 cases were first scored, on
     /// commit 73ce157 with the tool's wiring (top-1 13.7%, top-3 60.8%, 5 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was
-    /// no longer blind for it) brought the under-triage count to 1.
+    /// no longer blind for it) brought the under-triage count to 1. Top-1 raised to 15.7% with rule R7 (facts addendum 29,
+    /// likewise).
     /// </summary>
-    private const double FourthBatchTop1Floor = 0.13;
+    private const double FourthBatchTop1Floor = 0.15;
 
     private const double FourthBatchTop3Floor = 0.60;
 

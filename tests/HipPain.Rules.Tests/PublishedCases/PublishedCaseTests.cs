@@ -17,9 +17,10 @@ public sealed class PublishedCaseTests
     /// Regression floors on the test half, set at what base 0.3.0 measured when the floors were introduced (top-1 24.3%,
     /// top-3 51.4%, 3 under-triaged counting provisional urgency); top-3 raised to what base 0.4.0 measured (56.8%), and the
     /// under-triage ceiling lowered to 2 when the more urgent of the partly met gates came first (facts addendum 14). They are below issue 11's targets (60%, 85%, 0),
-    /// which this base does not reach: see docs/accuracy.md. A change may raise them, never lower them.
+    /// which this base does not reach: see docs/accuracy.md. A change may raise them, never lower them. Top-1 raised to
+    /// 27.0% with rule R7 (facts addendum 29; the half was not blind for it).
     /// </summary>
-    private const double TestHalfTop1Floor = 0.24;
+    private const double TestHalfTop1Floor = 0.27;
 
     private const double TestHalfTop3Floor = 0.56;
 

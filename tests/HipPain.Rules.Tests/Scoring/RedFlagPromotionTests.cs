@@ -55,10 +55,11 @@ public sealed class RedFlagPromotionTests
     [Fact]
     public void Apply_CauseNamedByGatesOfTwoUrgencies_TakesTheHighest()
     {
-        // Cause 7 is named by an Emergency gate as well as a Routine one, so it outranks the Urgent-only causes 4 to 6.
+        // Cause 7 is named by an Emergency gate as well as a Routine one, so it outranks the Urgent-only causes 4 to 6,
+        // and as the only cause of a fired emergency gate it takes the first place (rule R7).
         var ranking = Promote(8, (Urgency.Routine, [7]), (Urgency.Urgent, [4, 5, 6]), (Urgency.Emergency, [7]));
 
-        Assert.Equal([4, 5, 7, 0, 1, 2, 3, 6], ranking);
+        Assert.Equal([7, 4, 5, 0, 1, 2, 3, 6], ranking);
     }
 
     [Fact]
@@ -73,15 +74,59 @@ public sealed class RedFlagPromotionTests
     [Fact]
     public void Apply_FourGatesWithDisjointCauses_TheThreeMostUrgentGatesKeepTheirCause()
     {
-        // More gates than places: the two Emergency gates, then the first Urgent gate in the order given.
-        Assert.Equal([4, 5, 6, 0, 1, 2, 3, 7], Promote(8, (Urgency.Urgent, [4]), (Urgency.Emergency, [5]), (Urgency.Emergency, [6]), (Urgency.Urgent, [7])));
+        // More gates than places: the two Emergency gates, then the first Urgent gate in the order given. Each emergency
+        // gate names one cause, so the more probable of the two (5) takes the first place (rule R7).
+        Assert.Equal([5, 4, 6, 0, 1, 2, 3, 7], Promote(8, (Urgency.Urgent, [4]), (Urgency.Emergency, [5]), (Urgency.Emergency, [6]), (Urgency.Urgent, [7])));
+    }
+
+    [Fact]
+    public void Apply_EmergencyGateCauseThird_TakesTheFirstPlaceAndTheOthersKeepTheirOrder()
+    {
+        // Rule R7: the infection gate's single cause stands third by probability and becomes the working diagnosis.
+        Assert.Equal([2, 0, 1, 3, 4], Promote(5, (Urgency.Emergency, [2])));
+    }
+
+    [Fact]
+    public void Apply_EmergencyGateCauseOutsideTheFirstThree_TakesTheFirstPlace()
+    {
+        Assert.Equal([5, 0, 1, 2, 3, 4], Promote(6, (Urgency.Emergency, [5])));
+    }
+
+    [Fact]
+    public void Apply_UrgentGateCauseThird_DoesNotMove()
+    {
+        // R7 is for emergency gates only: an urgent gate's cause keeps its place inside the first three.
+        Assert.Equal([0, 1, 2, 3, 4], Promote(5, (Urgency.Urgent, [2])));
+    }
+
+    [Fact]
+    public void Apply_OneEmergencyGateNamingSeveralCauses_ItsMostProbableCauseLeads()
+    {
+        Assert.Equal([3, 4, 5, 0, 1, 2], Promote(6, (Urgency.Emergency, [5, 3, 4])));
+    }
+
+    [Fact]
+    public void Apply_TwoEmergencyGates_TheCauseBothNameLeadsThoughLessProbable()
+    {
+        // Cause 4 is named by both emergency gates, cause 1 by one: 4 is the working diagnosis, then the rest of the
+        // first three in posterior order (0, the most probable unnamed cause, and 1).
+        Assert.Equal([4, 0, 1, 2, 3, 5], Promote(6, (Urgency.Emergency, [1, 4]), (Urgency.Emergency, [4])));
+    }
+
+    [Fact]
+    public void Apply_WorkingDiagnosisNamedByTwoEmergencyGates_LeavesRoomForAnotherGate()
+    {
+        // Four gates: cause 7 answers both emergency gates, so both urgent gates can keep a cause in the first three
+        // as well. Without R7, the emergency gates took 5 and 6 and the last urgent gate went unrepresented.
+        Assert.Equal([7, 3, 4, 0, 1, 2, 5, 6], Promote(8, (Urgency.Urgent, [4]), (Urgency.Emergency, [5, 7]), (Urgency.Emergency, [6, 7]), (Urgency.Urgent, [3])));
     }
 
     /// <summary>
     /// On random gates (2 to 5 of them, each of a random urgency naming 1 to 4 of 4 to 12 causes): the result is a
     /// permutation; when the gates name three causes or fewer, all are in the first three; otherwise the first three are
-    /// all named causes and, when at most three gates fire, each gate has one there; causes nobody names keep their
-    /// posterior order. The seed decides everything, so a failure replays.
+    /// all named causes and, when at most three gates fire, each gate has one there; when an emergency gate fires, the
+    /// first place holds a cause named by the most emergency gates, the most probable such cause (rule R7); causes
+    /// nobody names keep their posterior order. The seed decides everything, so a failure replays.
     /// </summary>
     [Property(MaxTest = 1000)]
     public Property Apply_RandomGates_EveryFiredGateKeepsACauseInTheFirstThree(int seed)
@@ -99,8 +144,14 @@ public sealed class RedFlagPromotionTests
         var allNamedFirst = named.Count > 3 ? first.All(named.Contains) : named.All(first.Contains);
         var everyGate = gates.Length > 3 || gates.All(g => g.Item2.Any(first.Contains));
         var unnamed = ranking.Where(c => !named.Contains(c)).ToList();
-        return (permutation && allNamedFirst && everyGate && unnamed.SequenceEqual(unnamed.Order()))
+        var emergency = gates.Where(g => g.Item1 == Urgency.Emergency).ToList();
+        var mostNamed = emergency.Count == 0 ? 0 : named.Max(c => emergency.Count(g => g.Item2.Contains(c)));
+        var workingFirst = emergency.Count == 0
+            || (emergency.Count(g => g.Item2.Contains(ranking[0])) == mostNamed
+                && named.Where(c => emergency.Count(g => g.Item2.Contains(c)) == mostNamed).All(c => c >= ranking[0]));
+        return (permutation && allNamedFirst && everyGate && workingFirst && unnamed.SequenceEqual(unnamed.Order()))
             .Classify(named.Count > 3 && gates.Length <= 3, "more named causes than places, three gates or fewer")
+            .Classify(emergency.Count > 0, "an emergency gate fired")
             .Label($"seed {seed}: ranking [{string.Join(", ", ranking)}], gates {string.Join("; ", gates.Select(g => $"{g.Item1} [{string.Join(", ", g.Item2)}]"))}");
     }
 
