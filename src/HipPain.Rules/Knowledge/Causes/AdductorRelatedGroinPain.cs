@@ -24,6 +24,7 @@ internal static class AdductorRelatedGroinPain
             0.3,
             Sources.Doha2015("Doha definition: adductor tenderness and pain on resisted adduction. A defining criterion without an accuracy study (facts T60 family); the single palpation figure of Falvey 2016 (T55: LR+ 1.8, LR- 0.11) bounds it. Documented estimate LR+ 3, LR- 0.3."),
             "Doha adductor-related: adductor tenderness and pain on resisted adduction")
+        .Finding(AdductorTenderness, 1.8, 0.11, Sources.Falvey2016("T55: palpation of the adductor origin for an MRI adductor injury (sensitivity 0.946, specificity 0.475) in 382 consecutive male athletes with athletic groin pain, median 36 weeks in pain: long-standing groin pain, the Doha entity's population (facts addendum 30). Within the tier A caps; used as published."))
         .Finding(AdductorSqueeze, 1.5, 0.7, Sources.Estimate("The squeeze test does not discriminate pubic aponeurosis injury (Falvey 2016, T56: LR+ 0.92); no adductor-specific figure, so a modest estimate."))
         .Finding(SuddenOnset, 0.5, 1.3, Sources.Estimate("A sudden onset points to an acute strain rather than long-standing adductor-related pain (Serner 2015 vs Hölmich 2007 definitions); estimate."))
         .Derived(KickingSport, 0.79, 0.49, CapTier.A, Sources.Holmich2007("Footballers were about 94 of the 120 athletes whose primary entity was adductor-related (79%) and about 42 of the 87 with another primary entity (49%) among 207 athletes with long-standing groin pain (66% footballers; adductor-related 58% of all, 69% of footballers; computed, addendum 15, HX15-5). The comparison is the same clinic's other groin pain (addendum 15, rule H4), not the base's 20%; other kicking sports are in neither share."))
@@ -39,8 +40,9 @@ internal static class AdductorRelatedGroinPain
         .Avoid(Prolotherapy, "No evidence for adductor-related groin pain.")
         .Treat(WarmUp)
         .Treat(AdductorSqueezePrevention)
-        .Group("adductor-related-groin-pain/adductor-tests", "Adductor tests (Doha definition and squeeze)", g => g
+        .Group("adductor-related-groin-pain/adductor-tests", "Adductor tests (Doha definition, palpation of the adductor origin and squeeze)", g => g
             .Member($"{Id}/doha")
+            .Member($"{Id}/{AdductorTenderness}")
             .Member($"{Id}/{AdductorSqueeze}"))
         .Running(RunningRestriction.ReduceLoad, "Keep straight-line easy running that does not provoke groin pain; leave out sprints, hills and change-of-direction drills for now."));
 }
