@@ -19,8 +19,10 @@ public sealed class InterviewOptions
     public const int MaximumQuestionLimit = 1000;
 
     /// <summary>
-    /// Stop rule 1: the leading cause is clear when its posterior probability (<c>RankedCause.Probability</c>) is
-    /// at least this value and <see cref="LeadingMargin"/> also holds. In (0, 1]; default 0.8.
+    /// Stop rule 1: the leading cause (the first of the differential, <c>RankedCause.Rank</c> 1) is clear when its
+    /// posterior probability (<c>RankedCause.Probability</c>) is at least this value and <see cref="LeadingMargin"/>
+    /// also holds. In (0, 1]; default 0.8. After an emergency red flag fires, the first cause is that gate's working
+    /// diagnosis (docs/model.md, "Ranking"), so this rule stops the interview only when that cause is clear.
     /// </summary>
     public double LeadingProbability { get; set; } = 0.8;
 
