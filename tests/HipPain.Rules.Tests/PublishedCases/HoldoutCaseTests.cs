@@ -110,6 +110,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
         var batch = Batch(relativePath);
@@ -186,6 +187,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -198,6 +200,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);

@@ -72,6 +72,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -85,6 +86,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -141,6 +143,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

@@ -33,8 +33,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc4-",
         "Collected in the eighteenth session, after every earlier set had been read case by case, under the mapping clarifications M1 to M15, and never used to choose knowledge (`validation/published-cases-4/README.md`); the blind measure of base 0.11.0 and of facts addendum 26's rule R4.");
 
+    /// <summary>The fifth batch, collected blind to base 0.12.0 and rules R5b to R7, under M1 to M15.</summary>
+    public static readonly HoldoutBatch Fifth = new(
+        "Fifth batch",
+        PublishedCaseSet.FifthBatchRelativePath,
+        "pc5-",
+        "Collected in the twentieth session, after every earlier set had been read case by case, under the mapping clarifications M1 to M15, and never used to choose knowledge (`validation/published-cases-5/README.md`); the blind measure of base 0.12.0 and of the engine rules R5b, R6 and R7.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

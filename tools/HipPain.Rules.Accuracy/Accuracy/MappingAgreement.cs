@@ -134,6 +134,7 @@ internal static class MappingAgreement
     [
         ("Third batch (mapping.md with the clarifications M1 to M10)", HoldoutBatch.Third.IdPrefix),
         ("Fourth batch (mapping.md with the clarifications M1 to M15)", HoldoutBatch.Fourth.IdPrefix),
+        ("Fifth batch (mapping.md with the clarifications M1 to M15)", HoldoutBatch.Fifth.IdPrefix),
     ];
 
     /// <summary>The groups of cases by the mapping rules they were mapped under: mapping.md alone, then each clarified batch.</summary>

@@ -127,6 +127,9 @@ internal static class PublishedCaseSet
     /// <summary>The fourth batch's folder (a holdout with no development half) relative to the repository root.</summary>
     public const string FourthBatchRelativePath = "validation/published-cases-4";
 
+    /// <summary>The fifth batch's folder (a holdout with no development half) relative to the repository root.</summary>
+    public const string FifthBatchRelativePath = "validation/published-cases-5";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -137,7 +140,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/> or <see cref="FourthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/> or <see cref="FifthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
