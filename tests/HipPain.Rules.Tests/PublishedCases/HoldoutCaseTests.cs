@@ -64,6 +64,17 @@ public sealed class HoldoutCaseTests
 
     private const int FourthBatchUnderTriageCeiling = 1;
 
+    /// <summary>
+    /// Regression floors on the fifth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 50 cases
+    /// were first scored, blind (top-1 38.0%, top-3 68.0%, 5 of 16 urgent or emergency cases under-triaged counting
+    /// provisional urgency). A change may raise them, never lower them.
+    /// </summary>
+    private const double FifthBatchTop1Floor = 0.38;
+
+    private const double FifthBatchTop3Floor = 0.68;
+
+    private const int FifthBatchUnderTriageCeiling = 5;
+
     /// <summary>The 33 cases of the first round, scored first on merge commit 2d98bc9.</summary>
     private static readonly string[] FirstRound =
     [
@@ -149,6 +160,21 @@ public sealed class HoldoutCaseTests
         Assert.True(cases.Count(c => c.Urgency != "routine") >= 15, "Fewer than 15 urgent or emergency cases.");
     }
 
+    /// <summary>
+    /// The fifth batch fell short of two cases per cause for iliopsoas (one case after two rounds; its README records
+    /// why), so it is held to its own composition: at least 50 cases, every cause present, at least 15 urgent or
+    /// emergency.
+    /// </summary>
+    [Fact]
+    public void FifthBatch_AsCommitted_AtLeast50CasesEveryCauseAndFifteenUrgent()
+    {
+        var cases = PublishedCaseSet.Load(Root.Value, PublishedCaseSet.FifthBatchRelativePath);
+
+        Assert.True(cases.Count >= 50, $"Expected at least 50 cases in the fifth batch, found {cases.Count}.");
+        Assert.All(BuiltInKnowledgeBase.Instance.Causes, cause => Assert.Contains(cases, c => c.Diagnosis == cause.Id));
+        Assert.True(cases.Count(c => c.Urgency != "routine") >= 15, "Fewer than 15 urgent or emergency cases.");
+    }
+
     [Fact]
     public void SecondBatch_AsCommitted_HoldsEveryCaseOfTheFirstRound()
     {
@@ -161,6 +187,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.HoldoutRelativePath, Top1Floor, Top3Floor, UnderTriageCeiling)]
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath, ThirdBatchTop1Floor, ThirdBatchTop3Floor, ThirdBatchUnderTriageCeiling)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath, FourthBatchTop1Floor, FourthBatchTop3Floor, FourthBatchUnderTriageCeiling)]
+    [InlineData(PublishedCaseSet.FifthBatchRelativePath, FifthBatchTop1Floor, FifthBatchTop3Floor, FifthBatchUnderTriageCeiling)]
     public void Batch_BuiltInBase_KeepsItsFloors(string relativePath, double top1Floor, double top3Floor, int underTriageCeiling)
     {
         var report = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value, Batch(relativePath));
