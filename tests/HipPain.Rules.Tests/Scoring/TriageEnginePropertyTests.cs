@@ -206,8 +206,9 @@ public sealed class TriageEnginePropertyTests
     public Property Triage_FiredEmergencyGate_ItsCauseLeads(World world)
     {
         var result = new TriageEngine(world.KnowledgeBase).Triage(world.Case);
-        return (WorkingDiagnosisLeads(result) ?? true)
-            .Classify(WorkingDiagnosisLeads(result) is null, "no emergency gate naming a cause fired")
+        var leads = WorkingDiagnosisLeads(result);
+        return (leads ?? true)
+            .Classify(leads is null, "no emergency gate naming a cause fired")
             .Classify(result.Differential[0].Rank != result.Differential[0].PosteriorRank, "R7 moved a cause to the first place")
             .Label(world.ToString());
     }
