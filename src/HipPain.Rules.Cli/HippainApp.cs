@@ -54,6 +54,7 @@ internal static class HippainApp
               hippain replay --cases samples/cases --candidate next-base.json --fail-on urgency-drop
               hippain lint my-base.json --overlay my-clinic.overlay.json --format json
               hippain kb show --overlay samples/packs/endurance-clinic.overlay.json
+              hippain priors register.csv --citation "Our clinic, 2024-2026" --output clinic.overlay.json
             """);
         root.Subcommands.Add(TriageCommand.Create(console));
         root.Subcommands.Add(InterviewCommand.Create(console));
@@ -61,6 +62,7 @@ internal static class HippainApp
         root.Subcommands.Add(ReplayCommand.Create(console));
         root.Subcommands.Add(LintCommand.Create(console));
         root.Subcommands.Add(KbCommand.Create(console));
+        root.Subcommands.Add(PriorsCommand.Create(console));
         return root;
     }
 
