@@ -33,7 +33,7 @@ internal static class DiagnosisRegister
             }
 
             var fields = line.Split(',').Select(f => f.Trim()).ToArray();
-            if (headerAllowed && fields.Length <= 2 && fields[0] is "cause" or "diagnosis" && (fields.Length == 1 || fields[1] == "count"))
+            if (headerAllowed && IsHeader(fields))
             {
                 headerAllowed = false;
                 continue;
@@ -72,11 +72,17 @@ internal static class DiagnosisRegister
 
     private static CliException Problem(string message) => new(ExitCodes.Problems, message);
 
-    // The cause id nearest by edit distance, if it is within a third of the id's length (a typo, not another word).
+    // "cause", "cause,count", "diagnosis" or "diagnosis,count", in any case.
+    private static bool IsHeader(string[] fields) =>
+        fields.Length <= 2
+        && (fields[0].Equals("cause", StringComparison.OrdinalIgnoreCase) || fields[0].Equals("diagnosis", StringComparison.OrdinalIgnoreCase))
+        && (fields.Length == 1 || fields[1].Equals("count", StringComparison.OrdinalIgnoreCase));
+
+    // The cause id nearest by edit distance, ignoring case, if it is within a third of the id's length (a typo, not another word).
     private static string? Closest(string diagnosis, IEnumerable<string> causeIds)
     {
         var best = causeIds
-            .Select(id => (Id: id, Distance: Distance(diagnosis, id)))
+            .Select(id => (Id: id, Distance: Distance(diagnosis.ToLowerInvariant(), id)))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Id, StringComparer.Ordinal)
             .First();
