@@ -122,6 +122,17 @@ public sealed class PriorsCommandTests
         Assert.Contains("--citation must name the register.", blank.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--id")]
+    [InlineData("--version")]
+    public void Priors_EmptyIdOrVersion_Exit2BeforeReadingTheRegister(string option)
+    {
+        var run = CliRunner.Run("priors", "no-such-register.csv", "--citation", "x", option, " ");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hippain: error: --id and --version must not be empty.", run.Error.TrimEnd());
+    }
+
     [Fact]
     public void Priors_MissingRegister_Exit2()
     {

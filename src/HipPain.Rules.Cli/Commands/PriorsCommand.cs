@@ -76,6 +76,19 @@ internal static class PriorsCommand
         knowledge.AddTo(command);
         command.SetAction(p => HippainApp.Guarded(console, () =>
         {
+            var cited = p.GetValue(citation)!;
+            if (string.IsNullOrWhiteSpace(cited))
+            {
+                throw new CliException("--citation must name the register.");
+            }
+
+            var overlayId = p.GetValue(id)!;
+            var overlayVersion = p.GetValue(version)!;
+            if (string.IsNullOrWhiteSpace(overlayId) || string.IsNullOrWhiteSpace(overlayVersion))
+            {
+                throw new CliException("--id and --version must not be empty.");
+            }
+
             var knowledgeBase = knowledge.Load(p, console);
             var registerPath = p.GetValue(register)!;
             var displayName = registerPath == "-" ? "standard input" : Path.GetFileName(registerPath);
@@ -90,13 +103,7 @@ internal static class PriorsCommand
                 throw new CliException(ExitCodes.Problems, $"{displayName}: {FirstSentences(ex)}");
             }
 
-            var cited = p.GetValue(citation)!;
-            if (string.IsNullOrWhiteSpace(cited))
-            {
-                throw new CliException("--citation must name the register.");
-            }
-
-            var json = OverlayJson.Write(estimate.ToOverlay(p.GetValue(id)!, p.GetValue(version)!, cited));
+            var json = OverlayJson.Write(estimate.ToOverlay(overlayId, overlayVersion, cited));
             var outputPath = p.GetValue(output);
             if (outputPath is null)
             {

@@ -60,7 +60,8 @@ public static class CaseMixPriors
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="baseWeight"/> is not a number greater than 0 and at most <see cref="MaximumBaseWeight"/>.</exception>
     /// <exception cref="ArgumentException">
     /// A diagnosis is not a cause of the base nor <see cref="OtherDiagnosis"/>, a count is negative, the register has no
-    /// patient, or more than <see cref="int.MaxValue"/>. The message names the diagnosis and the count.
+    /// patient, or more than <see cref="int.MaxValue"/>; the message names the diagnosis and the count. Or the base has
+    /// a cause whose id is <see cref="OtherDiagnosis"/>.
     /// </exception>
     public static CaseMixEstimate Estimate(KnowledgeBase knowledgeBase, IEnumerable<KeyValuePair<string, int>> diagnosisCounts, double baseWeight = DefaultBaseWeight)
     {
@@ -75,6 +76,13 @@ public static class CaseMixPriors
         }
 
         var counts = knowledgeBase.Causes.ToDictionary(c => c.Id, _ => 0L, StringComparer.Ordinal);
+        if (counts.ContainsKey(OtherDiagnosis))
+        {
+            throw new ArgumentException(
+                $"Knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version} has a cause '{OtherDiagnosis}', the name a register gives diagnoses outside the base; rename that cause to estimate priors from a register.",
+                nameof(knowledgeBase));
+        }
+
         long other = 0;
         foreach (var (diagnosis, count) in diagnosisCounts)
         {

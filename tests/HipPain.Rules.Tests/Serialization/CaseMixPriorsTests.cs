@@ -137,6 +137,23 @@ public sealed class CaseMixPriorsTests
     }
 
     [Fact]
+    public void Estimate_BaseWithACauseNamedOther_IsRefused()
+    {
+        var withOther = new KnowledgeBaseOverlayBuilder("with-other", "1")
+            .AddCause(CaseMixPriors.OtherDiagnosis, "Other hip pain", c => c
+                .Prior(0.1, new Evidence("Test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated))
+                .SuspectedUrgency(Urgency.Routine)
+                .Finding(Findings.LateralHip, 2.0, 1.0, new Evidence("Test", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated))
+                .Treat(Treatments.RelativeRest))
+            .Build()
+            .ApplyTo(Base);
+
+        var ex = Assert.Throws<ArgumentException>(() => CaseMixPriors.Estimate(withOther, [new("gtps", 3)]));
+        Assert.Equal("knowledgeBase", ex.ParamName);
+        Assert.Contains("has a cause 'other'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Estimate_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => CaseMixPriors.Estimate(null!, [new("gtps", 1)]));
