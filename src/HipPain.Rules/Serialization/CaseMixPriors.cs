@@ -23,7 +23,7 @@ namespace HipPain.Rules.Serialization;
 /// A cause that is urgent or an emergency when suspected (<see cref="Cause.SuspectedUrgency"/>) is never lowered below
 /// the base's prior: a register too small to have seen a septic hip says little about how rare one is, and the
 /// can't-miss causes keep at least the prior the base gives them (<see cref="CaseMixPrior.KeptAtBase"/>). They can be
-/// raised. The red-flag gates do not depend on priors in any case.
+/// raised. Whether a red-flag gate fires never depends on a prior.
 /// </para>
 /// </remarks>
 /// <example>
