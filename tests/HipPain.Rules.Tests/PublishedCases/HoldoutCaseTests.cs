@@ -122,9 +122,10 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var batch = Batch(relativePath);
+        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc6-" : Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -132,7 +133,7 @@ public sealed class HoldoutCaseTests
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
         Assert.All(cases, c =>
         {
-            Assert.StartsWith(batch.IdPrefix, c.Id, StringComparison.Ordinal);
+            Assert.StartsWith(idPrefix, c.Id, StringComparison.Ordinal);
             Assert.Contains(c.Diagnosis, causes);
             Assert.All(c.Alternatives, a => Assert.Contains(a, causes));
             Assert.False(string.IsNullOrWhiteSpace(c.Citation), c.Id);
@@ -206,6 +207,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -219,12 +221,26 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(earlier);
         Assert.All(PublishedCaseSet.Load(Root.Value, relativePath), c => Assert.All(Dois(c), doi => Assert.DoesNotContain(doi, earlier)));
+    }
+
+    /// <summary>
+    /// The sixth batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
+    /// scores it until a pre-registered change names it, so it is not one of the scored batches.
+    /// </summary>
+    [Fact]
+    public void ReservedBatch_IsNotScored()
+    {
+        Assert.DoesNotContain(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.ReservedBatchRelativePath);
+        Assert.NotEmpty(PublishedCaseSet.Load(Root.Value, PublishedCaseSet.ReservedBatchRelativePath));
+        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.ReservedBatchRelativePath, "README.md"));
+        Assert.Contains("**Reserved until a pre-registered change names it.**", readme, StringComparison.Ordinal);
     }
 
     /// <summary>The batch a folder holds.</summary>

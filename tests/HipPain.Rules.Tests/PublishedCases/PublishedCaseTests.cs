@@ -73,6 +73,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -87,6 +88,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

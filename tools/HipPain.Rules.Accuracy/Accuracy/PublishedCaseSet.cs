@@ -130,6 +130,13 @@ internal static class PublishedCaseSet
     /// <summary>The fifth batch's folder (a holdout with no development half) relative to the repository root.</summary>
     public const string FifthBatchRelativePath = "validation/published-cases-5";
 
+    /// <summary>
+    /// The sixth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
+    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
+    /// files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-6";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
