@@ -122,10 +122,10 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc6-" : Batch(relativePath).IdPrefix;
+        var idPrefix = Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -156,6 +156,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath, 2)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath, 2)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath, 1)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath, 2)]
     public void Batch_AsCommitted_AtLeast50CasesEveryCauseAndFifteenUrgent(string relativePath, int perCause)
     {
         var batch = Batch(relativePath);
@@ -207,7 +208,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -221,7 +222,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
@@ -231,16 +232,18 @@ public sealed class HoldoutCaseTests
     }
 
     /// <summary>
-    /// The sixth batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
-    /// scores it until a pre-registered change names it, so it is not one of the scored batches.
+    /// The sixth batch was reserved unscored (its README, rule 2) until a pre-registered change named it; it is scored
+    /// from facts addendum 32 on, which its README and that addendum record, and the pre-registration came first.
     /// </summary>
     [Fact]
-    public void ReservedBatch_IsNotScored()
+    public void SixthBatch_IsScoredOnlySinceTheAddendumThatNamedIt()
     {
-        Assert.DoesNotContain(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.ReservedBatchRelativePath);
-        Assert.NotEmpty(PublishedCaseSet.Load(Root.Value, PublishedCaseSet.ReservedBatchRelativePath));
-        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.ReservedBatchRelativePath, "README.md"));
+        Assert.Contains(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.SixthBatchRelativePath);
+        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.SixthBatchRelativePath, "README.md"));
         Assert.Contains("**Reserved until a pre-registered change names it.**", readme, StringComparison.Ordinal);
+        Assert.Contains("facts-addendum-32-location-blind.md", readme, StringComparison.Ordinal);
+        var addendum = File.ReadAllText(Path.Combine(Root.Value, "docs", "evidence", "facts-addendum-32-location-blind.md"));
+        Assert.Contains("This addendum names it.", addendum, StringComparison.Ordinal);
     }
 
     /// <summary>The batch a folder holds.</summary>

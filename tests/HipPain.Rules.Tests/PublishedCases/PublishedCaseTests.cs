@@ -73,7 +73,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -88,7 +88,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -146,6 +146,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

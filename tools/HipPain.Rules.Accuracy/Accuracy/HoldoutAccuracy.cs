@@ -40,8 +40,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc5-",
         "Collected in the twentieth session, after every earlier set had been read case by case, under the mapping clarifications M1 to M15, and never used to choose knowledge (`validation/published-cases-5/README.md`); the blind measure of base 0.12.0 and of the engine rules R5b, R6 and R7.");
 
+    /// <summary>The sixth batch, collected blind and reserved unscored until facts addendum 32 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Sixth = new(
+        "Sixth batch",
+        PublishedCaseSet.SixthBatchRelativePath,
+        "pc6-",
+        "Collected in the twenty-first session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 32 named it as its held-out test (`validation/published-cases-6/README.md`); first scored for that addendum, with and without its change, on base 0.12.0 and rules R5b to R7.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

@@ -131,11 +131,10 @@ internal static class PublishedCaseSet
     public const string FifthBatchRelativePath = "validation/published-cases-5";
 
     /// <summary>
-    /// The sixth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
-    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
-    /// files read it.
+    /// The sixth batch's folder (a holdout with no development half) relative to the repository root. It was reserved
+    /// and unscored until facts addendum 32 named it as its held-out test (its README, rule 2).
     /// </summary>
-    public const string ReservedBatchRelativePath = "validation/published-cases-6";
+    public const string SixthBatchRelativePath = "validation/published-cases-6";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -147,7 +146,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/> or <see cref="FifthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/> or <see cref="SixthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
