@@ -14,7 +14,7 @@ internal static class FemoroacetabularImpingement
         c.Describe("Motion- or position-related groin pain from abnormal contact between a cam or pincer shaped femoral head-neck and the acetabulum. The Warwick Agreement requires symptoms, clinical signs and imaging together; the engine can only suggest it from symptoms and signs.")
          .Codes(null, "432473000")
          .Prior(0.08, Sources.Estimate("Hip-joint pathology (FAI, labral, OA) was the commonest cause in 894 active patients with groin pain (Rankin 2015, V-sec) and hip-related groin pain 47% of tertiary referrals (facts §5). Among runners with hip pain of any site, estimated at 8%, like labral tear, with which it overlaps."))
-         .Located(Groin, 0.83, 0.423, 1.96, 0.29, CapTier.B, "LO11-1", Sources.Clohisy2009("Groin pain in 83% of 51 patients (52 hips) with symptomatic anterior FAI, prospective, tertiary hip clinic (abstract)."))
+         .Typical(Groin)
          .Possible(LateralHip)
          .Possible(Buttock)
          .PainMap(Id, Groin, LateralHip, Buttock);

@@ -14,11 +14,11 @@ internal static class LabralTear
         c.Describe("A tear of the cartilage rim of the hip socket: aching groin pain with clicking or catching. Tears are common in people without pain, so imaging alone does not make the diagnosis.")
          .Codes(null, "202336002")
          .Prior(0.08, Sources.Estimate("22% of 18 athletes with groin pain had a tear on MR arthrography (Narvani 2003); 20% of symptomatic athletes' hips (Heerey 2019); groin pain is one presentation among several, so estimated at 8%."))
-         .Located(Groin, 0.92, 0.416, 2.21, 0.15, CapTier.B, "LO11-3", Sources.Burnett2006("Groin pain in 61 of 66 arthroscopically confirmed tears (92%), the predominant complaint (A4-20)."))
-         .Located(LateralHip, 0.59, 0.361, 1.64, 0.64, CapTier.C, "LO11-4", Sources.HipPainMaps("Lateral hip (trochanteric) pain in 59% of the 66; a secondary page, tier C."))
-         .Located(Buttock, 0.38, 0.356, 1.07, 0.96, CapTier.C, "LO11-5", Sources.HipPainMaps("Buttock pain in 38% of the 66; a secondary page, tier C."))
+         .Typical(Groin)
+         .Possible(LateralHip)
+         .Possible(Buttock)
          .Possible(AnteriorThigh)
-         .Located(Knee, 0.52, 0.147, 3.55, 0.56, CapTier.C, "LO11-6", Sources.HipPainMaps("Knee pain in 52% of the 66; a secondary page, tier C."))
+         .Possible(Knee)
          .PainMap(Id, Groin, LateralHip, Buttock, AnteriorThigh, Knee);
 
         var (clickPos, clickNeg, clickNote) = Sources.Cap(6.67, 0.0001, CapTier.C);
