@@ -74,6 +74,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -89,6 +90,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
