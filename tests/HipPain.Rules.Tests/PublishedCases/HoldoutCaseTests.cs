@@ -134,10 +134,10 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc7-" : Batch(relativePath).IdPrefix;
+        var idPrefix = Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -161,7 +161,8 @@ public sealed class HoldoutCaseTests
     /// <summary>
     /// Each batch's composition: at least 50 cases, at least 15 urgent or emergency, and every cause present at least
     /// <paramref name="perCause"/> times. The fifth batch is held to one case per cause: iliopsoas has one after two
-    /// rounds of collection (its README records why).
+    /// rounds of collection. The seventh is held to none: adductor-related groin pain has no case after two rounds.
+    /// Each README records why.
     /// </summary>
     [Theory]
     [InlineData(PublishedCaseSet.HoldoutRelativePath, 2)]
@@ -169,6 +170,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath, 2)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath, 1)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath, 2)]
+    [InlineData(PublishedCaseSet.SeventhBatchRelativePath, 0)]
     public void Batch_AsCommitted_AtLeast50CasesEveryCauseAndFifteenUrgent(string relativePath, int perCause)
     {
         var batch = Batch(relativePath);
@@ -222,7 +224,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -237,7 +239,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
@@ -247,31 +249,21 @@ public sealed class HoldoutCaseTests
     }
 
     /// <summary>
-    /// The sixth batch was reserved unscored (its README, rule 2) until a pre-registered change named it; it is scored
-    /// from facts addendum 32 on, which its README and that addendum record, and the pre-registration came first.
+    /// The sixth and seventh batches were reserved unscored (each README's rule 2) until a pre-registered change named
+    /// them; each is scored from the facts addendum that named it, which its README and the addendum record, and the
+    /// pre-registration came first.
     /// </summary>
-    [Fact]
-    public void SixthBatch_IsScoredOnlySinceTheAddendumThatNamedIt()
+    [Theory]
+    [InlineData(PublishedCaseSet.SixthBatchRelativePath, "facts-addendum-32-location-blind.md")]
+    [InlineData(PublishedCaseSet.SeventhBatchRelativePath, "facts-addendum-33-adult-septic-hip.md")]
+    public void ReservedBatch_IsScoredOnlySinceTheAddendumThatNamedIt(string relativePath, string addendumFile)
     {
-        Assert.Contains(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.SixthBatchRelativePath);
-        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.SixthBatchRelativePath, "README.md"));
-        Assert.Contains("**Reserved until a pre-registered change names it.**", readme, StringComparison.Ordinal);
-        Assert.Contains("facts-addendum-32-location-blind.md", readme, StringComparison.Ordinal);
-        var addendum = File.ReadAllText(Path.Combine(Root.Value, "docs", "evidence", "facts-addendum-32-location-blind.md"));
+        Assert.Contains(HoldoutBatch.All, b => b.RelativePath == relativePath);
+        var readme = File.ReadAllText(Path.Combine(Root.Value, relativePath, "README.md"));
+        Assert.Contains("**Reserved until a pre-registered change names it", readme, StringComparison.Ordinal);
+        Assert.Contains(addendumFile, readme, StringComparison.Ordinal);
+        var addendum = File.ReadAllText(Path.Combine(Root.Value, "docs", "evidence", addendumFile));
         Assert.Contains("This addendum names it.", addendum, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The seventh batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
-    /// scores it until a pre-registered change names it, so it is not one of the scored batches.
-    /// </summary>
-    [Fact]
-    public void ReservedBatch_IsNotScored()
-    {
-        Assert.DoesNotContain(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.ReservedBatchRelativePath);
-        Assert.NotEmpty(PublishedCaseSet.Load(Root.Value, PublishedCaseSet.ReservedBatchRelativePath));
-        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.ReservedBatchRelativePath, "README.md"));
-        Assert.Contains("**Reserved until a pre-registered change names it**", readme, StringComparison.Ordinal);
     }
 
     /// <summary>The batch a folder holds.</summary>

@@ -47,8 +47,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc6-",
         "Collected in the twenty-first session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 32 named it as its held-out test (`validation/published-cases-6/README.md`); first scored for that addendum, with and without its change, on base 0.12.0 and rules R5b to R7.");
 
+    /// <summary>The seventh batch, collected blind and reserved unscored until facts addendum 33 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Seventh = new(
+        "Seventh batch",
+        PublishedCaseSet.SeventhBatchRelativePath,
+        "pc7-",
+        "Collected in the twenty-second session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 33 named it as its held-out test (`validation/published-cases-7/README.md`); first scored for that addendum, with and without its change, on base 0.12.0 and rules R5b to R7. Adductor-related groin pain has no case and sacroiliac joint pain two.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
