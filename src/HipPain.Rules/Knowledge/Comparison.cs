@@ -56,6 +56,13 @@ internal static class Comparison
     /// <summary>Pain on log roll or on every passive movement: an irritable joint; estimated 10%.</summary>
     public const double LogRollPain = 0.10;
 
+    /// <summary>
+    /// Restricted hip range of motion: restricted rotation is common in other hip pain too (reduced hip internal
+    /// rotation in 75% of 101 people presenting with low back pain, facts A4-15); estimated 40% (the comparison FAI's
+    /// rule has used since base 0.2.0, named once by facts addendum 33).
+    /// </summary>
+    public const double RangeRestricted = 0.40;
+
     /// <summary>C-reactive protein above 20 mg/L: uncommon in mechanical hip pain of runners; estimated 5% (when measured).</summary>
     public const double CrpRaised = 0.05;
 

@@ -225,6 +225,10 @@ internal static class Sources
     public static Evidence Gupta2001(string note) =>
         new("Gupta MN, Sturrock RD, Field M. Rheumatology 2001;40:24-30 (75 adults with culture-positive septic arthritis; facts A3-36)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    // Source added for base 0.13.0 (issue 11: the adult septic hip series, facts addendum 33, AS33-1 and AS33-2).
+    public static Evidence SepticHipLeedsYork(string note) =>
+        new("Septic arthritis of the hip in adults: retrospective review of 46 cases, Leeds and York 1991-2005. J Bone Joint Surg Br 2008;90-B Supp III (meeting abstract; facts addendum 33, AS33-1 and AS33-2; addendum 8, SS8-5; addendum 20, G20-3)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Couderc2015(string note) =>
         new("Couderc M et al. CJEM 2015;17:403-410 (105 adults with suspected septic arthritis; facts A2-13, A3-34)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 

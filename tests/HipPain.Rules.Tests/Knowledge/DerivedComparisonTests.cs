@@ -69,6 +69,17 @@ public sealed class DerivedComparisonTests
         ("malignancy", 1.0),
         ("deep-gluteal-syndrome", 1.0));
 
+    /// <summary>
+    /// Addenda 20 (rule G3) and 33: pain on weight bearing; the two stress fractures at their fixed ratios times the
+    /// background (2.5 and 2.0 times 0.40), the rest at an estimated 0.40.
+    /// </summary>
+    private static readonly ShareTable WeightBearingPain = Table(
+        "tim.weight-bearing-pain",
+        0.40,
+        ("septic-arthritis", 1.0),
+        ("femoral-neck-stress-fracture", 1.0),
+        ("pubic-ramus-stress-fracture", 0.8));
+
     /// <summary>Addendum 18, rule X3: every other cause at the exposure's estimated background.</summary>
     private static readonly ImmutableDictionary<string, ShareTable> Tables = new[]
     {
@@ -76,6 +87,7 @@ public sealed class DerivedComparisonTests
         AcuteOnset,
         GradualOnset,
         LongDuration,
+        WeightBearingPain,
         Table("rf.steroid-use", 0.03, ("avascular-necrosis", 0.268)),
         Table("rf.alcohol-excess", 0.05, ("avascular-necrosis", 0.371)),
         Table("rf.osteonecrosis-condition", 0.01, ("avascular-necrosis", 0.158)),
@@ -101,6 +113,7 @@ public sealed class DerivedComparisonTests
         ("avascular-necrosis", "rf.alcohol-excess", 0.05, "A"),
         ("avascular-necrosis", "rf.osteonecrosis-condition", 0.01, "A"),
         ("septic-arthritis", "rf.infection-risk", 0.1, "B"),
+        ("septic-arthritis", "tim.weight-bearing-pain", 0.439, "C"),
     ];
 
     public static TheoryData<string, string, double, string> Derived

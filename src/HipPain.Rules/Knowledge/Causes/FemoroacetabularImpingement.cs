@@ -25,7 +25,7 @@ internal static class FemoroacetabularImpingement
             VerificationStatus.Derived,
             "T14: FADIR for FAI syndrome or labral injury in 2 meta-analyses and a cohort (n=556), LR+ 0.86-1.04, whose middle (0.95) is used; LR- from the meta-analysis against MR arthrography (T10, 0.48), the more conservative of the pooled values (0.15-0.48). A screening test: a negative FADIR helps rule out, a positive one adds nothing (Zurich)."));
 
-        c.Derived(RangeRestricted, 0.8, 0.4, Sources.Clohisy2009("Internal rotation in flexion averaged 9 degrees and flexion 97 degrees in symptomatic FAI (A4-23), so restriction is assumed in 80%; restricted rotation is common in other hip pain too (75% of people with low back pain, A4-15), estimated at 40%. The Zurich figure for restricted internal rotation in neutral (T19, LR+ 4.83, one cohort of 63) applies to a narrower finding than 'restricted range of motion' and is not used for it."));
+        c.Derived(RangeRestricted, 0.8, Comparison.RangeRestricted, Sources.Clohisy2009("Internal rotation in flexion averaged 9 degrees and flexion 97 degrees in symptomatic FAI (A4-23), so restriction is assumed in 80%; restricted rotation is common in other hip pain too (75% of people with low back pain, A4-15), estimated at 40%. The Zurich figure for restricted internal rotation in neutral (T19, LR+ 4.83, one cohort of 63) applies to a narrower finding than 'restricted range of motion' and is not used for it."));
 
         c.Finding(Faber, 0.83, 1.17, new Evidence(
             "Zurich 2018 consensus, Reiman MP et al. Br J Sports Med 2020;54:631, Table 1",
