@@ -59,7 +59,7 @@ internal static class Comparison
     /// <summary>
     /// Restricted hip range of motion: restricted rotation is common in other hip pain too (reduced hip internal
     /// rotation in 75% of 101 people presenting with low back pain, facts A4-15); estimated 40% (the comparison FAI's
-    /// rule has used since base 0.2.0, named once by facts addendum 33).
+    /// rule has used since base 0.3.0, named once by facts addendum 33).
     /// </summary>
     public const double RangeRestricted = 0.40;
 
