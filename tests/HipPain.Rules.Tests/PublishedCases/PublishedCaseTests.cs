@@ -75,6 +75,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -91,6 +92,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

@@ -142,6 +142,13 @@ internal static class PublishedCaseSet
     /// </summary>
     public const string SeventhBatchRelativePath = "validation/published-cases-7";
 
+    /// <summary>
+    /// The eighth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
+    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
+    /// files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-8";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
