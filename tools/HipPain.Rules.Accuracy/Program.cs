@@ -4,7 +4,8 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
-// halves; with --holdout on each holdout batch (validation/published-cases-2 to -7, no development half); with
+// halves; with --holdout on each holdout batch (validation/published-cases-2 to -7, no development half; --cause ID adds
+// that cause's cases with the probability each result gives it); with
 // --mapping-agreement it compares a second, independent mapping of some published cases with the first; with --write it
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
@@ -66,7 +67,8 @@ if (args.Contains("--mapping-agreement"))
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
 if (args.Contains("--holdout"))
 {
-    // The holdout batches (validation/published-cases-2 to -7): scored as a whole and never explained case by case.
+    // The holdout batches (validation/published-cases-2 to -7): scored as a whole; --details and --cause print per-case
+    // rows, but no case is explained rule by rule.
     var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
     if (holdouts.IsEmpty)
     {
@@ -85,6 +87,24 @@ if (args.Contains("--holdout"))
         {
             Console.WriteLine();
             Console.Write(HoldoutAccuracy.Render(holdout));
+        }
+    }
+
+    // --cause ID: that cause's cases in each batch with the probability the result gives it (facts addendum 33's measure).
+    var cause = Array.IndexOf(args, "--cause");
+    if (cause >= 0)
+    {
+        var causeId = cause + 1 < args.Length ? args[cause + 1] : "";
+        if (BuiltInKnowledgeBase.Instance.Causes.All(c => c.Id != causeId))
+        {
+            Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{causeId}' is not one.");
+            return 2;
+        }
+
+        foreach (var holdout in holdouts)
+        {
+            Console.WriteLine();
+            Console.Write(HoldoutAccuracy.RenderCauseError(holdout, causeId));
         }
     }
 

@@ -295,6 +295,21 @@ public sealed class HoldoutCaseTests
         Assert.Contains("**Reserved until a pre-registered change names it**", readme, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Facts addendum 33 was judged by the seventh batch's septic arthritis cases: the sum of (1 - p)^2 of the septic
+    /// arthritis probability fell from 2.437 (base 0.12.0) to 2.161 (base 0.13.0). The base must keep it there or lower.
+    /// </summary>
+    [Fact]
+    public void SeventhBatch_SepticCases_KeepAddendum33sSquaredError()
+    {
+        var report = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value, HoldoutBatch.Seventh);
+
+        Assert.NotNull(report);
+        var (cases, squaredError) = HoldoutAccuracy.CauseError(report, "septic-arthritis");
+        Assert.Equal(3, cases.Length);
+        Assert.True(squaredError <= 2.1615, HoldoutAccuracy.RenderCauseError(report, "septic-arthritis"));
+    }
+
     /// <summary>The batch a folder holds.</summary>
     private static HoldoutBatch Batch(string relativePath) => HoldoutBatch.All.Single(b => b.RelativePath == relativePath);
 

@@ -21,6 +21,7 @@ namespace HipPain.Rules.Accuracy;
 /// reference or an accepted alternative, else 0: this case's term of <see cref="AccuracyReport.AllCauseBrier"/>.
 /// </param>
 /// <param name="AllCausePriorSquaredError">The same sum with each cause's prior in place of its posterior: the case's term of <see cref="AccuracyReport.AllCausePriorBrier"/>.</param>
+/// <param name="ReferenceProbability">The reference diagnosis's posterior probability (facts addendum 33 judged a change by (1 - p)^2 over one cause's cases).</param>
 internal sealed record VignetteOutcome(
     Vignette Vignette,
     ImmutableArray<string> Ranking,
@@ -34,7 +35,8 @@ internal sealed record VignetteOutcome(
     bool FirstUndecidedSuspectsReference,
     Urgency FirstUndecidedUrgency,
     double AllCauseSquaredError,
-    double AllCausePriorSquaredError)
+    double AllCausePriorSquaredError,
+    double ReferenceProbability)
 {
     /// <summary>The reference or an accepted alternative ranks first.</summary>
     public bool Top1 => BestAcceptedRank == 1;
@@ -154,7 +156,8 @@ internal static class AccuracyEvaluator
                 result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.SuspectedCauseIds.Any(accepted.Contains) ?? false,
                 result.UndecidedRedFlags.FirstOrDefault()?.RedFlag.Urgency ?? Urgency.SelfCare,
                 result.Differential.Sum(r => Math.Pow(r.Probability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)),
-                result.Differential.Sum(r => Math.Pow(r.PriorProbability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)));
+                result.Differential.Sum(r => Math.Pow(r.PriorProbability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)),
+                result.Differential.Single(r => r.Cause.Id == v.Reference).Probability);
         });
         return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
     }

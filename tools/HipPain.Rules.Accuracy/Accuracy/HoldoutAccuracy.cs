@@ -70,6 +70,37 @@ internal sealed record HoldoutAccuracyReport(HoldoutBatch Batch, AccuracyReport 
 /// <summary>Scores a holdout batch (<see cref="HoldoutBatch"/>) and renders it for <c>docs/accuracy.md</c>.</summary>
 internal static class HoldoutAccuracy
 {
+    /// <summary>
+    /// The cases of one reference cause in a batch with the probability the result gives that cause, and the sum of
+    /// (1 - p)^2 over them: the measure facts addendum 33 judged its septic arthritis rules by.
+    /// </summary>
+    /// <param name="report">The scored batch.</param>
+    /// <param name="causeId">The reference cause.</param>
+    public static (ImmutableArray<(string Id, double Probability)> Cases, double SquaredError) CauseError(HoldoutAccuracyReport report, string causeId)
+    {
+        var cases = report.All.Outcomes
+            .Where(o => o.Vignette.Reference == causeId)
+            .Select(o => (o.Vignette.Id, o.ReferenceProbability))
+            .ToImmutableArray();
+        return (cases, cases.Sum(c => Math.Pow(1 - c.ReferenceProbability, 2)));
+    }
+
+    /// <summary>Renders <see cref="CauseError"/> for one batch: a line per case and the sum.</summary>
+    /// <param name="report">The scored batch.</param>
+    /// <param name="causeId">The reference cause.</param>
+    public static string RenderCauseError(HoldoutAccuracyReport report, string causeId)
+    {
+        var (cases, squaredError) = CauseError(report, causeId);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.Batch.Name}: {cases.Length} {causeId} cases, sum of (1 - p)^2 {squaredError:F3}");
+        foreach (var (id, probability) in cases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {id}  p = {probability:P1}");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Scores every batch that has cases, oldest first.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="root">The repository root.</param>
