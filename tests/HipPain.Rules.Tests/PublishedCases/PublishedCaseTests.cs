@@ -75,7 +75,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -92,7 +92,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -152,6 +152,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

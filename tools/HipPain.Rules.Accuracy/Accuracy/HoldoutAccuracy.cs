@@ -54,8 +54,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc7-",
         "Collected in the twenty-second session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 33 named it as its held-out test (`validation/published-cases-7/README.md`); first scored for that addendum, with and without its change, on base 0.12.0 and rules R5b to R7. Adductor-related groin pain has no case and sacroiliac joint pain two.");
 
+    /// <summary>The eighth batch, collected blind and reserved unscored until facts addendum 34 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Eighth = new(
+        "Eighth batch",
+        PublishedCaseSet.EighthBatchRelativePath,
+        "pc8-",
+        "Collected in the twenty-second session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 34 named it as its held-out test (`validation/published-cases-8/README.md`); first scored for that addendum, with and without its change, on base 0.13.0 and rules R5b to R7. It has 49 cases: adductor-related groin pain has one, and iliotibial band syndrome, iliopsoas and snapping hip two each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
