@@ -1,4 +1,6 @@
+using System.Globalization;
 using HipPain.Rules.Authoring;
+using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Knowledge;
 
@@ -26,6 +28,22 @@ internal static class Locations
 
     public static CauseBuilder NotTypical(this CauseBuilder cause, string locationId) =>
         cause.Finding(locationId, 1.0 / 3.0, 1.0, Sources.LocationMatrix("Region the matrix leaves blank (not typical): LR+ 1/3, the reciprocal of a typical region's 3, no evidence when absent, by convention."));
+
+    /// <summary>
+    /// A region whose ratio comes from a published share instead of the convention: <paramref name="inCause"/> of
+    /// patients with the cause report pain there, against <paramref name="comparison"/>, the prior-weighted frequency
+    /// of the region in the other 17 causes. The ratios are the ones facts addendum 11 fixed by its rule L1-L6 (LR+ = s
+    /// / c, LR- = (1 - s) / (1 - c), then the tier caps and the estimate bounds); facts addendum 34 applied the nine of
+    /// its cells that a cell-by-cell screen kept. The series stays cited; the status is
+    /// <see cref="VerificationStatus.Estimated"/> because the comparison is mostly the maintainers' convention. The
+    /// rule must still be named in the cause's <see cref="PainMap"/>.
+    /// </summary>
+    public static CauseBuilder Located(this CauseBuilder cause, string locationId, double inCause, double comparison, double positive, double negative, CapTier tier, string rows, Evidence series) =>
+        cause.Finding(locationId, positive, negative, new Evidence(
+            series.Citation,
+            series.Level,
+            VerificationStatus.Estimated,
+            string.Create(CultureInfo.InvariantCulture, $"{series.Note} Facts addendum 11 ({rows}; rule L1-L6): pain here in {inCause:0.##} of patients with this cause against {comparison:0.###}, the prior-weighted frequency of the region in the other 17 causes (their qualifying published share where there is one, otherwise the share the location-matrix convention implies: typical 0.78, possible 0.39, blank or no rule 0.09): LR+ {positive:0.##}, LR- {negative:0.##} after the tier {tier} caps and the estimate bounds. Applied in base 0.14.0 by facts addendum 34, whose screen kept this cell. An estimate, because the comparison is mostly the maintainers' convention.")));
 
     /// <summary>
     /// Adds the regions of the matrix that <paramref name="mapped"/> does not name as not typical, and groups every

@@ -256,6 +256,25 @@ internal static class Sources
     public static Evidence Lesher2008(string note) =>
         new("Lesher JM et al. Pain Med 2008;9:22-25 (51 patients with injection-confirmed hip-joint pain; facts A4-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
 
+    // Sources added for base 0.14.0 (issue 11: cells of facts addenda 8, 9 and 11 kept by facts addendum 34's screen).
+    public static Evidence Lesher2008Regions(string note) =>
+        new("Lesher JM et al. Pain Med 2008;9:22-25 (51 patients with injection-confirmed hip-joint pain), sub-areas of the thigh via the PainScience bibliography note (facts A4-2; addendum 11 LO11-18 to LO11-21)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence Poulsen2016(string note) =>
+        new("Poulsen E et al. Fam Pract 2016;33:601-606 (pain drawings of 108 primary-care patients with clinical and radiographic hip OA; facts A4-4; addendum 11 LO11-8 to LO11-12)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence HipPainMaps(string note) =>
+        new("Burnett RSJ et al. J Bone Joint Surg Am 2006;88:1448-1457 (66 confirmed labral tears), regional shares as compiled in WikiMSK \"Hip Pain Maps\" (facts A4-5; addendum 11 LO11-4 to LO11-6)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedSecondary, note);
+
+    public static Evidence SacroiliacGroinSeries(string note) =>
+        new("Slipman CW et al. Arch Phys Med Rehabil 2000;81:334-338 (50 patients, intra-articular block, facts A4-6); Kurosawa D, Murakami E, Aizawa T. Eur Spine J 2015;24:521-527 (50 patients, periarticular block, facts A4-7); addendum 11 LO11-24, LO11-25", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence RadicularGroinSeries(string note) =>
+        new("Yukawa Y, Kato F, Kajino G, Nakamura S, Nitta H. Spine 1997;22:1736-1740 (512 patients with a single lower lumbar disc herniation); Sasaki M et al. J Spine 2014;3(3):169 (210 operated patients with single-level radiculopathy); addendum 11 LO11-29, LO11-30", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
+    public static Evidence FaiMorphologyCohort(string note) =>
+        new("Case-control study of symptomatic hip OA in patients with FAI morphology (PMC8087082, abstract): 952 patients with hip pain, radiographs and FAI morphology in a geographic database, 2000-2016, mean age at presentation 27.6 +/- 8.7 years (addendum 9, AG9-5)", EvidenceLevel.CohortStudy, VerificationStatus.Computed, note);
+
     public static Evidence Hawker2008(string note) =>
         new("Hawker GA et al. Osteoarthritis Cartilage 2008;16:415-422 (pain experience in hip and knee OA; facts A4-42)", EvidenceLevel.ExpertOpinion, VerificationStatus.VerifiedPrimary, note);
 

@@ -41,7 +41,8 @@ internal static class FemoroacetabularImpingement
          .Derived(GivingWay, 0.2, 0.1, Sources.Warwick2016("Giving way is a listed symptom (Warwick); 20% is assumed, against an estimated 10% of other hip pain."))
          .Finding(HipWeakness, 1.2, 0.9, Sources.Warwick2016("Reduced strength is a listed sign (Warwick); modest estimate.").AsEstimate())
          .Derived(KickingSport, 0.4, Comparison.KickingSport, Sources.SportExposure("Cam or pincer morphology in 92.5% of professional footballers against 28% of controls (A4-63), and more FAI in hip-heavy sports (49 of 58 articles, A4-62); morphology is not the syndrome, so 40% of patients are assumed to play such a sport."))
-         .Age(16, 45, 1.3, 0.6, Sources.Clohisy2009("Mean age 35 in symptomatic FAI (A4-23); after 45-50 degenerative disease (NICE NG226 age 45) takes over; modest estimate.").AsEstimate())
+         .Sex(Sex.Female, 0.80, 1.24, Sources.Clohisy2009("43% of 51 patients with symptomatic anterior FAI were women (addendum 8, SS8-4), against 54% women among 2,002 runners seen for an injury at a sports medicine centre (Taunton 2002, SS8-1): LR 0.80 for female, 1.24 for male (addendum 8, rule R1b; applied in base 0.14.0 by facts addendum 34, whose screen kept it).").AsEstimate())
+         .Age(40, null, 0.25, 1.40, Sources.FaiMorphologyCohort("Under a normal distribution 7.7% of these patients are 40 or over (computed), against 34% of 2,886 runners aged 40 or over (McKean 2006, Clin J Sport Med 16:149, addendum 9, AG9-1): LR+ 0.23 raised to the estimate floor 0.25, LR- 1.40 (addendum 9, rule A1-A3; applied in base 0.14.0 by facts addendum 34, whose screen kept it). Replaces the estimate of 1.3 inside 16-45 and 0.6 outside.").AsEstimate())
          .Group("fai-syndrome/position-related-pain", "Motion- and position-related pain (Warwick)", g => g
             .Member($"{Id}/{ActivityRelated}")
             .Member($"{Id}/{RisingFromSitting}")

@@ -52,7 +52,7 @@ internal static class GreaterTrochantericPainSyndrome
             .Member($"{Id}/{NightPain}")
             .Member($"{Id}/{Stairs}"));
 
-        c.Sex(Sex.Female, 1.61, 0.49, Sources.Segal2007("Facts §5 (Segal 2007 community prevalence row): GTPS in 23.5% of women vs 8.5% of men aged 50-79; LRs computed assuming equal numbers of women and men. (The odds ratio of H19, 3.37, is not used as a ratio.)"))
+        c.Sex(Sex.Female, 1.35, 0.59, Sources.Segal2007("Facts §5 (Segal 2007 community prevalence row): GTPS in 23.5% of women and 8.5% of men aged 50-79, so 73% of GTPS is in women when as many women as men are exposed (addendum 8, SS8-2, computed), against 54% women among 2,002 runners seen for an injury at a sports medicine centre (Taunton 2002, Br J Sports Med 2002;36:95, SS8-1): LR 1.35 for female, 0.59 for male (addendum 8, rule R2; applied in base 0.14.0 by facts addendum 34, whose screen kept it). Until 0.13.0 the comparison was an assumed 50% (1.61 / 0.49). The odds ratio of H19, 3.37, is not used as a ratio."))
          .Finding(HipWeakness, 1.5, 0.8, Sources.Grimaldi2017("Hip abductor weakness accompanies gluteal tendinopathy (Med Sci Sports Exerc 2016;48(3), facts §1.1, V-sec); no accuracy figure, modest estimate.").AsEstimate())
          .Age(40, 60, 1.5, 0.8, Sources.Estimate("Most frequent in women aged 40-60 (facts §1.1, V-sec); modest estimate."))
          .Treat(ExamineLateralHip)
