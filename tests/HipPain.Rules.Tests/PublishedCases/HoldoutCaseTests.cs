@@ -20,11 +20,12 @@ public sealed class HoldoutCaseTests
     /// urgency). Far below issue 11's targets; see docs/accuracy.md. A change may raise them, never lower them. The
     /// under-triage ceiling is 3: 4 measured since base 0.11.0, kept by rule R5b (facts addendum 27), then 3 with rule
     /// R6 (facts addendum 28; the batch was not blind for either). Top-1 raised to 25.0% with rule R7 (facts addendum 29,
-    /// likewise not blind).
+    /// likewise not blind), then to 26.9% and top-3 to 44.2% with base 0.14.0 (facts addendum 34, whose screen read this
+    /// batch).
     /// </summary>
-    private const double Top1Floor = 0.25;
+    private const double Top1Floor = 0.26;
 
-    private const double Top3Floor = 0.42;
+    private const double Top3Floor = 0.44;
 
     private const int UnderTriageCeiling = 3;
 
@@ -56,31 +57,33 @@ public sealed class HoldoutCaseTests
     /// commit 73ce157 with the tool's wiring (top-1 13.7%, top-3 60.8%, 5 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was
     /// no longer blind for it) brought the under-triage count to 1. Top-1 raised to 15.7% with rule R7 (facts addendum 29,
-    /// likewise).
+    /// likewise), then to 17.6% and top-3 to 62.7% with base 0.14.0 (facts addendum 34, likewise).
     /// </summary>
-    private const double FourthBatchTop1Floor = 0.15;
+    private const double FourthBatchTop1Floor = 0.17;
 
-    private const double FourthBatchTop3Floor = 0.60;
+    private const double FourthBatchTop3Floor = 0.62;
 
     private const int FourthBatchUnderTriageCeiling = 1;
 
     /// <summary>
     /// Regression floors on the fifth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 50 cases
     /// were first scored, blind (top-1 38.0%, top-3 68.0%, 5 of 16 urgent or emergency cases under-triaged counting
-    /// provisional urgency). A change may raise them, never lower them.
+    /// provisional urgency). A change may raise them, never lower them. Raised to top-1 40.0% and top-3 72.0% with base
+    /// 0.14.0 (facts addendum 34, whose screen read this batch).
     /// </summary>
-    private const double FifthBatchTop1Floor = 0.38;
+    private const double FifthBatchTop1Floor = 0.40;
 
-    private const double FifthBatchTop3Floor = 0.68;
+    private const double FifthBatchTop3Floor = 0.72;
 
     private const int FifthBatchUnderTriageCeiling = 5;
 
     /// <summary>
     /// Regression floors on the sixth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 51 cases
     /// were first scored, blind, for facts addendum 32 (top-1 23.5%, top-3 56.9%, 1 of 15 urgent or emergency cases
-    /// under-triaged counting provisional urgency). A change may raise them, never lower them.
+    /// under-triaged counting provisional urgency). A change may raise them, never lower them. Top-1 raised to 25.5% with
+    /// base 0.14.0 (facts addendum 34, whose screen read this batch).
     /// </summary>
-    private const double SixthBatchTop1Floor = 0.23;
+    private const double SixthBatchTop1Floor = 0.25;
 
     private const double SixthBatchTop3Floor = 0.56;
 
@@ -90,13 +93,24 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the seventh batch, set at what base 0.13.0 with rules R5b to R7 measured when facts addendum
     /// 33 first scored its 50 cases, blind (top-1 32.0%, top-3 56.0%, 2 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency; base 0.12.0 measured the same three figures). A change may raise them, never lower
-    /// them.
+    /// them. Top-1 raised to 34.0% with base 0.14.0 (facts addendum 34, whose screen read this batch).
     /// </summary>
-    private const double SeventhBatchTop1Floor = 0.32;
+    private const double SeventhBatchTop1Floor = 0.34;
 
     private const double SeventhBatchTop3Floor = 0.56;
 
     private const int SeventhBatchUnderTriageCeiling = 2;
+
+    /// <summary>
+    /// Regression floors on the eighth batch, set at what base 0.14.0 with rules R5b to R7 measured when facts addendum
+    /// 34 first scored its 49 cases, blind (top-1 22.4%, top-3 46.9%, 4 of 15 urgent or emergency cases under-triaged
+    /// counting provisional urgency; base 0.13.0 measured 20.4%, 49.0% and 4). A change may raise them, never lower them.
+    /// </summary>
+    private const double EighthBatchTop1Floor = 0.22;
+
+    private const double EighthBatchTop3Floor = 0.46;
+
+    private const int EighthBatchUnderTriageCeiling = 4;
 
     /// <summary>The 33 cases of the first round, scored first on merge commit 2d98bc9.</summary>
     private static readonly string[] FirstRound =
@@ -212,6 +226,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.FifthBatchRelativePath, FifthBatchTop1Floor, FifthBatchTop3Floor, FifthBatchUnderTriageCeiling)]
     [InlineData(PublishedCaseSet.SixthBatchRelativePath, SixthBatchTop1Floor, SixthBatchTop3Floor, SixthBatchUnderTriageCeiling)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath, SeventhBatchTop1Floor, SeventhBatchTop3Floor, SeventhBatchUnderTriageCeiling)]
+    [InlineData(PublishedCaseSet.EighthBatchRelativePath, EighthBatchTop1Floor, EighthBatchTop3Floor, EighthBatchUnderTriageCeiling)]
     public void Batch_BuiltInBase_KeepsItsFloors(string relativePath, double top1Floor, double top3Floor, int underTriageCeiling)
     {
         var report = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value, Batch(relativePath));

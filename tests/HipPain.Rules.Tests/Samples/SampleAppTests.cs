@@ -146,7 +146,7 @@ public sealed class SampleAppTests
     [InlineData("itb-runner", "itbs", Urgency.Routine)]
     [InlineData("older-runner-groin", "hip-oa", Urgency.Routine)]
     [InlineData("sitting-buttock", "proximal-hamstring-tendinopathy", Urgency.Routine)]
-    [InlineData("clicking-groin", "labral-tear", Urgency.Routine)]
+    [InlineData("clicking-groin", "fai-syndrome", Urgency.Routine)]
     [InlineData("sprint-groin", "muscle-strain", Urgency.Routine)]
     public void BundledCase_Triaged_LeadingCauseAndUrgencyAsExpected(string name, string causeId, Urgency urgency)
     {
