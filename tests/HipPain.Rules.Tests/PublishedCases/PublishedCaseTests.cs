@@ -76,6 +76,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -93,6 +94,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

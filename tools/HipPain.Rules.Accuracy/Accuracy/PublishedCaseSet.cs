@@ -148,6 +148,13 @@ internal static class PublishedCaseSet
     /// </summary>
     public const string EighthBatchRelativePath = "validation/published-cases-8";
 
+    /// <summary>
+    /// The ninth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
+    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
+    /// files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-9";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
