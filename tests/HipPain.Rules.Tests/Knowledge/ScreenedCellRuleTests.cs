@@ -28,7 +28,7 @@ public sealed class ScreenedCellRuleTests
     [InlineData("hip-oa/loc.lower-back", 0.25, 1.23, "Lesher", "LO11-17")]
     public void KeptCell_HasTheRegisteredRatiosAndNamesItsSeries(string ruleId, double positive, double negative, string citation, string note)
     {
-        var rule = RuleWithRatios(ruleId, positive, negative);
+        var rule = RegisteredCell.WithRatios(ruleId, positive, negative);
 
         Assert.Contains(citation, rule.Evidence.Citation, StringComparison.Ordinal);
         Assert.Contains(note, rule.Evidence.Note, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ScreenedCellRuleTests
     [InlineData("pubic-ramus-stress-fracture/loc.buttock", 1.5, 1.0)]
     [InlineData("lumbar-radicular/sym.paraesthesia", 2.0, 0.7)]
     public void CellNotKept_KeepsTheOldRule(string ruleId, double positive, double negative) =>
-        Assert.NotNull(RuleWithRatios(ruleId, positive, negative));
+        RegisteredCell.WithRatios(ruleId, positive, negative);
 
     [Theory]
     [InlineData("deep-gluteal-syndrome", "sym.leg-pain-below-knee")]
@@ -86,14 +86,5 @@ public sealed class ScreenedCellRuleTests
 
         var contribution = Assert.Single(fai.Contributions, c => c.Rule.Id == "fai-syndrome/age:10-39");
         Assert.Equal(factor, contribution.Factor, 2);
-    }
-
-    /// <summary>The built-in base's one rule with this id, asserted to carry these ratios (two decimals).</summary>
-    private static CriterionRule RuleWithRatios(string ruleId, double positive, double negative)
-    {
-        var rule = Assert.IsType<CriterionRule>(Assert.Single(BuiltInKnowledgeBase.Instance.Rules, r => r.Id == ruleId));
-        Assert.Equal(positive, rule.Ratio.Positive, 2);
-        Assert.Equal(negative, rule.Ratio.Negative, 2);
-        return rule;
     }
 }
