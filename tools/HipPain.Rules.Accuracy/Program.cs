@@ -11,7 +11,8 @@ using HipPain.Rules.Scoring;
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
 // interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
-// --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); --explain ID
+// --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); with --ceiling
+// it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); --explain ID
 // [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors.
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
@@ -115,6 +116,13 @@ if (args.Contains("--case-mix"))
 {
     // The published cases under other priors: an analysis of the evaluation, never a change to the base.
     Console.Write(CaseMixSensitivity.Render(CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, root)));
+    return 0;
+}
+
+if (args.Contains("--ceiling"))
+{
+    // What the cases' own statements support: a reference model learnt from the other scored sets, never a change.
+    Console.Write(StatementCeiling.Render(StatementCeiling.FromCaseMix(CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, root))));
     return 0;
 }
 

@@ -42,6 +42,7 @@ internal static class AccuracyDocument
             + string.Concat(batches.Select(h => Environment.NewLine + HoldoutAccuracy.Render(h)))
             + Environment.NewLine + FigurePrecision.Render(published, batches)
             + Environment.NewLine + CaseMixSensitivity.Render(caseMix)
+            + Environment.NewLine + StatementCeiling.Render(StatementCeiling.FromCaseMix(caseMix))
             + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);
     }
 
