@@ -76,7 +76,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -94,7 +94,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -155,6 +155,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

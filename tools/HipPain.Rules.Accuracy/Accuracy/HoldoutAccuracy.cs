@@ -61,8 +61,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc8-",
         "Collected in the twenty-second session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 34 named it as its held-out test (`validation/published-cases-8/README.md`); first scored for that addendum, with and without its change, on base 0.13.0 and rules R5b to R7. It has 49 cases: adductor-related groin pain has one, and iliotibial band syndrome, iliopsoas and snapping hip two each.");
 
+    /// <summary>The ninth batch, collected blind and reserved unscored until facts addendum 36 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Ninth = new(
+        "Ninth batch",
+        PublishedCaseSet.NinthBatchRelativePath,
+        "pc9-",
+        "Collected in the twenty-third session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 36 named it as its held-out test (`validation/published-cases-9/README.md`); first scored for that addendum, with and without its change, on base 0.14.1 and rules R5b to R7. It has 48 cases, 14 urgent or emergency: sacroiliac joint pain has one, and adductor-related groin pain, labral tear, septic arthritis and snapping hip two each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

@@ -149,11 +149,10 @@ internal static class PublishedCaseSet
     public const string EighthBatchRelativePath = "validation/published-cases-8";
 
     /// <summary>
-    /// The ninth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
-    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
-    /// files read it.
+    /// The ninth batch's folder (a holdout with no development half) relative to the repository root. It was reserved
+    /// and unscored until facts addendum 36 named it as its held-out test (its README, rule 2).
     /// </summary>
-    public const string ReservedBatchRelativePath = "validation/published-cases-9";
+    public const string NinthBatchRelativePath = "validation/published-cases-9";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -165,7 +164,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/> or <see cref="EighthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/> or <see cref="NinthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
