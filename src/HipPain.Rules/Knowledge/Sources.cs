@@ -62,6 +62,9 @@ internal static class Sources
     public static Evidence LocationMatrix(string note) =>
         new("Facts table §1.19 location matrix (from the §1 condition sources); ratios by the maintainers' convention", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
 
+    public static Evidence ItbsLocation(string note) =>
+        new("Facts table §1.8, iliotibial band syndrome, location row (BMJ Best Practice, iliotibial band syndrome, topic 587; V-sec) beside the §1.19 location matrix; ratios by the maintainers' convention", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
     public static Evidence Reiman2013(string note) =>
         new("Reiman MP, Goode AP, Hegedus EJ, Cook CE, Wright AA. Br J Sports Med 2013;47:893-902, Table 8", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, note);
 
