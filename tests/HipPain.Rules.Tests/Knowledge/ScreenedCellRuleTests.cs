@@ -5,9 +5,11 @@ using HipPain.Rules.Scoring;
 namespace HipPain.Rules.Tests.Knowledge;
 
 /// <summary>
-/// docs/evidence/facts-addendum-34-screened-cells.md and -35-fai-children.md: the twelve cells the screen kept hold the
-/// ratios their addenda fixed and name their series; the cells the screen did not keep are still the base's old rules;
-/// new location rules sit in their cause's pain map; and FAI's age band gives children under 10 the floor.
+/// docs/evidence/facts-addendum-34-screened-cells.md, -35-fai-children.md and -36-itbs-knee.md: the twelve cells the
+/// screen kept hold the ratios their addenda fixed and name their series; the cells the screen did not keep are still
+/// the base's old rules; new location rules sit in their cause's pain map; FAI's age band gives children under 10 the
+/// floor; and the knee is a typical region of ITBS while the muscle strain's posterior thigh, screened and not
+/// eligible, keeps the blank region's rule.
 /// </summary>
 public sealed class ScreenedCellRuleTests
 {
@@ -45,6 +47,8 @@ public sealed class ScreenedCellRuleTests
     [InlineData("hip-oa/loc.posterior-thigh", 1.0 / 3.0, 1.0)]
     [InlineData("pubic-ramus-stress-fracture/loc.buttock", 1.5, 1.0)]
     [InlineData("lumbar-radicular/sym.paraesthesia", 2.0, 0.7)]
+    [InlineData("muscle-strain/loc.posterior-thigh", 1.0 / 3.0, 1.0)]
+    [InlineData("muscle-strain/loc.groin", 3.0, 0.3)]
     public void CellNotKept_KeepsTheOldRule(string ruleId, double positive, double negative) =>
         RegisteredCell.WithRatios(ruleId, positive, negative);
 
@@ -68,6 +72,19 @@ public sealed class ScreenedCellRuleTests
         var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor(causeId), g => g.Id == $"{causeId}/pain-map");
 
         Assert.Contains(painMap.Members, m => m.RuleId == ruleId);
+    }
+
+    /// <summary>Facts addendum 36 (K1): the lateral knee is where ITBS hurts, so its knee cell is a typical region.</summary>
+    [Fact]
+    public void ItbsKnee_IsATypicalRegion_CitingTheFactsLocationRow_InThePainMap()
+    {
+        var rule = RegisteredCell.WithRatios("itbs/loc.knee", 3.0, 0.3);
+        var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("itbs"), g => g.Id == "itbs/pain-map");
+
+        Assert.Contains("§1.8", rule.Evidence.Citation, StringComparison.Ordinal);
+        Assert.Contains("addendum 36", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains(painMap.Members, m => m.RuleId == "itbs/loc.knee");
     }
 
     /// <summary>Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.</summary>

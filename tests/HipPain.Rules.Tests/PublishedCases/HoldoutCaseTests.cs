@@ -21,11 +21,11 @@ public sealed class HoldoutCaseTests
     /// under-triage ceiling is 3: 4 measured since base 0.11.0, kept by rule R5b (facts addendum 27), then 3 with rule
     /// R6 (facts addendum 28; the batch was not blind for either). Top-1 raised to 25.0% with rule R7 (facts addendum 29,
     /// likewise not blind), then to 26.9% and top-3 to 44.2% with base 0.14.0 (facts addendum 34, whose screen read this
-    /// batch).
+    /// batch). Raised with base 0.15.0 (facts addendum 36, whose screen read this batch) to top-1 28.8% and top-3 46.2%.
     /// </summary>
-    private const double Top1Floor = 0.26;
+    private const double Top1Floor = 0.28;
 
-    private const double Top3Floor = 0.44;
+    private const double Top3Floor = 0.46;
 
     private const int UnderTriageCeiling = 3;
 
@@ -57,9 +57,10 @@ public sealed class HoldoutCaseTests
     /// commit 73ce157 with the tool's wiring (top-1 13.7%, top-3 60.8%, 5 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was
     /// no longer blind for it) brought the under-triage count to 1. Top-1 raised to 15.7% with rule R7 (facts addendum 29,
-    /// likewise), then to 17.6% and top-3 to 62.7% with base 0.14.0 (facts addendum 34, likewise).
+    /// likewise), then to 17.6% and top-3 to 62.7% with base 0.14.0 (facts addendum 34, likewise), then top-1 to 21.6%
+    /// with base 0.15.0 (facts addendum 36, likewise).
     /// </summary>
-    private const double FourthBatchTop1Floor = 0.17;
+    private const double FourthBatchTop1Floor = 0.21;
 
     private const double FourthBatchTop3Floor = 0.62;
 
@@ -81,11 +82,12 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the sixth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 51 cases
     /// were first scored, blind, for facts addendum 32 (top-1 23.5%, top-3 56.9%, 1 of 15 urgent or emergency cases
     /// under-triaged counting provisional urgency). A change may raise them, never lower them. Top-1 raised to 25.5% with
-    /// base 0.14.0 (facts addendum 34, whose screen read this batch).
+    /// base 0.14.0 (facts addendum 34, whose screen read this batch), then to 27.5% and top-3 to 58.8% with base 0.15.0
+    /// (facts addendum 36, likewise).
     /// </summary>
-    private const double SixthBatchTop1Floor = 0.25;
+    private const double SixthBatchTop1Floor = 0.27;
 
-    private const double SixthBatchTop3Floor = 0.56;
+    private const double SixthBatchTop3Floor = 0.58;
 
     private const int SixthBatchUnderTriageCeiling = 1;
 
@@ -93,11 +95,12 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the seventh batch, set at what base 0.13.0 with rules R5b to R7 measured when facts addendum
     /// 33 first scored its 50 cases, blind (top-1 32.0%, top-3 56.0%, 2 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency; base 0.12.0 measured the same three figures). A change may raise them, never lower
-    /// them. Top-1 raised to 34.0% with base 0.14.0 (facts addendum 34, whose screen read this batch).
+    /// them. Top-1 raised to 34.0% with base 0.14.0 (facts addendum 34, whose screen read this batch), and top-3 to
+    /// 58.0% with base 0.15.0 (facts addendum 36, likewise).
     /// </summary>
     private const double SeventhBatchTop1Floor = 0.34;
 
-    private const double SeventhBatchTop3Floor = 0.56;
+    private const double SeventhBatchTop3Floor = 0.58;
 
     private const int SeventhBatchUnderTriageCeiling = 2;
 
@@ -105,8 +108,9 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the eighth batch, set at what base 0.14.0 with rules R5b to R7 measured when facts addendum
     /// 34 first scored its 49 cases, blind (top-1 22.4%, top-3 46.9%, 4 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency; base 0.13.0 measured 20.4%, 49.0% and 4). A change may raise them, never lower them.
+    /// Top-1 raised to 24.5% with base 0.15.0 (facts addendum 36, whose screen read this batch).
     /// </summary>
-    private const double EighthBatchTop1Floor = 0.22;
+    private const double EighthBatchTop1Floor = 0.24;
 
     private const double EighthBatchTop3Floor = 0.46;
 
@@ -115,9 +119,10 @@ public sealed class HoldoutCaseTests
     /// <summary>
     /// Regression floors on the ninth batch, set at what base 0.14.1 with rules R5b to R7 measured when facts addendum
     /// 36 first scored its 48 cases, blind and without that addendum's change (top-1 35.4%, top-3 64.6%, 2 of 14 urgent
-    /// or emergency cases under-triaged counting provisional urgency). A change may raise them, never lower them.
+    /// or emergency cases under-triaged counting provisional urgency). A change may raise them, never lower them. Top-1
+    /// raised to 37.5% with base 0.15.0, the addendum's change, which the batch judged blind.
     /// </summary>
-    private const double NinthBatchTop1Floor = 0.35;
+    private const double NinthBatchTop1Floor = 0.37;
 
     private const double NinthBatchTop3Floor = 0.64;
 

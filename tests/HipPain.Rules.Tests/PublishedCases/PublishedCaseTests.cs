@@ -18,9 +18,10 @@ public sealed class PublishedCaseTests
     /// top-3 51.4%, 3 under-triaged counting provisional urgency); top-3 raised to what base 0.4.0 measured (56.8%), and the
     /// under-triage ceiling lowered to 2 when the more urgent of the partly met gates came first (facts addendum 14). They are below issue 11's targets (60%, 85%, 0),
     /// which this base does not reach: see docs/accuracy.md. A change may raise them, never lower them. Top-1 raised to
-    /// 27.0% with rule R7 (facts addendum 29; the half was not blind for it).
+    /// 27.0% with rule R7 (facts addendum 29; the half was not blind for it), then to 29.7% with base 0.15.0 (facts
+    /// addendum 36, whose screen read this half).
     /// </summary>
-    private const double TestHalfTop1Floor = 0.27;
+    private const double TestHalfTop1Floor = 0.29;
 
     private const double TestHalfTop3Floor = 0.56;
 
