@@ -78,6 +78,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -96,6 +97,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

@@ -154,6 +154,13 @@ internal static class PublishedCaseSet
     /// </summary>
     public const string NinthBatchRelativePath = "validation/published-cases-9";
 
+    /// <summary>
+    /// The tenth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
+    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
+    /// files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-10";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
