@@ -85,7 +85,7 @@ internal static class StatementCeiling
     /// <param name="training">The cases the model learns from.</param>
     /// <param name="causes">Every cause id, in a fixed order.</param>
     /// <param name="vignette">The case to rank.</param>
-    /// <exception cref="ArgumentException">No cause is given.</exception>
+    /// <exception cref="ArgumentException">No cause is given, or a training case's reference is not one of <paramref name="causes"/>.</exception>
     public static ImmutableArray<string> Rank(IReadOnlyCollection<Vignette> training, IReadOnlyList<string> causes, Vignette vignette)
     {
         ArgumentOutOfRangeException.ThrowIfZero(causes.Count);
