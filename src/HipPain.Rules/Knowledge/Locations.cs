@@ -21,7 +21,14 @@ internal static class Locations
         [Findings.LateralHip, Findings.Groin, Findings.AnteriorThigh, Findings.Buttock, Findings.LateralThighToKnee, Findings.PosteriorThigh];
 
     public static CauseBuilder Typical(this CauseBuilder cause, string locationId) =>
-        cause.Finding(locationId, 3.0, 0.3, Sources.LocationMatrix("Typical region (●): LR+ 3, LR- 0.3 by convention."));
+        cause.Typical(locationId, Sources.LocationMatrix("Typical region (●): LR+ 3, LR- 0.3 by convention."));
+
+    /// <summary>
+    /// A typical region by the convention's pair (LR+ 3, LR- 0.3) whose typicality rests on a source other than the
+    /// §1.19 matrix (for example a condition's own location row in the facts table).
+    /// </summary>
+    public static CauseBuilder Typical(this CauseBuilder cause, string locationId, Evidence source) =>
+        cause.Finding(locationId, 3.0, 0.3, source);
 
     public static CauseBuilder Possible(this CauseBuilder cause, string locationId) =>
         cause.Finding(locationId, 1.5, 1.0, Sources.LocationMatrix("Possible region (○): LR+ 1.5, no evidence when absent."));

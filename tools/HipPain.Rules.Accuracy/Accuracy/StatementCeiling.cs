@@ -144,7 +144,7 @@ internal static class StatementCeiling
         }
 
         var all = shipped.SelectMany(s => s.Report.Outcomes.Select(o => o.Vignette)).ToList();
-        var perCase = new List<(string Set, string Cause, bool[] Hits)>();
+        var perCase = new List<(string Set, string Cause, CeilingRow Row)>();
         foreach (var ((name, report), (_, equal)) in shipped.Zip(equalPriors))
         {
             var held = report.Outcomes.Select(o => o.Vignette.Id).ToHashSet(StringComparer.Ordinal);
@@ -154,24 +154,47 @@ internal static class StatementCeiling
                 var vignette = outcome.Vignette;
                 var model = Hits(Rank(training, causes, vignette), vignette);
                 var fitted = Hits(Rank(all, causes, vignette), vignette);
-                perCase.Add((name, vignette.Reference, [outcome.Top1, outcome.Top3, equalOutcome.Top1, equalOutcome.Top3, model.Top1, model.Top3, fitted.Top1, fitted.Top3]));
+                perCase.Add((name, vignette.Reference, new CeilingRow(
+                    vignette.Id,
+                    1,
+                    One(outcome.Top1),
+                    One(outcome.Top3),
+                    One(equalOutcome.Top1),
+                    One(equalOutcome.Top3),
+                    One(model.Top1),
+                    One(model.Top3),
+                    One(fitted.Top1),
+                    One(fitted.Top3))));
             }
         }
 
-        static CeilingRow Row(string name, IReadOnlyCollection<bool[]> hits) =>
-            new(name, hits.Count, Count(hits, 0), Count(hits, 1), Count(hits, 2), Count(hits, 3), Count(hits, 4), Count(hits, 5), Count(hits, 6), Count(hits, 7));
-
         var rows = ImmutableArray.CreateBuilder<CeilingRow>();
-        rows.AddRange(shipped.Select(s => Row(s.Name, [.. perCase.Where(c => c.Set == s.Name).Select(c => c.Hits)])));
-        rows.Add(Row(PooledName, [.. perCase.Select(c => c.Hits)]));
-        rows.AddRange(causes.Where(c => perCase.Any(p => p.Cause == c)).Select(c => Row(c, [.. perCase.Where(p => p.Cause == c).Select(p => p.Hits)])));
+        rows.AddRange(shipped.Select(s => Sum(s.Name, perCase.Where(c => c.Set == s.Name).Select(c => c.Row))));
+        rows.Add(Sum(PooledName, perCase.Select(c => c.Row)));
+        rows.AddRange(causes.Where(c => perCase.Any(p => p.Cause == c)).Select(c => Sum(c, perCase.Where(p => p.Cause == c).Select(p => p.Row))));
         return rows.ToImmutable();
     }
 
     /// <summary>The name of the row that pools every scored set.</summary>
     public const string PooledName = "Every scored set pooled";
 
-    private static int Count(IEnumerable<bool[]> hits, int index) => hits.Count(h => h[index]);
+    private static int One(bool hit) => hit ? 1 : 0;
+
+    /// <summary>Adds rows up under a new name.</summary>
+    private static CeilingRow Sum(string name, IEnumerable<CeilingRow> rows) =>
+        rows.Aggregate(
+            new CeilingRow(name, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            (total, r) => new CeilingRow(
+                name,
+                total.Cases + r.Cases,
+                total.EngineTop1 + r.EngineTop1,
+                total.EngineTop3 + r.EngineTop3,
+                total.EqualPriorTop1 + r.EqualPriorTop1,
+                total.EqualPriorTop3 + r.EqualPriorTop3,
+                total.ModelTop1 + r.ModelTop1,
+                total.ModelTop3 + r.ModelTop3,
+                total.FittedTop1 + r.FittedTop1,
+                total.FittedTop3 + r.FittedTop3));
 
     /// <summary>The rows for the case-mix analysis's results: its first scenario (as shipped) and its last (every prior equal).</summary>
     /// <param name="caseMix">The results of <see cref="CaseMixSensitivity.Evaluate"/>.</param>

@@ -14,7 +14,7 @@ internal static class IliotibialBandSyndrome
         .Codes("M76.3", null)
         .Prior(0.10, Sources.Estimate("7.9% of all running injuries (Kakouris 2021) and 5-14% incidence (van der Worp 2012); among runners whose complaint includes the hip or thigh, estimated at 10%."))
         .Typical(LateralThighToKnee)
-        .Finding(Knee, 3.0, 0.3, Sources.ItbsLocation("The lateral knee above the joint line is where the syndrome hurts (proximal ITB pain at the hip is uncommon), so the knee is a typical region by the location convention: LR+ 3, LR- 0.3 (facts addendum 36, K1; judged on the ninth batch of published cases). Until 0.14.1 it was weighed as a possible region (LR+ 1.5, LR- 1)."))
+        .Typical(Knee, Sources.ItbsLocation("The lateral knee above the joint line is where the syndrome hurts (proximal ITB pain at the hip is uncommon), so the knee is a typical region by the location convention: LR+ 3, LR- 0.3 (facts addendum 36, K1; judged on the ninth batch of published cases). Until 0.14.1 it was weighed as a possible region (LR+ 1.5, LR- 1)."))
         .Possible(LateralHip)
         .PainMap(Id, LateralThighToKnee, Knee, LateralHip)
         .Finding(SetDistanceOnset, 2.5, 0.6, Sources.Estimate("Pain after a set distance (BMJ Best Practice ITBS, V-sec); no accuracy figure."))
