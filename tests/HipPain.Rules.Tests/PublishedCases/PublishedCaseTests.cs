@@ -78,7 +78,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -97,7 +97,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -159,6 +159,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

@@ -68,8 +68,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc9-",
         "Collected in the twenty-third session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 36 named it as its held-out test (`validation/published-cases-9/README.md`); first scored for that addendum, with and without its change, on base 0.14.1 and rules R5b to R7. It has 48 cases, 14 urgent or emergency: sacroiliac joint pain has one, and adductor-related groin pain, labral tear, septic arthritis and snapping hip two each.");
 
+    /// <summary>The tenth batch, collected blind and reserved unscored until facts addendum 37 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Tenth = new(
+        "Tenth batch",
+        PublishedCaseSet.TenthBatchRelativePath,
+        "pc10-",
+        "Collected in the twenty-fourth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 37 named it as its held-out test (`validation/published-cases-10/README.md`); first scored for that addendum, with and without its change, on base 0.15.0 and rules R5b to R7. It has 50 cases, 15 urgent or emergency: adductor-related groin pain, proximal hamstring tendinopathy, sacroiliac joint pain and snapping hip have two each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

@@ -155,11 +155,10 @@ internal static class PublishedCaseSet
     public const string NinthBatchRelativePath = "validation/published-cases-9";
 
     /// <summary>
-    /// The tenth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
-    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
-    /// files read it.
+    /// The tenth batch's folder (a holdout with no development half) relative to the repository root. It was reserved
+    /// and unscored until facts addendum 37 named it as its held-out test (its README, rule 2).
     /// </summary>
-    public const string ReservedBatchRelativePath = "validation/published-cases-10";
+    public const string TenthBatchRelativePath = "validation/published-cases-10";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -171,7 +170,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/> or <see cref="NinthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/>, <see cref="NinthBatchRelativePath"/> or <see cref="TenthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
