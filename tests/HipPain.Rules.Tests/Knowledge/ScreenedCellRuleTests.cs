@@ -87,36 +87,6 @@ public sealed class ScreenedCellRuleTests
         Assert.Contains(painMap.Members, m => m.RuleId == "itbs/loc.knee");
     }
 
-    /// <summary>Facts addendum 37 (K2): facts §1.16 says osteonecrosis pain may radiate to the knee, a possible region.</summary>
-    [Fact]
-    public void OsteonecrosisKnee_IsAPossibleRegion_CitingTheFactsLocationRow_InThePainMap()
-    {
-        var rule = RegisteredCell.WithRatios("avascular-necrosis/loc.knee", 1.5, 1.0);
-        var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/pain-map");
-
-        Assert.Contains("§1.16", rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("addendum 37", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(painMap.Members, m => m.RuleId == "avascular-necrosis/loc.knee");
-    }
-
-    /// <summary>
-    /// Facts addendum 37 (K1): mechanical pain in 79% of the Liège cohort's hips (facts A2-41), read as pain on weight
-    /// bearing, against addendum 20's comparison; counted once with the limp and the other signs of a painful hip.
-    /// </summary>
-    [Fact]
-    public void OsteonecrosisWeightBearingPain_IsDerivedFromTheLiegeShare_InTheSignsGroup()
-    {
-        var rule = RegisteredCell.WithRatios("avascular-necrosis/tim.weight-bearing-pain", 1.79, 0.38);
-        var signs = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/signs");
-
-        Assert.Contains("A2-41", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Contains("addendum 37", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/tim.weight-bearing-pain");
-        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/sym.limp");
-    }
-
     /// <summary>Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.</summary>
     [Theory]
     [InlineData(4, 0.25)]
