@@ -79,6 +79,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -98,6 +99,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
