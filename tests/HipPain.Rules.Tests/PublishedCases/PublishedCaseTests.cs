@@ -79,7 +79,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -99,7 +99,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -162,6 +162,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

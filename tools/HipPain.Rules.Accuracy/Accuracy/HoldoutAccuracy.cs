@@ -75,8 +75,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc10-",
         "Collected in the twenty-fourth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 37 named it as its held-out test (`validation/published-cases-10/README.md`); first scored for that addendum, with and without its change, on base 0.15.0 and rules R5b to R7. It has 50 cases, 15 urgent or emergency: adductor-related groin pain, proximal hamstring tendinopathy, sacroiliac joint pain and snapping hip have two each.");
 
+    /// <summary>The eleventh batch, collected blind and reserved unscored until facts addendum 38 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Eleventh = new(
+        "Eleventh batch",
+        PublishedCaseSet.EleventhBatchRelativePath,
+        "pc11-",
+        "Collected in the twenty-fifth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 38 named it as its held-out test (`validation/published-cases-11/README.md`); first scored for that addendum, with and without its change, on base 0.15.0 and rules R5b to R7. It has 39 cases, 15 urgent or emergency: proximal hamstring tendinopathy has none, and GTPS, iliopsoas, labral tear, sacroiliac joint pain and snapping hip one each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

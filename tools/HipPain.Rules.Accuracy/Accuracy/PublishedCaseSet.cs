@@ -161,11 +161,10 @@ internal static class PublishedCaseSet
     public const string TenthBatchRelativePath = "validation/published-cases-10";
 
     /// <summary>
-    /// The eleventh batch's folder relative to the repository root: reserved and unscored until a pre-registered change
-    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
-    /// files read it.
+    /// The eleventh batch's folder (a holdout with no development half) relative to the repository root. It was reserved
+    /// and unscored until facts addendum 38 named it as its held-out test (its README, rule 2).
     /// </summary>
-    public const string ReservedBatchRelativePath = "validation/published-cases-11";
+    public const string EleventhBatchRelativePath = "validation/published-cases-11";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -177,7 +176,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/>, <see cref="NinthBatchRelativePath"/> or <see cref="TenthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/>, <see cref="NinthBatchRelativePath"/>, <see cref="TenthBatchRelativePath"/> or <see cref="EleventhBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
