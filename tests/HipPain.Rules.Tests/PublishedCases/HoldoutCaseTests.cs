@@ -203,9 +203,10 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var idPrefix = Batch(relativePath).IdPrefix;
+        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc12-" : Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -310,6 +311,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -329,6 +331,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);
@@ -357,6 +360,19 @@ public sealed class HoldoutCaseTests
         Assert.Contains(addendumFile, readme, StringComparison.Ordinal);
         var addendum = File.ReadAllText(Path.Combine(Root.Value, "docs", "evidence", addendumFile));
         Assert.Contains("This addendum names it.", addendum, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The twelfth batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
+    /// scores it until a pre-registered change names it, so it is not one of the scored batches.
+    /// </summary>
+    [Fact]
+    public void ReservedBatch_IsNotScored()
+    {
+        Assert.DoesNotContain(HoldoutBatch.All, b => b.RelativePath == PublishedCaseSet.ReservedBatchRelativePath);
+        Assert.NotEmpty(PublishedCaseSet.Load(Root.Value, PublishedCaseSet.ReservedBatchRelativePath));
+        var readme = File.ReadAllText(Path.Combine(Root.Value, PublishedCaseSet.ReservedBatchRelativePath, "README.md"));
+        Assert.Contains("**Reserved until a pre-registered change names it**", readme, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -80,6 +80,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -100,6 +101,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

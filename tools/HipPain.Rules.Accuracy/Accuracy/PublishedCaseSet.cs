@@ -166,6 +166,13 @@ internal static class PublishedCaseSet
     /// </summary>
     public const string EleventhBatchRelativePath = "validation/published-cases-11";
 
+    /// <summary>
+    /// The twelfth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
+    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
+    /// files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-12";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
