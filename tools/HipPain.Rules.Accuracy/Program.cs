@@ -13,7 +13,9 @@ using HipPain.Rules.Scoring;
 // interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
 // --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); with --ceiling
 // it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); --explain ID
-// [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors.
+// [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors;
+// --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
+// state each code (counts only).
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (args.Contains("--patient-interview"))
@@ -62,6 +64,46 @@ if (args.Contains("--mapping-agreement"))
     // A second, independent mapping of some published cases against the committed one (docs/accuracy.md).
     var comparisons = MappingAgreement.Compare(BuiltInKnowledgeBase.Instance, root);
     Console.Write(MappingAgreement.Render(comparisons, MappingAgreement.Load(root)));
+    return 0;
+}
+
+var reservedStatements = Array.IndexOf(args, "--reserved-statements");
+if (reservedStatements >= 0)
+{
+    // Counts only: how many of the reserved batch's cases state each code, so a committed pre-registration can see
+    // whether that batch could judge its change at all (docs/accuracy.md). No case, diagnosis or score is printed.
+    var codes = args.Skip(reservedStatements + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    if (codes.Length == 0)
+    {
+        Console.Error.WriteLine("--reserved-statements takes one or more finding codes, for example --reserved-statements hx.recent-sports-injury.");
+        return 2;
+    }
+
+    var unknown = ReservedBatchStatements.Unknown(BuiltInKnowledgeBase.Instance, codes);
+    if (!unknown.IsEmpty)
+    {
+        Console.Error.WriteLine($"--reserved-statements: not a finding of {BuiltInKnowledgeBase.Id} {BuiltInKnowledgeBase.Version}: {string.Join(", ", unknown)}.");
+        return 2;
+    }
+
+    // --cause ID narrows the count to the cases of one reference cause, for a criterion measured on that cause's cases.
+    var reserved = PublishedCaseSet.Load(root, PublishedCaseSet.ReservedBatchRelativePath);
+    var name = $"Reserved batch ({PublishedCaseSet.ReservedBatchRelativePath})";
+    var causeAt = Array.IndexOf(args, "--cause");
+    if (causeAt >= 0)
+    {
+        var causeId = causeAt + 1 < args.Length ? args[causeAt + 1] : "";
+        if (!BuiltInKnowledgeBase.Instance.Causes.Any(c => c.Id == causeId))
+        {
+            Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{causeId}' is not one.");
+            return 2;
+        }
+
+        reserved = [.. reserved.Where(c => c.Diagnosis == causeId)];
+        name += $", the cases of {causeId}";
+    }
+
+    Console.Write(ReservedBatchStatements.Render(name, reserved.Count, ReservedBatchStatements.Count(reserved, codes)));
     return 0;
 }
 
