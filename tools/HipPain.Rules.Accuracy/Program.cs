@@ -87,20 +87,17 @@ if (reservedStatements >= 0)
     }
 
     // --cause ID narrows the count to the cases of one reference cause, for a criterion measured on that cause's cases.
+    if (!TryReadCause(args, out var reservedCause))
+    {
+        return 2;
+    }
+
     var reserved = PublishedCaseSet.Load(root, PublishedCaseSet.ReservedBatchRelativePath);
     var name = $"Reserved batch ({PublishedCaseSet.ReservedBatchRelativePath})";
-    var causeAt = Array.IndexOf(args, "--cause");
-    if (causeAt >= 0)
+    if (reservedCause is not null)
     {
-        var causeId = causeAt + 1 < args.Length ? args[causeAt + 1] : "";
-        if (!BuiltInKnowledgeBase.Instance.Causes.Any(c => c.Id == causeId))
-        {
-            Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{causeId}' is not one.");
-            return 2;
-        }
-
-        reserved = [.. reserved.Where(c => c.Diagnosis == causeId)];
-        name += $", the cases of {causeId}";
+        reserved = [.. reserved.Where(c => c.Diagnosis == reservedCause)];
+        name += $", the cases of {reservedCause}";
     }
 
     Console.Write(ReservedBatchStatements.Render(name, reserved.Count, ReservedBatchStatements.Count(reserved, codes)));
@@ -134,16 +131,13 @@ if (args.Contains("--holdout"))
     }
 
     // --cause ID: that cause's cases in each batch with the probability the result gives it (facts addendum 33's measure).
-    var cause = Array.IndexOf(args, "--cause");
-    if (cause >= 0)
+    if (!TryReadCause(args, out var causeId))
     {
-        var causeId = cause + 1 < args.Length ? args[cause + 1] : "";
-        if (BuiltInKnowledgeBase.Instance.Causes.All(c => c.Id != causeId))
-        {
-            Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{causeId}' is not one.");
-            return 2;
-        }
+        return 2;
+    }
 
+    if (causeId is not null)
+    {
         foreach (var holdout in holdouts)
         {
             Console.WriteLine();
@@ -198,3 +192,19 @@ if (args.Contains("--write"))
 }
 
 return report.Top3 >= AccuracyReport.Top3Floor && report.UnderTriagedCount == 0 ? 0 : 1;
+
+// The id after --cause (null when the option is not given); false, with the refusal printed, when it is not a cause of
+// the built-in base.
+static bool TryReadCause(string[] args, out string? causeId)
+{
+    var at = Array.IndexOf(args, "--cause");
+    var id = at < 0 ? null : at + 1 < args.Length ? args[at + 1] : "";
+    causeId = id;
+    if (id is null || BuiltInKnowledgeBase.Instance.Causes.Any(c => c.Id == id))
+    {
+        return true;
+    }
+
+    Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{id}' is not one.");
+    return false;
+}

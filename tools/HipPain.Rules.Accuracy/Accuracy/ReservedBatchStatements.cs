@@ -52,8 +52,7 @@ internal static class ReservedBatchStatements
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         ArgumentNullException.ThrowIfNull(codes);
-        var known = knowledgeBase.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. codes.Where(c => !known.Contains(c))];
+        return [.. codes.Where(c => !knowledgeBase.TryGetFinding(c, out _))];
     }
 
     /// <summary>The command's output: one line per code and a line saying whether any case states any of them.</summary>
