@@ -150,6 +150,17 @@ public sealed class HoldoutCaseTests
 
     private const int EleventhBatchUnderTriageCeiling = 4;
 
+    /// <summary>
+    /// Regression floors on the twelfth batch, set at what base 0.15.0 with rules R5b to R7 measured when facts addendum
+    /// 39 first scored its 37 cases, blind and without that addendum's changes (top-1 35.1%, top-3 56.8%, 4 of 11
+    /// urgent or emergency cases under-triaged counting provisional urgency). A change may raise them, never lower them.
+    /// </summary>
+    private const double TwelfthBatchTop1Floor = 0.35;
+
+    private const double TwelfthBatchTop3Floor = 0.56;
+
+    private const int TwelfthBatchUnderTriageCeiling = 4;
+
     /// <summary>The 33 cases of the first round, scored first on merge commit 2d98bc9.</summary>
     private static readonly string[] FirstRound =
     [
@@ -203,10 +214,11 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc12-" : Batch(relativePath).IdPrefix;
+        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc13-" : Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -235,7 +247,8 @@ public sealed class HoldoutCaseTests
     /// has one in the fifth after two rounds, adductor-related groin pain one in the eighth, sacroiliac joint pain one
     /// in the ninth. The seventh is held to none: adductor-related groin pain has no case after two rounds. The tenth is
     /// held to two: four causes have two after two rounds. The eleventh, 39 cases after two rounds, is held to none:
-    /// proximal hamstring tendinopathy has no case. Each README records why.
+    /// proximal hamstring tendinopathy has no case. The twelfth, 37 cases (11 urgent or emergency) after two rounds, is
+    /// held to none: iliopsoas and snapping hip have no case. Each README records why.
     /// </summary>
     [Theory]
     [InlineData(PublishedCaseSet.HoldoutRelativePath, 50, 2)]
@@ -248,6 +261,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath, 48, 1, 14)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath, 50, 2)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath, 39, 0)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath, 37, 0, 11)]
     public void Batch_AsCommitted_AtLeast50CasesEveryCauseAndFifteenUrgent(string relativePath, int minimum, int perCause, int urgent = 15)
     {
         var batch = Batch(relativePath);
@@ -278,6 +292,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath, NinthBatchTop1Floor, NinthBatchTop3Floor, NinthBatchUnderTriageCeiling)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath, TenthBatchTop1Floor, TenthBatchTop3Floor, TenthBatchUnderTriageCeiling)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath, EleventhBatchTop1Floor, EleventhBatchTop3Floor, EleventhBatchUnderTriageCeiling)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath, TwelfthBatchTop1Floor, TwelfthBatchTop3Floor, TwelfthBatchUnderTriageCeiling)]
     public void Batch_BuiltInBase_KeepsItsFloors(string relativePath, double top1Floor, double top3Floor, int underTriageCeiling)
     {
         var report = HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value, Batch(relativePath));
@@ -311,6 +326,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
@@ -331,6 +347,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
@@ -341,7 +358,7 @@ public sealed class HoldoutCaseTests
     }
 
     /// <summary>
-    /// The sixth to eleventh batches were reserved unscored (each README's rule 2) until a pre-registered change named
+    /// The sixth to twelfth batches were reserved unscored (each README's rule 2) until a pre-registered change named
     /// them; each is scored from the facts addendum that named it, which its README and the addendum record, and the
     /// pre-registration came first.
     /// </summary>
@@ -352,6 +369,7 @@ public sealed class HoldoutCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath, "facts-addendum-36-itbs-knee.md")]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath, "facts-addendum-37-osteonecrosis-rows.md")]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath, "facts-addendum-38-strain-injury.md")]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath, "facts-addendum-39-unjudged-cells.md")]
     public void ReservedBatch_IsScoredOnlySinceTheAddendumThatNamedIt(string relativePath, string addendumFile)
     {
         Assert.Contains(HoldoutBatch.All, b => b.RelativePath == relativePath);
@@ -363,7 +381,7 @@ public sealed class HoldoutCaseTests
     }
 
     /// <summary>
-    /// The twelfth batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
+    /// The thirteenth batch is reserved (its README, rule 2): the mechanical checks above read its files, but no report
     /// scores it until a pre-registered change names it, so it is not one of the scored batches.
     /// </summary>
     [Fact]

@@ -80,6 +80,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
@@ -101,6 +102,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
@@ -165,6 +167,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
+    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

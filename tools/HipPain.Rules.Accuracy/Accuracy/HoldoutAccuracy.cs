@@ -82,8 +82,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc11-",
         "Collected in the twenty-fifth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 38 named it as its held-out test (`validation/published-cases-11/README.md`); first scored for that addendum, with and without its change, on base 0.15.0 and rules R5b to R7. It has 39 cases, 15 urgent or emergency: proximal hamstring tendinopathy has none, and GTPS, iliopsoas, labral tear, sacroiliac joint pain and snapping hip one each.");
 
+    /// <summary>The twelfth batch, collected blind and reserved unscored until facts addendum 39 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Twelfth = new(
+        "Twelfth batch",
+        PublishedCaseSet.TwelfthBatchRelativePath,
+        "pc12-",
+        "Collected in the twenty-fifth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 39 named it as its held-out test (`validation/published-cases-12/README.md`); first scored for that addendum, with and without its changes, on base 0.15.0 and rules R5b to R7. It has 37 cases, 11 urgent or emergency: iliopsoas and snapping hip have none, and adductor-related groin pain, pelvic stress fracture and sacroiliac joint pain one each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
