@@ -33,6 +33,13 @@ internal static class Locations
     public static CauseBuilder Possible(this CauseBuilder cause, string locationId) =>
         cause.Finding(locationId, 1.5, 1.0, Sources.LocationMatrix("Possible region (○): LR+ 1.5, no evidence when absent."));
 
+    /// <summary>
+    /// A possible region by the convention's pair (LR+ 1.5, no evidence when absent) whose place in the cause's picture
+    /// rests on a source other than the §1.19 matrix (for example a condition's own location row in the facts table).
+    /// </summary>
+    public static CauseBuilder Possible(this CauseBuilder cause, string locationId, Evidence source) =>
+        cause.Finding(locationId, 1.5, 1.0, source);
+
     public static CauseBuilder NotTypical(this CauseBuilder cause, string locationId) =>
         cause.Finding(locationId, 1.0 / 3.0, 1.0, Sources.LocationMatrix("Region the matrix leaves blank (not typical): LR+ 1/3, the reciprocal of a typical region's 3, no evidence when absent, by convention."));
 

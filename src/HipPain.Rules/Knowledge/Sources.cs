@@ -65,6 +65,9 @@ internal static class Sources
     public static Evidence ItbsLocation(string note) =>
         new("Facts table §1.8, iliotibial band syndrome, location row (BMJ Best Practice, iliotibial band syndrome, topic 587; V-sec) beside the §1.19 location matrix; ratios by the maintainers' convention", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
 
+    public static Evidence OsteonecrosisLocation(string note) =>
+        new("Facts table §1.16, osteonecrosis of the femoral head, location row (Levine, eMedicine 1247804, and ONFH reviews; V-sec), with facts A2-41 (Liège cohort: the presentation can be spinal or knee pain; V-abs), beside the §1.19 location matrix; ratios by the maintainers' convention", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
     public static Evidence Reiman2013(string note) =>
         new("Reiman MP, Goode AP, Hegedus EJ, Cook CE, Wright AA. Br J Sports Med 2013;47:893-902, Table 8", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, note);
 

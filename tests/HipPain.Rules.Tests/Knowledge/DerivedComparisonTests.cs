@@ -70,13 +70,15 @@ public sealed class DerivedComparisonTests
         ("deep-gluteal-syndrome", 1.0));
 
     /// <summary>
-    /// Addenda 20 (rule G3) and 33: pain on weight bearing; the two stress fractures at their fixed ratios times the
-    /// background (2.5 and 2.0 times 0.40), the rest at an estimated 0.40.
+    /// Addenda 20 (rule G3), 33 and 37: pain on weight bearing; the two stress fractures at their fixed ratios times the
+    /// background (2.5 and 2.0 times 0.40), septic arthritis's and osteonecrosis's published shares, the rest at an
+    /// estimated 0.40.
     /// </summary>
     private static readonly ShareTable WeightBearingPain = Table(
         "tim.weight-bearing-pain",
         0.40,
         ("septic-arthritis", 1.0),
+        ("avascular-necrosis", 0.79),
         ("femoral-neck-stress-fracture", 1.0),
         ("pubic-ramus-stress-fracture", 0.8));
 
@@ -113,7 +115,8 @@ public sealed class DerivedComparisonTests
         ("avascular-necrosis", "rf.alcohol-excess", 0.05, "A"),
         ("avascular-necrosis", "rf.osteonecrosis-condition", 0.01, "A"),
         ("septic-arthritis", "rf.infection-risk", 0.1, "B"),
-        ("septic-arthritis", "tim.weight-bearing-pain", 0.439, "C"),
+        ("septic-arthritis", "tim.weight-bearing-pain", 0.441, "C"),
+        ("avascular-necrosis", "tim.weight-bearing-pain", 0.441, "B"),
     ];
 
     public static TheoryData<string, string, double, string> Derived

@@ -74,7 +74,9 @@ public sealed class ScreenedCellRuleTests
         Assert.Contains(painMap.Members, m => m.RuleId == ruleId);
     }
 
-    /// <summary>Facts addendum 36 (K1): the lateral knee is where ITBS hurts, so its knee cell is a typical region.</summary>
+    /// <summary>
+    /// Facts addendum 36 (K1): the lateral knee is where ITBS hurts, so its knee cell is a typical region.
+    /// </summary>
     [Fact]
     public void ItbsKnee_IsATypicalRegion_CitingTheFactsLocationRow_InThePainMap()
     {
@@ -87,7 +89,64 @@ public sealed class ScreenedCellRuleTests
         Assert.Contains(painMap.Members, m => m.RuleId == "itbs/loc.knee");
     }
 
-    /// <summary>Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.</summary>
+    /// <summary>
+    /// Facts addendum 37 (K2) (registered again by addendum 39): facts §1.16 says osteonecrosis pain may radiate to the
+    /// knee, a possible region.
+    /// </summary>
+    [Fact]
+    public void OsteonecrosisKnee_IsAPossibleRegion_CitingTheFactsLocationRow_InThePainMap()
+    {
+        var rule = RegisteredCell.WithRatios("avascular-necrosis/loc.knee", 1.5, 1.0);
+        var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/pain-map");
+
+        Assert.Contains("§1.16", rule.Evidence.Citation, StringComparison.Ordinal);
+        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains(painMap.Members, m => m.RuleId == "avascular-necrosis/loc.knee");
+    }
+
+    /// <summary>
+    /// Facts addendum 37 (K1) (registered again by addendum 39): mechanical pain in 79% of the Liège cohort's hips
+    /// (facts A2-41), read as pain on weight bearing, against addendum 20's comparison; counted once with the limp and
+    /// the other signs of a painful hip.
+    /// </summary>
+    [Fact]
+    public void OsteonecrosisWeightBearingPain_IsDerivedFromTheLiegeShare_InTheSignsGroup()
+    {
+        var rule = RegisteredCell.WithRatios("avascular-necrosis/tim.weight-bearing-pain", 1.79, 0.38);
+        var signs = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/signs");
+
+        Assert.Contains("A2-41", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/tim.weight-bearing-pain");
+        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/sym.limp");
+    }
+
+    /// <summary>
+    /// Facts addendum 38 (M1) (registered again by addendum 39): for an acute strain, a recent sports injury is its
+    /// acute onset asked as history, so it is derived as the acute onset is (90% against the sudden onset's comparison)
+    /// and counted once with it.
+    /// </summary>
+    [Fact]
+    public void StrainRecentInjury_IsDerivedAsTheAcuteOnset_InTheOnsetGroup()
+    {
+        var rule = RegisteredCell.WithRatios("muscle-strain/hx.recent-sports-injury", 3.6, 0.15);
+        var acute = RegisteredCell.WithRatios("muscle-strain/tim.acute-onset", 3.6, 0.15);
+        var onset = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("muscle-strain"), g => g.Id == "muscle-strain/onset");
+
+        Assert.Equal(acute.Ratio.Positive, rule.Ratio.Positive, 2);
+        Assert.Equal(acute.Ratio.Negative, rule.Ratio.Negative, 2);
+        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Contains("Serner", rule.Evidence.Citation, StringComparison.Ordinal);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains(onset.Members, m => m.RuleId == "muscle-strain/hx.recent-sports-injury");
+        Assert.Contains(onset.Members, m => m.RuleId == "muscle-strain/tim.acute-onset");
+    }
+
+    /// <summary>
+    /// Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.
+    /// </summary>
     [Theory]
     [InlineData(4, 0.25)]
     [InlineData(9, 0.25)]
