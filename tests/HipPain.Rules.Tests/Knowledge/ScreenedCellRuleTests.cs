@@ -123,30 +123,7 @@ public sealed class ScreenedCellRuleTests
         Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/sym.limp");
     }
 
-    /// <summary>
-    /// Facts addendum 38 (M1) (registered again by addendum 39): for an acute strain, a recent sports injury is its
-    /// acute onset asked as history, so it is derived as the acute onset is (90% against the sudden onset's comparison)
-    /// and counted once with it.
-    /// </summary>
-    [Fact]
-    public void StrainRecentInjury_IsDerivedAsTheAcuteOnset_InTheOnsetGroup()
-    {
-        var rule = RegisteredCell.WithRatios("muscle-strain/hx.recent-sports-injury", 3.6, 0.15);
-        var acute = RegisteredCell.WithRatios("muscle-strain/tim.acute-onset", 3.6, 0.15);
-        var onset = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("muscle-strain"), g => g.Id == "muscle-strain/onset");
-
-        Assert.Equal(acute.Ratio.Positive, rule.Ratio.Positive, 2);
-        Assert.Equal(acute.Ratio.Negative, rule.Ratio.Negative, 2);
-        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Contains("Serner", rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(onset.Members, m => m.RuleId == "muscle-strain/hx.recent-sports-injury");
-        Assert.Contains(onset.Members, m => m.RuleId == "muscle-strain/tim.acute-onset");
-    }
-
-    /// <summary>
-    /// Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.
-    /// </summary>
+    /// <summary>Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.</summary>
     [Theory]
     [InlineData(4, 0.25)]
     [InlineData(9, 0.25)]
