@@ -101,6 +101,12 @@ if (reservedStatements >= 0)
     }
 
     Console.Write(ReservedBatchStatements.Render(name, reserved.Count, ReservedBatchStatements.Count(reserved, codes)));
+    if (reservedCause is not null)
+    {
+        // A group counts its strongest member for, so a stated group mate can hide the change (addendum 39's M1).
+        Console.Write(ReservedBatchStatements.RenderGroupMates(ReservedBatchStatements.GroupMates(BuiltInKnowledgeBase.Instance, reservedCause, reserved, codes)));
+    }
+
     return 0;
 }
 

@@ -50,6 +50,37 @@ public sealed class ReservedBatchStatementsTests
         Assert.Contains("cannot move", none, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GroupMates_CountsTheCasesThatAlsoStateAFindingTheSameGroupCountsOnce()
+    {
+        PublishedCase[] cases =
+        [
+            Case("a", ("hx.recent-sports-injury", "present"), ("tim.sudden-onset", "present")),
+            Case("b", ("hx.recent-sports-injury", "present"), ("tim.sudden-onset", "absent")),
+            Case("c", ("hx.recent-sports-injury", "present"), ("loc.groin", "present")),
+            Case("d", ("tim.sudden-onset", "present")),
+        ];
+
+        var rows = ReservedBatchStatements.GroupMates(BuiltInKnowledgeBase.Instance, "muscle-strain", cases, ["hx.recent-sports-injury", "sym.fever"]);
+
+        var injury = rows[0];
+        Assert.Equal(3, injury.Present);
+        Assert.Equal(1, injury.WithAGroupMate);
+        Assert.Contains("muscle-strain/onset", injury.Groups);
+        Assert.Equal(("sym.fever", 0, 0), (rows[1].Code, rows[1].Present, rows[1].WithAGroupMate));
+        Assert.Empty(rows[1].Groups);
+    }
+
+    [Fact]
+    public void RenderGroupMates_PrintsOnlyTheCodesAGroupReads()
+    {
+        var text = ReservedBatchStatements.RenderGroupMates(
+            [new GroupMateCount("hx.recent-sports-injury", 1, 1, ["muscle-strain/onset"]), new GroupMateCount("sym.fever", 0, 0, [])]);
+
+        Assert.Contains("hx.recent-sports-injury: of the 1 stating it present, 1 also state another finding of muscle-strain/onset", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sym.fever", text, StringComparison.Ordinal);
+    }
+
     private static PublishedCase Case(string id, params (string Code, string State)[] codes) => new()
     {
         Id = id,

@@ -12,6 +12,16 @@ namespace HipPain.Rules.Accuracy;
 internal sealed record StatementCount(string Code, int Present, int Absent);
 
 /// <summary>
+/// Of the cases that state a finding code present, how many also state present another finding that one of the cause's
+/// evidence groups counts once with it: counts only.
+/// </summary>
+/// <param name="Code">The finding code.</param>
+/// <param name="Present">Cases that state the code present.</param>
+/// <param name="WithAGroupMate">Of those, the cases that also state present another finding of a group holding the code's rule.</param>
+/// <param name="Groups">The ids of the cause's groups that hold a rule reading the code, in the base's order.</param>
+internal sealed record GroupMateCount(string Code, int Present, int WithAGroupMate, ImmutableArray<string> Groups);
+
+/// <summary>
 /// Whether the reserved batch can judge a registered change at all (<c>--reserved-statements</c>): for each finding code
 /// the change weighs, how many of the batch's cases state it. A change to one finding's ratio moves a case's result only
 /// where the case states that finding, so a batch in which no case states it cannot judge the change, whatever the
@@ -44,6 +54,60 @@ internal static class ReservedBatchStatements
         })];
     }
 
+    /// <summary>
+    /// For each code, how many of the cases that state it present also state present another finding that an evidence
+    /// group of <paramref name="causeId"/> counts once with it. A group counts its strongest member for, so a change to
+    /// the code's rule can be hidden in those cases by a stronger mate (addendum 39's M1 was: the one strain case stating
+    /// a recent sports injury also stated a sudden onset). A count here is a warning, not a verdict: whether the mate is
+    /// stronger depends on the ratios the change registers.
+    /// </summary>
+    /// <param name="knowledgeBase">The knowledge base whose groups are read.</param>
+    /// <param name="causeId">The cause whose rules the change touches.</param>
+    /// <param name="cases">The cases (usually those of <paramref name="causeId"/>).</param>
+    /// <param name="codes">The finding codes.</param>
+    /// <returns>One row per code; a code that no group of the cause reads has no groups and a zero count.</returns>
+    public static ImmutableArray<GroupMateCount> GroupMates(KnowledgeBase knowledgeBase, string causeId, IReadOnlyList<PublishedCase> cases, IReadOnlyList<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        ArgumentNullException.ThrowIfNull(causeId);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(codes);
+        var findingsOfRule = knowledgeBase.RulesFor(causeId).ToDictionary(r => r.Id, r => r.FindingIds(), StringComparer.Ordinal);
+        var groups = knowledgeBase.GroupsFor(causeId);
+        return [.. codes.Select(code =>
+        {
+            var holding = groups
+                .Where(g => g.Members.Any(m => findingsOfRule.TryGetValue(m.RuleId, out var f) && f.Contains(code)))
+                .ToImmutableArray();
+            var mates = holding
+                .SelectMany(g => g.Members)
+                .Where(m => findingsOfRule.ContainsKey(m.RuleId))
+                .SelectMany(m => findingsOfRule[m.RuleId])
+                .Where(f => f != code)
+                .ToHashSet(StringComparer.Ordinal);
+            var present = cases.Where(c => StatesPresent(c, code)).ToList();
+            return new GroupMateCount(
+                code,
+                present.Count,
+                present.Count(c => mates.Any(m => StatesPresent(c, m))),
+                [.. holding.Select(g => g.Id)]);
+        })];
+    }
+
+    /// <summary>The lines <see cref="GroupMates"/> adds to the output, one per code that a group of the cause reads.</summary>
+    /// <param name="rows">The counts.</param>
+    /// <returns>The text to print; empty when no code is read by a group.</returns>
+    public static string RenderGroupMates(ImmutableArray<GroupMateCount> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Where(r => !r.Groups.IsEmpty))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {row.Code}: of the {row.Present} stating it present, {row.WithAGroupMate} also state another finding of {string.Join(" or ", row.Groups)}, which counts once and may count a stronger mate instead");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The codes that are not findings of the knowledge base, in the order given.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <param name="codes">The codes asked for.</param>
@@ -74,4 +138,7 @@ internal static class ReservedBatchStatements
             : "No case states any of these findings: a change to rules that read only these findings cannot move this batch's results.");
         return text.ToString();
     }
+
+    private static bool StatesPresent(PublishedCase c, string code) =>
+        c.Statements.Any(s => s.Codes.Any(f => f.Code == code && f.State == "present"));
 }
