@@ -75,52 +75,25 @@ public sealed class ScreenedCellRuleTests
     }
 
     /// <summary>
-    /// Facts addendum 36 (K1): the lateral knee is where ITBS hurts, so its knee cell is a typical region.
+    /// Cells applied from a facts row after a blind batch judged them, each with its registered ratios, citing its row
+    /// and its addendum, in the evidence group that counts it once: the ITBS knee as a typical region (facts addendum
+    /// 36, facts §1.8's location row); osteonecrosis's knee as a possible region (facts §1.16) and its pain on weight
+    /// bearing from the Liège cohort's 79% mechanical pain (facts A2-41), counted with the limp and the other signs
+    /// (facts addendum 37, K2 and K1, applied by addendum 39).
     /// </summary>
-    [Fact]
-    public void ItbsKnee_IsATypicalRegion_CitingTheFactsLocationRow_InThePainMap()
+    [Theory]
+    [InlineData("itbs/loc.knee", 3.0, 0.3, "§1.8", "addendum 36", "itbs/pain-map")]
+    [InlineData("avascular-necrosis/loc.knee", 1.5, 1.0, "§1.16", "addendum 39", "avascular-necrosis/pain-map")]
+    [InlineData("avascular-necrosis/tim.weight-bearing-pain", 1.79, 0.38, "A2-41", "addendum 39", "avascular-necrosis/signs")]
+    public void AppliedCell_KeepsItsRatios_CitesItsRowAndAddendum_InItsGroup(string ruleId, double positive, double negative, string row, string addendum, string groupId)
     {
-        var rule = RegisteredCell.WithRatios("itbs/loc.knee", 3.0, 0.3);
-        var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("itbs"), g => g.Id == "itbs/pain-map");
+        var rule = RegisteredCell.WithRatios(ruleId, positive, negative);
+        var group = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor(rule.CauseId), g => g.Id == groupId);
 
-        Assert.Contains("§1.8", rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("addendum 36", rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Contains(row, rule.Evidence.Citation + " " + rule.Evidence.Note, StringComparison.Ordinal);
+        Assert.Contains(addendum, rule.Evidence.Note, StringComparison.Ordinal);
         Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(painMap.Members, m => m.RuleId == "itbs/loc.knee");
-    }
-
-    /// <summary>
-    /// Facts addendum 37 (K2) (registered again by addendum 39): facts §1.16 says osteonecrosis pain may radiate to the
-    /// knee, a possible region.
-    /// </summary>
-    [Fact]
-    public void OsteonecrosisKnee_IsAPossibleRegion_CitingTheFactsLocationRow_InThePainMap()
-    {
-        var rule = RegisteredCell.WithRatios("avascular-necrosis/loc.knee", 1.5, 1.0);
-        var painMap = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/pain-map");
-
-        Assert.Contains("§1.16", rule.Evidence.Citation, StringComparison.Ordinal);
-        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(painMap.Members, m => m.RuleId == "avascular-necrosis/loc.knee");
-    }
-
-    /// <summary>
-    /// Facts addendum 37 (K1) (registered again by addendum 39): mechanical pain in 79% of the Liège cohort's hips
-    /// (facts A2-41), read as pain on weight bearing, against addendum 20's comparison; counted once with the limp and
-    /// the other signs of a painful hip.
-    /// </summary>
-    [Fact]
-    public void OsteonecrosisWeightBearingPain_IsDerivedFromTheLiegeShare_InTheSignsGroup()
-    {
-        var rule = RegisteredCell.WithRatios("avascular-necrosis/tim.weight-bearing-pain", 1.79, 0.38);
-        var signs = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/signs");
-
-        Assert.Contains("A2-41", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Contains("addendum 39", rule.Evidence.Note, StringComparison.Ordinal);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/tim.weight-bearing-pain");
-        Assert.Contains(signs.Members, m => m.RuleId == "avascular-necrosis/sym.limp");
+        Assert.Contains(group.Members, m => m.RuleId == ruleId);
     }
 
     /// <summary>Facts addendum 35: cam morphology forms from about 10, so FAI's age band does not favour a child.</summary>
