@@ -15,7 +15,7 @@ using HipPain.Rules.Scoring;
 // it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); --explain ID
 // [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors;
 // --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
-// state each code (counts only).
+// state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (args.Contains("--patient-interview"))

@@ -73,18 +73,14 @@ internal static class ReservedBatchStatements
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(codes);
         var findingsOfRule = knowledgeBase.RulesFor(causeId).ToDictionary(r => r.Id, r => r.FindingIds(), StringComparer.Ordinal);
+        IReadOnlyList<string> FindingsOf(EvidenceGroupMember member) =>
+            findingsOfRule.TryGetValue(member.RuleId, out var findings) ? findings : [];
+
         var groups = knowledgeBase.GroupsFor(causeId);
         return [.. codes.Select(code =>
         {
-            var holding = groups
-                .Where(g => g.Members.Any(m => findingsOfRule.TryGetValue(m.RuleId, out var f) && f.Contains(code)))
-                .ToImmutableArray();
-            var mates = holding
-                .SelectMany(g => g.Members)
-                .Where(m => findingsOfRule.ContainsKey(m.RuleId))
-                .SelectMany(m => findingsOfRule[m.RuleId])
-                .Where(f => f != code)
-                .ToHashSet(StringComparer.Ordinal);
+            var holding = groups.Where(g => g.Members.Any(m => FindingsOf(m).Contains(code))).ToImmutableArray();
+            var mates = holding.SelectMany(g => g.Members).SelectMany(FindingsOf).Where(f => f != code).ToHashSet(StringComparer.Ordinal);
             var present = cases.Where(c => StatesPresent(c, code)).ToList();
             return new GroupMateCount(
                 code,
