@@ -81,6 +81,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
@@ -103,6 +104,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
@@ -168,6 +170,7 @@ public sealed class PublishedCaseTests
     [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
     [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
     [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
+    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);

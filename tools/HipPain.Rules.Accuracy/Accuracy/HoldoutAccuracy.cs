@@ -89,8 +89,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc12-",
         "Collected in the twenty-fifth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 39 named it as its held-out test (`validation/published-cases-12/README.md`); first scored for that addendum, with and without its changes, on base 0.15.0 and rules R5b to R7. It has 37 cases, 11 urgent or emergency: iliopsoas and snapping hip have none, and adductor-related groin pain, pelvic stress fracture and sacroiliac joint pain one each.");
 
+    /// <summary>The thirteenth batch, collected blind and reserved unscored until facts addendum 40 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Thirteenth = new(
+        "Thirteenth batch",
+        PublishedCaseSet.ThirteenthBatchRelativePath,
+        "pc13-",
+        "Collected in the twenty-sixth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 40 named it as its held-out test (`validation/published-cases-13/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 32 cases, 14 urgent or emergency: iliopsoas, proximal hamstring tendinopathy and snapping hip have none, and adductor-related groin pain, FAI syndrome, hip OA, labral tear, lumbar radicular pain and sacroiliac joint pain one each.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
