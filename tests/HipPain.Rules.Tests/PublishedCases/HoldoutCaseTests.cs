@@ -216,22 +216,11 @@ public sealed class HoldoutCaseTests
     private static readonly Lazy<HoldoutAccuracyReport?> Report = new(() => HoldoutAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Root.Value));
 
     [Theory]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.HoldoutsAndReserved), MemberType = typeof(PublishedSetPaths))]
     public void Batch_AsCommitted_RecordsWhereEachCaseWasFound(string relativePath)
     {
-        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? "pc14-" : Batch(relativePath).IdPrefix;
+        // The reserved batch is not a HoldoutBatch yet; its ids carry its folder's number ("validation/published-cases-14": "pc14-").
+        var idPrefix = relativePath == PublishedCaseSet.ReservedBatchRelativePath ? $"pc{relativePath[(relativePath.LastIndexOf('-') + 1)..]}-" : Batch(relativePath).IdPrefix;
         var cases = PublishedCaseSet.Load(Root.Value, relativePath);
         var causes = BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -333,19 +322,7 @@ public sealed class HoldoutCaseTests
     }
 
     [Theory]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.HoldoutsAndReserved), MemberType = typeof(PublishedSetPaths))]
     public void Batch_AsCommitted_SharesNoSourceWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).Where(c => c.Url is not null).Select(c => Normalise(c.Url!)).ToHashSet(StringComparer.Ordinal);
@@ -355,19 +332,7 @@ public sealed class HoldoutCaseTests
     }
 
     [Theory]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.HoldoutsAndReserved), MemberType = typeof(PublishedSetPaths))]
     public void Batch_AsCommitted_SharesNoDoiWithAnEarlierSet(string relativePath)
     {
         var earlier = EarlierSets(relativePath).SelectMany(Dois).ToHashSet(StringComparer.Ordinal);

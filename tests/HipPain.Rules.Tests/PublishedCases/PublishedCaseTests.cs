@@ -69,20 +69,7 @@ public sealed class PublishedCaseTests
     }
 
     [Theory]
-    [InlineData(PublishedCaseSet.RelativePath)]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.ScoredAndReserved), MemberType = typeof(PublishedSetPaths))]
     public void Mapping_EveryCode_IsAFindingOfTheBuiltInBase(string set)
     {
         var prepared = Prepared(set);
@@ -92,20 +79,7 @@ public sealed class PublishedCaseTests
     }
 
     [Theory]
-    [InlineData(PublishedCaseSet.RelativePath)]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ReservedBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.ScoredAndReserved), MemberType = typeof(PublishedSetPaths))]
     public void Mapping_EveryCase_IsValidForTheBuiltInBase(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
@@ -158,19 +132,7 @@ public sealed class PublishedCaseTests
     }
 
     [Theory]
-    [InlineData(PublishedCaseSet.RelativePath)]
-    [InlineData(PublishedCaseSet.HoldoutRelativePath)]
-    [InlineData(PublishedCaseSet.ThirdBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FourthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.FifthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SixthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.SeventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EighthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.NinthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TenthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.EleventhBatchRelativePath)]
-    [InlineData(PublishedCaseSet.TwelfthBatchRelativePath)]
-    [InlineData(PublishedCaseSet.ThirteenthBatchRelativePath)]
+    [MemberData(nameof(PublishedSetPaths.Scored), MemberType = typeof(PublishedSetPaths))]
     public void FiredRedFlags_EveryPublishedCase_TheirCausesRankInTheFirstThree(string set)
     {
         var engine = new HipPain.Rules.Scoring.TriageEngine(BuiltInKnowledgeBase.Instance);
