@@ -96,8 +96,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc13-",
         "Collected in the twenty-sixth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 40 named it as its held-out test (`validation/published-cases-13/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 32 cases, 14 urgent or emergency: iliopsoas, proximal hamstring tendinopathy and snapping hip have none, and adductor-related groin pain, FAI syndrome, hip OA, labral tear, lumbar radicular pain and sacroiliac joint pain one each.");
 
+    /// <summary>The fourteenth batch, collected blind and reserved unscored until facts addendum 41 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Fourteenth = new(
+        "Fourteenth batch",
+        PublishedCaseSet.FourteenthBatchRelativePath,
+        "pc14-",
+        "Collected in the twenty-seventh session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 41 named it as its held-out test (`validation/published-cases-14/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 42 cases, 13 urgent or emergency, and every cause has at least one; nine are journal case reports and the rest news reports, clinic pages, physicians' columns and patients' own accounts, thinner than the earlier sets' cases.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth, Fourteenth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
