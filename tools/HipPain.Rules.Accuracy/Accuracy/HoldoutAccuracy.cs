@@ -103,8 +103,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc14-",
         "Collected in the twenty-seventh session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 41 named it as its held-out test (`validation/published-cases-14/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 42 cases, 13 urgent or emergency, and every cause has at least one; nine are journal case reports and the rest news reports, clinic pages, physicians' columns and patients' own accounts, thinner than the earlier sets' cases.");
 
+    /// <summary>The fifteenth batch, collected blind and reserved unscored until facts addendum 42 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Fifteenth = new(
+        "Fifteenth batch",
+        PublishedCaseSet.FifteenthBatchRelativePath,
+        "pc15-",
+        "Collected in the twenty-eighth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 42 named it as its held-out test (`validation/published-cases-15/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 31 cases, 11 urgent or emergency: adductor-related groin pain, deep gluteal syndrome, proximal hamstring tendinopathy, sacroiliac joint pain and snapping hip have none; eight are journal case reports and the rest teaching cases, patients' own accounts, clinic and news pages and a physician's column.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth, Fourteenth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth, Fourteenth, Fifteenth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();
