@@ -4,7 +4,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Scoring;
 
 // Prints the accuracy of the built-in knowledge base on the vignettes; with --published on the published-case set's two
-// halves; with --holdout on each holdout batch (validation/published-cases-2 to -15, no development half; --cause ID adds
+// halves; with --holdout on each holdout batch (validation/published-cases-2 to -16, no development half; --cause ID adds
 // that cause's cases with the probability each result gives it); with
 // --mapping-agreement it compares a second, independent mapping of some published cases with the first; with --write it
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
@@ -113,7 +113,7 @@ if (reservedStatements >= 0)
 var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
 if (args.Contains("--holdout"))
 {
-    // The holdout batches (validation/published-cases-2 to -15): scored as a whole; --details and --cause print per-case
+    // The holdout batches (validation/published-cases-2 to -16): scored as a whole; --details and --cause print per-case
     // rows, but no case is explained rule by rule.
     var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
     if (holdouts.IsEmpty)

@@ -110,8 +110,15 @@ internal sealed record HoldoutBatch(string Name, string RelativePath, string IdP
         "pc15-",
         "Collected in the twenty-eighth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 42 named it as its held-out test (`validation/published-cases-15/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 31 cases, 11 urgent or emergency: adductor-related groin pain, deep gluteal syndrome, proximal hamstring tendinopathy, sacroiliac joint pain and snapping hip have none; eight are journal case reports and the rest teaching cases, patients' own accounts, clinic and news pages and a physician's column.");
 
+    /// <summary>The sixteenth batch, collected blind and reserved unscored until facts addendum 43 named it as its held-out test.</summary>
+    public static readonly HoldoutBatch Sixteenth = new(
+        "Sixteenth batch",
+        PublishedCaseSet.SixteenthBatchRelativePath,
+        "pc16-",
+        "Collected in the twenty-ninth session by collectors who read no score or case of the earlier sets, and reserved unscored until facts addendum 43 named it as its held-out test (`validation/published-cases-16/README.md`); first scored for that addendum on base 0.16.0 and rules R5b to R7. It has 33 cases, 11 urgent or emergency: adductor-related groin pain, FAI syndrome and iliopsoas have none; seven are journal case reports and the rest teaching cases, patients' own accounts, news reports, clinic pages and physicians' columns.");
+
     /// <summary>Every batch, oldest first.</summary>
-    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth, Fourteenth, Fifteenth];
+    public static readonly ImmutableArray<HoldoutBatch> All = [Second, Third, Fourth, Fifth, Sixth, Seventh, Eighth, Ninth, Tenth, Eleventh, Twelfth, Thirteenth, Fourteenth, Fifteenth, Sixteenth];
 
     /// <summary>The name inside a sentence ("second batch").</summary>
     public string LowerName => Name.ToLowerInvariant();

@@ -191,11 +191,17 @@ internal static class PublishedCaseSet
     public const string FifteenthBatchRelativePath = "validation/published-cases-15";
 
     /// <summary>
-    /// The sixteenth batch's folder relative to the repository root: reserved and unscored until a pre-registered change
-    /// names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the case
-    /// files read it.
+    /// The sixteenth batch's folder (a holdout with no development half) relative to the repository root. It was
+    /// reserved and unscored until facts addendum 43 named it as its held-out test (its README, rule 2).
     /// </summary>
-    public const string ReservedBatchRelativePath = "validation/published-cases-16";
+    public const string SixteenthBatchRelativePath = "validation/published-cases-16";
+
+    /// <summary>
+    /// The seventeenth batch's folder relative to the repository root: reserved and unscored until a pre-registered
+    /// change names it as its held-out test (its README, rule 2). No report scores it; only the mechanical checks of the
+    /// case files read it.
+    /// </summary>
+    public const string ReservedBatchRelativePath = "validation/published-cases-17";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -207,7 +213,7 @@ internal static class PublishedCaseSet
 
     /// <summary>Loads every case of a set, ordered by id.</summary>
     /// <param name="root">The repository root.</param>
-    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/>, <see cref="NinthBatchRelativePath"/>, <see cref="TenthBatchRelativePath"/>, <see cref="EleventhBatchRelativePath"/>, <see cref="TwelfthBatchRelativePath"/>, <see cref="ThirteenthBatchRelativePath"/>, <see cref="FourteenthBatchRelativePath"/> or <see cref="FifteenthBatchRelativePath"/>.</param>
+    /// <param name="relativePath">The set's folder: <see cref="RelativePath"/> (the default), <see cref="HoldoutRelativePath"/>, <see cref="ThirdBatchRelativePath"/>, <see cref="FourthBatchRelativePath"/>, <see cref="FifthBatchRelativePath"/>, <see cref="SixthBatchRelativePath"/>, <see cref="SeventhBatchRelativePath"/>, <see cref="EighthBatchRelativePath"/>, <see cref="NinthBatchRelativePath"/>, <see cref="TenthBatchRelativePath"/>, <see cref="EleventhBatchRelativePath"/>, <see cref="TwelfthBatchRelativePath"/>, <see cref="ThirteenthBatchRelativePath"/>, <see cref="FourteenthBatchRelativePath"/>, <see cref="FifteenthBatchRelativePath"/> or <see cref="SixteenthBatchRelativePath"/>.</param>
     public static IReadOnlyList<PublishedCase> Load(string root, string relativePath = RelativePath) =>
         [.. LoadJsonFiles<PublishedCase>(Path.Combine(root, relativePath, "cases")).OrderBy(c => c.Id, StringComparer.Ordinal)];
 
