@@ -42,6 +42,9 @@ internal sealed class FindingDraft(string id, string name, string? question, str
     /// <summary>The <c>region</c> of <see cref="Choices"/>, typed.</summary>
     public BodyRegion Region { get => (BodyRegion)choices["region"]!; set => choices["region"] = BoxedEnum<BodyRegion>.Of(value); }
 
+    /// <summary>The <c>sex</c> of <see cref="Choices"/>, typed: <see cref="Sex.Unspecified"/> while it holds none.</summary>
+    public Sex Sex { get => choices["sex"] is Sex sex ? sex : Sex.Unspecified; set => choices["sex"] = value == Sex.Unspecified ? null : BoxedEnum<Sex>.Of(value); }
+
     public string? Question { get => Wording["question"]; set => Wording["question"] = value; }
 
     public string? PatientQuestion { get => Wording["patientQuestion"]; set => Wording["patientQuestion"] = value; }

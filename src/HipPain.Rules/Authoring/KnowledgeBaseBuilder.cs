@@ -122,6 +122,34 @@ public sealed class KnowledgeBaseBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a finding that can be present in one sex only (<see cref="Finding.Sex"/>), such as a pregnancy: a case of the
+    /// other sex may not give it as present, and an interview does not ask it of that patient.
+    /// </summary>
+    /// <param name="id">The stable code cases use, for example <c>rf.pregnancy-postpartum</c>.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="kind">The finding's family.</param>
+    /// <param name="sex">The one sex in which it can be present: <see cref="Sex.Female"/> or <see cref="Sex.Male"/>.</param>
+    /// <param name="question">How a clinician asks about or tests for it; null when not given.</param>
+    /// <param name="patientQuestion">The question in plain language for the patient; null when it is not asked of the patient.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sex"/> is not <see cref="Sex.Female"/> or <see cref="Sex.Male"/>.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder AddSexSpecificFinding(string id, string name, FindingKind kind, Sex sex, string? question = null, string? patientQuestion = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        if (sex is not (Sex.Female or Sex.Male))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sex), sex, $"Finding '{id}': a one-sex finding names Female or Male; use AddFinding for a finding anyone can have.");
+        }
+
+        var draft = new FindingDraft(id, name, question, patientQuestion) { Kind = kind, Sex = sex };
+        Add(draft);
+        return this;
+    }
+
     /// <summary>Adds a treatment, workup step or prevention measure.</summary>
     /// <param name="id">The stable id.</param>
     /// <param name="name">The display name.</param>

@@ -11,6 +11,7 @@ internal sealed class KnowledgeBaseValidator
     private readonly KnowledgeBaseBuilder builder;
     private readonly List<ValidationProblem> problems = [];
     private readonly HashSet<string> findingIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Sex> oneSexFindings = new(StringComparer.Ordinal);
     private readonly HashSet<string> treatmentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> causeIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> causeOfRule = new(StringComparer.Ordinal);
@@ -198,6 +199,10 @@ internal sealed class KnowledgeBaseValidator
         var path = PathOf(finding, "$.findings", index);
         NamedItem(finding, finding.Id, path, findingIds, "Finding");
         Allowed(finding.Choices, path);
+        if (finding.Sex is Sex.Female or Sex.Male && finding.Id is not null)
+        {
+            oneSexFindings.TryAdd(finding.Id, finding.Sex);
+        }
     }
 
     private void TreatmentOf(TreatmentDraft treatment, int index)
@@ -602,6 +607,9 @@ internal sealed class KnowledgeBaseValidator
             CriterionOf(context, path + ".askWhen");
         }
 
+        OneSexFindingsReadBy(flag, flag.Criterion, path + ".criterion");
+        OneSexFindingsReadBy(flag, flag.AskWhen, path + ".askWhen");
+
         var read = flag.ScreeningFindingIds.Count == 0 ? [] : ReadSafely(flag.Criterion);
         for (var i = 0; i < flag.ScreeningFindingIds.Count; i++)
         {
@@ -629,6 +637,29 @@ internal sealed class KnowledgeBaseValidator
     }
 
     /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> deep.</summary>
+    /// <summary>
+    /// A gate must be decidable for every patient, and a one-sex finding is never asked of a patient of the other sex
+    /// (<see cref="Finding.Sex"/>), so a gate's criterion and context read none (<see cref="ErrorCodes.RedFlagReadsOneSexFinding"/>).
+    /// </summary>
+    private void OneSexFindingsReadBy(RedFlagDraft flag, Criterion? criterion, string path)
+    {
+        if (oneSexFindings.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var findingId in ReadSafely(criterion).Order(StringComparer.Ordinal))
+        {
+            if (oneSexFindings.TryGetValue(findingId, out var sex))
+            {
+                Add(
+                    ErrorCodes.RedFlagReadsOneSexFinding,
+                    path,
+                    $"Red flag '{flag.Id}' reads finding '{findingId}', which can be present only in a {(sex == Sex.Female ? "female" : "male")} patient; a gate must be decidable for every patient and a one-sex finding is never asked of the other sex, so read a finding anyone can have, with Criterion.SexIs(...) for the sex.");
+            }
+        }
+    }
+
     /// <summary>The findings a criterion reads; none when it is too deep to walk (reported as HPK018 elsewhere).</summary>
     private static HashSet<string> ReadSafely(Criterion? criterion)
     {

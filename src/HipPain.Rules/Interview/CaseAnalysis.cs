@@ -147,15 +147,18 @@ internal sealed class CaseAnalysis
     }
 
     /// <summary>
-    /// Closes what cannot be asked: the findings the audience is not asked, and every finding the case names (those
-    /// with a state, read from the states already filled, and those it lists as unknown).
+    /// Closes what cannot be asked: the findings the audience is not asked, the one-sex findings of the other sex when
+    /// the case gives its sex, and every finding the case names (those with a state, read from the states already
+    /// filled, and those it lists as unknown).
     /// </summary>
     private void CloseNamedFindings(PatientCase patientCase)
     {
         Array.Copy(model.NotAskable, closed, closed.Length);
+        var sex = patientCase.Sex;
         for (var f = 0; f < states.Length; f++)
         {
-            closed[f] |= states[f] != FindingState.Unknown;
+            closed[f] |= states[f] != FindingState.Unknown
+                || (sex is Sex.Female or Sex.Male && model.FindingSex[f] is not Sex.Unspecified && model.FindingSex[f] != sex);
         }
 
         foreach (var (findingId, state) in patientCase.Observations)

@@ -32,6 +32,7 @@ internal sealed class InterviewModel
 
         Costs = [.. KnowledgeBase.Findings.Select(f => options.CostOf(f.Kind))];
         NotAskable = [.. KnowledgeBase.Findings.Select(f => options.Audience == InterviewAudience.Patient && !f.IsAskedOfPatient)];
+        FindingSex = compiled.FindingSex;
         PriorLogOdds = compiled.Tables.PriorLogOdds;
         CauseIdRank = compiled.Tables.CauseIdOrder;
         Tables = compiled.Tables;
@@ -96,6 +97,9 @@ internal sealed class InterviewModel
 
     /// <summary>For each finding, true when the interview's audience cannot be asked it (a patient, an examination test).</summary>
     public bool[] NotAskable { get; }
+
+    /// <summary>Each finding's <see cref="Finding.Sex"/> (the engine's compiled copy): a one-sex finding is not asked of a patient of the other sex.</summary>
+    public Sex[] FindingSex { get; }
 
     /// <summary>Each cause's prior log-odds, by cause index. Shared with the engine: never written.</summary>
     public double[] PriorLogOdds { get; }

@@ -22,15 +22,15 @@ public sealed class Finding
     /// <summary>
     /// A finding's enumerated fields, each with its enumeration, its allowed values and its default (as a cause's are,
     /// <see cref="Cause.Choices"/>). Format version 1 writes <c>kind</c> (required) and <c>region</c> (left out for
-    /// <see cref="BodyRegion.None"/>) after the name, and hashes both in the finding's own line. A new one is an entry
-    /// here, its property and one constructor line, for example
-    /// <c>new ClinicalChoice&lt;Finding, Side&gt;("side", f => f.Side)</c> and
-    /// <c>Side = ClinicalChoice&lt;Finding, Side&gt;.From(choices, "side");</c>.
+    /// <see cref="BodyRegion.None"/>) after the name, and hashes both in the finding's own line; <c>sex</c> (optional:
+    /// <c>female</c> or <c>male</c>, left out when unspecified) follows them and adds a hash line of its own only when
+    /// set. A new one is an entry here, its property and one constructor line, as <c>sex</c> shows.
     /// </summary>
     internal static readonly ImmutableArray<ClinicalChoice<Finding>> Choices =
     [
         new ClinicalChoice<Finding, FindingKind>("kind", f => f.Kind, FindingKind.Symptom, inItemHashLine: true, required: true),
         new ClinicalChoice<Finding, BodyRegion>("region", f => f.Region, BodyRegion.None, inItemHashLine: true, omitsDefault: true),
+        new ClinicalChoice<Finding, Sex>("sex", f => f.Sex == Sex.Unspecified ? null : f.Sex, allowed: [Sex.Female, Sex.Male]),
     ];
 
     internal Finding(string id, Func<string, string?> wording, in NamedChoices<Finding> choices)
@@ -39,6 +39,7 @@ public sealed class Finding
         Name = wording("name")!;
         Kind = ClinicalChoice<Finding, FindingKind>.From(choices, "kind")!.Value;
         Region = ClinicalChoice<Finding, BodyRegion>.From(choices, "region")!.Value;
+        Sex = ClinicalChoice<Finding, Sex>.From(choices, "sex") ?? Sex.Unspecified;
         Question = wording("question");
         PatientQuestion = wording("patientQuestion");
     }
@@ -54,6 +55,15 @@ public sealed class Finding
 
     /// <summary>The body region for a pain location; <see cref="BodyRegion.None"/> for other kinds.</summary>
     public BodyRegion Region { get; }
+
+    /// <summary>
+    /// The one sex in which the finding can be present (a pregnancy only in a woman); <see cref="Sex.Unspecified"/>, the
+    /// default, when it can be present in anyone. A case of the other sex may give it as absent or unknown, never as
+    /// present (error <c>HPC008</c>), and an interview does not ask it of a patient whose sex is the other one. Written
+    /// in JSON documents as <c>"sex": "female"</c> or <c>"male"</c>, and left out when unspecified; a finding that sets
+    /// it adds a line of its own to the content hash, so every other finding hashes as before.
+    /// </summary>
+    public Sex Sex { get; }
 
     /// <summary>How a clinician asks about or tests for the finding (clinician wording); null when not given.</summary>
     public string? Question { get; }

@@ -93,6 +93,20 @@ internal static class CaseValidator
                     string.Create(CultureInfo.InvariantCulture, $"State {(int)state} of finding '{findingId}' is not defined; allowed: Unknown, Present, Absent.")));
             }
 
+            if (known && state == FindingState.Present && compiled.FindingSex[index] is var onlySex and not Sex.Unspecified
+                && patientCase.Sex is Sex.Female or Sex.Male && patientCase.Sex != onlySex)
+            {
+                if (problems is null)
+                {
+                    return false;
+                }
+
+                problems.Add(new ValidationProblem(
+                    ErrorCodes.CaseFindingSexMismatch,
+                    PathOf(i) + ".state",
+                    string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' can be present only in a {SexName(onlySex)} patient, and this case's sex ($.sex) is {SexName(patientCase.Sex)}; give it as absent or unknown, or correct the sex.")));
+            }
+
             if (!known)
             {
                 if (problems is null)
@@ -144,6 +158,8 @@ internal static class CaseValidator
 
         return true;
     }
+
+    private static string SexName(Sex sex) => sex == Sex.Female ? "female" : "male";
 
     private static string PathOf(int observation) => string.Create(CultureInfo.InvariantCulture, $"$.observations[{observation}]");
 

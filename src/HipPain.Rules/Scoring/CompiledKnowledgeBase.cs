@@ -17,6 +17,7 @@ internal sealed class CompiledKnowledgeBase
         // compiling stays well under a millisecond only without it. Never mutated after construction.
         FindingIndex = IndexById(knowledgeBase.Findings.Select(f => f.Id), knowledgeBase.Findings.Length);
         CauseIndex = IndexById(knowledgeBase.Causes.Select(c => c.Id), knowledgeBase.Causes.Length);
+        FindingSex = [.. knowledgeBase.Findings.Select(f => f.Sex)];
         var program = new CriterionProgram();
         Tables = new ScoringTables(knowledgeBase, FindingIndex, CauseIndex, program);
         Rules = [.. knowledgeBase.Rules.Select((r, i) => new CompiledRule(r, Label(r, knowledgeBase), Tables.RuleRoot[i], FindingIndicesOf(r), Tables.RuleGroup[i], Tables.RuleMember[i]))];
@@ -41,6 +42,9 @@ internal sealed class CompiledKnowledgeBase
     public Dictionary<string, int> FindingIndex { get; }
 
     public Dictionary<string, int> CauseIndex { get; }
+
+    /// <summary>Each finding's <see cref="Finding.Sex"/>, by finding index: <see cref="Sex.Unspecified"/> for a finding anyone can have.</summary>
+    public Sex[] FindingSex { get; }
 
     public ScoringTables Tables { get; }
 

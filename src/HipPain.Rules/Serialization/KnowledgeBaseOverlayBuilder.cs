@@ -237,6 +237,23 @@ public sealed class KnowledgeBaseOverlayBuilder
     public KnowledgeBaseOverlayBuilder AddFinding(string id, string name, FindingKind kind, BodyRegion region = BodyRegion.None, string? question = null, string? patientQuestion = null) =>
         Change(_ => additions.AddFinding(id, name, kind, region, question, patientQuestion));
 
+    /// <summary>
+    /// Adds a finding that can be present in one sex only (<c>addFindings</c> with <c>"sex"</c>), as the
+    /// <see cref="KnowledgeBaseBuilder.AddSexSpecificFinding"/> does.
+    /// </summary>
+    /// <param name="id">The new finding's code.</param>
+    /// <param name="name">The display name.</param>
+    /// <param name="kind">The finding's family.</param>
+    /// <param name="sex">The one sex in which it can be present: <see cref="Sex.Female"/> or <see cref="Sex.Male"/>.</param>
+    /// <param name="question">How a clinician asks about or tests for it; null when not given.</param>
+    /// <param name="patientQuestion">The question in plain language, when it is asked of the patient; null otherwise.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> or <paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sex"/> is not <see cref="Sex.Female"/> or <see cref="Sex.Male"/>.</exception>
+    /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
+    public KnowledgeBaseOverlayBuilder AddSexSpecificFinding(string id, string name, FindingKind kind, Sex sex, string? question = null, string? patientQuestion = null) =>
+        Change(_ => additions.AddSexSpecificFinding(id, name, kind, sex, question, patientQuestion));
+
     /// <summary>Adds a treatment, workup step or prevention measure (<c>addTreatments</c>), as <see cref="KnowledgeBaseBuilder.AddTreatment"/> does.</summary>
     /// <param name="id">The new treatment's id.</param>
     /// <param name="name">The display name.</param>

@@ -88,6 +88,12 @@ public static partial class ErrorCodes
     /// </summary>
     public const string ValueOutOfRange = "HPK025";
 
+    /// <summary>
+    /// A red flag's criterion or context reads a one-sex finding (<see cref="Model.Finding.Sex"/>): such a finding is
+    /// never asked of a patient of the other sex, so the gate could never be decided for that patient.
+    /// </summary>
+    public const string RedFlagReadsOneSexFinding = "HPK026";
+
     /// <summary>A red flag puts a finding in the patient screen that its own criterion does not read.</summary>
     public const string ScreeningFindingNotInCriterion = "HPK019";
 
@@ -111,4 +117,10 @@ public static partial class ErrorCodes
 
     /// <summary>A case's sex is outside <c>Unspecified</c>, <c>Female</c>, <c>Male</c>.</summary>
     public const string CaseUndefinedSex = "HPC007";
+
+    /// <summary>
+    /// A case gives a one-sex finding (<see cref="Model.Finding.Sex"/>, such as a pregnancy) as present for a patient of
+    /// the other sex; the message names the finding and both sexes.
+    /// </summary>
+    public const string CaseFindingSexMismatch = "HPC008";
 }

@@ -159,6 +159,16 @@ public static class RandomWorlds
             }
         }
 
+        // A gate reads no one-sex finding (HPK026): a finding a gate reads keeps the sex it drew only if no gate reads it.
+        // No draw is made here, so every seed's other draws stay as they were.
+        var readByGates = builder.RedFlags
+            .SelectMany(f => (f.Criterion?.FindingIds() ?? []).Concat(f.AskWhen?.FindingIds() ?? []))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var finding in builder.Findings.Where(f => readByGates.Contains(f.Id)))
+        {
+            finding.Sex = Sex.Unspecified;
+        }
+
         return builder.Build();
     }
 
@@ -353,21 +363,29 @@ public static class RandomWorlds
 
     private static Func<string, Criterion> Part(Random rng) => finding => rng.NextDouble() < 0.75 ? Criterion.Present(finding) : Criterion.Absent(finding);
 
-    /// <summary>A case over a base's findings: about half of them stated, most Present or Absent, some Unknown; sometimes no age, any sex.</summary>
+    /// <summary>
+    /// A case over a base's findings: about half of them stated, most Present or Absent, some Unknown; sometimes no age,
+    /// any sex. A one-sex finding (<see cref="Finding.Sex"/>) drawn present for a patient of the other sex is given as
+    /// absent, the one state such a patient can have (<c>HPC008</c>); the draws are the same either way.
+    /// </summary>
     public static PatientCase RandomCase(Random rng, KnowledgeBase kb)
     {
         int? age = rng.NextDouble() < 0.2 ? null : rng.Next(0, 121);
         var sex = (Sex)rng.Next(0, 3);
-        var observations = Shuffle(rng, kb.Findings.Select(f => f.Id).ToArray())
+        var observations = Shuffle(rng, kb.Findings.ToArray())
             .Where(_ => rng.NextDouble() < 0.5)
-            .Select(id => new Observation(id, rng.NextDouble() switch
+            .Select(f => new Observation(f.Id, rng.NextDouble() switch
             {
-                < 0.5 => FindingState.Present,
+                < 0.5 => CanBePresent(f, sex) ? FindingState.Present : FindingState.Absent,
                 < 0.9 => FindingState.Absent,
                 _ => FindingState.Unknown,
             }));
         return new PatientCase(age, sex, observations);
     }
+
+    /// <summary>Whether a patient of <paramref name="sex"/> can have <paramref name="finding"/> present.</summary>
+    public static bool CanBePresent(Finding finding, Sex sex) =>
+        finding.Sex == Sex.Unspecified || sex == Sex.Unspecified || finding.Sex == sex;
 
     public static T[] Shuffle<T>(Random rng, IReadOnlyList<T> items)
     {

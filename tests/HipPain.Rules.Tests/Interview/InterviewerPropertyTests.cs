@@ -17,8 +17,11 @@ public sealed class InterviewerPropertyTests
     {
         var ranked = new Interviewer(new TriageEngine(world.KnowledgeBase)).RankQuestions(world.Case);
         var named = world.Case.Observations.Select(o => o.FindingId).ToHashSet(StringComparer.Ordinal);
-        var open = world.KnowledgeBase.Findings.Count(f => !named.Contains(f.Id));
-        return (ranked.All(q => !named.Contains(q.Finding.Id)) && ranked.Length == open).Label(world.ToString());
+        var open = world.KnowledgeBase.Findings.Count(f => !named.Contains(f.Id) && RandomWorlds.CanBePresent(f, world.Case.Sex));
+        var otherSex = world.KnowledgeBase.Findings.Any(f => !RandomWorlds.CanBePresent(f, world.Case.Sex));
+        return (ranked.All(q => !named.Contains(q.Finding.Id) && RandomWorlds.CanBePresent(q.Finding, world.Case.Sex)) && ranked.Length == open)
+            .Label(world.ToString())
+            .Classify(otherSex, "a one-sex finding of the other sex is not suggested");
     }
 
     [Property]
@@ -65,7 +68,9 @@ public sealed class InterviewerPropertyTests
         }
 
         var finding = open[Math.Abs(pick % open.Length)];
-        var answer = present ? FindingState.Present : FindingState.Absent;
+
+        // A one-sex finding of the other sex can only be absent (HPC008); the interview never asks it, but a caller may state it.
+        var answer = present && RandomWorlds.CanBePresent(world.KnowledgeBase.Findings.Single(f => f.Id == finding), world.Case.Sex) ? FindingState.Present : FindingState.Absent;
         var analysis = new CaseAnalysis(new InterviewModel(engine, new InterviewOptions()), world.Case);
         var predicted = analysis.LogOddsAfter(engine.IndexOfFinding(finding), answer);
         var actual = engine.Triage(world.Case.With(finding, answer)).Differential;
@@ -90,7 +95,7 @@ public sealed class InterviewerPropertyTests
         var noFlagLeft = interviewer.RankQuestions(transcript.Case).All(q => !q.IsRedFlagQuestion);
         var noPivotalFindingLeft = transcript.Final.Result.RedFlags
             .Where(r => r.Status == RedFlagStatus.Undecided && r.RedFlag.Urgency >= options.RedFlagUrgency)
-            .All(r => !HasPivotalOpenFinding(r.RedFlag.Criterion, transcript.Case));
+            .All(r => !HasPivotalOpenFinding(r.RedFlag.Criterion, transcript.Case, world.KnowledgeBase));
         return (transcript.Final.IsFinished && counted && bounded && flagsFirst && noFlagLeft && noPivotalFindingLeft)
             .Label($"{world}; {transcript.Answers.Length} answers, {redFlagAsked} red-flag, stop {transcript.Final.StopReason}");
     }
@@ -107,13 +112,15 @@ public sealed class InterviewerPropertyTests
     }
 
     /// <summary>
-    /// Brute force, independent of the interviewer: true when some finding the case does not name can still change
-    /// the gate's outcome for some answers to the gate's other open findings.
+    /// Brute force, independent of the interviewer: true when some finding the case does not name, and that can be asked
+    /// of this patient, can still change the gate's outcome for some answers to the gate's other open findings. A
+    /// one-sex finding of the other sex is never asked (<see cref="Finding.Sex"/>) and stays unknown.
     /// </summary>
-    private static bool HasPivotalOpenFinding(Criterion criterion, PatientCase patientCase)
+    private static bool HasPivotalOpenFinding(Criterion criterion, PatientCase patientCase, KnowledgeBase knowledgeBase)
     {
         var open = criterion.FindingIds().Distinct(StringComparer.Ordinal)
-            .Where(id => patientCase.Observations.All(o => o.FindingId != id)).ToArray();
+            .Where(id => patientCase.Observations.All(o => o.FindingId != id))
+            .Where(id => RandomWorlds.CanBePresent(knowledgeBase.Findings.Single(f => f.Id == id), patientCase.Sex)).ToArray();
         foreach (var finding in open)
         {
             var others = open.Where(id => id != finding).ToArray();

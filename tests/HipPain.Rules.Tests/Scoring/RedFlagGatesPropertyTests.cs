@@ -31,8 +31,11 @@ public sealed class RedFlagGatesPropertyTests
         var cases = new List<PatientCase> { PatientCase.Create(null, Sex.Unspecified), PatientCase.Create(70, Sex.Female) };
         for (var f = 0; f < findings.Length; f++)
         {
-            cases.Add(PatientCase.Create(f % 3 == 0 ? null : 15 + (f % 100), (Sex)(f % 3), Observation.Present(findings[f].Id)));
-            cases.Add(PatientCase.Create(40, Sex.Male, Observation.Absent(findings[f].Id), Observation.Present(findings[((f * 7) + 1) % findings.Length].Id)));
+            // Another finding than f (the stride can land on f itself for some counts), and a sex that can have each present one.
+            var other = ((f * 7) + 1) % findings.Length;
+            other = other == f ? (f + 1) % findings.Length : other;
+            cases.Add(PatientCase.Create(f % 3 == 0 ? null : 15 + (f % 100), SexThatCanHave(findings[f], (Sex)(f % 3)), Observation.Present(findings[f].Id)));
+            cases.Add(PatientCase.Create(40, SexThatCanHave(findings[other], Sex.Male), Observation.Absent(findings[f].Id), Observation.Present(findings[other].Id)));
         }
 
         foreach (var patientCase in cases)
@@ -42,6 +45,9 @@ public sealed class RedFlagGatesPropertyTests
             Assert.Equal(expected.Count(o => o == CriterionProgram.Met), fired);
         }
     }
+
+    /// <summary><paramref name="wanted"/>, unless the finding can be present in one sex only and that is the other one.</summary>
+    private static Sex SexThatCanHave(Finding finding, Sex wanted) => RandomWorlds.CanBePresent(finding, wanted) ? wanted : finding.Sex;
 
     private static (int[] Outcomes, int Fired, int[] Expected) Both(TriageEngine engine, PatientCase patientCase)
     {

@@ -56,6 +56,9 @@ public sealed class TriageEnginePropertyTests
         }
 
         var finding = unmentioned[Math.Abs(pick % unmentioned.Length)];
+
+        // A one-sex finding of the other sex can only be absent (HPC008).
+        present &= RandomWorlds.CanBePresent(world.KnowledgeBase.Findings.Single(f => f.Id == finding), world.Case.Sex);
         var before = engine.Triage(world.Case).Differential.ToDictionary(r => r.Cause.Id);
         var after = engine.Triage(world.Case.With(finding, present ? FindingState.Present : FindingState.Absent)).Differential.ToDictionary(r => r.Cause.Id);
         // An ungrouped rule moves its cause strictly. A member of a group without a joint member moves it at most as

@@ -125,7 +125,7 @@ public sealed class TriageEngineUrgencyPropertyTests
             world.Case.Age,
             world.Case.Sex,
             world.Case.Observations.Where(o => !before.SettlingFindingIds.Contains(o.FindingId))
-                .Concat(before.SettlingFindingIds.Select(id => new Observation(id, rng.Next(2) == 0 ? FindingState.Present : FindingState.Absent))));
+                .Concat(before.SettlingFindingIds.Select(id => new Observation(id, rng.Next(2) == 0 && CanBePresent(world, id) ? FindingState.Present : FindingState.Absent))));
         var after = engine.Triage(answered);
         var knowsPatient = world.Case.Age is not null && world.Case.Sex != Sex.Unspecified;
         var ok = after.Urgency <= before.HighestPossibleUrgency
@@ -159,4 +159,8 @@ public sealed class TriageEngineUrgencyPropertyTests
         Assert.InRange(emergencyForm, 12, 1000);
         Assert.InRange(bothContexts, 30, 1000);
     }
+
+    /// <summary>Whether the world's case can have the finding present: a one-sex finding of the other sex only as absent (HPC008).</summary>
+    private static bool CanBePresent(World world, string findingId) =>
+        RandomWorlds.CanBePresent(world.KnowledgeBase.Findings.Single(f => f.Id == findingId), world.Case.Sex);
 }
