@@ -80,7 +80,8 @@ public class BatchBenchmarks
     /// <summary>
     /// Generates cases deterministically from a seed: each answers 2 to 12 findings of the base (each Present or Absent
     /// with equal chance, the rest Unknown), gives an age from 10 to 79 in nine cases of ten, and a sex (Unspecified,
-    /// Female or Male) with equal chance.
+    /// Female or Male) with equal chance. A one-sex finding (such as a pregnancy) drawn present for the other sex is
+    /// given as absent, which <see cref="TriageEngine.ScoreBatch"/> requires; no draw changes.
     /// </summary>
     /// <returns>The states (case by case), ages and sexes, in the layout <see cref="TriageEngine.ScoreBatch"/> reads.</returns>
     public static (FindingState[] States, int?[] Ages, Sex[] Sexes) Generate(TriageEngine engine, int caseCount, int seed)
@@ -101,6 +102,24 @@ public class BatchBenchmarks
 
             ages[k] = random.Next(10) == 0 ? null : random.Next(10, 80);
             sexes[k] = (Sex)random.Next(3);
+        }
+
+        var vocabulary = engine.KnowledgeBase.Findings;
+        for (var f = 0; f < findings; f++)
+        {
+            if (vocabulary[f].Sex == Sex.Unspecified)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < caseCount; k++)
+            {
+                var at = ((long)k * findings) + f;
+                if (states[at] == FindingState.Present && sexes[k] != Sex.Unspecified && sexes[k] != vocabulary[f].Sex)
+                {
+                    states[at] = FindingState.Absent;
+                }
+            }
         }
 
         return (states, ages, sexes);

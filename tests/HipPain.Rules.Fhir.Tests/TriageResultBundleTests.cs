@@ -174,21 +174,34 @@ public sealed class TriageResultBundleTests(FhirValidation validation)
         var ids = Base.Findings.Select(f => f.Id).ToArray();
         for (var i = 0; i < 12; i++)
         {
+            var age = random.Next(0, 121);
+            var sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
             var original = new PatientCase(
-                random.Next(0, 121),
-                random.Next(2) == 0 ? Sex.Female : Sex.Male,
-                ids.OrderBy(_ => random.Next()).Take(random.Next(0, 16)).Select(id => new Model.Observation(id, (FindingState)random.Next(3))));
+                age,
+                sex,
+                ids.OrderBy(_ => random.Next()).Take(random.Next(0, 16)).Select(id => new Model.Observation(id, Possible(id, sex, (FindingState)random.Next(3)))));
             Assert.Equal([], validation.Errors(RoundTrip(original).Bundle));
         }
     }
 
-    /// <summary>Cases of 0 to 15 distinct findings of the built-in base, each present, absent or unknown; age 0 to 120; male or female.</summary>
+    /// <summary>
+    /// Cases of 0 to 15 distinct findings of the built-in base, each present, absent or unknown; age 0 to 120; male or
+    /// female. A one-sex finding of the other sex is never present (HPC008): a drawn present becomes absent.
+    /// </summary>
     internal static Arbitrary<PatientCase> RandomCases()
     {
         var ids = Base.Findings.Select(f => f.Id).ToArray();
         var observation = Gen.Elements(ids).SelectMany(id => Gen.Elements(FindingState.Present, FindingState.Absent, FindingState.Unknown), (id, state) => new Model.Observation(id, state));
         var gen = Gen.Choose(0, 120).SelectMany(age => Gen.Elements(Sex.Female, Sex.Male), (age, sex) => (age, sex))
-            .SelectMany(p => Gen.ListOf(observation).Select(l => l.DistinctBy(o => o.FindingId).Take(15).ToList()), (p, obs) => new PatientCase(p.age, p.sex, obs));
+            .SelectMany(
+                p => Gen.ListOf(observation).Select(l => l.DistinctBy(o => o.FindingId).Take(15).Select(o => new Model.Observation(o.FindingId, Possible(o.FindingId, p.sex, o.State))).ToList()),
+                (p, obs) => new PatientCase(p.age, p.sex, obs));
         return gen.ToArbitrary();
     }
+
+    /// <summary><paramref name="state"/>, or absent when it is present and the finding can be present only in the other sex.</summary>
+    private static FindingState Possible(string findingId, Sex sex, FindingState state) =>
+        state == FindingState.Present && Base.Findings.Single(f => f.Id == findingId).Sex is var only && only != Sex.Unspecified && only != sex
+            ? FindingState.Absent
+            : state;
 }

@@ -127,14 +127,22 @@ public sealed class PeerEnginesTests
         Assert.Contains("\"RuleExpressionType\": \"LambdaExpression\"", RulesEngine.WorkflowJson, StringComparison.Ordinal);
     }
 
-    /// <summary>A random case: each finding answered with probability <paramref name="answered"/>, present with <paramref name="present"/>; age unknown in one case in five.</summary>
+    /// <summary>
+    /// A random case: each finding answered with probability <paramref name="answered"/>, present with
+    /// <paramref name="present"/>; age unknown in one case in five. A one-sex finding drawn present for a patient of
+    /// the other sex is given as absent (HPC008), with the same draws.
+    /// </summary>
     private static PatientCase RandomCase(KnowledgeBase kb, Random rng, double answered, double present)
     {
+        int? age = rng.NextDouble() < 0.2 ? null : rng.Next(10, 90);
+        var sex = (Sex)rng.Next(0, 3);
         var observations = kb.Findings
             .Where(_ => rng.NextDouble() < answered)
-            .Select(f => new Observation(f.Id, rng.NextDouble() < present ? FindingState.Present : FindingState.Absent));
-        return new PatientCase(rng.NextDouble() < 0.2 ? null : rng.Next(10, 90), (Sex)rng.Next(0, 3), observations);
+            .Select(f => new Observation(f.Id, rng.NextDouble() < present && CanBePresent(f, sex) ? FindingState.Present : FindingState.Absent));
+        return new PatientCase(age, sex, observations);
     }
+
+    private static bool CanBePresent(Finding finding, Sex sex) => finding.Sex == Sex.Unspecified || sex == Sex.Unspecified || finding.Sex == sex;
 
     /// <summary>
     /// A criterion rule: each outcome whose ratio is not 1, or both outcomes of a joint member (its figure counts alone

@@ -18,6 +18,7 @@ internal sealed class CompiledKnowledgeBase
         FindingIndex = IndexById(knowledgeBase.Findings.Select(f => f.Id), knowledgeBase.Findings.Length);
         CauseIndex = IndexById(knowledgeBase.Causes.Select(c => c.Id), knowledgeBase.Causes.Length);
         FindingSex = [.. knowledgeBase.Findings.Select(f => f.Sex)];
+        OneSexFindings = [.. Enumerable.Range(0, FindingSex.Length).Where(f => FindingSex[f] != Sex.Unspecified)];
         var program = new CriterionProgram();
         Tables = new ScoringTables(knowledgeBase, FindingIndex, CauseIndex, program);
         Rules = [.. knowledgeBase.Rules.Select((r, i) => new CompiledRule(r, Label(r, knowledgeBase), Tables.RuleRoot[i], FindingIndicesOf(r), Tables.RuleGroup[i], Tables.RuleMember[i]))];
@@ -45,6 +46,9 @@ internal sealed class CompiledKnowledgeBase
 
     /// <summary>Each finding's <see cref="Finding.Sex"/>, by finding index: <see cref="Sex.Unspecified"/> for a finding anyone can have.</summary>
     public Sex[] FindingSex { get; }
+
+    /// <summary>The indices of the one-sex findings (<see cref="Finding.Sex"/> set), in finding order; empty for most bases.</summary>
+    public int[] OneSexFindings { get; }
 
     public ScoringTables Tables { get; }
 

@@ -98,7 +98,7 @@ public sealed partial class TriageEngine
     /// <param name="age">Age in whole years (0 to 120), or null when not given.</param>
     /// <param name="sex">The patient's sex.</param>
     /// <param name="logOddsByCause">Receives the posterior log-odds by cause index; length <see cref="CauseCount"/>.</param>
-    /// <exception cref="ArgumentException">A buffer has the wrong length, or a state is not a defined <see cref="FindingState"/>.</exception>
+    /// <exception cref="ArgumentException">A buffer has the wrong length, a state is not a defined <see cref="FindingState"/>, or a one-sex finding (<see cref="Finding.Sex"/>) is present for the other sex (as <c>HPC008</c> for a case).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="age"/> is outside 0..120, or <paramref name="sex"/> is not a defined <see cref="Sex"/>.</exception>
     /// <threadsafety>Thread-safe, as long as no other thread writes the same buffers.</threadsafety>
     public void Score(ReadOnlySpan<FindingState> statesByFindingIndex, int? age, Sex sex, Span<double> logOddsByCause)
@@ -107,6 +107,7 @@ public sealed partial class TriageEngine
         RequireLength(logOddsByCause.Length, CauseCount, "one value per cause (CauseCount)", nameof(logOddsByCause));
         var years = CheckedAge(age, nameof(age));
         CheckSex(sex, nameof(sex));
+        CheckOneSexFindings(statesByFindingIndex, sex, 0, nameof(statesByFindingIndex));
         if (!compiled.Tables.TryScore(statesByFindingIndex, years, sex, logOddsByCause, out var invalid))
         {
             throw InvalidState(nameof(statesByFindingIndex), invalid, statesByFindingIndex[invalid]);
@@ -145,7 +146,7 @@ public sealed partial class TriageEngine
     /// <param name="ages">Each case's age (0 to 120) or null; its length is the number of cases.</param>
     /// <param name="sexes">Each case's sex; length <c>ages.Length</c>.</param>
     /// <param name="logOddsByCaseThenCause">Receives the log-odds, case by case; length <c>ages.Length * CauseCount</c>.</param>
-    /// <exception cref="ArgumentException">A buffer has the wrong length, or a state is not a defined <see cref="FindingState"/> (the message names the case and finding).</exception>
+    /// <exception cref="ArgumentException">A buffer has the wrong length, a state is not a defined <see cref="FindingState"/>, or a one-sex finding (<see cref="Finding.Sex"/>) is present for the other sex (the message names the case and finding).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An age is outside 0..120, or a sex is not defined.</exception>
     /// <threadsafety>Thread-safe, as long as no other thread writes the same buffers.</threadsafety>
     public void ScoreBatch(ReadOnlySpan<FindingState> statesByCaseThenFinding, ReadOnlySpan<int?> ages, ReadOnlySpan<Sex> sexes, Span<double> logOddsByCaseThenCause)
@@ -160,6 +161,7 @@ public sealed partial class TriageEngine
             var years = CheckedAge(ages[k], nameof(ages));
             CheckSex(sexes[k], nameof(sexes));
             var states = statesByCaseThenFinding.Slice(k * findings, findings);
+            CheckOneSexFindings(states, sexes[k], k * findings, nameof(statesByCaseThenFinding));
             if (!compiled.Tables.TryScore(states, years, sexes[k], logOddsByCaseThenCause.Slice(k * causes, causes), out var invalid))
             {
                 throw InvalidState(nameof(statesByCaseThenFinding), (k * findings) + invalid, states[invalid]);
@@ -197,6 +199,25 @@ public sealed partial class TriageEngine
         if ((uint)sex > (uint)Sex.Male)
         {
             throw new ArgumentOutOfRangeException(parameterName, sex, "Sex must be Unspecified, Female or Male.");
+        }
+    }
+
+    /// <summary>A one-sex finding may not be present for a patient of the other sex (the span API's form of HPC008).</summary>
+    private void CheckOneSexFindings(ReadOnlySpan<FindingState> states, Sex sex, int offset, string parameterName)
+    {
+        if (sex == Sex.Unspecified)
+        {
+            return;
+        }
+
+        foreach (var f in compiled.OneSexFindings)
+        {
+            if (states[f] == FindingState.Present && compiled.FindingSex[f] != sex)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Element {offset + f} (finding '{compiled.Source.Findings[f].Id}') is Present, but that finding can be present only in a {(compiled.FindingSex[f] == Sex.Female ? "female" : "male")} patient and the sex given is {(sex == Sex.Female ? "female" : "male")} (HPC008)."),
+                    parameterName);
+            }
         }
     }
 

@@ -94,6 +94,25 @@ public sealed class OneSexFindingTests
     }
 
     [Fact]
+    public void Score_SpanApiOneSexFindingPresentForTheOtherSex_ThrowsNamingTheElementAndTheFinding()
+    {
+        var engine = new TriageEngine(Base().Build());
+        var states = new FindingState[engine.FindingCount];
+        states[engine.IndexOfFinding("p")] = FindingState.Present;
+        var logOdds = new double[engine.CauseCount];
+
+        var single = Assert.Throws<ArgumentException>(() => engine.Score(states, 30, Sex.Male, logOdds));
+        engine.Score(states, 30, Sex.Female, logOdds);
+        engine.Score(states, 30, Sex.Unspecified, logOdds);
+        var batch = Assert.Throws<ArgumentException>(() => engine.ScoreBatch([.. states, .. states], [30, 31], [Sex.Female, Sex.Male], new double[2 * engine.CauseCount]));
+
+        Assert.Equal("statesByFindingIndex", single.ParamName);
+        Assert.StartsWith($"Element {engine.IndexOfFinding("p")} (finding 'p') is Present, but that finding can be present only in a female patient and the sex given is male (HPC008).", single.Message, StringComparison.Ordinal);
+        Assert.Equal("statesByCaseThenFinding", batch.ParamName);
+        Assert.StartsWith($"Element {engine.FindingCount + engine.IndexOfFinding("p")} (finding 'p')", batch.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Triage_OneSexFindingAbsentForTheOtherSex_WeighsItsNegativeRatioAsGiven()
     {
         // The caller said "absent"; the engine weighs what it was given (LR- 0.9), as for any finding.

@@ -72,7 +72,11 @@ public sealed class ConcurrencyAndReplayTests
             sexes[k] = (Sex)rng.Next(3);
             for (var f = 0; f < findings; f++)
             {
-                states[(k * findings) + f] = rng.Next(4) switch { 0 => FindingState.Present, 1 => FindingState.Absent, _ => FindingState.Unknown };
+                var state = rng.Next(4) switch { 0 => FindingState.Present, 1 => FindingState.Absent, _ => FindingState.Unknown };
+                var onlySex = Engine.KnowledgeBase.Findings[f].Sex;
+
+                // A one-sex finding of the other sex can only be absent (the span API refuses it present); no draw changes.
+                states[(k * findings) + f] = state == FindingState.Present && onlySex != Sex.Unspecified && sexes[k] != Sex.Unspecified && sexes[k] != onlySex ? FindingState.Absent : state;
             }
         }
 
