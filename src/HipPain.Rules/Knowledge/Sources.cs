@@ -155,6 +155,9 @@ internal static class Sources
     public static Evidence Chou2004(string note) =>
         new("Chou LH, Slipman CW, Bhagia SM et al. Inciting events initiating injection-proven sacroiliac joint syndrome. Pain Med 2004;5:26-32 (54 patients whose pain resolved with intra-articular injection; facts addendum 15, HX15-1)", EvidenceLevel.CaseSeries, VerificationStatus.VerifiedPrimary, note);
 
+    public static Evidence Hernigou2018(string note) =>
+        new("Hernigou P, Jammal S, Pariat J, Flouzat-Lachaniette CH, Dubory A. Hip osteonecrosis and pregnancy in healthy women. Int Orthop 2018;42:1203-1211 (case-crossover, 652 women without another cause; facts addendum 44, PG44-39)", EvidenceLevel.CaseControlStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Confhd(string note) =>
         new("China Osteonecrosis of the Femoral Head Database (CONFHD) cross-sectional study, 1,844 patients 2016-2018 (PMC7862166; facts A2-40)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 

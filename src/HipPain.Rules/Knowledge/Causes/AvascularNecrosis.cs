@@ -28,6 +28,7 @@ internal static class AvascularNecrosis
         .Finding(RangeRestricted, 1.5, 0.8, Sources.Osteonecrosis("Limited internal rotation accompanies the painful rotation (eMedicine); no ratio, modest estimate."))
         .Finding(AntalgicGait, 1.5, 0.8, Sources.Osteonecrosis("Trendelenburg or antalgic gait is a listed sign (eMedicine, V-sec); no ratio, modest estimate."))
         .Derived(FallOrTrauma, 0.157, 0.119, CapTier.A, Sources.Confhd("Traumatic osteonecrosis (after a femoral-neck fracture or hip dislocation) in 15.7% of 1,844 patients, beside steroids 26.8% and alcohol 37.2% (A2-40; addendum 15, HX15-4). Compared with the prior-weighted share in the other 17 causes (0.119: SIJ pain's 0.39 (Chou 2004), deep gluteal syndrome's 0.25 (Park 2016), labral tear's 0.09 (Burnett 2006), the rest at an estimated 0.10; addendum 15, rule H3)."))
+        .Derived(PregnancyPostpartum, 0.04, 0.02, CapTier.C, Sources.Hernigou2018("Of 436 women with one child and no other cause, 71.8% of osteonecroses began in pregnancy or the postpartum period against 28.2% in the matching period before (odds ratio 14.5 in the last trimester); no share of all osteonecrosis cases, most of them men with steroid or alcohol exposure, so 4% is assumed against an estimated 2% of runners with other hip pain (facts addendum 44, P2). Counted once with the other exposures."))
         .Derived(WeightBearingPain, 0.79, 0.441, CapTier.B, Sources.Liege2016("Mechanical pain (brought on by loading, eased by rest) in 79% of 125 hips, inflammatory pain in 21% (A2-41); facts §1.16: worse with ambulation. Mechanical pain is read as pain on weight bearing (facts addendum 37, K1; registered again by facts addendum 39 and judged on the twelfth batch); a cohort under 100 patients, tier B. Compared with the prior-weighted share in the other 17 causes (0.441: femoral-neck and pubic-ramus stress fracture at their fixed ratios times the background, 1.0 and 0.8, septic arthritis at its 1.0 (addendum 33), the rest at an estimated background of 0.40 of runners with other hip pain; addendum 20, rule G3). Counted once with the limp and the other signs of a painful hip."))
         .Derived(Limp, 0.5, Comparison.Limp, Sources.Liege2016("A limp in 50% of patients at presentation (A2-41)."))
         .Derived(AcuteOnset, 0.55, 0.305, Sources.Liege2016("Acute onset in 55% of patients (A2-41; addendum 12, ON12-5); the authors found no typical clinical pattern. Compared with the prior-weighted share in the other 17 causes (0.305: muscle strain's assumed 0.9, femoral-neck stress fracture's 0.15, labral tear's 0.39 (Burnett 2006), the rest at the 0.25 comparison; addendum 12, rule O3)."))
@@ -36,11 +37,12 @@ internal static class AvascularNecrosis
         .Finding(RadiographNormal, 0.63, 1.5, Sources.Liege2016("Radiographs are insensitive early (PMC4596197, facts §1.16) but 47% of hips had already collapsed at diagnosis (A2-42), so about half of radiographs are abnormal: derived from 50% normal against an estimated 80% in other hip pain (LR 0.63 normal; 2.5 for an abnormal film, held to the estimate bound of 1.5).").AsEstimate())
         .Age(25, 55, 1.3, 0.6, Sources.Liege2016("Non-traumatic osteonecrosis presents in the third to fifth decades; the age peak is in the 40s (Fukushima 2010, A2-37; mean 44.5-47.6 in 7,268 Chinese patients, A2-38; median 50, A2-40); modest estimate.").AsEstimate())
         .Sex(Sex.Male, 1.3, 0.7, Sources.Osteonecrosis("Men outnumber women up to 3:1 (V-sec); modest estimate."))
-        .Group("avascular-necrosis/exposure", "Exposure (corticosteroids, alcohol, predisposing disease, trauma)", g => g
+        .Group("avascular-necrosis/exposure", "Exposure (corticosteroids, alcohol, predisposing disease, trauma, pregnancy)", g => g
             .Member($"{Id}/{SteroidUse}")
             .Member($"{Id}/{AlcoholExcess}")
             .Member($"{Id}/{OsteonecrosisCondition}")
-            .Member($"{Id}/{FallOrTrauma}"))
+            .Member($"{Id}/{FallOrTrauma}")
+            .Member($"{Id}/{PregnancyPostpartum}"))
         .Group("avascular-necrosis/signs", "Painful, stiff hip and gait", g => g
             .Member($"{Id}/{InternalRotationPain}")
             .Member($"{Id}/{RangeRestricted}")
