@@ -3,6 +3,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Validation;
 using FhirObservation = Hl7.Fhir.Model.Observation;
 using Observation = HipPain.Rules.Model.Observation;
 using Severity = Hl7.Fhir.Model.OperationOutcome.IssueSeverity;
@@ -108,7 +109,9 @@ public sealed class FhirCaseReader
         var patientCase = new PatientCase(age, sex, order.Select(id => new Observation(id, states[id].State)));
         foreach (var problem in engine.Validate(patientCase))
         {
-            var where = problem.Path.Contains("age", StringComparison.Ordinal) ? "Patient.birthDate" : "Patient";
+            var where = problem.Path.Contains("age", StringComparison.Ordinal) ? "Patient.birthDate"
+                : problem.Code == ErrorCodes.CaseFindingSexMismatch ? "Patient.gender"
+                : "Patient";
             issues.Add(new FhirIssue(FhirIssueCodes.InvalidCase, Severity.Error, IssueType.Invalid, where, $"{problem.Code} at {problem.Path}: {problem.Message}"));
         }
 

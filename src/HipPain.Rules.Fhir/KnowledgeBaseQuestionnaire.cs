@@ -39,6 +39,12 @@ public static class KnowledgeBaseQuestionnaire
     /// <summary>The name of the extension holding the clinician wording of a question.</summary>
     public const string ClinicianQuestionExtension = "clinician-question";
 
+    /// <summary>
+    /// The Structured Data Capture extension that hides the item of a one-sex finding (<see cref="Finding.Sex"/>, such as a
+    /// pregnancy) from a patient whose recorded gender is the other one: a FHIRPath condition on <c>%patient</c>.
+    /// </summary>
+    public const string EnableWhenExpressionExtension = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+
     /// <summary>The Questionnaire version for a knowledge base: <c>{id}:{version}:{content hash}</c>.</summary>
     /// <param name="knowledgeBase">The knowledge base.</param>
     /// <returns>The version string.</returns>
@@ -174,6 +180,17 @@ public static class KnowledgeBaseQuestionnaire
         if (clinician is not null && !string.Equals(clinician, item.Text, StringComparison.Ordinal))
         {
             item.Extension.Add(new Extension(options.ExtensionUrl(ClinicianQuestionExtension), new FhirString(clinician)));
+        }
+
+        if (finding.Sex is Sex.Female or Sex.Male)
+        {
+            // A one-sex finding is not asked of a patient of the other sex; a patient whose gender is not recorded is asked.
+            var other = finding.Sex == Sex.Female ? "male" : "female";
+            item.Extension.Add(new Extension(EnableWhenExpressionExtension, new Expression
+            {
+                Language = "text/fhirpath",
+                Expression_ = $"%patient.gender.exists().not() or %patient.gender != '{other}'",
+            }));
         }
 
         return item;

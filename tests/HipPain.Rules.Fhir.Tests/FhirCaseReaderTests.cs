@@ -114,6 +114,20 @@ public sealed class FhirCaseReaderTests(FhirValidation validation)
     }
 
     [Fact]
+    public void Read_MaleAnsweringYesToAFemaleOnlyQuestion_ErrorAtPatientGender()
+    {
+        var response = FhirTestData.ResponseFor(Form, PatientCase.Create(30, Sex.Male, Model.Observation.Present("rf.pregnancy-postpartum")));
+
+        var read = Reader.Read(new Patient { BirthDate = "1990-01-01", Gender = AdministrativeGender.Male }, response, asOf: FhirTestData.AsOf);
+
+        Assert.True(read.HasErrors);
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(FhirIssueCodes.InvalidCase, issue.Code);
+        Assert.Equal("Patient.gender", issue.Expression);
+        Assert.StartsWith("HPC008 at $.observations[0].state: Finding 'rf.pregnancy-postpartum' can be present only in a female patient", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TwoAnswers_Error()
     {
         var response = FhirTestData.ResponseFor(Form, PatientCase.Create(30, Sex.Male, Model.Observation.Present("loc.groin")));

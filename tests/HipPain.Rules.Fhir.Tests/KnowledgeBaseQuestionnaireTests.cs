@@ -121,6 +121,18 @@ public sealed class KnowledgeBaseQuestionnaireTests(FhirValidation validation)
     }
 
     [Fact]
+    public void Create_OneSexFinding_HiddenFromTheOtherGenderBySdcExpression()
+    {
+        var questions = Questions(KnowledgeBaseQuestionnaire.Create(Base)).ToList();
+
+        var pregnancy = questions.Single(i => i.LinkId == "rf.pregnancy-postpartum");
+        var expression = Assert.IsType<Expression>(pregnancy.GetExtensionValue<Expression>(KnowledgeBaseQuestionnaire.EnableWhenExpressionExtension));
+        Assert.Equal("text/fhirpath", expression.Language);
+        Assert.Equal("%patient.gender.exists().not() or %patient.gender != 'male'", expression.Expression_);
+        Assert.Equal(["rf.pregnancy-postpartum"], questions.Where(i => i.GetExtension(KnowledgeBaseQuestionnaire.EnableWhenExpressionExtension) is not null).Select(i => i.LinkId));
+    }
+
+    [Fact]
     public void Create_BuiltInEnglishAndSpanish_ValidWithNoErrors()
     {
         Assert.Empty(validation.Errors(KnowledgeBaseQuestionnaire.Create(Base)));
