@@ -62,6 +62,21 @@ public sealed class OneSexFindingTests
     }
 
     [Fact]
+    public void Overlay_AddSexSpecificFinding_WrittenReadAndAppliedWithItsSex()
+    {
+        var overlay = new KnowledgeBaseOverlayBuilder("clinic", "1")
+            .AddSexSpecificFinding("hx.testicular-pain", "Testicular pain", FindingKind.Symptom, Sex.Male, patientQuestion: "Do you have pain in a testicle?")
+            .Build();
+
+        var json = OverlayJson.Write(overlay);
+        var applied = OverlayJson.Read(json).ApplyTo(Base().Build());
+
+        Assert.Contains("\"sex\": \"male\"", json, StringComparison.Ordinal);
+        Assert.Equal(Sex.Male, applied.Findings.Single(f => f.Id == "hx.testicular-pain").Sex);
+        Assert.Equal(Sex.Female, applied.Findings.Single(f => f.Id == "p").Sex);
+    }
+
+    [Fact]
     public void ContentHash_OneSexFinding_DiffersFromTheSameFindingForAnyone()
     {
         Assert.NotEqual(Base(oneSex: false).Build().ContentHash, Base().Build().ContentHash);
