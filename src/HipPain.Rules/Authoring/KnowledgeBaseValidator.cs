@@ -636,7 +636,6 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
-    /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> deep.</summary>
     /// <summary>
     /// A gate must be decidable for every patient, and a one-sex finding is never asked of a patient of the other sex
     /// (<see cref="Finding.Sex"/>), so a gate's criterion and context read none (<see cref="ErrorCodes.RedFlagReadsOneSexFinding"/>).
@@ -673,6 +672,7 @@ internal sealed class KnowledgeBaseValidator
         }
     }
 
+    /// <summary>Checks a criterion within the limits, part by part; the recursion is at most <see cref="KnowledgeBaseLimits.MaximumCriterionDepth"/> deep.</summary>
     private void CriterionOf(Criterion criterion, string path)
     {
         work++;
