@@ -2,6 +2,7 @@ using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Tests.Performance;
 using HipPain.Rules.TestKit;
 using HipPain.Rules.Validation;
 
@@ -189,13 +190,6 @@ public sealed class TriageEngineScoringTests
             BuiltIn.ScoreBatch(batchStates, ages, sexes, batchLogOdds);
         }
 
-        Run();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
-        {
-            Run();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, SteadyStateAllocation.MinimumBytesPerWindow(Run));
     }
 }
