@@ -654,7 +654,7 @@ internal sealed class KnowledgeBaseValidator
                 Add(
                     ErrorCodes.RedFlagReadsOneSexFinding,
                     path,
-                    $"Red flag '{flag.Id}' reads finding '{findingId}', which can be present only in a {(sex == Sex.Female ? "female" : "male")} patient; a gate must be decidable for every patient and a one-sex finding is never asked of the other sex, so read a finding anyone can have, with Criterion.SexIs(...) for the sex.");
+                    $"Red flag '{flag.Id}' reads finding '{findingId}', which can be present only in a {SexNames.Of(sex)} patient; a gate must be decidable for every patient and a one-sex finding is never asked of the other sex, so read a finding anyone can have, with Criterion.SexIs(...) for the sex.");
             }
         }
     }

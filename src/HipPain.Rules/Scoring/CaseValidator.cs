@@ -104,7 +104,7 @@ internal static class CaseValidator
                 problems.Add(new ValidationProblem(
                     ErrorCodes.CaseFindingSexMismatch,
                     PathOf(i) + ".state",
-                    string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' can be present only in a {SexName(onlySex)} patient, and this case's sex ($.sex) is {SexName(patientCase.Sex)}; give it as absent or unknown, or correct the sex.")));
+                    string.Create(CultureInfo.InvariantCulture, $"Finding '{findingId}' can be present only in a {SexNames.Of(onlySex)} patient, and this case's sex ($.sex) is {SexNames.Of(patientCase.Sex)}; give it as absent or unknown, or correct the sex.")));
             }
 
             if (!known)
@@ -158,8 +158,6 @@ internal static class CaseValidator
 
         return true;
     }
-
-    private static string SexName(Sex sex) => sex == Sex.Female ? "female" : "male";
 
     private static string PathOf(int observation) => string.Create(CultureInfo.InvariantCulture, $"$.observations[{observation}]");
 

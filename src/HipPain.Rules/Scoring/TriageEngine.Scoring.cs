@@ -215,7 +215,7 @@ public sealed partial class TriageEngine
             if (states[f] == FindingState.Present && compiled.FindingSex[f] != sex)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Element {offset + f} (finding '{compiled.Source.Findings[f].Id}') is Present, but that finding can be present only in a {(compiled.FindingSex[f] == Sex.Female ? "female" : "male")} patient and the sex given is {(sex == Sex.Female ? "female" : "male")} (HPC008)."),
+                    string.Create(CultureInfo.InvariantCulture, $"Element {offset + f} (finding '{compiled.Source.Findings[f].Id}') is Present, but that finding can be present only in a {SexNames.Of(compiled.FindingSex[f])} patient and the sex given is {SexNames.Of(sex)} (HPC008)."),
                     parameterName);
             }
         }
