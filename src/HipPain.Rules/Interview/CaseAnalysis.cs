@@ -23,6 +23,7 @@ internal sealed class CaseAnalysis
     private readonly int[] gateOutcomes;
     private readonly int[] hypotheticalOutcomes;
     private readonly bool[] gateInContext;
+    private readonly bool[] gateContextMet;
     private readonly double[] logProbability;
     private readonly double[] probability;
     // Each cause's share of the differential (Share), worked out once per case rather than once per cause and question.
@@ -45,6 +46,7 @@ internal sealed class CaseAnalysis
     private readonly bool[] marks;
     private readonly int[] gateVisit;
     private readonly int[] openUrgency;
+    private readonly int[] openContextRank;
     private readonly int[] nodeOutcomes;
     private bool liveReady;
 
@@ -80,6 +82,7 @@ internal sealed class CaseAnalysis
         gateOutcomes = new int[model.Gates.Length];
         hypotheticalOutcomes = new int[model.Gates.Length];
         gateInContext = new bool[model.Gates.Length];
+        gateContextMet = new bool[model.Gates.Length];
         logProbability = new double[causeCount];
         probability = new double[causeCount];
         share = new double[causeCount];
@@ -91,6 +94,7 @@ internal sealed class CaseAnalysis
         marks = new bool[findingCount];
         gateVisit = new int[model.Gates.Length];
         openUrgency = new int[findingCount];
+        openContextRank = new int[findingCount];
         nodeOutcomes = new int[model.Program.NodeCount];
     }
 
@@ -186,11 +190,13 @@ internal sealed class CaseAnalysis
 
         Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
 
-        // Only a patient interview reads a gate's context (see Asks).
+        // Only a patient interview leaves a gate's questions unasked until its context appears (see Asks); both
+        // audiences ask the questions of gates in their context first (see InContext).
         for (var g = 0; g < model.Gates.Length; g++)
         {
             var context = model.ContextRoots[g];
-            gateInContext[g] = model.Patient && (context < 0 || model.Program.Evaluate(context, states, age, sex) == CriterionProgram.Met);
+            gateContextMet[g] = context < 0 || model.Program.Evaluate(context, states, age, sex) == CriterionProgram.Met;
+            gateInContext[g] = model.Patient && gateContextMet[g];
         }
 
         for (var c = 0; c < LogOdds.Length; c++)
@@ -284,6 +290,20 @@ internal sealed class CaseAnalysis
         {
             shift[c] -= scratch[c];
         }
+    }
+
+    /// <summary>
+    /// How close the finding's gates of its <see cref="OpenGateUrgency"/> are to their context (docs/interview.md, rule
+    /// R8), the best over those gates: 2 when a gate is in its context (it has no <see cref="RedFlag.AskWhen"/>, or it
+    /// is met) or the finding is in the gate's universal screen; 1 when the finding is read by the gate's context, so
+    /// its answer can bring the context about; 0 otherwise. Among red-flag questions of the same cost and urgency, the
+    /// higher rank comes first. Every red-flag question a patient interview asks has rank 2, so the rule orders only a
+    /// clinician's questions.
+    /// </summary>
+    public int OpenGateContextRank(int finding)
+    {
+        EnsureLive();
+        return openContextRank[finding];
     }
 
     /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none. Found once per case for every finding.</summary>
@@ -486,6 +506,7 @@ internal sealed class CaseAnalysis
 
         // Gate by gate, only the undecided ones at or above the red-flag urgency: each raises its live findings to its urgency.
         Array.Fill(openUrgency, -1);
+        Array.Clear(openContextRank);
         for (var g = 0; g < gateOutcomes.Length; g++)
         {
             if (gateOutcomes[g] != CriterionProgram.Undecided || !model.GateScreened[g])
@@ -498,10 +519,15 @@ internal sealed class CaseAnalysis
             var start = model.GateSlotStart[g];
             for (var i = 0; i < findings.Length; i++)
             {
-                if (liveNow[start + i] && urgency > openUrgency[findings[i]] && Asks(g, start + i))
+                var slot = start + i;
+                if (!liveNow[slot] || urgency < openUrgency[findings[i]] || !Asks(g, slot))
                 {
-                    openUrgency[findings[i]] = urgency;
+                    continue;
                 }
+
+                var rank = model.SlotInScreen[slot] || gateContextMet[g] ? 2 : model.SlotInContext[slot] ? 1 : 0;
+                openContextRank[findings[i]] = urgency == openUrgency[findings[i]] ? Math.Max(openContextRank[findings[i]], rank) : rank;
+                openUrgency[findings[i]] = urgency;
             }
         }
     }

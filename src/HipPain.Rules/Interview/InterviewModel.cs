@@ -54,13 +54,16 @@ internal sealed class InterviewModel
 
         var slotsByFinding = new List<int>?[KnowledgeBase.Findings.Length];
         SlotInScreen = new bool[GateSlotStart[Gates.Length]];
+        SlotInContext = new bool[GateSlotStart[Gates.Length]];
         for (var g = 0; g < Gates.Length; g++)
         {
+            var context = Gates[g].AskWhen?.FindingIds() ?? [];
             for (var i = 0; i < GateFindings[g].Length; i++)
             {
                 var finding = GateFindings[g][i];
                 (slotsByFinding[finding] ??= []).Add(GateSlotStart[g] + i);
                 SlotInScreen[GateSlotStart[g] + i] = GateScreens[g].Contains(finding);
+                SlotInContext[GateSlotStart[g] + i] = context.Contains(KnowledgeBase.Findings[finding].Id);
             }
         }
 
@@ -144,6 +147,9 @@ internal sealed class InterviewModel
 
     /// <summary>By slot: true when the slot's finding is in its gate's universal patient screen.</summary>
     public bool[] SlotInScreen { get; }
+
+    /// <summary>By slot: true when the slot's finding is also read by its gate's context (<see cref="RedFlag.AskWhen"/>).</summary>
+    public bool[] SlotInContext { get; }
 
     /// <summary>By gate: the root of its context (<see cref="RedFlag.AskWhen"/>) in <see cref="Program"/>, or -1 when it has none.</summary>
     public int[] ContextRoots { get; }

@@ -413,13 +413,24 @@ public sealed class Interviewer
     {
         var closed = analysis.Closed;
         var count = closed.Length;
+
+        // The tier narrows to its questions of the highest context rank (Compare, rule R8).
+        var rank = 0;
+        for (var f = 0; f < count && rank < 2; f++)
+        {
+            if (!closed[f] && urgencyOf[f] == (int)urgency && model.Costs[f] == cost)
+            {
+                rank = Math.Max(rank, analysis.OpenGateContextRank(f));
+            }
+        }
+
         Span<double> present = count <= 1024 ? stackalloc double[count] : new double[count];
         Span<double> screenCost = count <= 1024 ? stackalloc double[count] : new double[count];
         var lowest = double.NaN;
         var any = false;
         for (var f = 0; f < count; f++)
         {
-            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost)
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || analysis.OpenGateContextRank(f) != rank)
             {
                 continue;
             }
@@ -435,12 +446,12 @@ public sealed class Interviewer
         Candidate? best = null;
         for (var f = 0; any && f < count; f++)
         {
-            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || screenCost[f].CompareTo(lowest) != 0)
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || analysis.OpenGateContextRank(f) != rank || screenCost[f].CompareTo(lowest) != 0)
             {
                 continue;
             }
 
-            var candidate = new Candidate(f, model.KnowledgeBase.Findings[f].Kind, present[f], analysis.ExpectedGain(f, present[f]), model.Costs[f], urgency, screenCost[f]);
+            var candidate = new Candidate(f, model.KnowledgeBase.Findings[f].Kind, present[f], analysis.ExpectedGain(f, present[f]), model.Costs[f], urgency, screenCost[f], rank);
             if (best is not { } current || Compare(candidate, current) < 0)
             {
                 best = candidate;
@@ -455,7 +466,8 @@ public sealed class Interviewer
     {
         var present = analysis.PredictedPresentProbability(finding);
         var screenCost = gateUrgency is null ? 0 : model.Costs[finding] + analysis.ExpectedRedFlagCostAfter(finding, present);
-        return new Candidate(finding, model.KnowledgeBase.Findings[finding].Kind, present, analysis.ExpectedGain(finding, present), model.Costs[finding], gateUrgency, screenCost);
+        var contextRank = gateUrgency is null ? 0 : analysis.OpenGateContextRank(finding);
+        return new Candidate(finding, model.KnowledgeBase.Findings[finding].Kind, present, analysis.ExpectedGain(finding, present), model.Costs[finding], gateUrgency, screenCost, contextRank);
     }
 
     /// <summary>Every open question with its figures, in finding order.</summary>
@@ -483,8 +495,11 @@ public sealed class Interviewer
         }
 
         // Among red-flag questions: the history before examining and examining before ordering a test; then the
-        // most urgent gate; then the question expected to finish the screen at the least cost (its own cost plus
-        // the expected cost of the red-flag questions its answer leaves open).
+        // most urgent gate; then a question of a gate in its context, then one whose answer can bring a gate's context
+        // about, then the rest (rule R8, docs/interview.md: a clinician is asked about a hip replacement before the
+        // skin over it);
+        // then the question expected to finish the screen at the least cost (its own cost plus the expected cost of
+        // the red-flag questions its answer leaves open).
         if (a.GateUrgency is { } urgencyA && b.GateUrgency is { } urgencyB)
         {
             var byCost = a.Cost.CompareTo(b.Cost);
@@ -497,6 +512,12 @@ public sealed class Interviewer
             if (byUrgency != 0)
             {
                 return byUrgency;
+            }
+
+            var byContext = b.ContextRank.CompareTo(a.ContextRank);
+            if (byContext != 0)
+            {
+                return byContext;
             }
 
             var byScreen = a.ScreenCost.CompareTo(b.ScreenCost);
@@ -623,5 +644,5 @@ public sealed class Interviewer
         ? finding.PatientQuestion ?? finding.Question ?? finding.Name
         : finding.Question ?? finding.Name;
 
-    private readonly record struct Candidate(int Finding, FindingKind Kind, double PredictedPresentProbability, double Gain, double Cost, Urgency? GateUrgency, double ScreenCost);
+    private readonly record struct Candidate(int Finding, FindingKind Kind, double PredictedPresentProbability, double Gain, double Cost, Urgency? GateUrgency, double ScreenCost, int ContextRank);
 }
