@@ -14,6 +14,7 @@ namespace HipPain.Rules.Knowledge;
 internal static class RedFlags
 {
     public const string InfectionSigns = "rf.infection-signs";
+    public const string ProsthesisSkinInfection = "rf.prosthesis-skin-infection";
     public const string CannotBearWeightFlag = "rf.cannot-bear-weight";
     public const string FallCannotBearWeight = "rf.fall-cannot-bear-weight";
     public const string StressFracture = "rf.femoral-neck-stress-fracture";
@@ -36,6 +37,15 @@ internal static class RedFlags
             .Running(RunningRestriction.StopRunning, "No running or exercise; same-day emergency assessment.")
             .Suspect(SepticArthritis.Id)
             .Evidence(Sources.Coakley2006("Facts §7: fever or systemic illness with an acutely painful hip, a hot swollen joint, or 2 or more Kocher criteria is an emergency; treat as septic even when afebrile. The count uses Caird's five predictors (non-weight bearing, fever, ESR >= 40, white cells > 12,000, CRP >= 20 mg/L; 2 predictors: 62% in aspirated children, A2-6). CRP was raised in 98% of adults with culture-positive septic arthritis (A3-36).")));
+
+        kb.AddRedFlag(ProsthesisSkinInfection, "A hip replacement with new pain and a skin infection over it", f => f
+            .When(Criterion.AllOf(HipProsthesis, SkinInfectionNearHip))
+            .AskWhen(Criterion.Present(HipProsthesis))
+            .Urgency(Urgency.Emergency)
+            .Action("Same-day orthopaedic assessment, by the team that did the replacement where possible, for an infected prosthetic joint: the joint is aspirated under sterile conditions by the orthopaedic team, with blood cultures; no antibiotic before the sample unless the patient is septic.")
+            .Running(RunningRestriction.StopRunning, "No running or exercise; same-day orthopaedic assessment.")
+            .Suspect(SepticArthritis.Id)
+            .Evidence(new Evidence("Facts table §7, septic arthritis emergency row (Coakley 2006; Margaretten 2007); BMJ Best Practice, Septic arthritis, history and exam", EvidenceLevel.Guideline, VerificationStatus.VerifiedSecondary, "Base 0.18.0 (facts addendum 45): a prosthetic hip with new pain and a skin infection is one of the four emergency triggers of facts §7 (PS45-1); a prosthesis with an overlying skin infection has LR+ 15 for septic arthritis (Margaretten 2007, facts H11, PS45-2, PS45-3). A symptomatic prosthesis is to be suspected of sepsis and referred to orthopaedics, who aspirate it in sterile conditions (BMJ Best Practice, PS45-4; facts R16, PS45-5); fever is absent in about 40% of adults. Only the two risk findings can partly meet the gate, and its skin question is asked only of a patient with a hip replacement.")));
 
         kb.AddRedFlag(CannotBearWeightFlag, "Unable to bear weight", f => f
             .When(Criterion.Present(CannotBearWeight))

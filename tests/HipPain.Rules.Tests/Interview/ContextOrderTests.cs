@@ -24,6 +24,25 @@ public sealed class ContextOrderTests
         [.. Clinician.RankQuestions(PatientCase.Create(35, Sex.Male, observations)).Select(q => q.Finding.Id)];
 
     [Fact]
+    public void RankQuestions_ClinicianEmptyCase_FeverThenTheHipReplacementBeforeTheSkinOverIt()
+    {
+        var ranked = Ranked();
+
+        Assert.Equal([Findings.Fever, Findings.HipProsthesis, Findings.SkinInfectionNearHip], ranked.Take(3));
+    }
+
+    [Fact]
+    public void RankQuestions_ClinicianWithAHipReplacement_AsksTheSkinOverItWithTheInfectionScreen()
+    {
+        // The prosthesis puts the gate in its context: its skin question joins fever, ahead of the cauda equina
+        // questions, whose context (back, buttock or leg symptoms) has not appeared.
+        var ranked = Ranked(Observation.Present(Findings.HipProsthesis));
+
+        Assert.Contains(Findings.SkinInfectionNearHip, ranked.Take(2));
+        Assert.True(ranked.IndexOf(Findings.SkinInfectionNearHip) < ranked.IndexOf(Findings.SaddleAnaesthesia), string.Join(", ", ranked.Take(8)));
+    }
+
+    [Fact]
     public void RankQuestions_ClinicianEmptyCase_WhereItHurtsBeforeTheSignsOnlyAPainfulGroinMakesRedFlags()
     {
         // Groin pain is the femoral-neck gate's context and part of its criterion; a limp is one of its signs.

@@ -36,14 +36,15 @@ public sealed class SampleInterviewTests
     [Fact]
     public void Run_InterviewYesToCannotBearWeight_EscalatesToEmergency()
     {
-        // The red-flag history comes first (19 questions: where it hurts before the signs that only a painful groin or
-        // buttock makes red flags, rule R8), then the examination: a hot swollen hip, then weight bearing.
-        var (code, output, _) = Run(string.Concat(Enumerable.Repeat("no\n", 20)) + "yes\n", "--interview");
+        // The red-flag history comes first (20 questions: where it hurts before the signs that only a painful groin or
+        // buttock makes red flags, rule R8, and a hip replacement, base 0.18.0), then the examination: a hot swollen
+        // hip, then weight bearing.
+        var (code, output, _) = Run(string.Concat(Enumerable.Repeat("no\n", 21)) + "yes\n", "--interview");
 
         Assert.Equal(0, code);
-        Assert.Contains("Q21. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
+        Assert.Contains("Q22. Are you unable to walk four steps on your own because of the pain?", output, StringComparison.Ordinal);
         Assert.Contains("| urgency EMERGENCY", output, StringComparison.Ordinal);
-        Assert.Contains("End of input after 21 questions: the interview stops here.", output, StringComparison.Ordinal);
+        Assert.Contains("End of input after 22 questions: the interview stops here.", output, StringComparison.Ordinal);
         Assert.Contains("RED FLAG (Emergency): Unable to bear weight", output, StringComparison.Ordinal);
     }
 

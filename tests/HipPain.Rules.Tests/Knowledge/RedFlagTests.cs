@@ -43,6 +43,9 @@ public sealed class RedFlagTests
         { "rf.malignancy", Urgency.Urgent, 24, Sex.Male, ["loc.buttock", "exam.palpable-mass"] },
         { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 23, Sex.Male, ["loc.buttock", "loc.lower-back", "exam.hop-test"] },
         { "rf.pubic-ramus-stress-fracture", Urgency.Urgent, 30, Sex.Female, ["loc.groin", "exam.hop-test"] },
+
+        // Base 0.18.0: a hip replacement with new pain and a skin infection over it (facts §7, Margaretten 2007; addendum 45).
+        { "rf.prosthesis-skin-infection", Urgency.Emergency, 66, Sex.Female, ["rf.hip-prosthesis", "rf.skin-infection-near-hip"] },
     };
 
     /// <summary>Base 0.7.0's branches: the branch's findings fire the gate; the same case without the branch's finding does not.</summary>

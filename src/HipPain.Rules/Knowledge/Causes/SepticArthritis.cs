@@ -23,6 +23,13 @@ internal static class SepticArthritis
         .PainMap(Id, Groin, LateralHip, AnteriorThigh)
         .Finding(HipProsthesis, 3.1, 1.0, Sources.Margaretten2007("H14: hip or knee prosthesis, LR+ 3.1."))
         .Finding(RecentJointSurgery, 6.9, 1.0, Sources.Margaretten2007("H12: recent joint surgery, LR+ 6.9."))
+        .Composite(
+            $"{Id}/prosthesis-skin-infection",
+            Criterion.AllOf(HipProsthesis, SkinInfectionNearHip),
+            10.0,
+            1.0,
+            Sources.Margaretten2007("H11: a hip or knee prosthesis with a skin infection over it, published LR+ 15.0 (facts addendum 45, PS45-2 and PS45-3); capped to 10, the tier A cap, because the primary study and its size are not given by the secondary sources. No figure for the combination's absence, so LR- 1. Counted once with the other exposures: with both findings present it replaces the prosthesis's 3.1 and the infection risk's 4.8."),
+            "A hip replacement with a skin infection over it")
         .Derived(SeverePain, 0.8, Comparison.SeverePain, Sources.Coakley2006("A short history of a hot, swollen, very painful joint (BSR 2006, facts §1.15); joint pain in 85% (Margaretten 2007, A3-32); severe pain (7/10 or more) is assumed in 80%."))
         .Derived(MildPain, 0.03, Comparison.MildPain, Sources.Coakley2006("An infected joint is very painful (facts §1.15); mild pain at its worst is assumed in 3%."))
         .Derived(LogRollPain, 0.7, Comparison.LogRollPain, Sources.Coakley2006("Restricted, painful movement of the joint (BSR 2006, facts §1.15; severe pain with any motion, facts §1.19); 70% is assumed."))
@@ -73,8 +80,9 @@ internal static class SepticArthritis
             .Member($"{Id}/{Limp}")
             .Member($"{Id}/{SeverePain}")
             .Member($"{Id}/{MildPain}"))
-        .Group("septic-arthritis/exposure", "Risk exposure (prosthesis, recent surgery, infection risk, old age)", g => g
+        .Group("septic-arthritis/exposure", "Risk exposure (prosthesis, with or without a skin infection over it, recent surgery, infection risk, old age)", g => g
             .Member($"{Id}/{HipProsthesis}")
+            .Member($"{Id}/prosthesis-skin-infection")
             .Member($"{Id}/{RecentJointSurgery}")
             .Member($"{Id}/{InfectionRisk}")
             .Member($"{Id}/age:81-"))
