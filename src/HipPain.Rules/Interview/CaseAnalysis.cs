@@ -191,7 +191,7 @@ internal sealed class CaseAnalysis
         Urgency = UrgencyRule.Settled(gateOutcomes, model.GateUrgencies);
 
         // Only a patient interview leaves a gate's questions unasked until its context appears (see Asks); both
-        // audiences ask the questions of gates in their context first (see InContext).
+        // audiences ask the questions of gates in their context first (see OpenGateContextRank).
         for (var g = 0; g < model.Gates.Length; g++)
         {
             var context = model.ContextRoots[g];

@@ -497,9 +497,8 @@ public sealed class Interviewer
         // Among red-flag questions: the history before examining and examining before ordering a test; then the
         // most urgent gate; then a question of a gate in its context, then one whose answer can bring a gate's context
         // about, then the rest (rule R8, docs/interview.md: a clinician is asked about a hip replacement before the
-        // skin over it);
-        // then the question expected to finish the screen at the least cost (its own cost plus the expected cost of
-        // the red-flag questions its answer leaves open).
+        // skin over it); then the question expected to finish the screen at the least cost (its own cost plus the
+        // expected cost of the red-flag questions its answer leaves open).
         if (a.GateUrgency is { } urgencyA && b.GateUrgency is { } urgencyB)
         {
             var byCost = a.Cost.CompareTo(b.Cost);
