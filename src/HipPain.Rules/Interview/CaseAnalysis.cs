@@ -22,7 +22,6 @@ internal sealed class CaseAnalysis
     private readonly double[] unitLogs;
     private readonly int[] gateOutcomes;
     private readonly int[] hypotheticalOutcomes;
-    private readonly bool[] gateInContext;
     private readonly bool[] gateContextMet;
     private readonly double[] logProbability;
     private readonly double[] probability;
@@ -81,7 +80,6 @@ internal sealed class CaseAnalysis
         unitLogs = new double[model.Tables.UnitCount];
         gateOutcomes = new int[model.Gates.Length];
         hypotheticalOutcomes = new int[model.Gates.Length];
-        gateInContext = new bool[model.Gates.Length];
         gateContextMet = new bool[model.Gates.Length];
         logProbability = new double[causeCount];
         probability = new double[causeCount];
@@ -196,7 +194,6 @@ internal sealed class CaseAnalysis
         {
             var context = model.ContextRoots[g];
             gateContextMet[g] = context < 0 || model.Program.Evaluate(context, states, age, sex) == CriterionProgram.Met;
-            gateInContext[g] = model.Patient && gateContextMet[g];
         }
 
         for (var c = 0; c < LogOdds.Length; c++)
@@ -304,6 +301,13 @@ internal sealed class CaseAnalysis
     {
         EnsureLive();
         return openContextRank[finding];
+    }
+
+    /// <summary>By finding: <see cref="OpenGateContextRank"/>, read once for a whole pass over the findings.</summary>
+    public ReadOnlySpan<int> OpenGateContextRanks()
+    {
+        EnsureLive();
+        return openContextRank;
     }
 
     /// <summary>The highest urgency among <see cref="OpenGates"/>, without listing them; null when there are none. Found once per case for every finding.</summary>
@@ -553,7 +557,7 @@ internal sealed class CaseAnalysis
     /// context is met.
     /// </summary>
     private bool Asks(int gate, int slot) =>
-        !model.Patient || model.SlotInScreen[slot] || gateInContext[gate];
+        !model.Patient || model.SlotInScreen[slot] || gateContextMet[gate];
 
     /// <summary>
     /// The top three causes in order (fewer for a smaller base, -1 for none) by the engine's own ranking rule

@@ -415,12 +415,13 @@ public sealed class Interviewer
         var count = closed.Length;
 
         // The tier narrows to its questions of the highest context rank (Compare, rule R8).
+        var rankOf = analysis.OpenGateContextRanks();
         var rank = 0;
         for (var f = 0; f < count && rank < 2; f++)
         {
             if (!closed[f] && urgencyOf[f] == (int)urgency && model.Costs[f] == cost)
             {
-                rank = Math.Max(rank, analysis.OpenGateContextRank(f));
+                rank = Math.Max(rank, rankOf[f]);
             }
         }
 
@@ -430,7 +431,7 @@ public sealed class Interviewer
         var any = false;
         for (var f = 0; f < count; f++)
         {
-            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || analysis.OpenGateContextRank(f) != rank)
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || rankOf[f] != rank)
             {
                 continue;
             }
@@ -446,7 +447,7 @@ public sealed class Interviewer
         Candidate? best = null;
         for (var f = 0; any && f < count; f++)
         {
-            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || analysis.OpenGateContextRank(f) != rank || screenCost[f].CompareTo(lowest) != 0)
+            if (closed[f] || urgencyOf[f] != (int)urgency || model.Costs[f] != cost || rankOf[f] != rank || screenCost[f].CompareTo(lowest) != 0)
             {
                 continue;
             }
