@@ -138,6 +138,7 @@ internal static class Findings
     public const string SacralTenderness = "exam.sacral-tenderness";
     public const string IliacCrestTenderness = "exam.iliac-crest-tenderness";
     public const string SignOfTheButtock = "exam.sign-of-the-buttock";
+    public const string PalpableDefect = "exam.palpable-defect";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
@@ -269,6 +270,7 @@ internal static class Findings
           .AddFinding(SacralTenderness, "Focal tenderness over the sacrum", FindingKind.Examination, question: "Is the sacrum itself (its midline or the sacral ala) tender to pressure?")
           .AddFinding(IliacCrestTenderness, "Pain and tenderness at the iliac crest (iliac tubercle)", FindingKind.Examination, question: "Is the iliac crest tender at the iliac tubercle, about 5 cm behind the anterior superior iliac spine, reproducing the pain?")
           .AddFinding(SignOfTheButtock, "Positive sign of the buttock (Cyriax)", FindingKind.Examination, question: "Straight leg raise limited and painful, and passive hip flexion with the knee bent no freer, with an empty end feel?")
+          .AddFinding(PalpableDefect, "A palpable gap or defect in an injured muscle or tendon", FindingKind.Examination, question: "After the injury, is there a palpable gap or defect along the injured muscle or at its tendon's origin (adductor origin, anterior inferior iliac spine, ischial tuberosity)?", patientQuestion: "Have you, or a doctor, felt a gap or a dent in a muscle or tendon around your hip or thigh since the pain began?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")

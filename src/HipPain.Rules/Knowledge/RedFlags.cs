@@ -23,6 +23,7 @@ internal static class RedFlags
     public const string CaudaEquina = "rf.cauda-equina";
     public const string OsteonecrosisRisk = "rf.osteonecrosis-risk";
     public const string AdolescentLimp = "rf.adolescent-limp";
+    public const string TendonAvulsion = "rf.tendon-avulsion";
 
     public static void Define(KnowledgeBaseBuilder kb)
     {
@@ -160,5 +161,14 @@ internal static class RedFlags
             .Action("Same-week bilateral AP and frog-leg radiographs and orthopaedic review for a slipped capital femoral epiphysis; emergency if the child cannot bear weight.")
             .Running(RunningRestriction.StopRunning, "No running until a slipped epiphysis is excluded.")
             .Evidence(Sources.Peck2017("SCFE is the commonest adolescent hip disorder (age 8-15); up to 15% present with knee or thigh pain only (facts §1.17, §7). SCFE is not a cause in this base, so the gate names none.")));
+
+        kb.AddRedFlag(TendonAvulsion, "A palpable defect after an acute muscle injury (suspected tendon avulsion)", f => f
+            .When(Criterion.Present(PalpableDefect))
+            .AskWhen(Criterion.AnyOf(SuddenOnset, AcuteOnset, RecentInjury, FallOrTrauma))
+            .Urgency(Urgency.Urgent)
+            .Action("MRI within days and review by a sports or orthopaedic surgeon to grade the tear: a complete proximal hamstring avulsion does best repaired within 4 to 6 weeks of the injury, and a complete adductor tear needs the MRI to decide its care.")
+            .Running(RunningRestriction.StopRunning, "No running or sprinting until MRI has graded the injury.")
+            .Suspect(MuscleStrain.Id)
+            .Evidence(new Evidence("Facts table §1.10, hip flexor and adductor strain, urgency row (Serner A et al., prognostic cohort of acute adductor injuries, repub.eur.nl/pub/125816); Buckwalter J, Westermann R, Amendola A. Complete proximal hamstring avulsions: is there a role for conservative management? J ISAKOS 2017;2(1):31 (systematic review)", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedPrimary, "Base 0.19.0 (facts addendum 46): the facts table makes an acute strain urgent when a palpable defect or an avulsion is suspected (AV46-1); a palpable defect was among the strongest predictors of a long recovery in 81 athletes with acute adductor injuries (AV46-2) and is the examination finding of a proximal hamstring avulsion (AV46-5, AV46-6). Acute repair, within 4 to 6 weeks, is the recommended treatment of a complete proximal hamstring avulsion (AV46-3; quicker return and fewer re-ruptures and nerve injuries than late repair, AV46-4); complete adductor longus tears have also recovered without surgery, so MRI grades the tear before its care is decided (AV46-7). The gate's one finding is an examination sign, asked in the context of an acute injury (a sudden or acute onset, a recent sports injury, a fall or blow); the injury is not part of its criterion, so a stated onset never partly meets it. A patient-reported bruise and an adolescent's apophyseal avulsion were considered and not built (addendum 46, section 4).")));
     }
 }

@@ -119,6 +119,10 @@ internal static class Sources
     public static Evidence Serner2020(string note) =>
         new("Serner A et al. Orthop J Sports Med 2020;8:2325967119897247", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    /// <summary>Serner's prognostic cohort of acute adductor injuries, the source of the facts table's §1.10 urgency row (base 0.19.0, facts addendum 46).</summary>
+    public static Evidence SernerPrognosis(string note) =>
+        new("Serner A et al., prospective prognostic cohort of 81 male athletes with acute adductor injuries (Erasmus University repository record repub.eur.nl/pub/125816; facts §1.10); Colosimo AJ et al., Hamstring avulsion injuries (review)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Holmich2007(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (long-standing groin pain, 207 athletes); Weir A et al. Br J Sports Med 2015;49:768 (Doha)", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary, note);
 

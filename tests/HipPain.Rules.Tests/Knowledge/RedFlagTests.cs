@@ -46,6 +46,10 @@ public sealed class RedFlagTests
 
         // Base 0.18.0: a hip replacement with new pain and a skin infection over it (facts §7, Margaretten 2007; addendum 45).
         { "rf.prosthesis-skin-infection", Urgency.Emergency, 66, Sex.Female, ["rf.hip-prosthesis", "rf.skin-infection-near-hip"] },
+
+        // Base 0.19.0: a palpable defect after an acute muscle injury, a suspected avulsion (facts §1.10; addendum 46).
+        { "rf.tendon-avulsion", Urgency.Urgent, 24, Sex.Male, ["loc.groin", "tim.sudden-onset", "hx.kicking-sport", "exam.palpable-defect"] },
+        { "rf.tendon-avulsion", Urgency.Urgent, 40, Sex.Male, ["loc.buttock", "loc.posterior-thigh", "tim.acute-onset", "exam.palpable-defect"] },
     };
 
     /// <summary>Base 0.7.0's branches: the branch's findings fire the gate; the same case without the branch's finding does not.</summary>

@@ -28,6 +28,7 @@ internal static class MuscleStrain
         .Finding(ResistedAdductionPain, 2.5, 0.6, Sources.Serner2020("Resisted adduction had a positive predictive value of 80-81% for MRI-positive adductor injury (Serner 2016); not a likelihood ratio, so an estimate.").AsEstimate())
         .Finding(Swelling, 1.5, 1.0, Sources.Estimate("Swelling or bruising can follow an acute strain; modest estimate."))
         .Finding(ResistedFlexionPain, 1.5, 1.0, Sources.Estimate("Pain on resisted flexion in iliopsoas or rectus femoris strains (Serner 2015); modest estimate."))
+        .Finding(PalpableDefect, 5.0, 1.0, Sources.SernerPrognosis("Base 0.19.0 (facts addendum 46): a palpable defect marks a complete tear or an avulsion; it was among the strongest clinical predictors of a long recovery in 81 athletes with acute adductor injuries (AV46-2) and is the examination finding of a proximal hamstring avulsion (Colosimo, AV46-5). No accuracy figure exists, so the estimate band for a defining sign (LR+ 5); absent, it says nothing (LR- 1), because most strains are partial and have no defect. Found by the same palpation as the tenderness of this group, so it counts once with it.").AsEstimate())
         .Treat(ExamineGroin)
         .Treat(RelativeRest)
         .Treat(Rice, note: "Ice about 10 minutes a few times a day for comfort in the first days.")
@@ -49,6 +50,7 @@ internal static class MuscleStrain
         .Group("muscle-strain/resisted-tests", "Palpation and resisted tests of the injured muscle", g => g
             .Member($"{Id}/{AdductorTenderness}")
             .Member($"{Id}/{ResistedAdductionPain}")
-            .Member($"{Id}/{ResistedFlexionPain}"))
+            .Member($"{Id}/{ResistedFlexionPain}")
+            .Member($"{Id}/{PalpableDefect}"))
         .Running(RunningRestriction.RelativeRest, "Pause running and sprinting until walking and resisted testing are pain-free; then return progressively."));
 }
