@@ -139,6 +139,7 @@ internal static class Findings
     public const string IliacCrestTenderness = "exam.iliac-crest-tenderness";
     public const string SignOfTheButtock = "exam.sign-of-the-buttock";
     public const string PalpableDefect = "exam.palpable-defect";
+    public const string LegDeformity = "exam.leg-deformity";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
@@ -271,6 +272,7 @@ internal static class Findings
           .AddFinding(IliacCrestTenderness, "Pain and tenderness at the iliac crest (iliac tubercle)", FindingKind.Examination, question: "Is the iliac crest tender at the iliac tubercle, about 5 cm behind the anterior superior iliac spine, reproducing the pain?")
           .AddFinding(SignOfTheButtock, "Positive sign of the buttock (Cyriax)", FindingKind.Examination, question: "Straight leg raise limited and painful, and passive hip flexion with the knee bent no freer, with an empty end feel?")
           .AddFinding(PalpableDefect, "A palpable gap or defect in an injured muscle or tendon", FindingKind.Examination, question: "After the injury, is there a palpable gap or defect along the injured muscle or at its tendon's origin (adductor origin, anterior inferior iliac spine, ischial tuberosity)?", patientQuestion: "Have you, or a doctor, felt a gap or a dent in a muscle or tendon around your hip or thigh since the pain began?")
+          .AddFinding(LegDeformity, "A shortened or rotated leg, or a visible deformity at the hip or thigh", FindingKind.Examination, question: "After the fall or injury, is the leg shortened or rotated, or is there a visible deformity at the hip or thigh?", patientQuestion: "Since the fall or injury, does your leg look shorter, turned outwards or inwards, or out of shape?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")

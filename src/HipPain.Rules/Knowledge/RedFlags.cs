@@ -17,6 +17,7 @@ internal static class RedFlags
     public const string ProsthesisSkinInfection = "rf.prosthesis-skin-infection";
     public const string CannotBearWeightFlag = "rf.cannot-bear-weight";
     public const string FallCannotBearWeight = "rf.fall-cannot-bear-weight";
+    public const string FallDeformity = "rf.fall-deformity";
     public const string StressFracture = "rf.femoral-neck-stress-fracture";
     public const string PelvicStressFracture = "rf.pubic-ramus-stress-fracture";
     public const string Malignancy = "rf.malignancy";
@@ -64,7 +65,15 @@ internal static class RedFlags
             .Action("Emergency department today: radiographs for a hip or pelvic fracture or dislocation; keep non-weight bearing.")
             .Running(RunningRestriction.StopRunning, "No running or walking on the leg until a fracture is excluded.")
             .Suspect(FemoralNeckStressFracture.Id, PubicRamusStressFracture.Id)
-            .Evidence(Sources.Gloucestershire("Significant trauma with inability to bear weight or deformity goes to the emergency department (V-sec).")));
+            .Evidence(Sources.Gloucestershire("Significant trauma with inability to bear weight or deformity goes to the emergency department (V-sec). This gate reads the first half; the deformity half is rf.fall-deformity (base 0.20.0, facts addenda 47 and 48).")));
+
+        kb.AddRedFlag(FallDeformity, "A fall or injury with a shortened, rotated or deformed leg", f => f
+            .When(Criterion.AllOf(FallOrTrauma, LegDeformity))
+            .AskWhen(Criterion.Present(FallOrTrauma))
+            .Urgency(Urgency.Emergency)
+            .Action("Emergency department today: radiographs of the hip and pelvis for a fracture or dislocation; keep the leg still and do not bear weight on it.")
+            .Running(RunningRestriction.StopRunning, "No running or walking on the leg until a fracture and a dislocation are excluded.")
+            .Evidence(Sources.Gloucestershire("Base 0.20.0 (facts addenda 47 and 48): significant trauma with a deformity goes to the emergency department (facts §7, TD47-1); a shortened, rotated leg or a visible deformity after a fall is the sign of a displaced hip fracture or a dislocation (emergency orthopaedics texts, TD47-2 to TD47-4), and without trauma it can be the end stage of arthritis, so the fall is required. A traumatic fracture or dislocation is not a cause in this base, so the gate names none (as rf.adolescent-limp names none); that also keeps it out of rule R5b's move, through which addendum 47's version, a branch of rf.fall-cannot-bear-weight, reordered a case's questions. Asked after a reported fall or blow.")));
 
         kb.AddRedFlag(StressFracture, "Suspected femoral-neck stress fracture", f => f
             .When(Criterion.AnyOf(

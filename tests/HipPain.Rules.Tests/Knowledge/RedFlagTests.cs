@@ -50,6 +50,9 @@ public sealed class RedFlagTests
         // Base 0.19.0: a palpable defect after an acute muscle injury, a suspected avulsion (facts §1.10; addendum 46).
         { "rf.tendon-avulsion", Urgency.Urgent, 24, Sex.Male, ["loc.groin", "tim.sudden-onset", "hx.kicking-sport", "exam.palpable-defect"] },
         { "rf.tendon-avulsion", Urgency.Urgent, 40, Sex.Male, ["loc.buttock", "loc.posterior-thigh", "tim.acute-onset", "exam.palpable-defect"] },
+
+        // Base 0.20.0: significant trauma with a deformity, the half of facts §7's row the fall gate does not read (addenda 47, 48).
+        { "rf.fall-deformity", Urgency.Emergency, 72, Sex.Female, ["hx.fall-or-trauma", "exam.leg-deformity", "loc.groin"] },
     };
 
     /// <summary>Base 0.7.0's branches: the branch's findings fire the gate; the same case without the branch's finding does not.</summary>
