@@ -39,9 +39,31 @@ public sealed class FigurePrecisionTests
 
         var sets = FigurePrecision.Sets(published, holdouts);
 
-        Assert.Equal(2 + holdouts.Length + 1, sets.Length);
-        Assert.Equal("Holdout batches pooled", sets[^1].Name);
-        Assert.Equal(holdouts.Sum(h => h.All.Count), sets[^1].Report.Outcomes.Length);
-        Assert.Equal(holdouts.Sum(h => h.All.Outcomes.Count(o => o.Top1)), sets[^1].Report.Outcomes.Count(o => o.Top1));
+        Assert.Equal(2 + holdouts.Length + 2, sets.Length);
+        Assert.Equal("Holdout batches pooled", sets[^2].Name);
+        Assert.Equal(holdouts.Sum(h => h.All.Count), sets[^2].Report.Outcomes.Length);
+        Assert.Equal(holdouts.Sum(h => h.All.Outcomes.Count(o => o.Top1)), sets[^2].Report.Outcomes.Count(o => o.Top1));
+        Assert.Equal(FigurePrecision.EverySetPooled, sets[^1].Name);
+        Assert.Equal(published.Development.Count + published.Test.Count + holdouts.Sum(h => h.All.Count), sets[^1].Report.Count);
+        Assert.Equal(
+            published.Development.UnderTriagedAllowingProvisionalCount + published.Test.UnderTriagedAllowingProvisionalCount + holdouts.Sum(h => h.All.UnderTriagedAllowingProvisionalCount),
+            sets[^1].Report.UnderTriagedAllowingProvisionalCount);
+    }
+
+    [Fact]
+    public void PerCause_EveryScoredSetPooled_SplitsEveryCaseOnceByItsReference()
+    {
+        var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Repository.Root);
+        var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Repository.Root);
+        var pooled = FigurePrecision.Sets(published, holdouts)[^1].Report;
+
+        var causes = FigurePrecision.PerCause(pooled);
+
+        Assert.Equal(pooled.Count, causes.Sum(c => c.Report.Count));
+        Assert.Equal(pooled.Outcomes.Count(o => o.Top1), causes.Sum(c => c.Report.Outcomes.Count(o => o.Top1)));
+        Assert.Equal(pooled.UnderTriagedAllowingProvisionalCount, causes.Sum(c => c.Report.UnderTriagedAllowingProvisionalCount));
+        Assert.All(causes, c => Assert.All(c.Report.Outcomes, o => Assert.Equal(c.Cause, o.Vignette.Reference)));
+        Assert.Equal(causes.Length, causes.Select(c => c.Cause).Distinct(StringComparer.Ordinal).Count());
+        Assert.True(causes.Select(c => c.Report.Top1).SequenceEqual(causes.Select(c => c.Report.Top1).Order()), "lowest top-1 first");
     }
 }

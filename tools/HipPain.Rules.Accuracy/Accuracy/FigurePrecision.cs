@@ -6,11 +6,15 @@ namespace HipPain.Rules.Accuracy;
 
 /// <summary>
 /// How precise each published set's figures are: top-1, top-3 and under-triage as counts with 95 % Wilson score
-/// intervals, per set and for the holdout batches pooled. A set of about fifty cases measures a share to within
-/// roughly ten to thirteen points either way; the table says so beside every figure.
+/// intervals, per set, for the holdout batches pooled and for every scored set pooled, then per cause over every scored
+/// set. A set of about fifty cases measures a share to within roughly ten to thirteen points either way; the table says
+/// so beside every figure.
 /// </summary>
 internal static class FigurePrecision
 {
+    /// <summary>The name of the last row of the table: both halves and every holdout batch together.</summary>
+    public const string EverySetPooled = "Every scored set pooled";
+
     /// <summary>The normal quantile for a two-sided 95 % interval.</summary>
     private const double Z = 1.959963984540054;
 
@@ -35,7 +39,10 @@ internal static class FigurePrecision
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    /// <summary>The sets of the table: both halves, each holdout batch, then the batches pooled.</summary>
+    /// <summary>
+    /// The sets of the table: both halves, each holdout batch, then (with more than one batch) the batches pooled and
+    /// every scored set pooled (both halves and every batch; the reserved batch is never among them).
+    /// </summary>
     /// <param name="published">Both halves of the first set.</param>
     /// <param name="holdouts">Every holdout batch, oldest first.</param>
     public static ImmutableArray<(string Name, AccuracyReport Report)> Sets(PublishedAccuracyReport published, IReadOnlyList<HoldoutAccuracyReport> holdouts)
@@ -52,6 +59,7 @@ internal static class FigurePrecision
         {
             var first = holdouts[0].All;
             sets.Add(("Holdout batches pooled", first with { Outcomes = [.. holdouts.SelectMany(h => h.All.Outcomes)] }));
+            sets.Add((EverySetPooled, first with { Outcomes = [.. published.Development.Outcomes, .. published.Test.Outcomes, .. holdouts.SelectMany(h => h.All.Outcomes)] }));
         }
 
         return sets.ToImmutable();
@@ -76,8 +84,34 @@ internal static class FigurePrecision
             text.AppendLine(Invariant($"| {name} | {report.Count} | {Share(report.Outcomes.Count(o => o.Top1), report.Count)} | {Share(report.Outcomes.Count(o => o.Top3), report.Count)} | {Share(report.UnderTriagedAllowingProvisionalCount, report.UrgentOrEmergencyCount)} |"));
         }
 
+        var pooled = Sets(published, holdouts).FirstOrDefault(s => s.Name == EverySetPooled).Report;
+        if (pooled is not null)
+        {
+            text.AppendLine();
+            text.AppendLine("Per cause, every scored set pooled (by reference diagnosis). Common causes are ranked first most often; the rare");
+            text.AppendLine("causes that must not be missed are rarely ranked first, so for them the result leans on its red-flag questions, and");
+            text.AppendLine("the last column counts the urgent or emergency cases whose result neither reached the expected urgency nor asked");
+            text.AppendLine("that cause's red flag first.");
+            text.AppendLine();
+            text.AppendLine("| Cause | Cases | Top-1 | Top-3 | Under-triaged, provisional counted, of the urgent or emergency cases |");
+            text.AppendLine("|---|---:|---|---|---|");
+            foreach (var cause in PerCause(pooled))
+            {
+                text.AppendLine(Invariant($"| {cause.Cause} | {cause.Report.Count} | {Share(cause.Report.Outcomes.Count(o => o.Top1), cause.Report.Count)} | {Share(cause.Report.Outcomes.Count(o => o.Top3), cause.Report.Count)} | {(cause.Report.UrgentOrEmergencyCount == 0 ? "none urgent" : Share(cause.Report.UnderTriagedAllowingProvisionalCount, cause.Report.UrgentOrEmergencyCount))} |"));
+            }
+        }
+
         return text.ToString();
     }
+
+    /// <summary>One report per reference diagnosis, lowest top-1 share first (ties by name), every case kept.</summary>
+    /// <param name="report">The cases to split.</param>
+    public static ImmutableArray<(string Cause, AccuracyReport Report)> PerCause(AccuracyReport report) =>
+        [.. report.Outcomes
+            .GroupBy(o => o.Vignette.Reference, StringComparer.Ordinal)
+            .Select(g => (Cause: g.Key, Report: report with { Outcomes = [.. g] }))
+            .OrderBy(c => c.Report.Top1)
+            .ThenBy(c => c.Cause, StringComparer.Ordinal)];
 
     private static string Share(int count, int total)
     {
