@@ -88,10 +88,9 @@ internal static class FigurePrecision
         if (pooled is not null)
         {
             text.AppendLine();
-            text.AppendLine("Per cause, every scored set pooled (by reference diagnosis). Common causes are ranked first most often; the rare");
-            text.AppendLine("causes that must not be missed are rarely ranked first, so for them the result leans on its red-flag questions, and");
-            text.AppendLine("the last column counts the urgent or emergency cases whose result neither reached the expected urgency nor asked");
-            text.AppendLine("that cause's red flag first.");
+            text.AppendLine("Per cause, every scored set pooled (by reference diagnosis), lowest top-1 first. The last column counts the urgent");
+            text.AppendLine("or emergency cases whose result neither reached the expected urgency nor asked first a red flag that names the");
+            text.AppendLine("reference at that urgency or above.");
             text.AppendLine();
             text.AppendLine("| Cause | Cases | Top-1 | Top-3 | Under-triaged, provisional counted, of the urgent or emergency cases |");
             text.AppendLine("|---|---:|---|---|---|");
