@@ -79,13 +79,13 @@ internal static class FigurePrecision
         text.AppendLine();
         text.AppendLine("| Set | Cases | Top-1 | Top-3 | Under-triaged, provisional counted, of the urgent or emergency cases |");
         text.AppendLine("|---|---:|---|---|---|");
-        foreach (var (name, report) in Sets(published, holdouts))
+        var sets = Sets(published, holdouts);
+        foreach (var (name, report) in sets)
         {
             text.AppendLine(Invariant($"| {name} | {report.Count} | {Share(report.Outcomes.Count(o => o.Top1), report.Count)} | {Share(report.Outcomes.Count(o => o.Top3), report.Count)} | {Share(report.UnderTriagedAllowingProvisionalCount, report.UrgentOrEmergencyCount)} |"));
         }
 
-        var pooled = Sets(published, holdouts).FirstOrDefault(s => s.Name == EverySetPooled).Report;
-        if (pooled is not null)
+        if (sets[^1] is (EverySetPooled, var pooled))
         {
             text.AppendLine();
             text.AppendLine("Per cause, every scored set pooled (by reference diagnosis), lowest top-1 first. The last column counts the urgent");
