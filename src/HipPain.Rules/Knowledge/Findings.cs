@@ -48,6 +48,7 @@ internal static class Findings
     public const string Snapping = "sym.snapping";
     public const string Fever = "sym.fever";
     public const string Swelling = "sym.swelling";
+    public const string Bruising = "sym.bruising";
     public const string WeightLoss = "sym.weight-loss";
     public const string LateralSnap = "sym.lateral-snap";
     public const string StiffnessUnder60 = "sym.morning-stiffness-60";
@@ -185,6 +186,7 @@ internal static class Findings
           .AddFinding(Snapping, "Painful snap in the groin when the bent hip straightens", FindingKind.Symptom, question: "Do you feel a painful snap in the groin when you straighten a bent hip?", patientQuestion: "Do you feel a painful snap in your groin when you straighten your leg from a bent position?")
           .AddFinding(Fever, "Fever or feeling systemically unwell", FindingKind.Symptom, question: "Do you have a fever or feel unwell?", patientQuestion: "Do you have a fever, or do you feel generally unwell?")
           .AddFinding(Swelling, "Swelling around the hip", FindingKind.Symptom, question: "Have you noticed swelling around the hip?", patientQuestion: "Have you noticed any swelling around your hip?")
+          .AddFinding(Bruising, "A bruise on the thigh, groin or buttock since the pain began", FindingKind.Symptom, question: "Is there bruising (ecchymosis) over the thigh, groin or buttock, or tracking down the leg?", patientQuestion: "Since the pain began, has a bruise appeared on your thigh, groin or buttock?")
           .AddFinding(WeightLoss, "Unexplained weight loss", FindingKind.Symptom, question: "Have you lost weight without trying?", patientQuestion: "Have you lost weight without trying to?")
           .AddFinding(LateralSnap, "Visible or palpable snap over the outer hip", FindingKind.Symptom, question: "Do you feel or see a snap over the outer side of the hip as it bends or turns?", patientQuestion: "Do you feel a snap on the outer side of your hip when it moves?")
           .AddFinding(StiffnessUnder60, "No morning hip stiffness, or stiffness lasting 60 minutes or less", FindingKind.Symptom, question: "If the hip is stiff in the morning, does it ease within an hour?", patientQuestion: "If your hip is stiff when you get up, is it gone within an hour?")

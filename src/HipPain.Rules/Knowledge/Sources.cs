@@ -123,6 +123,10 @@ internal static class Sources
     public static Evidence SernerPrognosis(string note) =>
         new("Serner A et al., prospective prognostic cohort of 81 male athletes with acute adductor injuries (Erasmus University repository record repub.eur.nl/pub/125816; facts §1.10); Colosimo AJ et al., Hamstring avulsion injuries (review)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    /// <summary>What is known about a bruise after an acute muscle injury (base 0.21.0, facts addendum 49): no share or accuracy figure exists.</summary>
+    public static Evidence MuscleBruising(string note) =>
+        new("Heiderscheit BC et al. J Orthop Sports Phys Ther 2010;40:67, Table 2 (Askling's series: ecchymosis minimal to none); Kerkhoffs GM et al. Knee Surg Sports Traumatol Arthrosc 2013;21:500; Colosimo AJ et al., Hamstring avulsion injuries (review); facts addendum 49, BR49-1 to BR49-5", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
     public static Evidence Holmich2007(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (long-standing groin pain, 207 athletes); Weir A et al. Br J Sports Med 2015;49:768 (Doha)", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary, note);
 

@@ -27,6 +27,7 @@ internal static class MuscleStrain
         .Finding(AdductorTenderness, 1.8, 0.11, Sources.Falvey2016("T55: palpation of the adductor origin, 382 athletes with groin pain, MRI reference."))
         .Finding(ResistedAdductionPain, 2.5, 0.6, Sources.Serner2020("Resisted adduction had a positive predictive value of 80-81% for MRI-positive adductor injury (Serner 2016); not a likelihood ratio, so an estimate.").AsEstimate())
         .Finding(Swelling, 1.5, 1.0, Sources.Estimate("Swelling or bruising can follow an acute strain; modest estimate."))
+        .Finding(Bruising, 3.0, 1.0, Sources.MuscleBruising("Base 0.21.0 (facts addendum 49): a bruise after an acute injury is blood from torn muscle or tendon tissue (BR49-2, BR49-4), which none of the other causes produce at presentation, so the top of the ordinary estimate band (LR+ 3); many strains show little or none (Askling's series, BR49-1), so it is not a defining sign, and absent it says nothing (LR- 1). No share or accuracy figure exists. Counted once with swelling, the other sign of the same bleeding."))
         .Finding(ResistedFlexionPain, 1.5, 1.0, Sources.Estimate("Pain on resisted flexion in iliopsoas or rectus femoris strains (Serner 2015); modest estimate."))
         .Finding(PalpableDefect, 5.0, 1.0, Sources.SernerPrognosis("Base 0.19.0 (facts addendum 46): a palpable defect marks a complete tear or an avulsion; it was among the strongest clinical predictors of a long recovery in 81 athletes with acute adductor injuries (AV46-2) and is the examination finding of a proximal hamstring avulsion (Colosimo, AV46-5). No accuracy figure exists, so the estimate band for a defining sign (LR+ 5); absent, it says nothing (LR- 1), because most strains are partial and have no defect. Found by the same palpation as the tenderness of this group, so it counts once with it.").AsEstimate())
         .Treat(ExamineGroin)
@@ -47,6 +48,9 @@ internal static class MuscleStrain
             .Member($"{Id}/{RecentInjury}")
             .Member($"{Id}/{DurationUnderTwoWeeks}")
             .Member($"{Id}/{DurationOverThreeMonths}"))
+        .Group("muscle-strain/bleeding", "Swelling or bruising after the injury", g => g
+            .Member($"{Id}/{Swelling}")
+            .Member($"{Id}/{Bruising}"))
         .Group("muscle-strain/resisted-tests", "Palpation and resisted tests of the injured muscle", g => g
             .Member($"{Id}/{AdductorTenderness}")
             .Member($"{Id}/{ResistedAdductionPain}")

@@ -1,0 +1,92 @@
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Knowledge;
+
+/// <summary>
+/// Base 0.21.0: a bruise after an acute muscle injury, a sign eleven published muscle-strain cases state and the base had
+/// no code for (docs/evidence/facts-addendum-49-bruising.md): one finding, weighed by muscle strain only, counted once
+/// with swelling, and read by no gate.
+/// </summary>
+public sealed class BruisingTests
+{
+    private const string RuleId = "muscle-strain/sym.bruising";
+    private const string GroupId = "muscle-strain/bleeding";
+
+    private static readonly KnowledgeBase Kb = BuiltInKnowledgeBase.Instance;
+    private static readonly TriageEngine Engine = new(Kb);
+
+    [Fact]
+    public void Finding_IsASymptomWithAClinicianAndAPatientQuestion()
+    {
+        Assert.True(Kb.TryGetFinding(Findings.Bruising, out var finding));
+
+        Assert.Equal(FindingKind.Symptom, finding.Kind);
+        Assert.Contains("ecchymosis", finding.Question!, StringComparison.Ordinal);
+        Assert.Contains("bruise", finding.PatientQuestion!, StringComparison.Ordinal);
+        Assert.Equal(Sex.Unspecified, finding.Sex);
+        Assert.True(finding.IsAskedOfPatient);
+    }
+
+    [Fact]
+    public void Rule_IsAnEstimate_WithNothingWhenAbsent_AndOnlyMuscleStrainWeighsIt()
+    {
+        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == RuleId));
+
+        Assert.Equal(3.0, rule.Ratio.Positive);
+        Assert.Equal(1.0, rule.Ratio.Negative);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains("addendum 49", rule.Evidence.Note!, StringComparison.Ordinal);
+        Assert.Equal([RuleId], Kb.Rules.Where(r => r.FindingIds().Contains(Findings.Bruising)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void NoGate_ReadsABruise()
+    {
+        Assert.DoesNotContain(Kb.RedFlags, f => f.Criterion.FindingIds().Contains(Findings.Bruising));
+        Assert.DoesNotContain(Kb.RedFlags, f => f.AskWhen is not null && f.AskWhen.FindingIds().Contains(Findings.Bruising));
+    }
+
+    [Fact]
+    public void Group_CountsSwellingAndABruiseOnce()
+    {
+        var group = Assert.Single(Kb.Groups, g => g.Id == GroupId);
+        Assert.Equal(
+            new[] { "muscle-strain/" + Findings.Swelling, RuleId }.Order(StringComparer.Ordinal),
+            group.Members.Select(m => m.RuleId).Order(StringComparer.Ordinal));
+
+        double Strain(params Observation[] observations) => Engine.Triage(PatientCase.Create(30, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == "muscle-strain").LogOdds;
+
+        Assert.Equal(Math.Log(3.0), Strain(Observation.Present(Findings.Bruising), Observation.Present(Findings.Swelling)) - Strain(), 12);
+        Assert.Equal(Math.Log(1.5), Strain(Observation.Present(Findings.Swelling)) - Strain(), 12);
+        Assert.Equal(0.0, Strain(Observation.Absent(Findings.Bruising)) - Strain(), 12);
+    }
+
+    [Fact]
+    public void Triage_ABruiseAfterASprint_RaisesMuscleStrainOnly()
+    {
+        // A hamstring injury as the published cases describe it: sudden pain at the back of the thigh during a sprint.
+        Observation[] injury = [Observation.Present(Findings.PosteriorThigh), Observation.Present(Findings.SuddenOnset)];
+        var without = Engine.Triage(PatientCase.Create(28, Sex.Male, injury));
+        var with = Engine.Triage(PatientCase.Create(28, Sex.Male, [.. injury, Observation.Present(Findings.Bruising)]));
+
+        foreach (var ranked in with.Differential)
+        {
+            var before = without.Differential.Single(r => r.Cause.Id == ranked.Cause.Id);
+            if (ranked.Cause.Id == "muscle-strain")
+            {
+                Assert.Equal(Math.Log(3.0), ranked.LogOdds - before.LogOdds, 12);
+            }
+            else
+            {
+                Assert.Equal(before.LogOdds, ranked.LogOdds, 12);
+            }
+        }
+
+        Assert.True(
+            with.Differential.Single(r => r.Cause.Id == "muscle-strain").Rank < without.Differential.Single(r => r.Cause.Id == "muscle-strain").Rank,
+            "a bruise should move muscle strain up the differential");
+        Assert.Equal(without.Urgency, with.Urgency);
+    }
+}
