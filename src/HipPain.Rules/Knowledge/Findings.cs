@@ -125,6 +125,7 @@ internal static class Findings
     public const string Gaenslen = "exam.gaenslen";
     public const string ActivePiriformis = "exam.active-piriformis";
     public const string SeatedPiriformisStretch = "exam.seated-piriformis-stretch";
+    public const string PiriformisTension = "exam.piriformis-tension";
     public const string SciaticNotchTenderness = "exam.sciatic-notch-tenderness";
     public const string AdductorSqueeze = "exam.adductor-squeeze";
     public const string PubicRamusTenderness = "exam.pubic-ramus-tenderness";
@@ -259,6 +260,7 @@ internal static class Findings
           .AddFinding(Gaenslen, "Positive Gaenslen test", FindingKind.Examination, question: "One hip flexed, the other extended over the couch edge: does it reproduce the buttock pain?")
           .AddFinding(ActivePiriformis, "Positive active piriformis test", FindingKind.Examination, question: "Side lying, resisted abduction with external rotation: does it reproduce deep buttock pain?")
           .AddFinding(SeatedPiriformisStretch, "Positive seated piriformis stretch test", FindingKind.Examination, question: "Seated, hip flexed, adducted and internally rotated: does it reproduce deep buttock pain?")
+          .AddFinding(PiriformisTension, "Pain on a piriformis tension manoeuvre (Freiberg, Pace, Beatty or FAIR)", FindingKind.Examination, question: "Does a manoeuvre that tensions the piriformis (Freiberg: forced internal rotation of the extended hip; Pace: resisted abduction and external rotation, seated; Beatty: side lying, lifting the flexed upper knee; FAIR: flexion, adduction and internal rotation, side lying) reproduce the buttock or sciatic pain?")
           .AddFinding(SciaticNotchTenderness, "Tenderness near the greater sciatic notch", FindingKind.Examination, question: "Is the buttock tender over the piriformis, near the greater sciatic notch?")
           .AddFinding(AdductorSqueeze, "Pain on the adductor squeeze test", FindingKind.Examination, question: "Squeeze a fist between the knees (bent or straight): does it reproduce groin pain?")
           .AddFinding(PubicRamusTenderness, "Exquisite tenderness over the pubic ramus", FindingKind.Examination, question: "Is the inferior pubic ramus exquisitely tender?")

@@ -175,6 +175,10 @@ internal static class Sources
     public static Evidence Hopayian2010(string note) =>
         new("Hopayian K et al. Eur Spine J 2010;19:2095-2109 (systematic review of piriformis syndrome features)", EvidenceLevel.SystematicReview, VerificationStatus.Estimated, note);
 
+    /// <summary>What is known about pain on a piriformis tension manoeuvre (base 0.22.0, facts addendum 50): no accuracy figure exists for any single manoeuvre.</summary>
+    public static Evidence PiriformisTension(string note) =>
+        new("Hopayian K et al. Eur Spine J 2010;19:2095 and Hopayian K, Danielyan A. Eur J Orthop Surg Traumatol 2018;28:155 (systematic reviews of piriformis syndrome features); Yürük D et al. Br J Pain 2024;18:418 (Freiberg's test, the Pace sign and FADIR among 66 patients with sciatica); facts addendum 50, PT50-1 to PT50-5", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
     public static Evidence VanDerWindt2010(string note) =>
         new("van der Windt DA et al. Cochrane Database Syst Rev 2010;CD007431", EvidenceLevel.SystematicReview, VerificationStatus.Computed, note);
 

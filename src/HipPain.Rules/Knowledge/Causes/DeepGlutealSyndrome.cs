@@ -34,6 +34,8 @@ internal static class DeepGlutealSyndrome
             Sources.Martin2014Combined("T46: active piriformis and seated piriformis stretch combined, Sn 0.91, Sp 0.80 (case-control, 23 endoscopic entrapments vs 10 controls). " + pNote),
             "Active piriformis or seated piriformis stretch test positive");
 
+        c.Finding(PiriformisTension, 2.0, 1.0, Sources.PiriformisTension("Base 0.22.0 (facts addendum 50): pain on a manoeuvre that tensions the piriformis is one of the syndrome's four commonest features (Hopayian 2010 and 2018), so the middle of the ordinary estimate band (LR+ 2); below the capped figure of Martin's two standardised tests because the manoeuvres are not standardised and, among patients with sciatica, Freiberg's test discriminated while the Pace sign and FADIR did not (Yürük 2024). Absent, it says nothing (LR- 1): negative results are under-reported, and one negative manoeuvre does not exclude the syndrome. No accuracy figure exists. Counted once with Martin's tests, which provoke the same muscle."));
+
         var (sPos, sNeg, sNote) = Sources.Cap(3.20, 0.90, CapTier.C);
         c.Finding(StraightLegRaise, sPos, sNeg, Sources.Martin2014("T43: straight leg raise, Sn 0.15, Sp 0.95, same case-control study. " + sNote))
          .Sex(Sex.Female, 1.3, 0.8, Sources.Martin2014("25 of 33 in the endoscopic series were women (mean age 43); the series gives no ratio, so a modest estimate.").AsEstimate())
@@ -45,8 +47,9 @@ internal static class DeepGlutealSyndrome
          .Treat(Mri, TreatmentLine.SecondLine, "When symptoms persist or neurology appears.")
          .Avoid(Prolotherapy, "No evidence for deep gluteal syndrome.")
          .Treat(Posture)
-         .Group("deep-gluteal-syndrome/martin-2014", "Piriformis tests and straight leg raise (Martin 2014, one case-control study)", g => g
+         .Group("deep-gluteal-syndrome/martin-2014", "Piriformis provocation tests and straight leg raise (Martin 2014 and other named manoeuvres)", g => g
             .Member($"{Id}/piriformis-tests")
+            .Member($"{Id}/{PiriformisTension}")
             .Member($"{Id}/{StraightLegRaise}"))
          .Group("deep-gluteal-syndrome/neuropathic", "Neuropathic symptoms", g => g
             .Member($"{Id}/{Paraesthesia}")

@@ -1,0 +1,100 @@
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Knowledge;
+
+/// <summary>
+/// Base 0.22.0: pain on a piriformis tension manoeuvre (Freiberg, Pace, Beatty or FAIR), a sign six published deep
+/// gluteal cases state and the base had no code for (docs/evidence/facts-addendum-50-piriformis-tension.md): one
+/// examination finding, weighed by deep gluteal syndrome only, counted once with Martin's piriformis tests, and read by
+/// no gate.
+/// </summary>
+public sealed class PiriformisTensionTests
+{
+    private const string Cause = "deep-gluteal-syndrome";
+    private const string RuleId = Cause + "/exam.piriformis-tension";
+    private const string GroupId = Cause + "/martin-2014";
+
+    private static readonly KnowledgeBase Kb = BuiltInKnowledgeBase.Instance;
+    private static readonly TriageEngine Engine = new(Kb);
+
+    [Fact]
+    public void Finding_IsAnExaminationWithAClinicianQuestionNamingTheManoeuvres()
+    {
+        Assert.True(Kb.TryGetFinding(Findings.PiriformisTension, out var finding));
+
+        Assert.Equal(FindingKind.Examination, finding.Kind);
+        foreach (var name in new[] { "Freiberg", "Pace", "Beatty", "FAIR" })
+        {
+            Assert.Contains(name, finding.Question!, StringComparison.Ordinal);
+        }
+
+        Assert.Null(finding.PatientQuestion);
+        Assert.False(finding.IsAskedOfPatient);
+    }
+
+    [Fact]
+    public void Rule_IsAnEstimate_WithNothingWhenAbsent_AndOnlyDeepGlutealSyndromeWeighsIt()
+    {
+        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == RuleId));
+
+        Assert.Equal(2.0, rule.Ratio.Positive);
+        Assert.Equal(1.0, rule.Ratio.Negative);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains("addendum 50", rule.Evidence.Note!, StringComparison.Ordinal);
+        Assert.Contains("Yürük", rule.Evidence.Citation, StringComparison.Ordinal);
+        Assert.Equal([RuleId], Kb.Rules.Where(r => r.FindingIds().Contains(Findings.PiriformisTension)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void NoGate_ReadsTheManoeuvres()
+    {
+        Assert.DoesNotContain(Kb.RedFlags, f => f.Criterion.FindingIds().Contains(Findings.PiriformisTension));
+        Assert.DoesNotContain(Kb.RedFlags, f => f.AskWhen is not null && f.AskWhen.FindingIds().Contains(Findings.PiriformisTension));
+    }
+
+    [Fact]
+    public void Group_CountsAManoeuvreOnceWithMartinsTests()
+    {
+        var group = Assert.Single(Kb.Groups, g => g.Id == GroupId);
+        Assert.Equal(
+            new[] { Cause + "/piriformis-tests", RuleId, Cause + "/" + Findings.StraightLegRaise }.Order(StringComparer.Ordinal),
+            group.Members.Select(m => m.RuleId).Order(StringComparer.Ordinal));
+
+        double Dgs(params Observation[] observations) => Engine.Triage(PatientCase.Create(45, Sex.Female, observations)).Differential.Single(r => r.Cause.Id == Cause).LogOdds;
+
+        // Martin's tests (capped LR+ 4) are the stronger member; the manoeuvre adds nothing beside them.
+        Assert.Equal(Math.Log(4.0), Dgs(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)) - Dgs(), 12);
+        Assert.Equal(Dgs(Observation.Present(Findings.ActivePiriformis)), Dgs(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)), 12);
+        Assert.Equal(Math.Log(2.0), Dgs(Observation.Present(Findings.PiriformisTension)) - Dgs(), 12);
+        Assert.Equal(0.0, Dgs(Observation.Absent(Findings.PiriformisTension)) - Dgs(), 12);
+    }
+
+    [Fact]
+    public void Triage_AManoeuvreInButtockPain_RaisesDeepGlutealSyndromeOnly()
+    {
+        // Buttock pain, worse sitting, as the published deep gluteal cases describe it.
+        Observation[] pain = [Observation.Present(Findings.Buttock), Observation.Present(Findings.Sitting)];
+        var without = Engine.Triage(PatientCase.Create(45, Sex.Female, pain));
+        var with = Engine.Triage(PatientCase.Create(45, Sex.Female, [.. pain, Observation.Present(Findings.PiriformisTension)]));
+
+        foreach (var ranked in with.Differential)
+        {
+            var before = without.Differential.Single(r => r.Cause.Id == ranked.Cause.Id);
+            if (ranked.Cause.Id == Cause)
+            {
+                Assert.Equal(Math.Log(2.0), ranked.LogOdds - before.LogOdds, 12);
+            }
+            else
+            {
+                Assert.Equal(before.LogOdds, ranked.LogOdds, 12);
+            }
+        }
+
+        Assert.True(
+            with.Differential.Single(r => r.Cause.Id == Cause).Rank < without.Differential.Single(r => r.Cause.Id == Cause).Rank,
+            "pain on a piriformis tension manoeuvre should move deep gluteal syndrome up the differential");
+        Assert.Equal(without.Urgency, with.Urgency);
+    }
+}
