@@ -85,6 +85,7 @@ internal static class Findings
     public const string AlcoholExcess = "rf.alcohol-excess";
     public const string OsteonecrosisCondition = "rf.osteonecrosis-condition";
     public const string Osteopenia = "rf.osteopenia";
+    public const string LowVitaminD = "rf.low-vitamin-d";
     public const string InfectionRisk = "rf.infection-risk";
     public const string SkinInfectionNearHip = "rf.skin-infection-near-hip";
     public const string PregnancyPostpartum = "rf.pregnancy-postpartum";
@@ -222,6 +223,7 @@ internal static class Findings
           .AddFinding(AlcoholExcess, "Heavy alcohol use", FindingKind.RiskFactor, question: "Do you regularly drink heavily?", patientQuestion: "Do you often drink a lot of alcohol?")
           .AddFinding(OsteonecrosisCondition, "Sickle cell disease, lupus, organ transplant, HIV or decompression illness", FindingKind.RiskFactor, question: "Do you have sickle cell disease, lupus, HIV, a transplant, or a history of diving decompression illness?", patientQuestion: "Do you have sickle cell disease, lupus, HIV or a transplant, or have you had the bends from diving?")
           .AddFinding(Osteopenia, "Known low bone density (osteopenia or osteoporosis)", FindingKind.RiskFactor, question: "Have you been told you have low bone density (osteopenia or osteoporosis)?", patientQuestion: "Has a doctor told you that your bones are thin or weak (osteopenia or osteoporosis)?")
+          .AddFinding(LowVitaminD, "Known low vitamin D (deficiency or insufficiency on a blood test)", FindingKind.RiskFactor, question: "Is serum 25-hydroxyvitamin D known to be low (deficiency or insufficiency), or has osteomalacia been found?", patientQuestion: "Has a blood test shown that your vitamin D is low?")
           .AddFinding(InfectionRisk, "Diabetes, immune suppression, rheumatoid arthritis, injecting drug use, or a recent skin or other infection", FindingKind.RiskFactor, question: "Diabetes, immune-suppressing treatment, rheumatoid arthritis, injecting drug use, or a recent skin or other infection?", patientQuestion: "Do you have diabetes, rheumatoid arthritis or a weakened immune system, do you inject drugs, or have you recently had a skin or other infection?")
           .AddFinding(SkinInfectionNearHip, "Skin infection, cellulitis or an infected wound over or near the hip", FindingKind.RiskFactor, question: "Is there a skin infection, cellulitis or an infected wound over or near the painful hip?", patientQuestion: "Do you have a skin infection, a red, hot patch of skin, or an infected wound on or near the painful hip?")
           .AddSexSpecificFinding(PregnancyPostpartum, "Pregnant, or gave birth in the last 6 months", FindingKind.RiskFactor, Sex.Female, question: "Are you pregnant, or have you given birth in the last 6 months?", patientQuestion: "Are you pregnant, or have you had a baby in the last 6 months?")

@@ -98,6 +98,10 @@ internal static class Sources
     public static Evidence Margaretten2007(string note) =>
         new("Margaretten ME et al. JAMA 2007;297:1478 (via secondary summary)", EvidenceLevel.SystematicReview, VerificationStatus.VerifiedSecondary, note);
 
+    /// <summary>What is known about a low vitamin D level and bone stress injury (base 0.23.0, facts addendum 51): odds ratios of exposure, no share among confirmed fractures.</summary>
+    public static Evidence LowVitaminD(string note) =>
+        new("Burgi AA et al. J Bone Miner Res 2011 (doi 10.1002/jbmr.451; nested case-control, 600 stress fractures and 600 controls); Knechtle B et al. Medicina 2021;57:223 (review); facts addendum 51, VD51-1 to VD51-5", EvidenceLevel.CaseControlStudy, VerificationStatus.Estimated, note);
+
     public static Evidence Barrack2014(string note) =>
         new("Barrack MT et al. Am J Sports Med 2014;42:949", EvidenceLevel.CohortStudy, VerificationStatus.Derived, note);
 

@@ -37,6 +37,7 @@ internal static class FemoralNeckStressFracture
         .Finding(LowEnergyAvailability, 1.5, 1.0, Sources.Barrack2014("Single Triad factor: bone stress injury in 15.3% (BMI < 21) vs 10.8% overall, an odds ratio of about 1.5; 46% with accumulated factors."))
         .Finding(Osteopenia, 2.0, 1.0, Sources.Barrack2014("Low bone mineral density (Z < -1) is one of the accumulated Triad factors behind 46% bone stress injury (facts §1.18); lower bone density in women with stress fractures (Bennell 1996, A3-23). An odds-ratio-type association, so a conservative estimate of 2.").AsEstimate())
         .Finding(PriorStressFracture, 2.0, 1.0, Sources.Estimate("Prior stress fracture OR 4.99 in endurance athletes (Wright 2015, V-sec); an odds ratio is not a likelihood ratio, so a conservative 2."))
+        .Finding(LowVitaminD, 1.5, 1.0, Sources.LowVitaminD("Base 0.23.0 (facts addendum 51): a low vitamin D level is an established risk factor for bone stress injury; about double the risk below 20 ng/mL against 40 ng/mL or more in 600 stress fractures and 600 matched controls (Burgi 2011). An odds ratio of exposure is not a likelihood ratio, so about 1.5, as for low energy availability. Absent, it says nothing (LR- 1): most patients have never had it measured. No share among confirmed fractures exists. Counted once with the other bone-health factors."))
         .Finding(RadiographNormal, 0.7, 1.5, Sources.Wright2016Imaging("Radiographs have sensitivity 12-56% and specificity 88-96% for lower-limb stress fracture and lag symptoms by 2-3 weeks (A3-26, A3-27): a normal film lowers the odds only a little (LR about 0.46-1.0); 0.7 is used, and an abnormal film raises them by an estimated 1.5.").AsEstimate())
         .Sex(Sex.Female, 1.5, 0.7, Sources.Estimate("Female sex OR 2.31 in endurance athletes (Wright 2015, V-sec) and a main risk factor (Robertson 2017); conservative estimate."))
         .Group("femoral-neck-stress-fracture/loading-pain", "Pain on loading and its signs (one feature of bone stress, measured many ways)", g => g
@@ -58,9 +59,10 @@ internal static class FemoralNeckStressFracture
         .Group("femoral-neck-stress-fracture/load-exposure", "Training load", g => g
             .Member($"{Id}/{TrainingIncrease}")
             .Member($"{Id}/{DistanceRunner}"))
-        .Group("femoral-neck-stress-fracture/bone-health", "Bone health (energy availability, bone density, prior bone stress injury)", g => g
+        .Group("femoral-neck-stress-fracture/bone-health", "Bone health (energy availability, bone density, vitamin D, prior bone stress injury)", g => g
             .Member($"{Id}/{LowEnergyAvailability}")
             .Member($"{Id}/{Osteopenia}")
+            .Member($"{Id}/{LowVitaminD}")
             .Member($"{Id}/{PriorStressFracture}"))
         .Treat(ProtectedWeightBearing)
         .Treat(Radiographs, note: "Radiographs first; often normal early.")

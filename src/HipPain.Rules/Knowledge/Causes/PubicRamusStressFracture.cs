@@ -39,6 +39,7 @@ internal static class PubicRamusStressFracture
         .Finding(LowEnergyAvailability, 1.5, 1.0, Sources.Barrack2014("Single Triad factor: bone stress injury in 15.3% (BMI < 21) vs 10.8% overall, about 1.5. Energy-availability risk scores predict trabecular-rich sites such as the pelvis more strongly (Roche 2023, A2-20)."))
         .Finding(Osteopenia, 2.0, 1.0, Sources.Barrack2014("Low bone mineral density is one of the accumulated Triad factors (facts §1.18); an odds-ratio-type association, so a conservative estimate of 2.").AsEstimate())
         .Finding(PriorStressFracture, 2.0, 1.0, Sources.Estimate("Prior stress fracture OR 4.99 in endurance athletes (Wright 2015, V-sec); an odds ratio is not a likelihood ratio, so a conservative 2."))
+        .Finding(LowVitaminD, 1.5, 1.0, Sources.LowVitaminD("Base 0.23.0 (facts addendum 51): a low vitamin D level is an established risk factor for bone stress injury; about double the risk below 20 ng/mL against 40 ng/mL or more in 600 stress fractures and 600 matched controls (Burgi 2011). An odds ratio of exposure is not a likelihood ratio, so about 1.5, as for low energy availability. Absent, it says nothing (LR- 1): most patients have never had it measured. No share among confirmed fractures exists. Counted once with the other bone-health factors."))
         .Finding(RadiographNormal, 0.7, 1.5, Sources.Wright2016Imaging("Radiographs have sensitivity 12-56% for lower-limb stress fracture (A3-26); 2 of 7 confirmed Noakes cases and Pavlov's cases were missed or easy to miss on first films (A3-9, A3-10). A normal film lowers the odds only a little: 0.7; an abnormal one raises them by an estimated 1.5.").AsEstimate())
         .Sex(Sex.Female, 1.8, 0.25, Sources.Wright2015("Derived: women carried a hazard ratio of 8.2 for pelvic and hip bone stress injury among conscripts (A3-14), pelvic stress fractures affected 11.2% of female and 0.1% of male recruits on one programme (A3-11), and the runner series are mostly women (Noakes 1985; Pavlov 1982, A3-10). With equal numbers of women and men exposed, a ratio of 8 puts about 89% of cases in women: LR 1.8 for female, 0.25 for male (capped at tier C because the ratio is a hazard ratio from recruits).").AsEstimate())
         .Group("pubic-ramus-stress-fracture/loading-pain", "Pain on loading and the Noakes signs", g => g
@@ -53,9 +54,10 @@ internal static class PubicRamusStressFracture
         .Group("pubic-ramus-stress-fracture/load-exposure", "Training load", g => g
             .Member($"{Id}/{TrainingIncrease}")
             .Member($"{Id}/{DistanceRunner}"))
-        .Group("pubic-ramus-stress-fracture/bone-health", "Bone health (energy availability, bone density, prior bone stress injury)", g => g
+        .Group("pubic-ramus-stress-fracture/bone-health", "Bone health (energy availability, bone density, vitamin D, prior bone stress injury)", g => g
             .Member($"{Id}/{LowEnergyAvailability}")
             .Member($"{Id}/{Osteopenia}")
+            .Member($"{Id}/{LowVitaminD}")
             .Member($"{Id}/{PriorStressFracture}"))
         .Treat(ProtectedWeightBearing, note: "Off-load until imaging; crutches if standing on the leg hurts.")
         .Treat(Radiographs, note: "Often normal early.")

@@ -1,0 +1,91 @@
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Knowledge;
+
+/// <summary>
+/// Base 0.23.0: a known low vitamin D level, a bone-health risk factor four published stress fracture cases state and
+/// the base had no code for (docs/evidence/facts-addendum-51-low-vitamin-d.md): one risk factor, weighed by the
+/// femoral-neck and the pelvic stress fracture only, counted once in each one's bone-health group, and read by no gate.
+/// </summary>
+public sealed class LowVitaminDTests
+{
+    private static readonly string[] Causes = ["femoral-neck-stress-fracture", "pubic-ramus-stress-fracture"];
+
+    private static readonly KnowledgeBase Kb = BuiltInKnowledgeBase.Instance;
+    private static readonly TriageEngine Engine = new(Kb);
+
+    [Fact]
+    public void Finding_IsARiskFactorWithAClinicianAndAPatientQuestion()
+    {
+        Assert.True(Kb.TryGetFinding(Findings.LowVitaminD, out var finding));
+
+        Assert.Equal(FindingKind.RiskFactor, finding.Kind);
+        Assert.Contains("25-hydroxyvitamin D", finding.Question!, StringComparison.Ordinal);
+        Assert.Contains("vitamin D is low", finding.PatientQuestion!, StringComparison.Ordinal);
+        Assert.Equal(Sex.Unspecified, finding.Sex);
+        Assert.True(finding.IsAskedOfPatient);
+    }
+
+    [Fact]
+    public void Rules_AreEstimates_WithNothingWhenAbsent_AndOnlyTheTwoStressFracturesWeighIt()
+    {
+        foreach (var cause in Causes)
+        {
+            var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == cause + "/" + Findings.LowVitaminD));
+
+            Assert.Equal(1.5, rule.Ratio.Positive);
+            Assert.Equal(1.0, rule.Ratio.Negative);
+            Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+            Assert.Contains("addendum 51", rule.Evidence.Note!, StringComparison.Ordinal);
+            Assert.Contains("Burgi", rule.Evidence.Citation, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(
+            Causes.Select(c => c + "/" + Findings.LowVitaminD).Order(StringComparer.Ordinal),
+            Kb.Rules.Where(r => r.FindingIds().Contains(Findings.LowVitaminD)).Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void NoGate_ReadsLowVitaminD()
+    {
+        Assert.DoesNotContain(Kb.RedFlags, f => f.Criterion.FindingIds().Contains(Findings.LowVitaminD));
+        Assert.DoesNotContain(Kb.RedFlags, f => f.AskWhen is not null && f.AskWhen.FindingIds().Contains(Findings.LowVitaminD));
+    }
+
+    [Theory]
+    [InlineData("femoral-neck-stress-fracture")]
+    [InlineData("pubic-ramus-stress-fracture")]
+    public void Group_CountsLowVitaminDOnceWithTheOtherBoneHealthFactors(string cause)
+    {
+        var group = Assert.Single(Kb.Groups, g => g.Id == cause + "/bone-health");
+        Assert.Contains(cause + "/" + Findings.LowVitaminD, group.Members.Select(m => m.RuleId));
+        Assert.Contains(cause + "/" + Findings.Osteopenia, group.Members.Select(m => m.RuleId));
+
+        double LogOdds(params Observation[] observations) => Engine.Triage(PatientCase.Create(30, Sex.Female, observations)).Differential.Single(r => r.Cause.Id == cause).LogOdds;
+
+        // Known low bone density (LR+ 2) is the stronger member; low vitamin D adds nothing beside it.
+        Assert.Equal(Math.Log(2.0), LogOdds(Observation.Present(Findings.LowVitaminD), Observation.Present(Findings.Osteopenia)) - LogOdds(), 12);
+        Assert.Equal(Math.Log(1.5), LogOdds(Observation.Present(Findings.LowVitaminD)) - LogOdds(), 12);
+        Assert.Equal(0.0, LogOdds(Observation.Absent(Findings.LowVitaminD)) - LogOdds(), 12);
+    }
+
+    [Fact]
+    public void Triage_LowVitaminDInARunnerWithGroinPain_RaisesTheTwoStressFracturesOnly()
+    {
+        Observation[] pain = [Observation.Present(Findings.Groin), Observation.Present(Findings.DistanceRunner)];
+        var without = Engine.Triage(PatientCase.Create(30, Sex.Female, pain));
+        var with = Engine.Triage(PatientCase.Create(30, Sex.Female, [.. pain, Observation.Present(Findings.LowVitaminD)]));
+
+        foreach (var ranked in with.Differential)
+        {
+            var before = without.Differential.Single(r => r.Cause.Id == ranked.Cause.Id);
+            var expected = Causes.Contains(ranked.Cause.Id) ? Math.Log(1.5) : 0.0;
+            Assert.Equal(expected, ranked.LogOdds - before.LogOdds, 12);
+        }
+
+        Assert.Equal(without.Urgency, with.Urgency);
+        Assert.Equal(without.HighestPossibleUrgency, with.HighestPossibleUrgency);
+    }
+}
