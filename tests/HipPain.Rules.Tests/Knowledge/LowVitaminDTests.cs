@@ -48,11 +48,7 @@ public sealed class LowVitaminDTests
     }
 
     [Fact]
-    public void NoGate_ReadsLowVitaminD()
-    {
-        Assert.DoesNotContain(Kb.RedFlags, f => f.Criterion.FindingIds().Contains(Findings.LowVitaminD));
-        Assert.DoesNotContain(Kb.RedFlags, f => f.AskWhen is not null && f.AskWhen.FindingIds().Contains(Findings.LowVitaminD));
-    }
+    public void NoGate_ReadsLowVitaminD() => FindingAssert.NoGateReads(Kb, Findings.LowVitaminD);
 
     [Theory]
     [InlineData("femoral-neck-stress-fracture")]
@@ -78,12 +74,7 @@ public sealed class LowVitaminDTests
         var without = Engine.Triage(PatientCase.Create(30, Sex.Female, pain));
         var with = Engine.Triage(PatientCase.Create(30, Sex.Female, [.. pain, Observation.Present(Findings.LowVitaminD)]));
 
-        foreach (var ranked in with.Differential)
-        {
-            var before = without.Differential.Single(r => r.Cause.Id == ranked.Cause.Id);
-            var expected = Causes.Contains(ranked.Cause.Id) ? Math.Log(1.5) : 0.0;
-            Assert.Equal(expected, ranked.LogOdds - before.LogOdds, 12);
-        }
+        FindingAssert.OnlyTheseCausesMove(without, with, Causes.ToDictionary(c => c, _ => 1.5));
 
         Assert.Equal(without.Urgency, with.Urgency);
         Assert.Equal(without.HighestPossibleUrgency, with.HighestPossibleUrgency);

@@ -48,11 +48,7 @@ public sealed class PiriformisTensionTests
     }
 
     [Fact]
-    public void NoGate_ReadsTheManoeuvres()
-    {
-        Assert.DoesNotContain(Kb.RedFlags, f => f.Criterion.FindingIds().Contains(Findings.PiriformisTension));
-        Assert.DoesNotContain(Kb.RedFlags, f => f.AskWhen is not null && f.AskWhen.FindingIds().Contains(Findings.PiriformisTension));
-    }
+    public void NoGate_ReadsTheManoeuvres() => FindingAssert.NoGateReads(Kb, Findings.PiriformisTension);
 
     [Fact]
     public void Group_CountsAManoeuvreOnceWithMartinsTests()
@@ -79,18 +75,7 @@ public sealed class PiriformisTensionTests
         var without = Engine.Triage(PatientCase.Create(45, Sex.Female, pain));
         var with = Engine.Triage(PatientCase.Create(45, Sex.Female, [.. pain, Observation.Present(Findings.PiriformisTension)]));
 
-        foreach (var ranked in with.Differential)
-        {
-            var before = without.Differential.Single(r => r.Cause.Id == ranked.Cause.Id);
-            if (ranked.Cause.Id == Cause)
-            {
-                Assert.Equal(Math.Log(2.0), ranked.LogOdds - before.LogOdds, 12);
-            }
-            else
-            {
-                Assert.Equal(before.LogOdds, ranked.LogOdds, 12);
-            }
-        }
+        FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Cause] = 2.0 });
 
         Assert.True(
             with.Differential.Single(r => r.Cause.Id == Cause).Rank < without.Differential.Single(r => r.Cause.Id == Cause).Rank,
