@@ -143,10 +143,12 @@ internal static class Findings
     public const string SignOfTheButtock = "exam.sign-of-the-buttock";
     public const string PalpableDefect = "exam.palpable-defect";
     public const string LegDeformity = "exam.leg-deformity";
+    public const string MuscleBellyTenderness = "exam.muscle-belly-tenderness";
 
     // Investigations (laboratory results used by the Kocher-style septic criteria).
     public const string EsrOver40 = "inv.esr-over-40";
     public const string WhiteCellsOver12 = "inv.wbc-over-12";
+    public const string WhiteCellsRaised = "inv.wbc-raised";
     public const string CrpRaised = "inv.crp-raised";
     public const string RadiographNormal = "inv.radiograph-normal";
     public const string RadiographOsteoarthritis = "inv.radiograph-oa";
@@ -279,8 +281,10 @@ internal static class Findings
           .AddFinding(SignOfTheButtock, "Positive sign of the buttock (Cyriax)", FindingKind.Examination, question: "Straight leg raise limited and painful, and passive hip flexion with the knee bent no freer, with an empty end feel?")
           .AddFinding(PalpableDefect, "A palpable gap or defect in an injured muscle or tendon", FindingKind.Examination, question: "After the injury, is there a palpable gap or defect along the injured muscle or at its tendon's origin (adductor origin, anterior inferior iliac spine, ischial tuberosity)?", patientQuestion: "Have you, or a doctor, felt a gap or a dent in a muscle or tendon around your hip or thigh since the pain began?")
           .AddFinding(LegDeformity, "A shortened or rotated leg, or a visible deformity at the hip or thigh", FindingKind.Examination, question: "After the fall or injury, is the leg shortened or rotated, or is there a visible deformity at the hip or thigh?", patientQuestion: "Since the fall or injury, does your leg look shorter, turned outwards or inwards, or out of shape?")
+          .AddFinding(MuscleBellyTenderness, "Tenderness along a thigh muscle's belly", FindingKind.Examination, question: "On palpation, is there tenderness along the belly of a thigh muscle (hamstrings, quadriceps or adductors), away from its bony attachments?")
           .AddFinding(EsrOver40, "ESR above 40 mm/h", FindingKind.Investigation, question: "Is the erythrocyte sedimentation rate above 40 mm/h?")
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
+          .AddFinding(WhiteCellsRaised, "White cell count raised (above the laboratory's reference range)", FindingKind.Investigation, question: "Is the blood white cell count raised above the laboratory's reference range (a leucocytosis)?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")
           .AddFinding(RadiographNormal, "Plain radiographs of the hip or pelvis normal", FindingKind.Investigation, question: "Were plain radiographs of the hip and pelvis normal?")
           .AddFinding(RadiographOsteoarthritis, "Radiographs show joint-space narrowing or osteophytes", FindingKind.Investigation, question: "Do the radiographs show hip joint-space narrowing or osteophytes?");

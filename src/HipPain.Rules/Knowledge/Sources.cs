@@ -131,6 +131,10 @@ internal static class Sources
     public static Evidence MuscleBruising(string note) =>
         new("Heiderscheit BC et al. J Orthop Sports Phys Ther 2010;40:67, Table 2 (Askling's series: ecchymosis minimal to none); Kerkhoffs GM et al. Knee Surg Sports Traumatol Arthrosc 2013;21:500; Colosimo AJ et al., Hamstring avulsion injuries (review); facts addendum 49, BR49-1 to BR49-5", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
 
+    /// <summary>What is known about tenderness along an injured thigh muscle's belly (base 0.24.0, facts addendum 52): part of the bedside diagnosis of a strain; no accuracy figure exists.</summary>
+    public static Evidence MuscleBellyTenderness(string note) =>
+        new("Kerkhoffs GM et al. Knee Surg Sports Traumatol Arthrosc 2013;21:500 (review and ESSKA survey); Heiderscheit BC et al. J Orthop Sports Phys Ther 2010;40:67; Moen MH et al. Br J Sports Med 2014;48:1358 (80 MRI-positive hamstring injuries); Serner A et al. Br J Sports Med 2016;50:1541 (facts T58); facts addendum 52, MB52-1 to MB52-4", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
     public static Evidence Holmich2007(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (long-standing groin pain, 207 athletes); Weir A et al. Br J Sports Med 2015;49:768 (Doha)", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary, note);
 

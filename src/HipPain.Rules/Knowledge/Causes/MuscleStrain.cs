@@ -30,6 +30,7 @@ internal static class MuscleStrain
         .Finding(Bruising, 3.0, 1.0, Sources.MuscleBruising("Base 0.21.0 (facts addendum 49): a bruise after an acute injury is blood from torn muscle or tendon tissue (BR49-2, BR49-4), which none of the other causes produce at presentation, so the top of the ordinary estimate band (LR+ 3); many strains show little or none (Askling's series, BR49-1), so it is not a defining sign, and absent it says nothing (LR- 1). No share or accuracy figure exists. Counted once with swelling, the other sign of the same bleeding."))
         .Finding(ResistedFlexionPain, 1.5, 1.0, Sources.Estimate("Pain on resisted flexion in iliopsoas or rectus femoris strains (Serner 2015); modest estimate."))
         .Finding(PalpableDefect, 5.0, 1.0, Sources.SernerPrognosis("Base 0.19.0 (facts addendum 46): a palpable defect marks a complete tear or an avulsion; it was among the strongest clinical predictors of a long recovery in 81 athletes with acute adductor injuries (AV46-2) and is the examination finding of a proximal hamstring avulsion (Colosimo, AV46-5). No accuracy figure exists, so the estimate band for a defining sign (LR+ 5); absent, it says nothing (LR- 1), because most strains are partial and have no defect. Found by the same palpation as the tenderness of this group, so it counts once with it.").AsEstimate())
+        .Finding(MuscleBellyTenderness, 3.0, 1.0, Sources.MuscleBellyTenderness("Base 0.24.0 (facts addendum 52): tenderness along the injured muscle is part of the bedside diagnosis of an acute strain (MB52-1, MB52-2) and was recorded in every MRI-confirmed hamstring injury of a prospective series (MB52-3); none of the other causes is a lesion of a thigh muscle's belly, so the top of the ordinary estimate band (LR+ 3), as for a bruise; no accuracy figure exists, so not the band of the palpable defect. Absent, it says nothing: the iliopsoas belly cannot be felt, and the adductor origin keeps its own rule (MB52-4)."))
         .Treat(ExamineGroin)
         .Treat(RelativeRest)
         .Treat(Rice, note: "Ice about 10 minutes a few times a day for comfort in the first days.")
@@ -55,6 +56,7 @@ internal static class MuscleStrain
             .Member($"{Id}/{AdductorTenderness}")
             .Member($"{Id}/{ResistedAdductionPain}")
             .Member($"{Id}/{ResistedFlexionPain}")
-            .Member($"{Id}/{PalpableDefect}"))
+            .Member($"{Id}/{PalpableDefect}")
+            .Member($"{Id}/{MuscleBellyTenderness}"))
         .Running(RunningRestriction.RelativeRest, "Pause running and sprinting until walking and resisted testing are pain-free; then return progressively."));
 }
