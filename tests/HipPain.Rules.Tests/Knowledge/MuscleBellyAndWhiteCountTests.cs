@@ -59,7 +59,7 @@ public sealed class MuscleBellyAndWhiteCountTests
         var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == Septic + "/" + Findings.WhiteCellsRaised));
         var above12 = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == Septic + "/" + Findings.WhiteCellsOver12));
 
-        // 0.62 against 0.05 derives 12.4 / 0.4; the tier B cap for a derived share makes it 6 / 0.4, as for the count above 12,000.
+        // 0.62 against 0.05 derives 12.4 / 0.4; the tier B cap for a derived share (LR+ at most 6) makes it 6 / 0.4, as for the count above 12,000.
         Assert.Equal(6.0, rule.Ratio.Positive, 12);
         Assert.Equal(0.4, rule.Ratio.Negative, 12);
         Assert.Equal(above12.Ratio.Positive, rule.Ratio.Positive, 12);
