@@ -150,6 +150,7 @@ internal static class Findings
     public const string WhiteCellsOver12 = "inv.wbc-over-12";
     public const string WhiteCellsRaised = "inv.wbc-raised";
     public const string CrpRaised = "inv.crp-raised";
+    public const string InflammatoryMarkersRaised = "inv.inflammatory-markers-raised";
     public const string RadiographNormal = "inv.radiograph-normal";
     public const string RadiographOsteoarthritis = "inv.radiograph-oa";
 
@@ -286,6 +287,7 @@ internal static class Findings
           .AddFinding(WhiteCellsOver12, "White cell count above 12,000 per mm3", FindingKind.Investigation, question: "Is the white cell count above 12,000 per cubic millimetre?")
           .AddFinding(WhiteCellsRaised, "White cell count raised (above the laboratory's reference range)", FindingKind.Investigation, question: "Is the blood white cell count raised above the laboratory's reference range (a leucocytosis)?")
           .AddFinding(CrpRaised, "C-reactive protein above 20 mg/L", FindingKind.Investigation, question: "Is the C-reactive protein above 20 mg/L (2 mg/dL)?")
+          .AddFinding(InflammatoryMarkersRaised, "Inflammatory markers raised (ESR or CRP above the laboratory's range, value not known)", FindingKind.Investigation, question: "Are the inflammatory markers (ESR or CRP) raised above the laboratory's reference range?")
           .AddFinding(RadiographNormal, "Plain radiographs of the hip or pelvis normal", FindingKind.Investigation, question: "Were plain radiographs of the hip and pelvis normal?")
           .AddFinding(RadiographOsteoarthritis, "Radiographs show joint-space narrowing or osteophytes", FindingKind.Investigation, question: "Do the radiographs show hip joint-space narrowing or osteophytes?");
     }

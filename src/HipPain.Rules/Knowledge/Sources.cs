@@ -135,6 +135,10 @@ internal static class Sources
     public static Evidence MuscleBellyTenderness(string note) =>
         new("Kerkhoffs GM et al. Knee Surg Sports Traumatol Arthrosc 2013;21:500 (review and ESSKA survey); Heiderscheit BC et al. J Orthop Sports Phys Ther 2010;40:67; Moen MH et al. Br J Sports Med 2014;48:1358 (80 MRI-positive hamstring injuries); Serner A et al. Br J Sports Med 2016;50:1541 (facts T58); facts addendum 52, MB52-1 to MB52-4", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
 
+    /// <summary>Blood tests at the diagnosis of primary bone tumours (base 0.25.0, facts addendum 53): raised against the laboratory's range.</summary>
+    public static Evidence BoneTumourBloods(string note) =>
+        new("British Orthopaedic Oncology Society meeting abstract 2011, Bone Joint J Orthop Proc 94-B Supp XXX (541 newly diagnosed primary bone tumours at one sarcoma centre, 2005-2010; facts addendum 16, IN16-7; addendum 53, IM53-4)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
+
     public static Evidence Holmich2007(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (long-standing groin pain, 207 athletes); Weir A et al. Br J Sports Med 2015;49:768 (Doha)", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary, note);
 

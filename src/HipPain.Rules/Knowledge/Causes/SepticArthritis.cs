@@ -46,6 +46,7 @@ internal static class SepticArthritis
         .Finding(EsrOver40, 3.0, 0.5, Sources.Margaretten2007Symptoms("Serum ESR has LR+ 1.3-1.6 among patients already suspected of infection (A3-33); among runners with hip pain a high ESR is less common, so a modest estimate.").AsEstimate())
         .Derived(WhiteCellsOver12, 0.62, 0.05, Sources.Gupta2001("The peripheral white count was normal in 38% of adults with culture-positive septic arthritis (A3-36); a raised count is estimated at 5% of runners with hip pain."))
         .Derived(WhiteCellsRaised, 0.62, 0.05, Sources.Gupta2001("Base 0.24.0 (facts addendum 52): the peripheral white count was raised, by the laboratory's range, in 62% of adults with culture-positive septic arthritis (A3-36, WC52-1), and most adults with a haematogenous septic hip had a leucocytosis (A3-39, WC52-2); a raised count is estimated at 5% of runners with hip pain, as for the count above 12,000. One blood test read at two thresholds, so it counts once with that rule in the predictor group; no gate reads it, because the infection gate's predictors use Kocher's threshold."))
+        .Derived(InflammatoryMarkersRaised, 0.98, Comparison.CrpRaised, Sources.Gupta2001("Base 0.25.0 (facts addendum 53): CRP was raised in 98% of adults with culture-positive septic arthritis (A3-36, IM53-1); all 61 adults with a septic knee had raised inflammatory markers (A3-38, IM53-2) and all 10 with a haematogenous septic hip a raised ESR (A3-39, IM53-3); against the comparison for a raised CRP. A marker stated without its value and the CRP above 20 mg/L are one measurement read twice, so it counts once with them in the predictor group; no gate reads it, because the infection gate's predictors use Caird's thresholds."))
         .Group("septic-arthritis/predictors", "Infection predictors: fever, weight bearing and raised markers (Kocher and Singhal rules where they apply)", g => g
             .Graded(
                 "septic-arthritis/kocher",
@@ -68,6 +69,7 @@ internal static class SepticArthritis
             .Member($"{Id}/{EsrOver40}")
             .Member($"{Id}/{WhiteCellsOver12}")
             .Member($"{Id}/{WhiteCellsRaised}")
+            .Member($"{Id}/{InflammatoryMarkersRaised}")
             .Member($"{Id}/{NightSweats}"))
         // The local signs of an inflamed joint are one observation (a hot swollen joint is swollen; an irritable joint
         // limps and hurts on log roll), so they count once. They stay apart from the predictor group: Kocher's four
