@@ -83,6 +83,7 @@ internal static class Findings
     public const string RecentJointSurgery = "rf.recent-joint-surgery";
     public const string SteroidUse = "rf.steroid-use";
     public const string AlcoholExcess = "rf.alcohol-excess";
+    public const string Smoking = "rf.smoking";
     public const string OsteonecrosisCondition = "rf.osteonecrosis-condition";
     public const string Osteopenia = "rf.osteopenia";
     public const string LowVitaminD = "rf.low-vitamin-d";
@@ -224,6 +225,7 @@ internal static class Findings
           .AddFinding(RecentJointSurgery, "Recent surgery on this joint", FindingKind.RiskFactor, question: "Have you had surgery on this joint recently?", patientQuestion: "Have you had an operation on this hip recently?")
           .AddFinding(SteroidUse, "Long-term or high-dose corticosteroid use", FindingKind.RiskFactor, question: "Have you taken steroid tablets or injections for long periods or at high doses?", patientQuestion: "Have you taken steroid tablets or injections for a long time or in high doses?")
           .AddFinding(AlcoholExcess, "Heavy alcohol use", FindingKind.RiskFactor, question: "Do you regularly drink heavily?", patientQuestion: "Do you often drink a lot of alcohol?")
+          .AddFinding(Smoking, "Smokes tobacco now", FindingKind.RiskFactor, question: "Does the patient smoke tobacco now?", patientQuestion: "Do you smoke?")
           .AddFinding(OsteonecrosisCondition, "Sickle cell disease, lupus, organ transplant, HIV or decompression illness", FindingKind.RiskFactor, question: "Do you have sickle cell disease, lupus, HIV, a transplant, or a history of diving decompression illness?", patientQuestion: "Do you have sickle cell disease, lupus, HIV or a transplant, or have you had the bends from diving?")
           .AddFinding(Osteopenia, "Known low bone density (osteopenia or osteoporosis)", FindingKind.RiskFactor, question: "Have you been told you have low bone density (osteopenia or osteoporosis)?", patientQuestion: "Has a doctor told you that your bones are thin or weak (osteopenia or osteoporosis)?")
           .AddFinding(LowVitaminD, "Known low vitamin D (deficiency or insufficiency on a blood test)", FindingKind.RiskFactor, question: "Is serum 25-hydroxyvitamin D known to be low (deficiency or insufficiency), or has osteomalacia been found?", patientQuestion: "Has a blood test shown that your vitamin D is low?")

@@ -139,6 +139,10 @@ internal static class Sources
     public static Evidence BoneTumourBloods(string note) =>
         new("British Orthopaedic Oncology Society meeting abstract 2011, Bone Joint J Orthop Proc 94-B Supp XXX (541 newly diagnosed primary bone tumours at one sarcoma centre, 2005-2010; facts addendum 16, IN16-7; addendum 53, IM53-4)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    /// <summary>Smoking and osteonecrosis of the femoral head (base 0.26.0, facts addendum 54): odds ratios from case-control studies, no share.</summary>
+    public static Evidence SmokingOsteonecrosis(string note) =>
+        new("Influence of cigarette smoking on osteonecrosis of the femoral head: a systematic review and meta-analysis. Hip Int 2017;27:425 (doi 10.5301/hipint.5000516; 7 case-control studies); J Orthop Sci 2012 (doi 10.1007/s00776-012-0293-x; 72 cases, 244 controls); Matsuo K et al. Clin Orthop Relat Res 1988;(234):115; facts addendum 54, SM54-1 to SM54-4", EvidenceLevel.CaseControlStudy, VerificationStatus.Estimated, note);
+
     public static Evidence Holmich2007(string note) =>
         new("Hölmich P. Br J Sports Med 2007 (long-standing groin pain, 207 athletes); Weir A et al. Br J Sports Med 2015;49:768 (Doha)", EvidenceLevel.Guideline, VerificationStatus.VerifiedPrimary, note);
 

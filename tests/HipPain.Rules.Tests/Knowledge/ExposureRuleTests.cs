@@ -60,7 +60,7 @@ public sealed class ExposureRuleTests
         var group = Assert.Single(BuiltInKnowledgeBase.Instance.GroupsFor("avascular-necrosis"), g => g.Id == "avascular-necrosis/exposure");
 
         Assert.Equal(
-            ["avascular-necrosis/rf.steroid-use", "avascular-necrosis/rf.alcohol-excess", "avascular-necrosis/rf.osteonecrosis-condition", "avascular-necrosis/hx.fall-or-trauma", "avascular-necrosis/rf.pregnancy-postpartum"],
+            ["avascular-necrosis/rf.steroid-use", "avascular-necrosis/rf.alcohol-excess", "avascular-necrosis/rf.smoking", "avascular-necrosis/rf.osteonecrosis-condition", "avascular-necrosis/hx.fall-or-trauma", "avascular-necrosis/rf.pregnancy-postpartum"],
             group.Members.Select(m => m.RuleId));
     }
 }

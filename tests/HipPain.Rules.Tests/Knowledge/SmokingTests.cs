@@ -1,0 +1,77 @@
+using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
+using HipPain.Rules.Scoring;
+
+namespace HipPain.Rules.Tests.Knowledge;
+
+/// <summary>
+/// Base 0.26.0: current smoking, a risk factor for osteonecrosis that the facts table lists and published cases state,
+/// and the base had no code for (docs/evidence/facts-addendum-54-smoking.md): weighed by osteonecrosis only, counted once
+/// with its other exposures, and read by no gate.
+/// </summary>
+public sealed class SmokingTests
+{
+    private const string Osteonecrosis = "avascular-necrosis";
+
+    private static readonly KnowledgeBase Kb = BuiltInKnowledgeBase.Instance;
+    private static readonly TriageEngine Engine = new(Kb);
+
+    [Fact]
+    public void Finding_IsARiskFactorWithAClinicianAndAPatientQuestion()
+    {
+        Assert.True(Kb.TryGetFinding(Findings.Smoking, out var finding));
+
+        Assert.Equal(FindingKind.RiskFactor, finding.Kind);
+        Assert.Contains("smoke tobacco now", finding.Question!, StringComparison.Ordinal);
+        Assert.Equal("Do you smoke?", finding.PatientQuestion);
+        Assert.Equal(Sex.Unspecified, finding.Sex);
+        Assert.True(finding.IsAskedOfPatient);
+    }
+
+    [Fact]
+    public void Rule_IsAnEstimateWithNothingWhenAbsent_AndOnlyOsteonecrosisWeighsIt()
+    {
+        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == Osteonecrosis + "/" + Findings.Smoking));
+
+        Assert.Equal(1.5, rule.Ratio.Positive);
+        Assert.Equal(1.0, rule.Ratio.Negative);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains("addendum 54", rule.Evidence.Note!, StringComparison.Ordinal);
+        Assert.Contains("meta-analysis", rule.Evidence.Citation, StringComparison.Ordinal);
+        Assert.Equal([rule.Id], Kb.Rules.Where(r => r.FindingIds().Contains(Findings.Smoking)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void NoGate_ReadsSmoking() => FindingAssert.NoGateReads(Kb, Findings.Smoking);
+
+    [Fact]
+    public void Group_CountsSmokingOnceWithTheOtherExposures()
+    {
+        var group = Assert.Single(Kb.Groups, g => g.Id == Osteonecrosis + "/exposure");
+        Assert.Contains(Osteonecrosis + "/" + Findings.Smoking, group.Members.Select(m => m.RuleId));
+
+        double Change(params Observation[] observations) => LogOdds(observations) - LogOdds();
+        var alcohol = Change(Observation.Present(Findings.AlcoholExcess));
+
+        // Alcohol excess is the stronger member; smoking adds nothing beside it.
+        Assert.True(alcohol > Math.Log(1.5));
+        Assert.Equal(alcohol, Change(Observation.Present(Findings.Smoking), Observation.Present(Findings.AlcoholExcess)), 12);
+        Assert.Equal(Math.Log(1.5), Change(Observation.Present(Findings.Smoking)), 12);
+        Assert.Equal(0.0, Change(Observation.Absent(Findings.Smoking)), 12);
+    }
+
+    [Fact]
+    public void Triage_SmokingWithGroinPain_RaisesOsteonecrosisOnly()
+    {
+        Observation[] pain = [Observation.Present(Findings.Groin), Observation.Present(Findings.DistanceRunner)];
+        var without = Engine.Triage(PatientCase.Create(45, Sex.Male, pain));
+        var with = Engine.Triage(PatientCase.Create(45, Sex.Male, [.. pain, Observation.Present(Findings.Smoking)]));
+
+        FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Osteonecrosis] = 1.5 });
+        Assert.Equal(without.Urgency, with.Urgency);
+        Assert.Equal(without.HighestPossibleUrgency, with.HighestPossibleUrgency);
+    }
+
+    private static double LogOdds(params Observation[] observations) =>
+        Engine.Triage(PatientCase.Create(45, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == Osteonecrosis).LogOdds;
+}
