@@ -20,13 +20,7 @@ public sealed class BruisingTests
     [Fact]
     public void Finding_IsASymptomWithAClinicianAndAPatientQuestion()
     {
-        Assert.True(Kb.TryGetFinding(Findings.Bruising, out var finding));
-
-        Assert.Equal(FindingKind.Symptom, finding.Kind);
-        Assert.Contains("ecchymosis", finding.Question!, StringComparison.Ordinal);
-        Assert.Contains("bruise", finding.PatientQuestion!, StringComparison.Ordinal);
-        Assert.Equal(Sex.Unspecified, finding.Sex);
-        Assert.True(finding.IsAskedOfPatient);
+        FindingAssert.HasQuestions(Kb, Findings.Bruising, FindingKind.Symptom, "ecchymosis", "bruise");
     }
 
     [Fact]
@@ -38,7 +32,7 @@ public sealed class BruisingTests
         Assert.Equal(1.0, rule.Ratio.Negative);
         Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
         Assert.Contains("addendum 49", rule.Evidence.Note!, StringComparison.Ordinal);
-        Assert.Equal([RuleId], Kb.Rules.Where(r => r.FindingIds().Contains(Findings.Bruising)).Select(r => r.Id));
+        FindingAssert.OnlyTheseRulesRead(Kb, Findings.Bruising, RuleId);
     }
 
     [Fact]

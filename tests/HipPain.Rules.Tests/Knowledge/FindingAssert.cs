@@ -5,10 +5,43 @@ namespace HipPain.Rules.Tests.Knowledge;
 
 /// <summary>
 /// Checks shared by the tests of findings added to the vocabulary for what published cases state (facts addenda 49 to
-/// 51): that no red-flag gate reads the finding, and that stating it moves exactly the causes that weigh it.
+/// 54): the finding's kind and questions, which rules read it, that no red-flag gate reads it, and that stating it
+/// moves exactly the causes that weigh it and no urgency.
 /// </summary>
 internal static class FindingAssert
 {
+    /// <summary>
+    /// The finding exists, for either sex, with <paramref name="kind"/>; its clinician question contains
+    /// <paramref name="questionPart"/>; and its patient question contains <paramref name="patientQuestionPart"/>, or,
+    /// when that is null, there is none and a patient interview never asks it.
+    /// </summary>
+    public static Finding HasQuestions(KnowledgeBase kb, string findingId, FindingKind kind, string questionPart, string? patientQuestionPart)
+    {
+        Assert.True(kb.TryGetFinding(findingId, out var finding), $"{findingId} is not a finding of the base");
+
+        Assert.Equal(kind, finding.Kind);
+        Assert.Equal(Sex.Unspecified, finding.Sex);
+        Assert.Contains(questionPart, finding.Question!, StringComparison.Ordinal);
+        if (patientQuestionPart is null)
+        {
+            Assert.Null(finding.PatientQuestion);
+            Assert.False(finding.IsAskedOfPatient);
+        }
+        else
+        {
+            Assert.Contains(patientQuestionPart, finding.PatientQuestion!, StringComparison.Ordinal);
+            Assert.True(finding.IsAskedOfPatient);
+        }
+
+        return finding;
+    }
+
+    /// <summary>Exactly the rules <paramref name="ruleIds"/> read the finding (in any order).</summary>
+    public static void OnlyTheseRulesRead(KnowledgeBase kb, string findingId, params string[] ruleIds) =>
+        Assert.Equal(
+            ruleIds.Order(StringComparer.Ordinal),
+            kb.Rules.Where(r => r.FindingIds().Contains(findingId)).Select(r => r.Id).Order(StringComparer.Ordinal));
+
     /// <summary>No gate reads the finding: not in its criterion, its context (<see cref="RedFlag.AskWhen"/>) or its screening questions.</summary>
     public static void NoGateReads(KnowledgeBase kb, string findingId)
     {
@@ -22,7 +55,8 @@ internal static class FindingAssert
 
     /// <summary>
     /// Every cause's log-odds in <paramref name="with"/> differs from <paramref name="without"/> by exactly the log of
-    /// its ratio in <paramref name="ratios"/>, and not at all for a cause the dictionary does not name.
+    /// its ratio in <paramref name="ratios"/>, and not at all for a cause the dictionary does not name; and, since no
+    /// gate reads the finding, the urgency and the highest possible urgency are the same.
     /// </summary>
     public static void OnlyTheseCausesMove(TriageResult without, TriageResult with, IReadOnlyDictionary<string, double> ratios)
     {
@@ -33,5 +67,8 @@ internal static class FindingAssert
             var expected = ratios.TryGetValue(ranked.Cause.Id, out var ratio) ? Math.Log(ratio) : 0.0;
             Assert.Equal(expected, ranked.LogOdds - before.LogOdds, 12);
         }
+
+        Assert.Equal(without.Urgency, with.Urgency);
+        Assert.Equal(without.HighestPossibleUrgency, with.HighestPossibleUrgency);
     }
 }

@@ -20,12 +20,7 @@ public sealed class InflammatoryMarkersTests
     [Fact]
     public void Finding_IsAnInvestigationWithAClinicianQuestionOnly()
     {
-        Assert.True(Kb.TryGetFinding(Findings.InflammatoryMarkersRaised, out var finding));
-
-        Assert.Equal(FindingKind.Investigation, finding.Kind);
-        Assert.Contains("ESR or CRP", finding.Question!, StringComparison.Ordinal);
-        Assert.Null(finding.PatientQuestion);
-        Assert.False(finding.IsAskedOfPatient);
+        FindingAssert.HasQuestions(Kb, Findings.InflammatoryMarkersRaised, FindingKind.Investigation, "ESR or CRP", patientQuestionPart: null);
     }
 
     [Fact]
@@ -52,9 +47,7 @@ public sealed class InflammatoryMarkersTests
             Assert.Contains("addendum 53", rule.Evidence.Note!, StringComparison.Ordinal);
         }
 
-        Assert.Equal(
-            new[] { malignancy.Id, septic.Id }.Order(StringComparer.Ordinal),
-            Kb.Rules.Where(r => r.FindingIds().Contains(Findings.InflammatoryMarkersRaised)).Select(r => r.Id).Order(StringComparer.Ordinal));
+        FindingAssert.OnlyTheseRulesRead(Kb, Findings.InflammatoryMarkersRaised, septic.Id, malignancy.Id);
     }
 
     [Fact]
@@ -84,8 +77,6 @@ public sealed class InflammatoryMarkersTests
         var with = Engine.Triage(PatientCase.Create(40, Sex.Female, [.. pain, Observation.Present(Findings.InflammatoryMarkersRaised)]));
 
         FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Septic] = 6.0, [Malignancy] = 6.0 });
-        Assert.Equal(without.Urgency, with.Urgency);
-        Assert.Equal(without.HighestPossibleUrgency, with.HighestPossibleUrgency);
     }
 
     private static double LogOdds(string cause, params Observation[] observations) =>
