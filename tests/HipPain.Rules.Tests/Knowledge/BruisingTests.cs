@@ -26,12 +26,7 @@ public sealed class BruisingTests
     [Fact]
     public void Rule_IsAnEstimate_WithNothingWhenAbsent_AndOnlyMuscleStrainWeighsIt()
     {
-        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == RuleId));
-
-        Assert.Equal(3.0, rule.Ratio.Positive);
-        Assert.Equal(1.0, rule.Ratio.Negative);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains("addendum 49", rule.Evidence.Note!, StringComparison.Ordinal);
+        FindingAssert.EstimatedRule(Kb, RuleId, 3.0, 1.0, "addendum 49", citationPart: null);
         FindingAssert.OnlyTheseRulesRead(Kb, Findings.Bruising, RuleId);
     }
 

@@ -36,6 +36,27 @@ internal static class FindingAssert
         return finding;
     }
 
+    /// <summary>
+    /// The single-finding rule <paramref name="ruleId"/> is a maintainers' estimate of LR+ <paramref name="positive"/>
+    /// and LR- <paramref name="negative"/>, whose note names <paramref name="addendum"/> and whose citation contains
+    /// <paramref name="citationPart"/> when one is given.
+    /// </summary>
+    public static CriterionRule EstimatedRule(KnowledgeBase kb, string ruleId, double positive, double negative, string addendum, string? citationPart)
+    {
+        var rule = Assert.IsType<CriterionRule>(Assert.Single(kb.Rules, r => r.Id == ruleId));
+
+        Assert.Equal(positive, rule.Ratio.Positive);
+        Assert.Equal(negative, rule.Ratio.Negative);
+        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
+        Assert.Contains(addendum, rule.Evidence.Note!, StringComparison.Ordinal);
+        if (citationPart is not null)
+        {
+            Assert.Contains(citationPart, rule.Evidence.Citation, StringComparison.Ordinal);
+        }
+
+        return rule;
+    }
+
     /// <summary>Exactly the rules <paramref name="ruleIds"/> read the finding (in any order).</summary>
     public static void OnlyTheseRulesRead(KnowledgeBase kb, string findingId, params string[] ruleIds) =>
         Assert.Equal(

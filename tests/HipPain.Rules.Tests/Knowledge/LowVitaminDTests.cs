@@ -27,13 +27,7 @@ public sealed class LowVitaminDTests
     {
         foreach (var cause in Causes)
         {
-            var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == cause + "/" + Findings.LowVitaminD));
-
-            Assert.Equal(1.5, rule.Ratio.Positive);
-            Assert.Equal(1.0, rule.Ratio.Negative);
-            Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-            Assert.Contains("addendum 51", rule.Evidence.Note!, StringComparison.Ordinal);
-            Assert.Contains("Burgi", rule.Evidence.Citation, StringComparison.Ordinal);
+            FindingAssert.EstimatedRule(Kb, cause + "/" + Findings.LowVitaminD, 1.5, 1.0, "addendum 51", "Burgi");
         }
 
         FindingAssert.OnlyTheseRulesRead(Kb, Findings.LowVitaminD, [.. Causes.Select(c => c + "/" + Findings.LowVitaminD)]);

@@ -33,13 +33,7 @@ public sealed class MuscleBellyAndWhiteCountTests
     [Fact]
     public void MuscleBellyRule_IsAnEstimateWithNothingWhenAbsent_AndOnlyMuscleStrainWeighsIt()
     {
-        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == Strain + "/" + Findings.MuscleBellyTenderness));
-
-        Assert.Equal(3.0, rule.Ratio.Positive);
-        Assert.Equal(1.0, rule.Ratio.Negative);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains("addendum 52", rule.Evidence.Note!, StringComparison.Ordinal);
-        Assert.Contains("Kerkhoffs", rule.Evidence.Citation, StringComparison.Ordinal);
+        var rule = FindingAssert.EstimatedRule(Kb, Strain + "/" + Findings.MuscleBellyTenderness, 3.0, 1.0, "addendum 52", "Kerkhoffs");
         FindingAssert.OnlyTheseRulesRead(Kb, Findings.MuscleBellyTenderness, rule.Id);
     }
 

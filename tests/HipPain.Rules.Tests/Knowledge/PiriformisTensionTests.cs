@@ -33,13 +33,7 @@ public sealed class PiriformisTensionTests
     [Fact]
     public void Rule_IsAnEstimate_WithNothingWhenAbsent_AndOnlyDeepGlutealSyndromeWeighsIt()
     {
-        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == RuleId));
-
-        Assert.Equal(2.0, rule.Ratio.Positive);
-        Assert.Equal(1.0, rule.Ratio.Negative);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains("addendum 50", rule.Evidence.Note!, StringComparison.Ordinal);
-        Assert.Contains("Yürük", rule.Evidence.Citation, StringComparison.Ordinal);
+        FindingAssert.EstimatedRule(Kb, RuleId, 2.0, 1.0, "addendum 50", "Yürük");
         FindingAssert.OnlyTheseRulesRead(Kb, Findings.PiriformisTension, RuleId);
     }
 

@@ -25,13 +25,7 @@ public sealed class SmokingTests
     [Fact]
     public void Rule_IsAnEstimateWithNothingWhenAbsent_AndOnlyOsteonecrosisWeighsIt()
     {
-        var rule = Assert.IsType<CriterionRule>(Kb.Rules.Single(r => r.Id == Osteonecrosis + "/" + Findings.Smoking));
-
-        Assert.Equal(1.5, rule.Ratio.Positive);
-        Assert.Equal(1.0, rule.Ratio.Negative);
-        Assert.Equal(VerificationStatus.Estimated, rule.Evidence.Status);
-        Assert.Contains("addendum 54", rule.Evidence.Note!, StringComparison.Ordinal);
-        Assert.Contains("meta-analysis", rule.Evidence.Citation, StringComparison.Ordinal);
+        var rule = FindingAssert.EstimatedRule(Kb, Osteonecrosis + "/" + Findings.Smoking, 1.5, 1.0, "addendum 54", "meta-analysis");
         FindingAssert.OnlyTheseRulesRead(Kb, Findings.Smoking, rule.Id);
     }
 
