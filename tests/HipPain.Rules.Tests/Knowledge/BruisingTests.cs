@@ -41,11 +41,11 @@ public sealed class BruisingTests
             new[] { "muscle-strain/" + Findings.Swelling, RuleId }.Order(StringComparer.Ordinal),
             group.Members.Select(m => m.RuleId).Order(StringComparer.Ordinal));
 
-        double Strain(params Observation[] observations) => Engine.Triage(PatientCase.Create(30, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == "muscle-strain").LogOdds;
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, "muscle-strain", 30, Sex.Male, observations);
 
-        Assert.Equal(Math.Log(3.0), Strain(Observation.Present(Findings.Bruising), Observation.Present(Findings.Swelling)) - Strain(), 12);
-        Assert.Equal(Math.Log(1.5), Strain(Observation.Present(Findings.Swelling)) - Strain(), 12);
-        Assert.Equal(0.0, Strain(Observation.Absent(Findings.Bruising)) - Strain(), 12);
+        Assert.Equal(Math.Log(3.0), Change(Observation.Present(Findings.Bruising), Observation.Present(Findings.Swelling)), 12);
+        Assert.Equal(Math.Log(1.5), Change(Observation.Present(Findings.Swelling)), 12);
+        Assert.Equal(0.0, Change(Observation.Absent(Findings.Bruising)), 12);
     }
 
     [Fact]

@@ -63,6 +63,17 @@ internal static class FindingAssert
             ruleIds.Order(StringComparer.Ordinal),
             kb.Rules.Where(r => r.FindingIds().Contains(findingId)).Select(r => r.Id).Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// How far stating <paramref name="observations"/> moves one cause's log-odds, against the same patient stating
+    /// nothing: the product of the ratios the cause's rules and groups count for them, as a log.
+    /// </summary>
+    public static double LogOddsChange(TriageEngine engine, string causeId, int age, Sex sex, params Observation[] observations)
+    {
+        double LogOdds(Observation[] stated) => engine.Triage(PatientCase.Create(age, sex, stated)).Differential.Single(r => r.Cause.Id == causeId).LogOdds;
+
+        return LogOdds(observations) - LogOdds([]);
+    }
+
     /// <summary>No gate reads the finding: not in its criterion, its context (<see cref="RedFlag.AskWhen"/>) or its screening questions.</summary>
     public static void NoGateReads(KnowledgeBase kb, string findingId)
     {

@@ -59,7 +59,7 @@ public sealed class InflammatoryMarkersTests
         Assert.Contains(Septic + "/" + Findings.InflammatoryMarkersRaised, Kb.Groups.Single(g => g.Id == Septic + "/predictors").Members.Select(m => m.RuleId));
         Assert.DoesNotContain(Kb.Groups, g => g.Members.Any(m => m.RuleId == Malignancy + "/" + Findings.InflammatoryMarkersRaised));
 
-        double Change(string cause, params Observation[] observations) => LogOdds(cause, observations) - LogOdds(cause);
+        double Change(string cause, params Observation[] observations) => FindingAssert.LogOddsChange(Engine, cause, 30, Sex.Male, observations);
 
         Assert.Equal(Math.Log(6.0), Change(Septic, Observation.Present(Findings.InflammatoryMarkersRaised)), 12);
         Assert.Equal(Math.Log(6.0), Change(Septic, Observation.Present(Findings.InflammatoryMarkersRaised), Observation.Present(Findings.CrpRaised)), 12);
@@ -78,7 +78,4 @@ public sealed class InflammatoryMarkersTests
 
         FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Septic] = 6.0, [Malignancy] = 6.0 });
     }
-
-    private static double LogOdds(string cause, params Observation[] observations) =>
-        Engine.Triage(PatientCase.Create(30, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == cause).LogOdds;
 }

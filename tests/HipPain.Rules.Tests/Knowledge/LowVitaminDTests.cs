@@ -45,12 +45,12 @@ public sealed class LowVitaminDTests
         Assert.Contains(cause + "/" + Findings.LowVitaminD, group.Members.Select(m => m.RuleId));
         Assert.Contains(cause + "/" + Findings.Osteopenia, group.Members.Select(m => m.RuleId));
 
-        double LogOdds(params Observation[] observations) => Engine.Triage(PatientCase.Create(30, Sex.Female, observations)).Differential.Single(r => r.Cause.Id == cause).LogOdds;
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, cause, 30, Sex.Female, observations);
 
         // Known low bone density (LR+ 2) is the stronger member; low vitamin D adds nothing beside it.
-        Assert.Equal(Math.Log(2.0), LogOdds(Observation.Present(Findings.LowVitaminD), Observation.Present(Findings.Osteopenia)) - LogOdds(), 12);
-        Assert.Equal(Math.Log(1.5), LogOdds(Observation.Present(Findings.LowVitaminD)) - LogOdds(), 12);
-        Assert.Equal(0.0, LogOdds(Observation.Absent(Findings.LowVitaminD)) - LogOdds(), 12);
+        Assert.Equal(Math.Log(2.0), Change(Observation.Present(Findings.LowVitaminD), Observation.Present(Findings.Osteopenia)), 12);
+        Assert.Equal(Math.Log(1.5), Change(Observation.Present(Findings.LowVitaminD)), 12);
+        Assert.Equal(0.0, Change(Observation.Absent(Findings.LowVitaminD)), 12);
     }
 
     [Fact]

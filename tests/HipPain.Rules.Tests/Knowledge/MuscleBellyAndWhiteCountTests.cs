@@ -65,7 +65,7 @@ public sealed class MuscleBellyAndWhiteCountTests
         var group = Assert.Single(Kb.Groups, g => g.Id == Strain + "/resisted-tests");
         Assert.Contains(Strain + "/" + Findings.MuscleBellyTenderness, group.Members.Select(m => m.RuleId));
 
-        double Change(params Observation[] observations) => LogOdds(Strain, observations) - LogOdds(Strain);
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, Strain, 30, Sex.Male, observations);
 
         // A palpable defect (LR+ 5) is the stronger member; belly tenderness adds nothing beside it.
         Assert.Equal(Math.Log(5.0), Change(Observation.Present(Findings.MuscleBellyTenderness), Observation.Present(Findings.PalpableDefect)), 12);
@@ -80,7 +80,7 @@ public sealed class MuscleBellyAndWhiteCountTests
         var group = Assert.Single(Kb.Groups, g => g.Id == Septic + "/predictors");
         Assert.Contains(Septic + "/" + Findings.WhiteCellsRaised, group.Members.Select(m => m.RuleId));
 
-        double Change(params Observation[] observations) => LogOdds(Septic, observations) - LogOdds(Septic);
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, Septic, 30, Sex.Male, observations);
 
         Assert.Equal(Math.Log(6.0), Change(Observation.Present(Findings.WhiteCellsRaised)), 12);
         Assert.Equal(Math.Log(6.0), Change(Observation.Present(Findings.WhiteCellsRaised), Observation.Present(Findings.WhiteCellsOver12)), 12);
@@ -108,7 +108,4 @@ public sealed class MuscleBellyAndWhiteCountTests
 
         FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Septic] = 6.0 });
     }
-
-    private static double LogOdds(string cause, params Observation[] observations) =>
-        Engine.Triage(PatientCase.Create(30, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == cause).LogOdds;
 }

@@ -48,13 +48,13 @@ public sealed class PiriformisTensionTests
             new[] { Cause + "/piriformis-tests", RuleId, Cause + "/" + Findings.StraightLegRaise }.Order(StringComparer.Ordinal),
             group.Members.Select(m => m.RuleId).Order(StringComparer.Ordinal));
 
-        double Dgs(params Observation[] observations) => Engine.Triage(PatientCase.Create(45, Sex.Female, observations)).Differential.Single(r => r.Cause.Id == Cause).LogOdds;
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, Cause, 45, Sex.Female, observations);
 
         // Martin's tests (capped LR+ 4) are the stronger member; the manoeuvre adds nothing beside them.
-        Assert.Equal(Math.Log(4.0), Dgs(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)) - Dgs(), 12);
-        Assert.Equal(Dgs(Observation.Present(Findings.ActivePiriformis)), Dgs(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)), 12);
-        Assert.Equal(Math.Log(2.0), Dgs(Observation.Present(Findings.PiriformisTension)) - Dgs(), 12);
-        Assert.Equal(0.0, Dgs(Observation.Absent(Findings.PiriformisTension)) - Dgs(), 12);
+        Assert.Equal(Math.Log(4.0), Change(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)), 12);
+        Assert.Equal(Change(Observation.Present(Findings.ActivePiriformis)), Change(Observation.Present(Findings.ActivePiriformis), Observation.Present(Findings.PiriformisTension)), 12);
+        Assert.Equal(Math.Log(2.0), Change(Observation.Present(Findings.PiriformisTension)), 12);
+        Assert.Equal(0.0, Change(Observation.Absent(Findings.PiriformisTension)), 12);
     }
 
     [Fact]

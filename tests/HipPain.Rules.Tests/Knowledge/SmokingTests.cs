@@ -38,7 +38,7 @@ public sealed class SmokingTests
         var group = Assert.Single(Kb.Groups, g => g.Id == Osteonecrosis + "/exposure");
         Assert.Contains(Osteonecrosis + "/" + Findings.Smoking, group.Members.Select(m => m.RuleId));
 
-        double Change(params Observation[] observations) => LogOdds(observations) - LogOdds();
+        double Change(params Observation[] observations) => FindingAssert.LogOddsChange(Engine, Osteonecrosis, 45, Sex.Male, observations);
         var alcohol = Change(Observation.Present(Findings.AlcoholExcess));
 
         // Alcohol excess is the stronger member; smoking adds nothing beside it.
@@ -57,7 +57,4 @@ public sealed class SmokingTests
 
         FindingAssert.OnlyTheseCausesMove(without, with, new Dictionary<string, double> { [Osteonecrosis] = 1.5 });
     }
-
-    private static double LogOdds(params Observation[] observations) =>
-        Engine.Triage(PatientCase.Create(45, Sex.Male, observations)).Differential.Single(r => r.Cause.Id == Osteonecrosis).LogOdds;
 }
