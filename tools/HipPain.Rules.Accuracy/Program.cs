@@ -12,7 +12,8 @@ using HipPain.Rules.Scoring;
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
 // interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
 // --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); with --ceiling
-// it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); --explain ID
+// it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); with --calibration it
+// prints how often the stated probabilities come true over every scored set pooled (docs/accuracy.md); --explain ID
 // [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors;
 // --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
 // state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
@@ -158,6 +159,13 @@ if (args.Contains("--case-mix"))
 {
     // The published cases under other priors: an analysis of the evaluation, never a change to the base.
     Console.Write(CaseMixSensitivity.Render(CaseMixSensitivity.Evaluate(BuiltInKnowledgeBase.Instance, root)));
+    return 0;
+}
+
+if (args.Contains("--calibration"))
+{
+    // How often the stated probabilities come true, every scored set pooled: reported, never used to change the base.
+    Console.Write(Calibration.Render(Calibration.Pool(PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root), HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root))));
     return 0;
 }
 

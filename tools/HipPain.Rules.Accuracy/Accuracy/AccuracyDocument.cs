@@ -29,7 +29,8 @@ internal static class AccuracyDocument
 
     /// <summary>
     /// The generated part of <c>docs/accuracy.md</c>: the published cases beside the vignettes, each holdout batch
-    /// that has cases, the precision of every set's figures, the priors' sensitivity analysis, then the vignettes.
+    /// that has cases, the precision of every set's figures, the calibration of the stated probabilities over every set
+    /// pooled, the priors' sensitivity analysis, then the vignettes.
     /// </summary>
     /// <param name="vignettes">The vignette report.</param>
     /// <param name="published">The published-case report on the same base.</param>
@@ -41,6 +42,7 @@ internal static class AccuracyDocument
         return PublishedAccuracy.Render(published, vignettes)
             + string.Concat(batches.Select(h => Environment.NewLine + HoldoutAccuracy.Render(h)))
             + Environment.NewLine + FigurePrecision.Render(published, batches)
+            + Environment.NewLine + Calibration.Render(Calibration.Pool(published, batches))
             + Environment.NewLine + CaseMixSensitivity.Render(caseMix)
             + Environment.NewLine + StatementCeiling.Render(StatementCeiling.FromCaseMix(caseMix))
             + Environment.NewLine + "# Written vignettes" + Environment.NewLine + Environment.NewLine + Render(vignettes);

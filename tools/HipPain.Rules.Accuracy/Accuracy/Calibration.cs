@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace HipPain.Rules.Accuracy;
+
+/// <summary>One stated probability and whether the event it forecast happened.</summary>
+/// <param name="Probability">The stated probability, from 0 to 1.</param>
+/// <param name="Outcome">True when the forecast event happened (the cause was the reference or an accepted alternative).</param>
+internal readonly record struct Forecast(double Probability, bool Outcome);
+
+/// <summary>One row of a reliability table: the forecasts whose probability falls in one interval.</summary>
+/// <param name="Low">The interval's lower bound (included).</param>
+/// <param name="High">The interval's upper bound (excluded, except 1 in the last interval).</param>
+/// <param name="Count">How many forecasts fall in it.</param>
+/// <param name="MeanPredicted">Their mean probability (0 when there are none).</param>
+/// <param name="Events">How many of them happened.</param>
+internal sealed record ReliabilityRow(double Low, double High, int Count, double MeanPredicted, int Events);
+
+/// <summary>
+/// A logistic recalibration fit, logit P(event) = a + b · logit(p) (Cox DR, Biometrika 1958;45:562-565): the slope b is
+/// 1 and the intercept a is 0 when the stated probabilities are calibrated; a slope below 1 means they are too extreme
+/// (too confident), above 1 too timid. Fitted by maximum likelihood with Newton-Raphson; the standard errors come from
+/// the inverse of the observed information.
+/// </summary>
+/// <param name="Intercept">The fitted intercept a.</param>
+/// <param name="Slope">The fitted slope b.</param>
+/// <param name="InterceptStandardError">The intercept's standard error.</param>
+/// <param name="SlopeStandardError">The slope's standard error.</param>
+internal sealed record CalibrationFit(double Intercept, double Slope, double InterceptStandardError, double SlopeStandardError);
+
+/// <summary>
+/// How well the probabilities the results state match how often they come true, over every scored published set pooled:
+/// the leading cause's probability and every cause's probability, each as a reliability table and a recalibration fit.
+/// An analysis of the evaluation, never a change to the base (docs/accuracy.md, "Recalibrating the leading probability").
+/// </summary>
+internal static class Calibration
+{
+    /// <summary>The intervals of the leading probability's table (as in the first set's table, by fifths).</summary>
+    public static readonly ImmutableArray<double> LeadingEdges = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+    /// <summary>
+    /// The intervals of the every-cause table: finer near 0, where most of a result's eighteen probabilities lie.
+    /// </summary>
+    public static readonly ImmutableArray<double> EveryCauseEdges = [0, 0.01, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1];
+
+    /// <summary>Probabilities are held this far inside (0, 1) before their logit is taken, so that 0 and 1 stay finite.</summary>
+    private const double Clamp = 1e-9;
+
+    /// <summary>The normal quantile for a two-sided 95 % interval.</summary>
+    private const double Z = 1.959963984540054;
+
+    /// <summary>Every scored published case in one report: both halves of the first set, then every holdout batch.</summary>
+    /// <param name="published">Both halves of the first set.</param>
+    /// <param name="holdouts">Every holdout batch (the reserved batch is never one).</param>
+    public static AccuracyReport Pool(PublishedAccuracyReport published, IEnumerable<HoldoutAccuracyReport> holdouts) =>
+        published.Development with { Outcomes = [.. published.Development.Outcomes, .. published.Test.Outcomes, .. holdouts.SelectMany(h => h.All.Outcomes)] };
+
+    /// <summary>The leading cause's probability in each case, and whether that cause was right.</summary>
+    /// <param name="report">The cases.</param>
+    public static ImmutableArray<Forecast> Leading(AccuracyReport report) =>
+        [.. report.Outcomes.Select(o => new Forecast(o.LeadingProbability, o.Top1))];
+
+    /// <summary>Every cause's probability in each case, and whether that cause was the reference or an accepted alternative.</summary>
+    /// <param name="report">The cases.</param>
+    public static ImmutableArray<Forecast> EveryCause(AccuracyReport report) =>
+        [.. report.Outcomes.SelectMany(o => o.Forecasts)];
+
+    /// <summary>Sorts the forecasts into the intervals between consecutive edges.</summary>
+    /// <param name="forecasts">The forecasts.</param>
+    /// <param name="edges">At least two increasing edges from 0 to 1.</param>
+    /// <returns>One row per interval, in order, empty intervals included.</returns>
+    /// <exception cref="ArgumentException">The edges do not rise from 0 to 1, or a probability lies outside [0, 1].</exception>
+    public static ImmutableArray<ReliabilityRow> Reliability(IReadOnlyCollection<Forecast> forecasts, ImmutableArray<double> edges)
+    {
+        if (edges.Length < 2 || edges[0] != 0 || edges[^1] != 1 || edges.Zip(edges.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new ArgumentException($"The edges must rise strictly from 0 to 1; got [{string.Join(", ", edges)}].", nameof(edges));
+        }
+
+        foreach (var forecast in forecasts)
+        {
+            if (!(forecast.Probability is >= 0 and <= 1))
+            {
+                throw new ArgumentException(Invariant($"A probability must lie in [0, 1]; got {forecast.Probability}."), nameof(forecasts));
+            }
+        }
+
+        var rows = ImmutableArray.CreateBuilder<ReliabilityRow>(edges.Length - 1);
+        for (var i = 0; i < edges.Length - 1; i++)
+        {
+            var (low, high, last) = (edges[i], edges[i + 1], i == edges.Length - 2);
+            var inBin = forecasts.Where(f => f.Probability >= low && (f.Probability < high || (last && f.Probability <= high))).ToList();
+            rows.Add(new ReliabilityRow(low, high, inBin.Count, inBin.Count == 0 ? 0 : inBin.Average(f => f.Probability), inBin.Count(f => f.Outcome)));
+        }
+
+        return rows.MoveToImmutable();
+    }
+
+    /// <summary>Fits logit P(event) = a + b · logit(p) by maximum likelihood.</summary>
+    /// <param name="forecasts">The forecasts; both events and non-events must occur.</param>
+    /// <returns>The fit.</returns>
+    /// <exception cref="ArgumentException">All forecasts have one outcome, or every probability is the same, so no slope can be fitted.</exception>
+    /// <exception cref="InvalidOperationException">Newton-Raphson did not converge in 100 steps.</exception>
+    public static CalibrationFit Fit(IReadOnlyCollection<Forecast> forecasts)
+    {
+        var events = forecasts.Count(f => f.Outcome);
+        if (events == 0 || events == forecasts.Count)
+        {
+            throw new ArgumentException(Invariant($"A recalibration fit needs both events and non-events; {events} of {forecasts.Count} forecasts came true."), nameof(forecasts));
+        }
+
+        var points = forecasts.Select(f => (X: Logit(f.Probability), Y: f.Outcome ? 1.0 : 0.0)).ToList();
+        if (points.All(p => p.X == points[0].X))
+        {
+            throw new ArgumentException("A recalibration fit needs at least two different probabilities.", nameof(forecasts));
+        }
+
+        var (a, b) = (0.0, 1.0);
+        for (var step = 0; step < 100; step++)
+        {
+            // The score vector and the observed information of the logistic likelihood at (a, b).
+            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+            foreach (var (x, y) in points)
+            {
+                var mu = 1 / (1 + Math.Exp(-(a + (b * x))));
+                var w = mu * (1 - mu);
+                ga += y - mu;
+                gb += (y - mu) * x;
+                haa += w;
+                hab += w * x;
+                hbb += w * x * x;
+            }
+
+            var determinant = (haa * hbb) - (hab * hab);
+            var da = ((hbb * ga) - (hab * gb)) / determinant;
+            var db = ((haa * gb) - (hab * ga)) / determinant;
+            (a, b) = (a + da, b + db);
+            if (Math.Abs(da) < 1e-10 && Math.Abs(db) < 1e-10)
+            {
+                // The standard errors at the converged estimate: the diagonal of the inverse information.
+                double iaa = 0, iab = 0, ibb = 0;
+                foreach (var (x, _) in points)
+                {
+                    var mu = 1 / (1 + Math.Exp(-(a + (b * x))));
+                    var w = mu * (1 - mu);
+                    iaa += w;
+                    iab += w * x;
+                    ibb += w * x * x;
+                }
+
+                var det = (iaa * ibb) - (iab * iab);
+                return new CalibrationFit(a, b, Math.Sqrt(ibb / det), Math.Sqrt(iaa / det));
+            }
+        }
+
+        throw new InvalidOperationException(Invariant($"The recalibration fit did not converge in 100 Newton steps over {forecasts.Count} forecasts."));
+    }
+
+    /// <summary>The generated section of <c>docs/accuracy.md</c>: both tables and both fits, every scored set pooled.</summary>
+    /// <param name="pooled">Every scored published case (<see cref="FigurePrecision.Sets"/>, last row).</param>
+    public static string Render(AccuracyReport pooled)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## How well the stated probabilities are calibrated (every scored set pooled)");
+        text.AppendLine();
+        text.AppendLine(Invariant($"Over the {pooled.Count} scored published cases (both halves and every holdout batch; the reserved batch is not among"));
+        text.AppendLine("them): how often a stated probability comes true. A calibrated result is right about as often as it says, in");
+        text.AppendLine("every row. The share that came true has its 95 % Wilson score interval. The fit is Cox's recalibration,");
+        text.AppendLine("logit P(right) = a + b · logit(p): b = 1 and a = 0 when calibrated, b below 1 when the probabilities are too");
+        text.AppendLine("extreme. These cases are published reports, two to four per cause, not a runners' clinic's mix, so the rows");
+        text.AppendLine("measure the base on this mix; they are reported, not used to change it.");
+        text.AppendLine();
+        Table(text, "The leading cause's probability (one per case; it came true when the leading cause is the reference or an accepted alternative)", Leading(pooled), LeadingEdges);
+        text.AppendLine();
+        Table(text, "Every cause's probability (eighteen per case; each came true when that cause is the reference or an accepted alternative)", EveryCause(pooled), EveryCauseEdges);
+        return text.ToString();
+    }
+
+    /// <summary>The logit, with the probability held inside (0, 1).</summary>
+    /// <param name="probability">A probability.</param>
+    public static double Logit(double probability)
+    {
+        var p = Math.Clamp(probability, Clamp, 1 - Clamp);
+        return Math.Log(p / (1 - p));
+    }
+
+    private static void Table(StringBuilder text, string title, ImmutableArray<Forecast> forecasts, ImmutableArray<double> edges)
+    {
+        text.AppendLine(Invariant($"{title}:"));
+        text.AppendLine();
+        text.AppendLine("| Stated probability | Forecasts | Mean stated | Came true (95 % interval) |");
+        text.AppendLine("|---|---:|---:|---|");
+        foreach (var row in Reliability(forecasts, edges))
+        {
+            text.AppendLine(row.Count == 0
+                ? Invariant($"| {row.Low:0.00}-{row.High:0.00} | 0 | | |")
+                : Invariant($"| {row.Low:0.00}-{row.High:0.00} | {row.Count} | {row.MeanPredicted:0.000} | {row.Events}: {Percent(row.Events, row.Count)} |"));
+        }
+
+        var fit = Fit(forecasts);
+        var mean = forecasts.Average(f => f.Probability);
+        var observed = (double)forecasts.Count(f => f.Outcome) / forecasts.Length;
+        text.AppendLine();
+        text.AppendLine(Invariant($"Mean stated {mean:0.000} against {observed:0.000} came true. Recalibration fit: slope b = {fit.Slope:0.00} ({fit.Slope - (Z * fit.SlopeStandardError):0.00} to {fit.Slope + (Z * fit.SlopeStandardError):0.00}), intercept a = {fit.Intercept:0.00} ({fit.Intercept - (Z * fit.InterceptStandardError):0.00} to {fit.Intercept + (Z * fit.InterceptStandardError):0.00})."));
+    }
+
+    private static string Percent(int count, int total)
+    {
+        var (lower, upper) = FigurePrecision.Wilson(count, total);
+        return Invariant($"{100.0 * count / total:0.0} % ({100 * lower:0.0} to {100 * upper:0.0})");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
