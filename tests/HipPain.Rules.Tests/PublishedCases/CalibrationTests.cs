@@ -128,6 +128,54 @@ public sealed class CalibrationTests
         Assert.All(pooled.Outcomes, o => Assert.Equal(o.AllCauseSquaredError, o.Forecasts.Sum(f => Math.Pow(f.Probability - (f.Outcome ? 1 : 0), 2)), 12));
     }
 
+    [Fact]
+    public void PerCause_ThePublishedSets_OneRowPerCauseCountingItsReferences()
+    {
+        var pooled = Calibration.Pool(
+            PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Repository.Root),
+            HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Repository.Root));
+
+        var rows = Calibration.PerCause(pooled);
+
+        Assert.Equal(BuiltInKnowledgeBase.Instance.Causes.Select(c => c.Id).Order(StringComparer.Ordinal), rows.Select(r => r.CauseId).Order(StringComparer.Ordinal));
+        Assert.All(rows, row =>
+        {
+            var cause = BuiltInKnowledgeBase.Instance.Causes.Single(c => c.Id == row.CauseId);
+            Assert.Equal(pooled.Count, row.Cases);
+            Assert.Equal(cause.Prior, row.MeanPrior, 12);
+            Assert.Equal(pooled.Outcomes.Count(o => o.Vignette.Reference == row.CauseId || o.Vignette.Alternatives.Contains(row.CauseId)), row.Events);
+        });
+        var ratios = rows.Select(r => r.MeanStated * r.Cases / Math.Max(r.Events, 0.5)).ToList();
+        Assert.Equal(ratios.OrderDescending(), ratios);
+    }
+
+    [Fact]
+    public void PerCause_HandMadeCases_AverageEachCauseOverTheCases()
+    {
+        var template = Calibration.Pool(
+            PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, Repository.Root),
+            HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, Repository.Root));
+        var outcome = template.Outcomes[0];
+        var report = template with
+        {
+            Outcomes =
+            [
+                outcome with { Forecasts = [new CauseForecast("a", 0.6, 0.2, true), new CauseForecast("b", 0.1, 0.05, false)] },
+                outcome with { Forecasts = [new CauseForecast("a", 0.2, 0.2, false), new CauseForecast("b", 0.3, 0.05, true)] },
+            ],
+        };
+
+        var rows = Calibration.PerCause(report);
+
+        // a: stated 0.4 on average, the reference once in two (ratio 0.8); b: 0.2, once in two (0.4).
+        Assert.Equal(["a", "b"], rows.Select(r => r.CauseId));
+        Assert.Equal(0.4, rows[0].MeanStated, 12);
+        Assert.Equal(0.2, rows[0].MeanPrior, 12);
+        Assert.Equal(1, rows[0].Events);
+        Assert.Equal(0.2, rows[1].MeanStated, 12);
+        Assert.Equal(2, rows[1].Cases);
+    }
+
     private static IEnumerable<Forecast> Group(double probability, int count, int events) =>
         Enumerable.Range(0, count).Select(i => new Forecast(probability, i < events));
 }

@@ -23,8 +23,8 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="AllCausePriorSquaredError">The same sum with each cause's prior in place of its posterior: the case's term of <see cref="AccuracyReport.AllCausePriorBrier"/>.</param>
 /// <param name="ReferenceProbability">The reference diagnosis's posterior probability (facts addendum 33 judged a change by (1 - p)^2 over one cause's cases).</param>
 /// <param name="Forecasts">
-/// Every cause's posterior probability in this case, in the differential's order, each with whether that cause is the
-/// reference or an accepted alternative (the every-cause reliability table of docs/accuracy.md).
+/// Every cause's posterior and prior probability in this case, in the differential's order, each with whether that
+/// cause is the reference or an accepted alternative (the calibration section of docs/accuracy.md).
 /// </param>
 internal sealed record VignetteOutcome(
     Vignette Vignette,
@@ -41,7 +41,7 @@ internal sealed record VignetteOutcome(
     double AllCauseSquaredError,
     double AllCausePriorSquaredError,
     double ReferenceProbability,
-    ImmutableArray<Forecast> Forecasts)
+    ImmutableArray<CauseForecast> Forecasts)
 {
     /// <summary>The reference or an accepted alternative ranks first.</summary>
     public bool Top1 => BestAcceptedRank == 1;
@@ -163,7 +163,7 @@ internal static class AccuracyEvaluator
                 result.Differential.Sum(r => Math.Pow(r.Probability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)),
                 result.Differential.Sum(r => Math.Pow(r.PriorProbability - (accepted.Contains(r.Cause.Id) ? 1 : 0), 2)),
                 result.Differential.Single(r => r.Cause.Id == v.Reference).Probability,
-                [.. result.Differential.Select(r => new Forecast(r.Probability, accepted.Contains(r.Cause.Id)))]);
+                [.. result.Differential.Select(r => new CauseForecast(r.Cause.Id, r.Probability, r.PriorProbability, accepted.Contains(r.Cause.Id)))]);
         });
         return new AccuracyReport(knowledgeBase.Id, knowledgeBase.Version, knowledgeBase.ContentHash, [.. outcomes]);
     }

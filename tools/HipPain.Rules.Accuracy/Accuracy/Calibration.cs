@@ -9,6 +9,21 @@ namespace HipPain.Rules.Accuracy;
 /// <param name="Outcome">True when the forecast event happened (the cause was the reference or an accepted alternative).</param>
 internal readonly record struct Forecast(double Probability, bool Outcome);
 
+/// <summary>One cause's probability in one case.</summary>
+/// <param name="CauseId">The cause.</param>
+/// <param name="Probability">Its posterior probability in the result.</param>
+/// <param name="PriorProbability">Its prior probability, before any finding.</param>
+/// <param name="Outcome">True when the cause is the case's reference diagnosis or an accepted alternative.</param>
+internal readonly record struct CauseForecast(string CauseId, double Probability, double PriorProbability, bool Outcome);
+
+/// <summary>One cause's stated probabilities against how often it was the reference, over many cases.</summary>
+/// <param name="CauseId">The cause.</param>
+/// <param name="Cases">How many cases.</param>
+/// <param name="MeanPrior">The cause's mean prior probability.</param>
+/// <param name="MeanStated">Its mean posterior probability.</param>
+/// <param name="Events">In how many cases it was the reference or an accepted alternative.</param>
+internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events);
+
 /// <summary>One row of a reliability table: the forecasts whose probability falls in one interval.</summary>
 /// <param name="Low">The interval's lower bound (included).</param>
 /// <param name="High">The interval's upper bound (excluded, except 1 in the last interval).</param>
@@ -64,7 +79,19 @@ internal static class Calibration
     /// <summary>Every cause's probability in each case, and whether that cause was the reference or an accepted alternative.</summary>
     /// <param name="report">The cases.</param>
     public static ImmutableArray<Forecast> EveryCause(AccuracyReport report) =>
-        [.. report.Outcomes.SelectMany(o => o.Forecasts)];
+        [.. report.Outcomes.SelectMany(o => o.Forecasts).Select(f => new Forecast(f.Probability, f.Outcome))];
+
+    /// <summary>
+    /// Per cause: its mean prior and stated probability against the share of cases it was the reference for
+    /// (calibration in the large, cause by cause), highest ratio of stated to observed first, then by id.
+    /// </summary>
+    /// <param name="report">The cases.</param>
+    public static ImmutableArray<CauseCalibration> PerCause(AccuracyReport report) =>
+        [.. report.Outcomes.SelectMany(o => o.Forecasts)
+            .GroupBy(f => f.CauseId, StringComparer.Ordinal)
+            .Select(g => new CauseCalibration(g.Key, g.Count(), g.Average(f => f.PriorProbability), g.Average(f => f.Probability), g.Count(f => f.Outcome)))
+            .OrderByDescending(c => c.MeanStated / Math.Max(c.Events, 0.5) * c.Cases)
+            .ThenBy(c => c.CauseId, StringComparer.Ordinal)];
 
     /// <summary>Sorts the forecasts into the intervals between consecutive edges.</summary>
     /// <param name="forecasts">The forecasts.</param>
@@ -174,6 +201,18 @@ internal static class Calibration
         Table(text, "The leading cause's probability (one per case; it came true when the leading cause is the reference or an accepted alternative)", Leading(pooled), LeadingEdges);
         text.AppendLine();
         Table(text, "Every cause's probability (eighteen per case; each came true when that cause is the reference or an accepted alternative)", EveryCause(pooled), EveryCauseEdges);
+        text.AppendLine();
+        text.AppendLine("Cause by cause: the mean prior and the mean stated probability against the share of cases the cause was the");
+        text.AppendLine("reference or an accepted alternative for. A ratio above 1 means the results state the cause more often than these");
+        text.AppendLine("reports hold it; the reports hold every cause two to four times by design, so the ratio follows the prior.");
+        text.AppendLine();
+        text.AppendLine("| Cause | Mean prior | Mean stated | Reference in (95 % interval) | Stated / reference |");
+        text.AppendLine("|---|---:|---:|---|---:|");
+        foreach (var cause in PerCause(pooled))
+        {
+            text.AppendLine(Invariant($"| {cause.CauseId} | {cause.MeanPrior:0.000} | {cause.MeanStated:0.000} | {cause.Events} of {cause.Cases}: {Percent(cause.Events, cause.Cases)} | {(cause.Events == 0 ? "no case" : Invariant($"{cause.MeanStated * cause.Cases / cause.Events:0.00}"))} |"));
+        }
+
         return text.ToString();
     }
 
