@@ -144,9 +144,59 @@ public sealed class CalibrationTests
             Assert.Equal(pooled.Count, row.Cases);
             Assert.Equal(cause.Prior, row.MeanPrior, 12);
             Assert.Equal(pooled.Outcomes.Count(o => o.Vignette.Reference == row.CauseId || o.Vignette.Alternatives.Contains(row.CauseId)), row.Events);
+            Assert.InRange(row.Discrimination!.Area, 0, 1);
         });
         var ratios = rows.Select(r => r.MeanStated * r.Cases / Math.Max(r.Events, 0.5)).ToList();
         Assert.Equal(ratios.OrderDescending(), ratios);
+    }
+
+    [Fact]
+    public void Discrimination_HandMadeForecasts_GiveTheAreaAndStandardErrorWorkedByHand()
+    {
+        // Events at 0.8 and 0.4, non-events at 0.5, 0.2 and 0.4. Of the 6 pairs, 0.8 wins 3, 0.4 wins 1 and ties 1:
+        // area 4.5 / 6 = 0.75. Hanley and McNeil: Q1 = 0.75 / 1.25 = 0.6, Q2 = 2 x 0.5625 / 1.75 = 0.642857, variance
+        // (0.1875 + 1 x 0.0375 + 2 x 0.080357) / 6 = 0.0642857, standard error 0.253546.
+        var area = Calibration.Discrimination([new(0.8, true), new(0.4, true), new(0.5, false), new(0.2, false), new(0.4, false)]);
+
+        Assert.Equal(0.75, area.Area, 12);
+        Assert.Equal(0.25355, area.StandardError, 5);
+    }
+
+    [Theory]
+    [InlineData(0.9, 0.1, 1.0)]
+    [InlineData(0.1, 0.9, 0.0)]
+    [InlineData(0.3, 0.3, 0.5)]
+    public void Discrimination_SeparatedOrTied_GivesOneZeroOrAHalf(double events, double nonEvents, double expected)
+    {
+        var area = Calibration.Discrimination([.. Group(events, 4, 4), .. Group(nonEvents, 6, 0)]);
+
+        Assert.Equal(expected, area.Area, 12);
+    }
+
+    [Fact]
+    public void Discrimination_OneOutcomeOnly_ThrowsNamingTheCounts()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Calibration.Discrimination([.. Group(0.3, 3, 3)]));
+
+        Assert.Contains("3 of 3", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sorted, binary-searched area equals the count over every pair of an event and a non-event.</summary>
+    [Property(MaxTest = 300)]
+    public Property Discrimination_AnyForecasts_EqualsThePairCount(Tuple<byte, bool>[] raw)
+    {
+        // Coarse probabilities (multiples of 1/16) so that ties occur often.
+        var forecasts = raw.Select(r => new Forecast((r.Item1 % 17) / 16.0, r.Item2)).ToList();
+        var events = forecasts.Where(f => f.Outcome).ToList();
+        var nonEvents = forecasts.Where(f => !f.Outcome).ToList();
+        var bothKinds = events.Count > 0 && nonEvents.Count > 0;
+        var expected = bothKinds
+            ? events.Sum(e => nonEvents.Sum(n => e.Probability > n.Probability ? 1.0 : e.Probability == n.Probability ? 0.5 : 0)) / (events.Count * nonEvents.Count)
+            : double.NaN;
+
+        return (!bothKinds || Math.Abs(Calibration.Discrimination(forecasts).Area - expected) < 1e-12)
+            .Label($"{events.Count} events, {nonEvents.Count} non-events")
+            .Classify(!bothKinds, "skipped: one outcome only (no area)");
     }
 
     [Fact]
@@ -174,6 +224,8 @@ public sealed class CalibrationTests
         Assert.Equal(1, rows[0].Events);
         Assert.Equal(0.2, rows[1].MeanStated, 12);
         Assert.Equal(2, rows[1].Cases);
+        Assert.Equal(1, rows[0].Discrimination!.Area, 12);
+        Assert.Equal(1, rows[1].Discrimination!.Area, 12);
     }
 
     private static IEnumerable<Forecast> Group(double probability, int count, int events) =>

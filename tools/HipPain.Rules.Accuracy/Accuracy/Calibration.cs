@@ -22,7 +22,16 @@ internal readonly record struct CauseForecast(string CauseId, double Probability
 /// <param name="MeanPrior">The cause's mean prior probability.</param>
 /// <param name="MeanStated">Its mean posterior probability.</param>
 /// <param name="Events">In how many cases it was the reference or an accepted alternative.</param>
-internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events);
+/// <param name="Discrimination">
+/// The area under the ROC curve of the cause's stated probability for "this case is the cause" over the same cases
+/// (<see cref="Calibration.AreaUnderCurve"/>), with its standard error; null when every case or none is the cause.
+/// </param>
+internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events, AreaUnderCurve? Discrimination);
+
+/// <summary>An area under the ROC curve and its standard error.</summary>
+/// <param name="Area">The probability that a case of the cause gets a higher stated probability than a case of another cause, ties counting half.</param>
+/// <param name="StandardError">Hanley and McNeil's standard error (Radiology 1982;143:29-36).</param>
+internal sealed record AreaUnderCurve(double Area, double StandardError);
 
 /// <summary>One row of a reliability table: the forecasts whose probability falls in one interval.</summary>
 /// <param name="Low">The interval's lower bound (included).</param>
@@ -89,7 +98,13 @@ internal static class Calibration
     public static ImmutableArray<CauseCalibration> PerCause(AccuracyReport report) =>
         [.. report.Outcomes.SelectMany(o => o.Forecasts)
             .GroupBy(f => f.CauseId, StringComparer.Ordinal)
-            .Select(g => new CauseCalibration(g.Key, g.Count(), g.Average(f => f.PriorProbability), g.Average(f => f.Probability), g.Count(f => f.Outcome)))
+            .Select(g => new CauseCalibration(
+                g.Key,
+                g.Count(),
+                g.Average(f => f.PriorProbability),
+                g.Average(f => f.Probability),
+                g.Count(f => f.Outcome),
+                g.Any(f => f.Outcome) && g.Any(f => !f.Outcome) ? Discrimination([.. g.Select(f => new Forecast(f.Probability, f.Outcome))]) : null))
             .OrderByDescending(c => c.MeanStated / Math.Max(c.Events, 0.5) * c.Cases)
             .ThenBy(c => c.CauseId, StringComparer.Ordinal)];
 
@@ -204,16 +219,58 @@ internal static class Calibration
         text.AppendLine();
         text.AppendLine("Cause by cause: the mean prior and the mean stated probability against the share of cases the cause was the");
         text.AppendLine("reference or an accepted alternative for. A ratio above 1 means the results state the cause more often than these");
-        text.AppendLine("reports hold it; the reports hold every cause two to four times by design, so the ratio follows the prior.");
+        text.AppendLine("reports hold it; the reports hold every cause two to four times by design, so the ratio follows the prior. The last");
+        text.AppendLine("column is the area under the ROC curve of the cause's probability over the same cases: how well the findings, age");
+        text.AppendLine("and sex tell the cause's own cases from the others (0.5 is chance, 1 perfect). A cause's prior is the same in every");
+        text.AppendLine("case, so the area does not depend on it: a low ratio with a high area is a prior far from this mix; a low area is");
+        text.AppendLine("knowledge (or case texts) that do not tell the cause apart.");
         text.AppendLine();
-        text.AppendLine("| Cause | Mean prior | Mean stated | Reference in (95 % interval) | Stated / reference |");
-        text.AppendLine("|---|---:|---:|---|---:|");
+        text.AppendLine("| Cause | Mean prior | Mean stated | Reference in (95 % interval) | Stated / reference | Area under the ROC curve (95 % interval) |");
+        text.AppendLine("|---|---:|---:|---|---:|---|");
         foreach (var cause in PerCause(pooled))
         {
-            text.AppendLine(Invariant($"| {cause.CauseId} | {cause.MeanPrior:0.000} | {cause.MeanStated:0.000} | {cause.Events} of {cause.Cases}: {Percent(cause.Events, cause.Cases)} | {(cause.Events == 0 ? "no case" : Invariant($"{cause.MeanStated * cause.Cases / cause.Events:0.00}"))} |"));
+            var area = cause.Discrimination is { } d
+                ? Invariant($"{d.Area:0.00} ({Math.Max(0, d.Area - (Z * d.StandardError)):0.00} to {Math.Min(1, d.Area + (Z * d.StandardError)):0.00})")
+                : "no figure";
+            text.AppendLine(Invariant($"| {cause.CauseId} | {cause.MeanPrior:0.000} | {cause.MeanStated:0.000} | {cause.Events} of {cause.Cases}: {Percent(cause.Events, cause.Cases)} | {(cause.Events == 0 ? "no case" : Invariant($"{cause.MeanStated * cause.Cases / cause.Events:0.00}"))} | {area} |"));
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The area under the ROC curve of the forecasts (the Mann-Whitney statistic: the share of pairs of one event and
+    /// one non-event in which the event has the higher probability, ties counting half) with Hanley and McNeil's
+    /// standard error. A cause's prior is the same in every case, so the area measures what the findings and the
+    /// patient's age and sex tell apart, whatever the prior.
+    /// </summary>
+    /// <param name="forecasts">The forecasts; both events and non-events must occur.</param>
+    /// <exception cref="ArgumentException">All forecasts have one outcome.</exception>
+    public static AreaUnderCurve Discrimination(IReadOnlyCollection<Forecast> forecasts)
+    {
+        var positives = forecasts.Where(f => f.Outcome).Select(f => f.Probability).ToList();
+        var negatives = forecasts.Where(f => !f.Outcome).Select(f => f.Probability).Order().ToArray();
+        if (positives.Count == 0 || negatives.Length == 0)
+        {
+            throw new ArgumentException(Invariant($"An area under the curve needs both events and non-events; {positives.Count} of {forecasts.Count} forecasts came true."), nameof(forecasts));
+        }
+
+        // For each event: the non-events below it count 1 and those equal to it one half (binary search on the sorted
+        // non-events, so the whole is n log n).
+        var wins = 0.0;
+        foreach (var p in positives)
+        {
+            var below = LowerBound(negatives, p);
+            var upTo = UpperBound(negatives, p);
+            wins += below + ((upTo - below) / 2.0);
+        }
+
+        var (n1, n2) = ((double)positives.Count, (double)negatives.Length);
+        var area = wins / (n1 * n2);
+        var q1 = area / (2 - area);
+        var q2 = 2 * area * area / (1 + area);
+        var variance = ((area * (1 - area)) + ((n1 - 1) * (q1 - (area * area))) + ((n2 - 1) * (q2 - (area * area)))) / (n1 * n2);
+        return new AreaUnderCurve(area, Math.Sqrt(Math.Max(0, variance)));
     }
 
     /// <summary>The logit, with the probability held inside (0, 1).</summary>
@@ -242,6 +299,31 @@ internal static class Calibration
         var observed = (double)forecasts.Count(f => f.Outcome) / forecasts.Length;
         text.AppendLine();
         text.AppendLine(Invariant($"Mean stated {mean:0.000} against {observed:0.000} came true. Recalibration fit: slope b = {fit.Slope:0.00} ({fit.Slope - (Z * fit.SlopeStandardError):0.00} to {fit.Slope + (Z * fit.SlopeStandardError):0.00}), intercept a = {fit.Intercept:0.00} ({fit.Intercept - (Z * fit.InterceptStandardError):0.00} to {fit.Intercept + (Z * fit.InterceptStandardError):0.00})."));
+    }
+
+    // The index of the first element not below the value, and of the first element above it.
+    private static int LowerBound(double[] sorted, double value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = sorted[mid] < value ? (mid + 1, high) : (low, mid);
+        }
+
+        return low;
+    }
+
+    private static int UpperBound(double[] sorted, double value)
+    {
+        var (low, high) = (0, sorted.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = sorted[mid] <= value ? (mid + 1, high) : (low, mid);
+        }
+
+        return low;
     }
 
     private static string Percent(int count, int total)
