@@ -24,7 +24,7 @@ internal readonly record struct CauseForecast(string CauseId, double Probability
 /// <param name="Events">In how many cases it was the reference or an accepted alternative.</param>
 /// <param name="Discrimination">
 /// The area under the ROC curve of the cause's stated probability for "this case is the cause" over the same cases
-/// (<see cref="Calibration.AreaUnderCurve"/>), with its standard error; null when every case or none is the cause.
+/// (<see cref="Calibration.Discrimination"/>), with its standard error; null when every case or none is the cause.
 /// </param>
 internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events, AreaUnderCurve? Discrimination);
 
@@ -56,7 +56,7 @@ internal sealed record CalibrationFit(double Intercept, double Slope, double Int
 /// <summary>
 /// How well the probabilities the results state match how often they come true, over every scored published set pooled:
 /// the leading cause's probability and every cause's probability, each as a reliability table and a recalibration fit.
-/// An analysis of the evaluation, never a change to the base (docs/accuracy.md, "Recalibrating the leading probability").
+/// An analysis of the evaluation, never a change to the base (docs/accuracy.md, "Recalibrating the stated probabilities").
 /// </summary>
 internal static class Calibration
 {
@@ -117,7 +117,7 @@ internal static class Calibration
     {
         if (edges.Length < 2 || edges[0] != 0 || edges[^1] != 1 || edges.Zip(edges.Skip(1)).Any(p => p.Second <= p.First))
         {
-            throw new ArgumentException($"The edges must rise strictly from 0 to 1; got [{string.Join(", ", edges)}].", nameof(edges));
+            throw new ArgumentException($"The edges must rise strictly from 0 to 1; got [{string.Join(", ", edges.Select(e => e.ToString(CultureInfo.InvariantCulture)))}].", nameof(edges));
         }
 
         foreach (var forecast in forecasts)
