@@ -26,7 +26,14 @@ internal readonly record struct CauseForecast(string CauseId, double Probability
 /// The area under the ROC curve of the cause's stated probability for "this case is the cause" over the same cases
 /// (<see cref="Calibration.Discrimination"/>), with its standard error; null when every case or none is the cause.
 /// </param>
-internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events, AreaUnderCurve? Discrimination);
+internal sealed record CauseCalibration(string CauseId, int Cases, double MeanPrior, double MeanStated, int Events, AreaUnderCurve? Discrimination)
+{
+    /// <summary>
+    /// The mean stated probability over the share of cases the cause was the reference for; a cause that was never the
+    /// reference is counted as half a case, so that it sorts first and stays finite (it is printed as "no case").
+    /// </summary>
+    public double StatedOverReference => MeanStated * Cases / Math.Max(Events, 0.5);
+}
 
 /// <summary>An area under the ROC curve and its standard error.</summary>
 /// <param name="Area">The probability that a case of the cause gets a higher stated probability than a case of another cause, ties counting half.</param>
@@ -105,7 +112,7 @@ internal static class Calibration
                 g.Average(f => f.Probability),
                 g.Count(f => f.Outcome),
                 g.Any(f => f.Outcome) && g.Any(f => !f.Outcome) ? Discrimination([.. g.Select(f => new Forecast(f.Probability, f.Outcome))]) : null))
-            .OrderByDescending(c => c.MeanStated / Math.Max(c.Events, 0.5) * c.Cases)
+            .OrderByDescending(c => c.StatedOverReference)
             .ThenBy(c => c.CauseId, StringComparer.Ordinal)];
 
     /// <summary>Sorts the forecasts into the intervals between consecutive edges.</summary>
@@ -161,19 +168,7 @@ internal static class Calibration
         var (a, b) = (0.0, 1.0);
         for (var step = 0; step < 100; step++)
         {
-            // The score vector and the observed information of the logistic likelihood at (a, b).
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            foreach (var (x, y) in points)
-            {
-                var mu = 1 / (1 + Math.Exp(-(a + (b * x))));
-                var w = mu * (1 - mu);
-                ga += y - mu;
-                gb += (y - mu) * x;
-                haa += w;
-                hab += w * x;
-                hbb += w * x * x;
-            }
-
+            var (ga, gb, haa, hab, hbb) = ScoreAndInformation(points, a, b);
             var determinant = (haa * hbb) - (hab * hab);
             var da = ((hbb * ga) - (hab * gb)) / determinant;
             var db = ((haa * gb) - (hab * ga)) / determinant;
@@ -181,16 +176,7 @@ internal static class Calibration
             if (Math.Abs(da) < 1e-10 && Math.Abs(db) < 1e-10)
             {
                 // The standard errors at the converged estimate: the diagonal of the inverse information.
-                double iaa = 0, iab = 0, ibb = 0;
-                foreach (var (x, _) in points)
-                {
-                    var mu = 1 / (1 + Math.Exp(-(a + (b * x))));
-                    var w = mu * (1 - mu);
-                    iaa += w;
-                    iab += w * x;
-                    ibb += w * x * x;
-                }
-
+                var (_, _, iaa, iab, ibb) = ScoreAndInformation(points, a, b);
                 var det = (iaa * ibb) - (iab * iab);
                 return new CalibrationFit(a, b, Math.Sqrt(ibb / det), Math.Sqrt(iaa / det));
             }
@@ -232,7 +218,7 @@ internal static class Calibration
             var area = cause.Discrimination is { } d
                 ? Invariant($"{d.Area:0.00} ({Math.Max(0, d.Area - (Z * d.StandardError)):0.00} to {Math.Min(1, d.Area + (Z * d.StandardError)):0.00})")
                 : "no figure";
-            text.AppendLine(Invariant($"| {cause.CauseId} | {cause.MeanPrior:0.000} | {cause.MeanStated:0.000} | {cause.Events} of {cause.Cases}: {Percent(cause.Events, cause.Cases)} | {(cause.Events == 0 ? "no case" : Invariant($"{cause.MeanStated * cause.Cases / cause.Events:0.00}"))} | {area} |"));
+            text.AppendLine(Invariant($"| {cause.CauseId} | {cause.MeanPrior:0.000} | {cause.MeanStated:0.000} | {cause.Events} of {cause.Cases}: {Percent(cause.Events, cause.Cases)} | {(cause.Events == 0 ? "no case" : Invariant($"{cause.StatedOverReference:0.00}"))} | {area} |"));
         }
 
         return text.ToString();
@@ -299,6 +285,24 @@ internal static class Calibration
         var observed = (double)forecasts.Count(f => f.Outcome) / forecasts.Length;
         text.AppendLine();
         text.AppendLine(Invariant($"Mean stated {mean:0.000} against {observed:0.000} came true. Recalibration fit: slope b = {fit.Slope:0.00} ({fit.Slope - (Z * fit.SlopeStandardError):0.00} to {fit.Slope + (Z * fit.SlopeStandardError):0.00}), intercept a = {fit.Intercept:0.00} ({fit.Intercept - (Z * fit.InterceptStandardError):0.00} to {fit.Intercept + (Z * fit.InterceptStandardError):0.00})."));
+    }
+
+    // The score vector (ga, gb) and the information matrix (haa, hab; hab, hbb) of the logistic likelihood at (a, b).
+    private static (double Ga, double Gb, double Haa, double Hab, double Hbb) ScoreAndInformation(List<(double X, double Y)> points, double a, double b)
+    {
+        double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+        foreach (var (x, y) in points)
+        {
+            var mu = 1 / (1 + Math.Exp(-(a + (b * x))));
+            var w = mu * (1 - mu);
+            ga += y - mu;
+            gb += (y - mu) * x;
+            haa += w;
+            hab += w * x;
+            hbb += w * x * x;
+        }
+
+        return (ga, gb, haa, hab, hbb);
     }
 
     // The index of the first element not below the value, and of the first element above it.

@@ -103,14 +103,12 @@ internal static class PublishedAccuracy
         md.AppendLine();
         md.AppendLine("| Leading probability | Cases | Mean predicted | Leading cause correct |");
         md.AppendLine("|---|---:|---:|---:|");
-        var all = report.Development.Outcomes.Concat(report.Test.Outcomes).ToList();
-        for (var bin = 0; bin < 5; bin++)
+        var bothHalves = report.Development with { Outcomes = [.. report.Development.Outcomes, .. report.Test.Outcomes] };
+        foreach (var row in Calibration.Reliability(Calibration.Leading(bothHalves), Calibration.LeadingEdges))
         {
-            var (low, high) = (bin * 0.2, (bin + 1) * 0.2);
-            var inBin = all.Where(o => o.LeadingProbability >= low && (o.LeadingProbability < high || (bin == 4 && o.LeadingProbability <= 1))).ToList();
-            md.AppendLine(inBin.Count == 0
-                ? Invariant($"| {low:0.0}-{high:0.0} | 0 | | |")
-                : Invariant($"| {low:0.0}-{high:0.0} | {inBin.Count} | {inBin.Average(o => o.LeadingProbability):0.00} | {Percent((double)inBin.Count(o => o.Top1) / inBin.Count)} |"));
+            md.AppendLine(row.Count == 0
+                ? Invariant($"| {row.Low:0.0}-{row.High:0.0} | 0 | | |")
+                : Invariant($"| {row.Low:0.0}-{row.High:0.0} | {row.Count} | {row.MeanPredicted:0.00} | {Percent((double)row.Events / row.Count)} |"));
         }
 
         foreach (var (name, half) in new[] { ("development", report.Development), ("test", report.Test) })
