@@ -10,7 +10,8 @@ using HipPain.Rules.Scoring;
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
-// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md); with
+// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md), and with
+// --per-case one line per interview instead; with
 // --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); with --ceiling
 // it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); with --calibration it
 // prints how often the stated probabilities come true over every scored set pooled (docs/accuracy.md); --explain ID
@@ -21,7 +22,17 @@ var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (args.Contains("--patient-interview"))
 {
-    PatientInterviewLength.Write(PatientInterviewLength.Measure(root), Console.Out);
+    // --per-case prints every interview instead of the table, to compare two bases interview by interview.
+    var lengths = PatientInterviewLength.Measure(root);
+    if (args.Contains("--per-case"))
+    {
+        PatientInterviewLength.WritePerCase(lengths, Console.Out);
+    }
+    else
+    {
+        PatientInterviewLength.Write(lengths, Console.Out);
+    }
+
     return 0;
 }
 

@@ -22,6 +22,32 @@ public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
         output.WriteLine(text.ToString());
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "patient-interview-lengths.md"), text.ToString());
         Assert.All(lengths, l => Assert.True(l.Median <= 15, $"{l.Name}: median {l.Median}"));
+
+        // The per-case lines (--per-case) are the same interviews the table summarises.
+        Assert.All(lengths, l =>
+        {
+            Assert.Equal(l.Cases, l.Interviews.Count);
+            Assert.Equal(l.Median, l.Interviews.Select(i => i.Questions).Order().ElementAt((l.Cases - 1) / 2));
+            Assert.Equal(l.RedFlagMedian, l.Interviews.Select(i => i.RedFlagQuestions).Order().ElementAt((l.Cases - 1) / 2));
+            Assert.All(l.Interviews, i => Assert.Equal(i.Questions, i.Asked.Count));
+            Assert.All(l.Interviews, i => Assert.InRange(i.RedFlagQuestions, 0, i.Questions));
+        });
+    }
+
+    [Fact]
+    public void WritePerCase_TwoInterviews_OneTabSeparatedLineEachAfterTheHeader()
+    {
+        var set = new PatientInterviewLength.SetLength("Set A", 2, 2, 2, 2, 1, 0)
+        {
+            Interviews = [new("pc-x-01", 2, 1, ["sym.fever=no", "loc.groin=yes"]), new("2", 1, 0, ["loc.groin=no"])],
+        };
+        using var text = new StringWriter();
+
+        PatientInterviewLength.WritePerCase([set], text);
+
+        Assert.Equal(
+            ["set\tcase\tquestions\tred-flag questions\tasked", "Set A\tpc-x-01\t2\t1\tsym.fever=no loc.groin=yes", "Set A\t2\t1\t0\tloc.groin=no"],
+            text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -15,7 +15,18 @@ namespace HipPain.Rules.Accuracy;
 internal static class PatientInterviewLength
 {
     /// <summary>One set's figures: how many cases, the median and 90th percentile of questions, and the gates left undecided.</summary>
-    public sealed record SetLength(string Name, int Cases, int Median, int Percentile90, int Maximum, int RedFlagMedian, int WithUndecidedGates);
+    public sealed record SetLength(string Name, int Cases, int Median, int Percentile90, int Maximum, int RedFlagMedian, int WithUndecidedGates)
+    {
+        /// <summary>Each interview of the set, in the set's order (<c>--per-case</c>).</summary>
+        public IReadOnlyList<InterviewCount> Interviews { get; init; } = [];
+    }
+
+    /// <summary>One patient interview: its case, how many questions it asked, how many of them were red-flag questions, and the findings asked in order.</summary>
+    /// <param name="Case">The case's label (its id), or its place in the set when it has none.</param>
+    /// <param name="Questions">How many questions the interview asked.</param>
+    /// <param name="RedFlagQuestions">How many of them were red-flag questions.</param>
+    /// <param name="Asked">The findings asked, in order, each with the simulated patient's answer.</param>
+    public sealed record InterviewCount(string Case, int Questions, int RedFlagQuestions, IReadOnlyList<string> Asked);
 
     /// <summary>Interviews every case of each set that has cases (the bundled cases, vignettes, first published set and holdout batches).</summary>
     public static IReadOnlyList<SetLength> Measure(string root)
@@ -30,6 +41,23 @@ internal static class PatientInterviewLength
         };
         sets.AddRange(HoldoutBatch.All.Select(b => ($"Published cases, {b.LowerName}", (List<PatientCase>)[.. PublishedCaseSet.Load(root, b.RelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())])));
         return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
+    }
+
+    /// <summary>
+    /// Writes one tab-separated line per interview (<c>--patient-interview --per-case</c>): the set, the case, the questions,
+    /// the red-flag questions and the findings asked with their answers, so that two bases can be compared interview by
+    /// interview (facts addendum 56).
+    /// </summary>
+    public static void WritePerCase(IReadOnlyList<SetLength> lengths, TextWriter output)
+    {
+        output.WriteLine("set\tcase\tquestions\tred-flag questions\tasked");
+        foreach (var l in lengths)
+        {
+            foreach (var i in l.Interviews)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Name}\t{i.Case}\t{i.Questions}\t{i.RedFlagQuestions}\t{string.Join(' ', i.Asked)}"));
+            }
+        }
     }
 
     /// <summary>Writes the figures as a Markdown table.</summary>
@@ -48,16 +76,25 @@ internal static class PatientInterviewLength
         var asked = new List<int>();
         var redFlags = new List<int>();
         var undecided = 0;
-        foreach (var full in cases)
+        var interviews = new List<InterviewCount>();
+        foreach (var (full, index) in cases.Select((c, i) => (c, i)))
         {
             var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, []), q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
             asked.Add(transcript.Answers.Length);
             redFlags.Add(transcript.Final.RedFlagQuestionsAsked);
             undecided += transcript.Final.Result.UndecidedRedFlags.IsEmpty ? 0 : 1;
+            interviews.Add(new InterviewCount(
+                full.Label ?? (index + 1).ToString(CultureInfo.InvariantCulture),
+                transcript.Answers.Length,
+                transcript.Final.RedFlagQuestionsAsked,
+                [.. transcript.Answers.Select(a => $"{a.Question.Finding.Id}={(a.Answer == FindingState.Present ? "yes" : "no")}")]));
         }
 
         asked.Sort();
         redFlags.Sort();
-        return new SetLength(name, cases.Count, asked[(asked.Count - 1) / 2], asked[Math.Max(0, (int)Math.Ceiling(0.9 * asked.Count) - 1)], asked[^1], redFlags[(redFlags.Count - 1) / 2], undecided);
+        return new SetLength(name, cases.Count, asked[(asked.Count - 1) / 2], asked[Math.Max(0, (int)Math.Ceiling(0.9 * asked.Count) - 1)], asked[^1], redFlags[(redFlags.Count - 1) / 2], undecided)
+        {
+            Interviews = interviews,
+        };
     }
 }
