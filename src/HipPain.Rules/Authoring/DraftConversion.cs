@@ -10,9 +10,9 @@ internal static class DraftConversion
     public static KnowledgeBase ToKnowledgeBase(KnowledgeBaseBuilder builder)
     {
         // Findings, treatments, causes and red flags read their plain wording from the draft's by field name, and causes
-        // their clinical codes, numbers and enumerated fields (findings, treatments and recommendations their enumerated
-        // fields), so that a new wording field, code, number or enumerated field needs no argument here.
-        var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], f.Choices)).ToImmutableArray();
+        // their clinical codes, numbers and enumerated fields (findings their numbers and enumerated fields, treatments and
+        // recommendations their enumerated fields), so that a new wording field, code, number or enumerated field needs no argument here.
+        var findings = builder.Findings.Select(f => new Finding(f.Id, field => f.Wording[field], number => f.Numbers[number], f.Choices)).ToImmutableArray();
         var treatments = builder.Treatments.Select(t => new Treatment(t.Id, field => t.Wording[field], t.Choices, t.Evidence)).ToImmutableArray();
         var causes = builder.Causes.Select(c => new Cause(
             c.Id,

@@ -48,6 +48,9 @@ internal sealed class FindingDraft(string id, string name, string? question, str
     public string? Question { get => Wording["question"]; set => Wording["question"] = value; }
 
     public string? PatientQuestion { get => Wording["patientQuestion"]; set => Wording["patientQuestion"] = value; }
+
+    /// <summary>The numbers <see cref="Finding.Numbers"/> declares, by name.</summary>
+    public NamedNumbers Numbers { get; } = new();
 }
 
 internal sealed class TreatmentDraft(string id, string name, Evidence evidence, string? description)

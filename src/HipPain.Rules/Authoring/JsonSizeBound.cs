@@ -50,7 +50,7 @@ internal static class JsonSizeBound
         var bytes = Root + Text(builder.Id) + Text(builder.Version) + Text(builder.Title);
         foreach (var finding in builder.Findings)
         {
-            bytes += Finding + Text(finding.Id) + Named(finding.Wording) + Choices(finding.Choices);
+            bytes += Finding + Text(finding.Id) + Named(finding.Wording) + Numbers(Model.Finding.Numbers, finding.Numbers) + Choices(finding.Choices);
         }
 
         foreach (var treatment in builder.Treatments)

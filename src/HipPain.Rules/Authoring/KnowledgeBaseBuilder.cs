@@ -150,6 +150,28 @@ public sealed class KnowledgeBaseBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets how often a finding already added is present among the patients the base is for
+    /// (<see cref="Finding.PresentRate"/>): a share from 0.01 to 0.99, read only by the interviewer's answer model, where a
+    /// source gives it. A value outside that range is reported when the base is built (HPK025, at the finding's
+    /// <c>presentRate</c>), as a prior's is; setting it again replaces it.
+    /// </summary>
+    /// <param name="findingId">The code of a finding this builder has added.</param>
+    /// <param name="rate">The share of patients in whom the finding is present.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="findingId"/> is null.</exception>
+    /// <exception cref="ArgumentException">This builder has no finding <paramref name="findingId"/>; add it first.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its knowledge base.</exception>
+    public KnowledgeBaseBuilder SetPresentRate(string findingId, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(findingId);
+        EnsureOpen();
+        var draft = Findings.LastOrDefault(f => string.Equals(f.Id, findingId, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"No finding '{findingId}' has been added; call AddFinding before SetPresentRate.", nameof(findingId));
+        draft.Numbers["presentRate"] = rate;
+        return this;
+    }
+
     /// <summary>Adds a treatment, workup step or prevention measure.</summary>
     /// <param name="id">The stable id.</param>
     /// <param name="name">The display name.</param>

@@ -86,9 +86,14 @@ public static class KnowledgeBaseExtensions
 
         // The clinical codes, numbers and enumerated fields (such as the suspected urgency, a finding's kind and region,
         // a treatment's kind or a recommendation's line), one by one from their declarations (Cause.Codes, Cause.Numbers,
-        // Cause.Choices, Finding.Choices, Treatment.Choices, TreatmentRecommendation.Choices), for the same reason.
+        // Cause.Choices, Finding.Numbers, Finding.Choices, Treatment.Choices, TreatmentRecommendation.Choices), for the same reason.
         foreach (var (finding, draft) in kb.Findings.Zip(builder.Findings))
         {
+            foreach (var number in Finding.Numbers)
+            {
+                draft.Numbers[number.Name] = number.Read(finding);
+            }
+
             CopyChoices(finding, ref draft.Choices);
         }
 

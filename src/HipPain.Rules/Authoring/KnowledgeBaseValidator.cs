@@ -199,6 +199,7 @@ internal sealed class KnowledgeBaseValidator
         var path = PathOf(finding, "$.findings", index);
         NamedItem(finding, finding.Id, path, findingIds, "Finding");
         Allowed(finding.Choices, path);
+        InRange(Finding.Numbers, finding.Numbers, path, $"finding '{finding.Id}'");
         if (finding.Sex is Sex.Female or Sex.Male && finding.Id is not null)
         {
             oneSexFindings.TryAdd(finding.Id, finding.Sex);

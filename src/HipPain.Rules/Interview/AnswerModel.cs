@@ -22,6 +22,11 @@ namespace HipPain.Rules.Interview;
 /// Composite, age and sex rules do not define a rate. Every rate is clamped to [0.01, 0.99].
 /// </para>
 /// <para>
+/// A finding whose frequency the knowledge base states (<see cref="Finding.PresentRate"/>, a hip replacement at 0.01 in
+/// the built-in base) takes that rate as its r, instead of either background rate below, so that a rare exposure that
+/// common causes weigh is still expected to be rare.
+/// </para>
+/// <para>
 /// Alarm findings get their own background rate. A finding is an alarm finding when a red-flag gate at
 /// <see cref="Urgency.Urgent"/> or above reads it and no cause below Urgent when suspected has a single-finding
 /// rule that raises its odds when the finding is present (fever, saddle anaesthesia, a history of cancer: things
@@ -213,7 +218,12 @@ public sealed class AnswerModel
 
     internal double Rate(int cause, int finding) => rates[(cause * FindingCount) + finding];
 
-    private double BackgroundOf(int finding) => alarm[finding] ? AlarmBackgroundPresentRate : BackgroundPresentRate;
+    /// <summary>
+    /// The chance of the finding in a patient without the cause: the finding's own <see cref="Finding.PresentRate"/>
+    /// where the base gives one, else the alarm or the general background rate.
+    /// </summary>
+    private double BackgroundOf(int finding) =>
+        KnowledgeBase.Findings[finding].PresentRate ?? (alarm[finding] ? AlarmBackgroundPresentRate : BackgroundPresentRate);
 
     private static bool[] AlarmFindings(KnowledgeBase knowledgeBase, FrozenDictionary<string, int> causes, FrozenDictionary<string, int> findings)
     {

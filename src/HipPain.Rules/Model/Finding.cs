@@ -28,12 +28,23 @@ public sealed class Finding
     /// </summary>
     internal static readonly ImmutableArray<ClinicalChoice<Finding>> Choices =
     [
-        new ClinicalChoice<Finding, FindingKind>("kind", f => f.Kind, FindingKind.Symptom, inItemHashLine: true, required: true),
+        new ClinicalChoice<Finding, FindingKind>("kind", f => f.Kind, FindingKind.Symptom, after: "name", inItemHashLine: true, required: true),
         new ClinicalChoice<Finding, BodyRegion>("region", f => f.Region, BodyRegion.None, inItemHashLine: true, omitsDefault: true),
         new ClinicalChoice<Finding, Sex>("sex", f => f.Sex == Sex.Unspecified ? null : f.Sex, allowed: [Sex.Female, Sex.Male]),
     ];
 
-    internal Finding(string id, Func<string, string?> wording, in NamedChoices<Finding> choices)
+    /// <summary>
+    /// A finding's bounded clinical numbers (as a cause's are, <see cref="Cause.Numbers"/>): <c>presentRate</c>, how often
+    /// the finding is present among the patients the base is for, a share from 0.01 to 0.99 (the interviewer's answer
+    /// model's own bounds). Optional; a finding that sets it adds a line of its own to the content hash, so every other
+    /// finding hashes as before.
+    /// </summary>
+    internal static readonly ImmutableArray<ClinicalNumber<Finding>> Numbers =
+    [
+        ClinicalNumber<Finding>.Fraction("presentRate", f => f.PresentRate, 0.01, 0.99),
+    ];
+
+    internal Finding(string id, Func<string, string?> wording, Func<string, double?> numbers, in NamedChoices<Finding> choices)
     {
         Id = id;
         Name = wording("name")!;
@@ -42,6 +53,7 @@ public sealed class Finding
         Sex = ClinicalChoice<Finding, Sex>.From(choices, "sex") ?? Sex.Unspecified;
         Question = wording("question");
         PatientQuestion = wording("patientQuestion");
+        PresentRate = numbers("presentRate");
     }
 
     /// <summary>The stable code, for example <c>loc.lateral-hip</c>. Cases name findings by this code.</summary>
@@ -64,6 +76,17 @@ public sealed class Finding
     /// it adds a line of its own to the content hash, so every other finding hashes as before.
     /// </summary>
     public Sex Sex { get; }
+
+    /// <summary>
+    /// How often the finding is present among the patients the base is for (a share from 0.01 to 0.99), where a source
+    /// gives it; null, the default, when not known. Triage never reads it: only the interviewer's answer model
+    /// (<see cref="Interview.AnswerModel"/>) does, which takes it, where it is set, instead of its background rate for
+    /// patients without a cause that weighs the finding, so that a rare exposure (a hip replacement) is not expected in
+    /// one patient in five. Written in JSON documents as <c>"presentRate": 0.01</c> and left out when not set; a finding
+    /// that sets it adds a line of its own to the content hash. Set in C# with
+    /// <see cref="Authoring.KnowledgeBaseBuilder.SetPresentRate"/>.
+    /// </summary>
+    public double? PresentRate { get; }
 
     /// <summary>How a clinician asks about or tests for the finding (clinician wording); null when not given.</summary>
     public string? Question { get; }

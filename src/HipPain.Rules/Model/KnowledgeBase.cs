@@ -219,6 +219,15 @@ public sealed class KnowledgeBase
         {
             Line("finding", f.Id, f.Kind, f.Region, f.PatientQuestion is not null);
             ChoiceLines(Finding.Choices, f);
+
+            // As a cause's: a line of its own only when set, so that declaring the number changes no existing hash.
+            foreach (var number in Finding.Numbers)
+            {
+                if (number.Read(f) is { } value)
+                {
+                    Line(number.Name, value);
+                }
+            }
         }
 
         foreach (var t in Treatments.OrderBy(t => t.Id, StringComparer.Ordinal))

@@ -52,6 +52,11 @@ internal sealed class DocumentMapper
             SourcePath = path,
         });
         Choices(document, ref draft.Choices, path);
+        foreach (var (name, value) in ((ICodedDocument)document).Numbers.Values)
+        {
+            draft.Numbers[name] = value;
+        }
+
         return draft;
     }
 

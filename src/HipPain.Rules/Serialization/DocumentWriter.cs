@@ -71,7 +71,7 @@ internal static class DocumentWriter
     // Drafts: a built base's copy, or a C# overlay's added items. An overlay's drafts may be incomplete (no prior, no
     // action): each gap is written as a missing property, which applying the overlay reports with the JSON overlay's
     // code and path.
-    public static FindingDocument Finding(FindingDraft finding) => Chosen(finding.Choices, Worded(finding, new FindingDocument
+    public static FindingDocument Finding(FindingDraft finding) => Coded(new NamedTexts([]), finding.Numbers, finding.Choices, Worded(finding, new FindingDocument
     {
         Id = finding.Id,
     }));

@@ -130,7 +130,7 @@ internal static class KnowledgeBaseDocument
             var users = kb.Rules.Where(r => r.FindingIds().Contains(f.Id)).Select(r => r.CauseId)
                 .Concat(kb.RedFlags.Where(r => r.Criterion.FindingIds().Contains(f.Id)).Select(r => r.Id))
                 .Distinct(StringComparer.Ordinal);
-            Line(md, $"| `{f.Id}` | {Cell(f.Name)} | {f.Kind}{(f.Sex == Sex.Unspecified ? string.Empty : $" ({f.Sex.ToString().ToLowerInvariant()} only)")} | {(f.Region == BodyRegion.None ? "-" : f.Region.ToString())} | {Cell(f.Question ?? string.Empty)} | {string.Join(", ", users)} |");
+            Line(md, $"| `{f.Id}` | {Cell(f.Name)} | {f.Kind}{(f.Sex == Sex.Unspecified ? string.Empty : $" ({f.Sex.ToString().ToLowerInvariant()} only)")}{(f.PresentRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $"; present in {rate:0.##%} of patients (answer model)") : string.Empty)} | {(f.Region == BodyRegion.None ? "-" : f.Region.ToString())} | {Cell(f.Question ?? string.Empty)} | {string.Join(", ", users)} |");
         }
 
         Line(md);

@@ -83,6 +83,13 @@ public static class RandomWorlds
         foreach (var f in findings)
         {
             builder.AddFinding(f, Text(rng), Pick<FindingKind>(rng), Pick<BodyRegion>(rng), rng.Next(2) == 0 ? null : Text(rng) + "?", rng.Next(3) == 0 ? Text(rng) + "?" : null);
+
+            // A present rate on about one finding in four (the interviewer's, facts addendum 56), drawn from the same
+            // generator as the other optional fields so that every other draw of the base is as before.
+            if (choices.Next(4) == 0)
+            {
+                builder.SetPresentRate(f, Math.Round(0.01 + (choices.NextDouble() * 0.98), 3));
+            }
         }
 
         var treatments = Enumerable.Range(0, rng.Next(1, 5)).Select(i => $"tx{i}").ToArray();

@@ -142,7 +142,7 @@ internal static class KnowledgeBaseSchemaGenerator
             Properties: new() { ["restriction"] = Ref("runningRestriction"), ["text"] = Ref("text") }),
         "finding" => new(
             Required: ["id", "name", .. RequiredChoices(Finding.Choices)],
-            Properties: WithChoices(Finding.Choices, new() { ["id"] = Ref("id"), ["name"] = Ref("text") })),
+            Properties: WithChoices(Finding.Choices, WithNumbers(Finding.Numbers, new() { ["id"] = Ref("id"), ["name"] = Ref("text") }))),
         "treatment" => new(
             Required: ["id", "name", .. RequiredChoices(Treatment.Choices), "evidence"],
             Properties: WithChoices(Treatment.Choices, new() { ["id"] = Ref("id"), ["name"] = Ref("text") })),

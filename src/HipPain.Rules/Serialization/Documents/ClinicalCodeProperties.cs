@@ -57,7 +57,7 @@ internal static class ClinicalCodeProperties
     private static readonly Dictionary<Type, (string After, ImmutableArray<Declared> Properties)> Kinds = new()
     {
         [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
-        [typeof(FindingDocument)] = ("name", Of<Finding>([], [], Finding.Choices)),
+        [typeof(FindingDocument)] = ("name", Of<Finding>([], Finding.Numbers, Finding.Choices)),
         [typeof(TreatmentDocument)] = ("name", Of<Treatment>([], [], Treatment.Choices)),
         [typeof(RecommendationDocument)] = ("treatmentId", Recommendations),
         [typeof(OverlayRecommendationDocument)] = ("treatmentId", Recommendations),

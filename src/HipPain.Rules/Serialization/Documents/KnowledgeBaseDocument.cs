@@ -81,11 +81,21 @@ internal sealed class EvidenceDocument
     public string? Note { get; set; }
 }
 
-internal sealed class FindingDocument : WordedDocument, IChoiceDocument
+internal sealed class FindingDocument : WordedDocument, ICodedDocument
 {
+    private readonly NamedTexts codes = new([]);
+
+    private readonly NamedNumbers numbers = new();
+
     private ChoiceSlots<string?> choiceNames;
 
     public string? Id { get; set; }
+
+    /// <summary>A finding declares no clinical codes; the interface's store stays empty.</summary>
+    NamedTexts ICodedDocument.Codes => codes;
+
+    /// <summary>The numbers <see cref="Finding.Numbers"/> declares (<c>presentRate</c>); <see cref="ClinicalCodeProperties"/> adds their JSON properties.</summary>
+    NamedNumbers ICodedDocument.Numbers => numbers;
 
     /// <summary>
     /// The enumerated fields <see cref="Finding.Choices"/> declares (<c>kind</c>, <c>region</c>), by their JSON names;
