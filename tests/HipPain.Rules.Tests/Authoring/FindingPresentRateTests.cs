@@ -110,6 +110,24 @@ public sealed class FindingPresentRateTests
     }
 
     [Fact]
+    public void Overlay_AddedFindingWithARate_KeepsIt_OutOfRange_HPK025AtTheOverlaysPath()
+    {
+        static JsonObject Overlay(double rate) => new()
+        {
+            ["formatVersion"] = 1,
+            ["id"] = "clinic",
+            ["version"] = "2025.1",
+            ["addFindings"] = new JsonArray(new JsonObject { ["id"] = "rf.new", ["name"] = "New", ["kind"] = "riskFactor", ["presentRate"] = rate }),
+        };
+
+        var applied = OverlayJson.Read(Overlay(0.05).ToJsonString()).ApplyTo(FixtureBase.Create());
+
+        Assert.Equal(0.05, applied.Findings.Single(f => f.Id == "rf.new").PresentRate);
+        Assert.False(OverlayJson.Read(Overlay(2).ToJsonString()).TryApplyTo(FixtureBase.Create(), out _, out var problems));
+        Assert.Contains(problems, p => p.Code == "HPK025" && p.Path == "$.addFindings[0].presentRate");
+    }
+
+    [Fact]
     public void ContentHash_RateSet_Differs_NotSet_SameAsABaseThatNeverDeclaredOne()
     {
         var without = Builder(null).Build();
