@@ -222,6 +222,9 @@ internal static class Findings
           .AddFinding(PriorStressFracture, "Previous stress fracture", FindingKind.RiskFactor, question: "Have you had a stress fracture before?", patientQuestion: "Have you ever had a stress fracture?")
           .AddFinding(LowEnergyAvailability, "Features of low energy availability (REDs / Female Athlete Triad)", FindingKind.RiskFactor, question: "Missed periods, low body weight, restricted eating, or very high training hours?", patientQuestion: "Have you missed periods, lost a lot of weight, restricted your eating, or trained very long hours?")
           .AddFinding(HipProsthesis, "Hip replacement on the painful side", FindingKind.RiskFactor, question: "Do you have a hip replacement on this side?", patientQuestion: "Do you have an artificial hip joint (a hip replacement) on the painful side?")
+          // Base 0.27.0 (facts addendum 56, FR56-1): 0.83 % of a whole population lives with a total hip replacement
+          // (Maradit Kremers H et al. J Bone Joint Surg Am 2015;97:1386), held at the answer model's floor of 0.01.
+          .SetPresentRate(HipProsthesis, 0.01)
           .AddFinding(RecentJointSurgery, "Recent surgery on this joint", FindingKind.RiskFactor, question: "Have you had surgery on this joint recently?", patientQuestion: "Have you had an operation on this hip recently?")
           .AddFinding(SteroidUse, "Long-term or high-dose corticosteroid use", FindingKind.RiskFactor, question: "Have you taken steroid tablets or injections for long periods or at high doses?", patientQuestion: "Have you taken steroid tablets or injections for a long time or in high doses?")
           .AddFinding(AlcoholExcess, "Heavy alcohol use", FindingKind.RiskFactor, question: "Do you regularly drink heavily?", patientQuestion: "Do you often drink a lot of alcohol?")

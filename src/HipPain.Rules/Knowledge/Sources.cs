@@ -347,6 +347,26 @@ internal static class Sources
     public static Evidence SickleCellOnfh(string note) =>
         new("SCCRIP cohort (NCT02098863) abstract: hip MRI in children with sickle cell disease and hip pain (facts A5-5); Blood Adv 2017;1:1287 population cohort (A3-44)", EvidenceLevel.CohortStudy, VerificationStatus.VerifiedPrimary, note);
 
+    // Sources added for base 0.27.0 (facts addendum 55: a hip replacement on the painful side; fact ids PA55-n).
+
+    /// <summary>What a hip replacement removes (PA55-4) and the reviews of the painful replacement, none of which lists a disease of the removed structures among its causes (PA55-1 to PA55-3).</summary>
+    public static Evidence ReplacedHip(string note) =>
+        new("Merck Manual, home edition, figure \"Replacing a hip\"; Jamali A. Hip resurfacing arthroplasty, Joint Preservation Institute, updated 2017; Hulin K, Fearon A, Newman P. J Clin Orthop Trauma 2025 (doi 10.1016/j.jcot.2025.103036); Forster-Horvath C et al. Swiss Med Wkly 2014;144:w13974; Ferrata P et al. Clin Cases Miner Bone Metab 2011;8(2):19-22 (facts addendum 55, PA55-1 to PA55-4)", EvidenceLevel.ExpertOpinion, VerificationStatus.Estimated, note);
+
+    /// <summary>The share of each diagnosis among 388 painful hip arthroplasties (PA55-1); a ratio taken from it is an estimate, because its setting is not a runners' clinic.</summary>
+    public static Evidence Hulin2025(string note) =>
+        new("Hulin K, Fearon A, Newman P. What are the diagnoses attributed to persistent hip pain after hip arthroplasty? A systematic review. J Clin Orthop Trauma 2025 (doi 10.1016/j.jcot.2025.103036; nine case series, 388 painful hip arthroplasties; facts addendum 55, PA55-1)", EvidenceLevel.SystematicReview, VerificationStatus.Estimated, note);
+
+    /// <summary>
+    /// The LR+ that moves a cause from its prior to a published share of the cause among patients of a narrower setting
+    /// who all have one finding (facts addendum 55, rule R2): (q / (1 - q)) / (p / (1 - p)), rounded to two decimals.
+    /// With that finding alone known, the cause's probability is then the share.
+    /// </summary>
+    /// <param name="share">The cause's share in the setting (q).</param>
+    /// <param name="prior">The cause's prior in the base (p).</param>
+    public static double FromShareInSetting(double share, double prior) =>
+        Math.Round(share / (1 - share) / (prior / (1 - prior)), 2);
+
     /// <summary>The smallest LR+ an estimated weight may have (docs/knowledge-base.md, rule 4).</summary>
     public const double MinimumEstimatedPositive = 0.25;
 

@@ -44,11 +44,12 @@ public sealed class HoldoutCaseTests
     /// merge commit 311631b (top-1 30.8%, top-3 55.8%, 6 of 15 urgent or emergency cases under-triaged counting
     /// provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was not
     /// blind for it) brought the under-triage count to 3, and rule R6 (facts addendum 28, likewise) to 2. Top-1 raised to
-    /// 34.6% with rule R7 (facts addendum 29, likewise).
+    /// 34.6% with rule R7 (facts addendum 29, likewise). Top-3 raised to 57.7% with base 0.27.0 (facts addenda 55 and 56,
+    /// not blind: a replaced hip).
     /// </summary>
     private const double ThirdBatchTop1Floor = 0.34;
 
-    private const double ThirdBatchTop3Floor = 0.55;
+    private const double ThirdBatchTop3Floor = 0.57;
 
     private const int ThirdBatchUnderTriageCeiling = 2;
 
@@ -58,9 +59,10 @@ public sealed class HoldoutCaseTests
     /// counting provisional urgency). A change may raise them, never lower them. Rule R5b (facts addendum 27; the batch was
     /// no longer blind for it) brought the under-triage count to 1. Top-1 raised to 15.7% with rule R7 (facts addendum 29,
     /// likewise), then to 17.6% and top-3 to 62.7% with base 0.14.0 (facts addendum 34, likewise), then top-1 to 21.6%
-    /// with base 0.15.0 (facts addendum 36, likewise).
+    /// with base 0.15.0 (facts addendum 36, likewise), then to 23.5% with base 0.27.0 (facts addenda 55 and 56,
+    /// likewise).
     /// </summary>
-    private const double FourthBatchTop1Floor = 0.21;
+    private const double FourthBatchTop1Floor = 0.23;
 
     private const double FourthBatchTop3Floor = 0.62;
 
@@ -70,9 +72,10 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the fifth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 50 cases
     /// were first scored, blind (top-1 38.0%, top-3 68.0%, 5 of 16 urgent or emergency cases under-triaged counting
     /// provisional urgency). A change may raise them, never lower them. Raised to top-1 40.0% and top-3 72.0% with base
-    /// 0.14.0 (facts addendum 34, whose screen read this batch).
+    /// 0.14.0 (facts addendum 34, whose screen read this batch), and top-1 to 42.0% with base 0.27.0 (facts addenda
+    /// 55 and 56, not blind).
     /// </summary>
-    private const double FifthBatchTop1Floor = 0.40;
+    private const double FifthBatchTop1Floor = 0.42;
 
     private const double FifthBatchTop3Floor = 0.72;
 
@@ -108,9 +111,10 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the eighth batch, set at what base 0.14.0 with rules R5b to R7 measured when facts addendum
     /// 34 first scored its 49 cases, blind (top-1 22.4%, top-3 46.9%, 4 of 15 urgent or emergency cases under-triaged
     /// counting provisional urgency; base 0.13.0 measured 20.4%, 49.0% and 4). A change may raise them, never lower them.
-    /// Top-1 raised to 24.5% with base 0.15.0 (facts addendum 36, whose screen read this batch).
+    /// Top-1 raised to 24.5% with base 0.15.0 (facts addendum 36, whose screen read this batch), then to 26.5% with base
+    /// 0.27.0 (facts addenda 55 and 56, not blind).
     /// </summary>
-    private const double EighthBatchTop1Floor = 0.24;
+    private const double EighthBatchTop1Floor = 0.26;
 
     private const double EighthBatchTop3Floor = 0.46;
 
@@ -143,8 +147,9 @@ public sealed class HoldoutCaseTests
     /// Regression floors on the eleventh batch, set at what base 0.15.0 with rules R5b to R7 measured when facts addendum
     /// 38 first scored its 39 cases, blind and without that addendum's change (top-1 33.3%, top-3 56.4%, 4 of 15
     /// urgent or emergency cases under-triaged counting provisional urgency). A change may raise them, never lower them.
+    /// Top-1 raised to 35.9% with base 0.27.0 (facts addenda 55 and 56, not blind: a replaced hip).
     /// </summary>
-    private const double EleventhBatchTop1Floor = 0.33;
+    private const double EleventhBatchTop1Floor = 0.35;
 
     private const double EleventhBatchTop3Floor = 0.56;
 

@@ -9,11 +9,14 @@ internal static class GreaterTrochantericPainSyndrome
 {
     public const string Id = "gtps";
 
+    /// <summary>The prior, also read by the rule that moves it to a published share (facts addendum 55, rule R2).</summary>
+    internal const double Prior = 0.20;
+
     public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Greater trochanteric pain syndrome (trochanteric bursitis, gluteal tendinopathy)", c =>
     {
         c.Describe("Lateral hip pain at the greater trochanter from gluteal tendinopathy with or without bursitis; worse lying on the side, on stairs and in single-leg loading.")
          .Codes("M70.6", "7674000")
-         .Prior(0.20, Sources.Estimate("The commonest lateral hip pain in adults (Segal 2007: 15% of women aged 50-79); the clinic page names bursitis the commonest cause in runners. Estimated at 20% of runners presenting with hip pain."))
+         .Prior(Prior, Sources.Estimate("The commonest lateral hip pain in adults (Segal 2007: 15% of women aged 50-79); the clinic page names bursitis the commonest cause in runners. Estimated at 20% of runners presenting with hip pain."))
          .Typical(LateralHip)
          .Possible(Buttock)
          .Possible(LateralThighToKnee)
@@ -55,6 +58,7 @@ internal static class GreaterTrochantericPainSyndrome
         c.Sex(Sex.Female, 1.35, 0.59, Sources.Segal2007("Facts §5 (Segal 2007 community prevalence row): GTPS in 23.5% of women and 8.5% of men aged 50-79, so 73% of GTPS is in women when as many women as men are exposed (addendum 8, SS8-2, computed), against 54% women among 2,002 runners seen for an injury at a sports medicine centre (Taunton 2002, Br J Sports Med 2002;36:95, SS8-1): LR 1.35 for female, 0.59 for male (addendum 8, rule R2; applied in base 0.14.0 by facts addendum 34, whose screen kept it). Until 0.13.0 the comparison was an assumed 50% (1.61 / 0.49). The odds ratio of H19, 3.37, is not used as a ratio."))
          .Finding(HipWeakness, 1.5, 0.8, Sources.Grimaldi2017("Hip abductor weakness accompanies gluteal tendinopathy (Med Sci Sports Exerc 2016;48(3), facts §1.1, V-sec); no accuracy figure, modest estimate.").AsEstimate())
          .Age(40, 60, 1.5, 0.8, Sources.Estimate("Most frequent in women aged 40-60 (facts §1.1, V-sec); modest estimate."))
+         .Finding(HipProsthesis, Sources.FromShareInSetting(0.13, Prior), 1.0, Sources.Hulin2025("Greater trochanteric pain syndrome was the diagnosis in 13% of 388 painful hip arthroplasties (PA55-1), below this cause's prior. Facts addendum 55, rule R2: the ratio moves the prior to that share, LR+ = (0.13 / 0.87) / (prior / (1 - prior)), an estimate because the review's setting (patients referred with persistent pain after an arthroplasty) is not a runners' clinic. Absent says nothing."))
          .Treat(ExamineLateralHip)
          .Treat(LoadEducation, note: "Education plus exercise beat corticosteroid injection and wait-and-see at 8 weeks (Mellor 2018).")
          .Treat(AbductorStrengthening)

@@ -63,6 +63,7 @@ internal static class HipOsteoarthritis
         .Located(LowerBack, 0.0, 0.185, 0.25, 1.23, CapTier.C, "LO11-17", Sources.Lesher2008("No lower lumbar pain in 51 patients with injection-confirmed hip-joint pain (0%, A4-1); a 0% share, tier C, and the estimate bounds."))
         .PainMap(Id, Groin, AnteriorThigh, LateralHip, Buttock, LateralThighToKnee, LowerBack)
         .Age(50, null, 2.5, 0.4, Sources.Estimate("Hip OA affects 10-25% of people over 55 and is uncommon before 45 (facts §1.5; NICE NG226 uses age 45 and over); estimated age effect."))
+        .Finding(HipProsthesis, 0.25, 1.0, Sources.ReplacedHip("Osteoarthritis is a disease of the joint's cartilage, which a total replacement removes from both the femoral head and the socket (PA55-4); no review of the painful replacement lists it (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a hemiarthroplasty keeps the socket's cartilage and a statement's side can be wrong. Absent says nothing."))
         .Treat(OsteoarthritisExercise, note: "Core treatment for everyone with OA (NICE NG226).")
         .Treat(WalkingAid, TreatmentLine.SecondLine)
         .Treat(Nsaid, TreatmentLine.SecondLine, "Oral NSAID with a proton-pump inhibitor, lowest dose, shortest time (NICE NG226).")

@@ -9,10 +9,13 @@ internal static class IliopsoasBursitis
 {
     public const string Id = "iliopsoas";
 
+    /// <summary>The prior, also read by the rule that moves it to a published share (facts addendum 55, rule R2).</summary>
+    internal const double Prior = 0.08;
+
     public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Iliopsoas bursitis or tendinopathy", c => c
         .Describe("Anterior hip and groin pain from the iliopsoas tendon or bursa, sometimes radiating to the front of the thigh or knee; may snap when the flexed hip straightens.")
         .Codes("M76.1", "281352004")
-        .Prior(0.08, Sources.Estimate("Iliopsoas-related pain was the primary entity in 36% of 207 athletes with long-standing groin pain (Hölmich 2007); groin pain is one presentation among several in runners, so estimated at 8%."))
+        .Prior(Prior, Sources.Estimate("Iliopsoas-related pain was the primary entity in 36% of 207 athletes with long-standing groin pain (Hölmich 2007); groin pain is one presentation among several in runners, so estimated at 8%."))
         .Typical(Groin)
         .Possible(AnteriorThigh)
         .Possible(Knee)
@@ -22,6 +25,7 @@ internal static class IliopsoasBursitis
         .Finding(Snapping, 3.0, 1.0, Sources.Holmich2007("Painful snap on extending the flexed hip (internal snapping); qualitative criterion, estimate.").AsEstimate())
         .Finding(PalpableMass, 2.0, 1.0, Sources.IliopsoasMass("A distended iliopsoas bursa is occasionally felt as a mass below the inguinal ligament, lateral to the femoral vessels, and may present as a groin or pelvic mass (V7-9); the classic triad with a mass is not sensitive for early disease. No frequency: a modest estimate, and its absence says nothing.").AsEstimate())
         .Finding(Thomas, 1.5, 1.0, Sources.Holmich2007("Pain on hip-flexor stretch makes iliopsoas-related pain more likely (Doha); the Thomas test has no accuracy study (T60, NOT FOUND), modest estimate.").AsEstimate())
+        .Finding(HipProsthesis, Sources.FromShareInSetting(0.21, Prior), 1.0, Sources.Hulin2025("Iliopsoas impingement was the diagnosis in 21% of 388 painful hip arthroplasties (PA55-1). Facts addendum 55, rule R2: the ratio moves the prior to that share, LR+ = (0.21 / 0.79) / (prior / (1 - prior)), an estimate because the review's setting (patients referred with persistent pain after an arthroplasty) is not a runners' clinic. Absent says nothing."))
         .Treat(ExamineGroin)
         .Treat(RelativeRest)
         .Treat(HipFlexorProgramme)

@@ -9,10 +9,13 @@ internal static class LumbarRadicularPain
 {
     public const string Id = "lumbar-radicular";
 
+    /// <summary>The prior, also read by the rule that moves it to a published share (facts addendum 55, rule R2).</summary>
+    internal const double Prior = 0.06;
+
     public static void Define(KnowledgeBaseBuilder kb) => kb.AddCause(Id, "Lumbar radicular or referred spinal pain", c => c
         .Describe("Pain felt in the buttock and leg but arising in the lumbar spine: a compressed or irritated nerve root (sciatica, often below the knee in a dermatome) or pain referred from spinal structures. Cauda equina features are an emergency.")
         .Codes("M54.1", "23056005")
-        .Prior(0.06, Sources.Estimate("The lumbar spine is a competing cause to exclude before hip-related pain (Zurich 2018); no figure for runners. Estimated at 6%."))
+        .Prior(Prior, Sources.Estimate("The lumbar spine is a competing cause to exclude before hip-related pain (Zurich 2018); no figure for runners. Estimated at 6%."))
         .Typical(Buttock)
         .Typical(PosteriorThigh)
         .Possible(AnteriorThigh)
@@ -27,6 +30,7 @@ internal static class LumbarRadicularPain
         .Finding(NeurologicalDeficit, 2.0, 0.7, Sources.Iversen2013("T49: no single neurological test reached LR+ 4 or LR- 0.4 (116 patients); a modest estimate inside those bounds."))
         .Finding(Paraesthesia, 2.0, 0.7, Sources.Estimate("Numbness or pins and needles suggest nerve-root involvement; no figure, modest estimate."))
         .Derived(BurningPain, 0.57, Comparison.BurningPain, Sources.Neuropathic("57% of patients with radiculopathy screened positive for neuropathic pain (Yamashita 2014, A4-44); severe painful attacks are typical of radiculopathy (Mahn 2011, A4-46)."))
+        .Finding(HipProsthesis, Sources.FromShareInSetting(0.146, Prior), 1.0, Sources.Hulin2025("Referred pain from the lumbar spine was the diagnosis in 14.6% of 388 painful hip arthroplasties (PA55-1). Facts addendum 55, rule R2: the ratio moves the prior to that share, LR+ = (0.146 / 0.854) / (prior / (1 - prior)), an estimate because the review's setting (patients referred with persistent pain after an arthroplasty) is not a runners' clinic. Absent says nothing."))
         .Treat(ExamineButtock, note: "Screen for cauda equina, cancer, infection, trauma and inflammatory disease (NICE NG59).")
         .Treat(StayActive)
         .Treat(SpinalExercise)
