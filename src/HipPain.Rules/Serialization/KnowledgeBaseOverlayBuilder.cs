@@ -254,6 +254,20 @@ public sealed class KnowledgeBaseOverlayBuilder
     public KnowledgeBaseOverlayBuilder AddSexSpecificFinding(string id, string name, FindingKind kind, Sex sex, string? question = null, string? patientQuestion = null) =>
         Change(_ => additions.AddSexSpecificFinding(id, name, kind, sex, question, patientQuestion));
 
+    /// <summary>
+    /// Sets how often a finding this overlay adds is present among the clinic's patients (<c>presentRate</c> on the
+    /// added finding), as <see cref="KnowledgeBaseBuilder.SetPresentRate"/> does; the interviewer's answer model reads it.
+    /// A value outside 0.01 to 0.99 is reported when the overlay is applied (HPK025 at <c>$.addFindings[i].presentRate</c>).
+    /// </summary>
+    /// <param name="findingId">The code of a finding this overlay adds.</param>
+    /// <param name="rate">The share of patients in whom the finding is present.</param>
+    /// <returns>This builder, so calls chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="findingId"/> is null.</exception>
+    /// <exception cref="ArgumentException">This overlay adds no finding <paramref name="findingId"/>; add it first.</exception>
+    /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
+    public KnowledgeBaseOverlayBuilder SetPresentRate(string findingId, double rate) =>
+        Change(_ => additions.SetPresentRate(findingId, rate));
+
     /// <summary>Adds a treatment, workup step or prevention measure (<c>addTreatments</c>), as <see cref="KnowledgeBaseBuilder.AddTreatment"/> does.</summary>
     /// <param name="id">The new treatment's id.</param>
     /// <param name="name">The display name.</param>

@@ -128,6 +128,19 @@ public sealed class FindingPresentRateTests
     }
 
     [Fact]
+    public void OverlayBuilder_AddedFindingWithARate_WritesAndAppliesIt_UnknownFindingThrows()
+    {
+        var overlay = new KnowledgeBaseOverlayBuilder("clinic", "2025.1")
+            .AddFinding("rf.new", "New", FindingKind.RiskFactor)
+            .SetPresentRate("rf.new", 0.05)
+            .Build();
+
+        Assert.Equal(0.05, (double)JsonNode.Parse(OverlayJson.Write(overlay))!["addFindings"]![0]!["presentRate"]!);
+        Assert.Equal(0.05, overlay.ApplyTo(FixtureBase.Create()).Findings.Single(f => f.Id == "rf.new").PresentRate);
+        Assert.Throws<ArgumentException>(() => new KnowledgeBaseOverlayBuilder("clinic", "2025.1").SetPresentRate("loc.groin", 0.05));
+    }
+
+    [Fact]
     public void ContentHash_RateSet_Differs_NotSet_SameAsABaseThatNeverDeclaredOne()
     {
         var without = Builder(null).Build();
