@@ -168,7 +168,7 @@ public sealed class KnowledgeBaseBuilder
         EnsureOpen();
         var draft = Findings.LastOrDefault(f => string.Equals(f.Id, findingId, StringComparison.Ordinal))
             ?? throw new ArgumentException($"No finding '{findingId}' has been added; call AddFinding before SetPresentRate.", nameof(findingId));
-        draft.Numbers["presentRate"] = rate;
+        draft.Numbers[Finding.PresentRateName] = rate;
         return this;
     }
 

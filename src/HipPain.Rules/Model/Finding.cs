@@ -41,8 +41,11 @@ public sealed class Finding
     /// </summary>
     internal static readonly ImmutableArray<ClinicalNumber<Finding>> Numbers =
     [
-        ClinicalNumber<Finding>.Fraction("presentRate", f => f.PresentRate, 0.01, 0.99),
+        ClinicalNumber<Finding>.Fraction(PresentRateName, f => f.PresentRate, 0.01, 0.99),
     ];
+
+    /// <summary>The JSON name of <see cref="PresentRate"/>, which the builder sets by name in the draft.</summary>
+    internal const string PresentRateName = "presentRate";
 
     internal Finding(string id, Func<string, string?> wording, Func<string, double?> numbers, in NamedChoices<Finding> choices)
     {
@@ -53,7 +56,7 @@ public sealed class Finding
         Sex = ClinicalChoice<Finding, Sex>.From(choices, "sex") ?? Sex.Unspecified;
         Question = wording("question");
         PatientQuestion = wording("patientQuestion");
-        PresentRate = numbers("presentRate");
+        PresentRate = numbers(PresentRateName);
     }
 
     /// <summary>The stable code, for example <c>loc.lateral-hip</c>. Cases name findings by this code.</summary>

@@ -121,12 +121,16 @@ public sealed class ReplacedHipTests
         Assert.NotEqual(model.AlarmBackgroundPresentRate, model.PresentRate("muscle-strain", Findings.HipProsthesis));
     }
 
-    [Fact]
-    public void PatientInterview_RunnerSayingNoToEverything_NeverAsksAboutAReplacement()
+    [Theory]
+    [InlineData(30, Sex.Female, Findings.LateralHip)] // asked about a replacement without the rate (facts addendum 55)
+    [InlineData(45, Sex.Male, Findings.LateralHip)] // likewise
+    [InlineData(30, Sex.Female, Findings.Groin)]
+    [InlineData(67, Sex.Female, Findings.Buttock)]
+    public void PatientInterview_RunnerSayingNoToEverything_NeverAsksAboutAReplacement(int age, Sex sex, string painRegion)
     {
         var interviewer = new Interviewer(Engine, new InterviewOptions { Audience = InterviewAudience.Patient });
 
-        var transcript = interviewer.Conduct(PatientCase.Create(30, Sex.Female, Observation.Present(Findings.Groin)), _ => FindingState.Absent);
+        var transcript = interviewer.Conduct(PatientCase.Create(age, sex, Observation.Present(painRegion)), _ => FindingState.Absent);
 
         Assert.DoesNotContain(transcript.Answers, a => a.Question.Finding.Id == Findings.HipProsthesis);
     }

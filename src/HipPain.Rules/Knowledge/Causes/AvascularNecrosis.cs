@@ -57,7 +57,7 @@ internal static class AvascularNecrosis
             .Member($"{Id}/{DullAche}")
             .Member($"{Id}/{Worsening}")
             .Member($"{Id}/{AcuteOnset}"))
-        .Finding(HipProsthesis, 0.25, 1.0, Sources.ReplacedHip("A standard replacement removes the femoral head (PA55-4); no review of the painful replacement lists osteonecrosis of it (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a resurfacing keeps a capped head and a statement's side can be wrong. Absent says nothing. The osteonecrosis gate does not read it."))
+        .Finding(HipProsthesis, Sources.MinimumEstimatedPositive, 1.0, Sources.ReplacedHip("A standard replacement removes the femoral head (PA55-4); no review of the painful replacement lists osteonecrosis of it (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a resurfacing keeps a capped head and a statement's side can be wrong. Absent says nothing. The osteonecrosis gate does not read it."))
         .Treat(UrgentMri, note: "MRI is the reference standard (over 99% sensitive early); radiographs miss early disease.")
         .Treat(UrgentOrthopaedics, note: "Joint-preserving options exist only before collapse.")
         .Treat(ProtectedWeightBearing)

@@ -64,7 +64,7 @@ internal static class FemoralNeckStressFracture
             .Member($"{Id}/{Osteopenia}")
             .Member($"{Id}/{LowVitaminD}")
             .Member($"{Id}/{PriorStressFracture}"))
-        .Finding(HipProsthesis, 0.25, 1.0, Sources.ReplacedHip("A standard replacement cuts the femoral neck and places a stem in the femur (PA55-4); no review of the painful replacement lists a femoral-neck stress fracture (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a resurfacing keeps the neck, which can then fracture, and a statement's side can be wrong. Absent says nothing. The femoral-neck gate does not read it and still fires on its own criterion."))
+        .Finding(HipProsthesis, Sources.MinimumEstimatedPositive, 1.0, Sources.ReplacedHip("A standard replacement cuts the femoral neck and places a stem in the femur (PA55-4); no review of the painful replacement lists a femoral-neck stress fracture (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a resurfacing keeps the neck, which can then fracture, and a statement's side can be wrong. Absent says nothing. The femoral-neck gate does not read it and still fires on its own criterion."))
         .Treat(ProtectedWeightBearing)
         .Treat(Radiographs, note: "Radiographs first; often normal early.")
         .Treat(UrgentMri, note: "MRI within days is the reference standard when radiographs are normal.")

@@ -47,7 +47,7 @@ internal static class FemoroacetabularImpingement
             .Member($"{Id}/{ActivityRelated}")
             .Member($"{Id}/{RisingFromSitting}")
             .Member($"{Id}/{Sitting}"))
-         .Finding(HipProsthesis, 0.25, 1.0, Sources.ReplacedHip("FAI syndrome needs the native head-neck junction and acetabular rim, which a total replacement removes (PA55-4); no review of the painful replacement lists it (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a partial operation keeps part of the joint and a statement's side can be wrong. Absent says nothing."))
+         .Finding(HipProsthesis, Sources.MinimumEstimatedPositive, 1.0, Sources.ReplacedHip("FAI syndrome needs the native head-neck junction and acetabular rim, which a total replacement removes (PA55-4); no review of the painful replacement lists it (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a partial operation keeps part of the joint and a statement's side can be wrong. Absent says nothing."))
          .Treat(ExamineGroin, note: "Exclude serious pathology (stress fracture, infection, tumour) and the lumbar spine first (Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral femoral head-neck views first; Warwick requires imaging to confirm the syndrome.")
          .Treat(HipTherapy, note: "Physiotherapist-led personalised hip therapy first (Warwick; FASHIoN; FAIT).")

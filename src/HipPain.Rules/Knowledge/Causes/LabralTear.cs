@@ -41,7 +41,7 @@ internal static class LabralTear
             .Member($"{Id}/{AcuteOnset}")
             .Member($"{Id}/{GradualOnset}")
             .Member($"{Id}/{FallOrTrauma}"))
-         .Finding(HipProsthesis, 0.25, 1.0, Sources.ReplacedHip("The labrum is part of the native socket, which a total replacement lines with a shell (PA55-4); no review of the painful replacement lists a labral tear (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a hemiarthroplasty keeps the socket and a statement's side can be wrong. Absent says nothing."))
+         .Finding(HipProsthesis, Sources.MinimumEstimatedPositive, 1.0, Sources.ReplacedHip("The labrum is part of the native socket, which a total replacement lines with a shell (PA55-4); no review of the painful replacement lists a labral tear (PA55-1 to PA55-3). Facts addendum 55, rule R1: held at 0.25, the estimate bound (docs/knowledge-base.md, rule 4), rather than lower, because a hemiarthroplasty keeps the socket and a statement's side can be wrong. Absent says nothing."))
          .Treat(ExamineGroin)
          .Treat(HipTherapy, note: "Physiotherapist-led care first (Warwick 2016; Zurich 2018).")
          .Treat(Radiographs, note: "AP pelvis and lateral views first (Zurich 2018).")
