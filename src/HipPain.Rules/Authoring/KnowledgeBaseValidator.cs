@@ -147,10 +147,9 @@ internal sealed class KnowledgeBaseValidator
     {
         foreach (var number in declarations)
         {
-            if (numbers[number.Name] is { } value && !number.Allows(value))
+            if (numbers[number.Name] is { } value && number.Refusal(value, item) is { } refusal)
             {
-                var what = number.IsWhole && double.IsFinite(value) && value != Math.Floor(value) ? "is not a whole number; its range is" : "is outside its range";
-                Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, $"{number.Name} {ClinicalNumber<T>.Format(value)} of {item} {what} {number.Range}.");
+                Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, refusal);
             }
         }
     }

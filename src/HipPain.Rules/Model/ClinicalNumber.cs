@@ -83,6 +83,22 @@ internal sealed record ClinicalNumber<T>
     public bool Allows(double value) =>
         double.IsFinite(value) && value >= Minimum && value <= Maximum && (!IsWhole || value == Math.Floor(value));
 
+    /// <summary>
+    /// Why <paramref name="value"/> is refused for <paramref name="item"/> (for example <c>finding 'rf.x'</c>), naming the
+    /// range, as the message of <c>HPK025</c>; null when <see cref="Allows"/> allows it. The validator and the overlay's
+    /// changes to a base item's numbers give the same message.
+    /// </summary>
+    public string? Refusal(double value, string item)
+    {
+        if (Allows(value))
+        {
+            return null;
+        }
+
+        var what = IsWhole && double.IsFinite(value) && value != Math.Floor(value) ? "is not a whole number; its range is" : "is outside its range";
+        return $"{Name} {Format(value)} of {item} {what} {Range}.";
+    }
+
     /// <summary>The allowed range as messages give it, for example <c>0..120 years</c> or <c>0..1</c>.</summary>
     public string Range => $"{Format(Minimum)}..{Format(Maximum)}{(Unit is null ? "" : " " + Unit)}";
 

@@ -8,14 +8,15 @@ namespace HipPain.Rules.Serialization;
 
 /// <summary>
 /// A clinic's changes to a knowledge base, read from JSON with <see cref="OverlayJson"/>: priors for the
-/// clinic's population, rules and evidence groups added, disabled or overridden, causes, findings, treatments,
+/// clinic's population, findings' clinical numbers (how often a finding is present among the clinic's patients),
+/// rules and evidence groups added, disabled or overridden, causes, findings, treatments,
 /// recommendations and red flags added, and display text changed. Applying it yields a new validated knowledge base with the
 /// overlay's id and version and its own content hash; the base is not changed.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Changes apply in a fixed order: disable rules, override rules, disable groups, override groups, priors, add
-/// findings, treatments, causes, rules, groups, recommendations and red flags, then display text. A disabled rule
+/// Changes apply in a fixed order: disable rules, override rules, disable groups, override groups, priors, the base
+/// findings' numbers, add findings, treatments, causes, rules, groups, recommendations and red flags, then display text. A disabled rule
 /// leaves its group; a base group that disabled rules leave without members goes too. Every conflict (adding an id the base has,
 /// changing something it does not have, changing one thing twice) and every dangling reference is reported
 /// with a stable code and the overlay's JSON path; nothing is silently ignored. Red flags cannot be disabled
@@ -43,7 +44,7 @@ public sealed class KnowledgeBaseOverlay
 
     /// <summary>True when the overlay changes no content (it may still change id, version and title, and name the base it applies to).</summary>
     public bool IsEmpty =>
-        IsNullOrEmpty(Document.Priors) && IsNullOrEmpty(Document.AddFindings) && IsNullOrEmpty(Document.AddTreatments)
+        IsNullOrEmpty(Document.Priors) && IsNullOrEmpty(Document.FindingNumbers) && IsNullOrEmpty(Document.AddFindings) && IsNullOrEmpty(Document.AddTreatments)
         && IsNullOrEmpty(Document.AddCauses) && IsNullOrEmpty(Document.AddRules) && IsNullOrEmpty(Document.OverrideRules)
         && IsNullOrEmpty(Document.DisableRules) && IsNullOrEmpty(Document.AddGroups) && IsNullOrEmpty(Document.OverrideGroups)
         && IsNullOrEmpty(Document.DisableGroups) && IsNullOrEmpty(Document.AddRecommendations) && IsNullOrEmpty(Document.AddRedFlags)

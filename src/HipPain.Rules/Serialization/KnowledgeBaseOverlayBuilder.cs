@@ -255,18 +255,41 @@ public sealed class KnowledgeBaseOverlayBuilder
         Change(_ => additions.AddSexSpecificFinding(id, name, kind, sex, question, patientQuestion));
 
     /// <summary>
-    /// Sets how often a finding this overlay adds is present among the clinic's patients (<c>presentRate</c> on the
-    /// added finding), as <see cref="KnowledgeBaseBuilder.SetPresentRate"/> does; the interviewer's answer model reads it.
-    /// A value outside 0.01 to 0.99 is reported when the overlay is applied (HPK025 at <c>$.addFindings[i].presentRate</c>).
+    /// Sets how often a finding is present among the clinic's patients, which the interviewer's answer model reads. For
+    /// a finding this overlay adds (added before this call) it is the added finding's <c>presentRate</c>, as
+    /// <see cref="KnowledgeBaseBuilder.SetPresentRate"/> sets it; for any other code it changes the base's finding
+    /// (<c>findingNumbers</c>), which must exist when the overlay is applied (HPK051 otherwise). A value outside 0.01 to
+    /// 0.99 is reported when the overlay is applied (HPK025 at <c>$.addFindings[i].presentRate</c> or
+    /// <c>$.findingNumbers[i].presentRate</c>); setting one base finding's rate twice is reported then too (HPK052).
     /// </summary>
-    /// <param name="findingId">The code of a finding this overlay adds.</param>
+    /// <param name="findingId">The code of a finding this overlay adds, or of a finding of the base.</param>
     /// <param name="rate">The share of patients in whom the finding is present.</param>
     /// <returns>This builder, so calls chain.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="findingId"/> is null.</exception>
-    /// <exception cref="ArgumentException">This overlay adds no finding <paramref name="findingId"/>; add it first.</exception>
     /// <exception cref="InvalidOperationException">The overlay has already been built.</exception>
-    public KnowledgeBaseOverlayBuilder SetPresentRate(string findingId, double rate) =>
-        Change(_ => additions.SetPresentRate(findingId, rate));
+    public KnowledgeBaseOverlayBuilder SetPresentRate(string findingId, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(findingId);
+        if (additions.Findings.Any(f => f.Id == findingId))
+        {
+            return Change(_ => additions.SetPresentRate(findingId, rate));
+        }
+
+        return Change(d =>
+        {
+            // A second rate for the same base finding starts a second change, which applying reports (HPK052), as a
+            // second rewording of one field does.
+            var changes = d.FindingNumbers ??= [];
+            var change = changes.FindLast(c => c.Id == findingId);
+            if (change is null || ((ICodedDocument)change).Numbers[Finding.PresentRateName] is not null)
+            {
+                change = new FindingNumbersDocument { Id = findingId };
+                changes.Add(change);
+            }
+
+            ((ICodedDocument)change).Numbers[Finding.PresentRateName] = rate;
+        });
+    }
 
     /// <summary>Adds a treatment, workup step or prevention measure (<c>addTreatments</c>), as <see cref="KnowledgeBaseBuilder.AddTreatment"/> does.</summary>
     /// <param name="id">The new treatment's id.</param>

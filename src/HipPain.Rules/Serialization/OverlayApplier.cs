@@ -7,7 +7,8 @@ namespace HipPain.Rules.Serialization;
 
 /// <summary>
 /// Applies an overlay document to a knowledge base: copies the base into a builder, applies the changes in a
-/// fixed order (disable rules, override rules, disable and override groups, priors, additions, display text),
+/// fixed order (disable rules, override rules, disable and override groups, priors, finding numbers, additions,
+/// display text),
 /// reports every conflict and
 /// then validates the result, with overlay items reported at their JSON paths.
 /// </summary>
@@ -129,6 +130,8 @@ internal sealed class OverlayApplier
         RemoveEmptiedGroups();
         var priors = new HashSet<string>(StringComparer.Ordinal);
         Each(overlay.Priors, "$.priors", (change, path) => Prior(change, path, priors));
+        var numbered = new HashSet<string>(StringComparer.Ordinal);
+        Each(overlay.FindingNumbers, "$.findingNumbers", (change, path) => FindingNumbers(change, path, numbered));
         Each(overlay.AddFindings, "$.addFindings", (document, path) =>
             AddNew(builder.Add, baseFindings.ContainsKey(document.Id ?? string.Empty), mapper.Finding(document, path), "finding", path));
         Each(overlay.AddTreatments, "$.addTreatments", (document, path) =>
@@ -413,6 +416,59 @@ internal sealed class OverlayApplier
         {
             cause.Prior = change.Prior;
             cause.PriorEvidence = evidence;
+        }
+    }
+
+    /// <summary>
+    /// Sets the numbers a change gives on a finding of the base (<c>findingNumbers</c>), or reports why it cannot: no id,
+    /// no such finding in the base (a finding the overlay adds gives its numbers itself), the finding changed twice, no
+    /// number given, or a number outside its declared range (HPK025 at the change's own path, with the validator's
+    /// message). A number left out keeps the base's value; nothing is set from a change with a problem.
+    /// </summary>
+    private void FindingNumbers(FindingNumbersDocument change, string path, HashSet<string> seen)
+    {
+        if (change.Id is null)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path + ".id", "A number change names the finding in \"id\".");
+            return;
+        }
+
+        if (!baseFindings.TryGetValue(change.Id, out var finding))
+        {
+            mapper.Add(ErrorCodes.OverlayTargetNotFound, path + ".id", $"The base has no finding '{change.Id}' whose numbers could change; a finding the overlay adds gives its numbers in addFindings.");
+            return;
+        }
+
+        if (!seen.Add(change.Id))
+        {
+            mapper.Add(ErrorCodes.OverlayConflict, path + ".id", $"The numbers of finding '{change.Id}' are changed more than once.");
+            return;
+        }
+
+        var numbers = ((ICodedDocument)change).Numbers;
+        var given = Finding.Numbers.Where(n => numbers[n.Name] is not null).ToList();
+        if (given.Count == 0)
+        {
+            mapper.Add(ErrorCodes.JsonMissingProperty, path, $"A number change gives at least one number: {string.Join(", ", Finding.Numbers.Select(n => n.Name))}.");
+            return;
+        }
+
+        var ok = true;
+        foreach (var number in given)
+        {
+            if (number.Refusal(numbers[number.Name]!.Value, $"finding '{change.Id}'") is { } refusal)
+            {
+                mapper.Add(ErrorCodes.ValueOutOfRange, path + "." + number.Name, refusal);
+                ok = false;
+            }
+        }
+
+        if (ok)
+        {
+            foreach (var number in given)
+            {
+                finding.Numbers[number.Name] = numbers[number.Name];
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
+using HipPain.Rules.Serialization;
 
 namespace HipPain.Rules.Tests.Knowledge;
 
@@ -133,5 +134,21 @@ public sealed class ReplacedHipTests
         var transcript = interviewer.Conduct(PatientCase.Create(age, sex, Observation.Present(painRegion)), _ => FindingState.Absent);
 
         Assert.DoesNotContain(transcript.Answers, a => a.Question.Finding.Id == Findings.HipProsthesis);
+    }
+
+    [Fact]
+    public void PatientInterview_ClinicOverlayRaisingTheRate_AsksAboutAReplacementTheBaseDoesNotAsk()
+    {
+        // The overlay's rate is the base's background rate for a finding without one (0.2): the mechanism, not a figure.
+        var clinic = new KnowledgeBaseOverlayBuilder("older-clinic", "1").SetPresentRate(Findings.HipProsthesis, 0.2).Build().ApplyTo(Kb);
+        var patient = PatientCase.Create(30, Sex.Female, Observation.Present(Findings.LateralHip));
+        static bool AsksAboutAReplacement(TriageEngine engine, PatientCase patient) =>
+            new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Patient })
+                .Conduct(patient, _ => FindingState.Absent)
+                .Answers.Any(a => a.Question.Finding.Id == Findings.HipProsthesis);
+
+        Assert.Equal(0.2, clinic.Findings.Single(f => f.Id == Findings.HipProsthesis).PresentRate);
+        Assert.False(AsksAboutAReplacement(Engine, patient));
+        Assert.True(AsksAboutAReplacement(new TriageEngine(clinic), patient));
     }
 }

@@ -272,7 +272,7 @@ internal static class KnowledgeBaseSchemaGenerator
     /// optional integer (a whole number) or number (a fraction) in its declared range, so that a new number needs no line
     /// in this table.
     /// </summary>
-    private static Dictionary<string, JsonNode> WithNumbers<T>(IEnumerable<ClinicalNumber<T>> numbers, Dictionary<string, JsonNode> properties)
+    internal static Dictionary<string, JsonNode> WithNumbers<T>(IEnumerable<ClinicalNumber<T>> numbers, Dictionary<string, JsonNode> properties)
     {
         foreach (var number in numbers)
         {

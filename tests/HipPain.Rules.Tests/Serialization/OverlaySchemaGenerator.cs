@@ -41,6 +41,7 @@ internal static class OverlaySchemaGenerator
         ("addedGroup", typeof(OverlayGroupDocument)),
         ("overriddenGroup", typeof(OverlayGroupDocument)),
         ("priorChange", typeof(PriorChangeDocument)),
+        ("findingNumbers", typeof(FindingNumbersDocument)),
         ("addedRecommendation", typeof(OverlayRecommendationDocument)),
     ];
 
@@ -133,6 +134,11 @@ internal static class OverlaySchemaGenerator
         "priorChange" => new(
             Required: ["cause", "prior", "priorEvidence"],
             Properties: new() { ["cause"] = Ref("id"), ["prior"] = Base("cause").Properties["prior"] }),
+        "findingNumbers" => new(
+            Required: ["id"],
+            Properties: KnowledgeBaseSchemaGenerator.WithNumbers(Finding.Numbers, new() { ["id"] = Ref("id") }),
+            Description: "New clinical numbers for a finding of the base (a finding the overlay adds gives its own in addFindings); at least one number.",
+            After: new() { ["minProperties"] = 2 }),
         "addedRecommendation" => WithCause(typeof(OverlayRecommendationDocument), Base("recommendation"), required: true),
         _ => throw new InvalidOperationException($"The overlay schema has no description of the definition '{name}'."),
     };

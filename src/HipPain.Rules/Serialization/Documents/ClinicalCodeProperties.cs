@@ -58,6 +58,7 @@ internal static class ClinicalCodeProperties
     {
         [typeof(CauseDocument)] = ("description", Of(Cause.Codes, Cause.Numbers, Cause.Choices)),
         [typeof(FindingDocument)] = ("name", Of<Finding>([], Finding.Numbers, Finding.Choices)),
+        [typeof(FindingNumbersDocument)] = ("id", Of<Finding>([], Finding.Numbers, [])),
         [typeof(TreatmentDocument)] = ("name", Of<Treatment>([], [], Treatment.Choices)),
         [typeof(RecommendationDocument)] = ("treatmentId", Recommendations),
         [typeof(OverlayRecommendationDocument)] = ("treatmentId", Recommendations),

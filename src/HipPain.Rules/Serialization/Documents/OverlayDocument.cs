@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Serialization.Documents;
 
@@ -8,6 +9,8 @@ internal sealed class OverlayDocument : PackDocument
     public AppliesToDocument? AppliesTo { get; set; }
 
     public List<PriorChangeDocument>? Priors { get; set; }
+
+    public List<FindingNumbersDocument>? FindingNumbers { get; set; }
 
     public List<FindingDocument>? AddFindings { get; set; }
 
@@ -54,6 +57,32 @@ internal sealed class PriorChangeDocument
     public double? Prior { get; set; }
 
     public EvidenceDocument? PriorEvidence { get; set; }
+}
+
+/// <summary>
+/// New clinical numbers for one finding of the base (<c>findingNumbers</c>): its id and each number
+/// <see cref="Finding.Numbers"/> declares that the overlay changes (<c>presentRate</c>). A finding declares no codes or
+/// enumerated fields here (its kind and region are not the overlay's to change); <see cref="ClinicalCodeProperties"/>
+/// adds the numbers' JSON properties after <c>id</c>, so a number the model declares later needs no line here.
+/// </summary>
+internal sealed class FindingNumbersDocument : ICodedDocument
+{
+    private readonly NamedTexts codes = new([]);
+
+    private readonly NamedNumbers numbers = new();
+
+    private ChoiceSlots<string?> choiceNames;
+
+    public string? Id { get; set; }
+
+    /// <summary>The numbers given, by name; a number left out keeps the base finding's value.</summary>
+    NamedNumbers ICodedDocument.Numbers => numbers;
+
+    /// <summary>No codes: the store stays empty.</summary>
+    NamedTexts ICodedDocument.Codes => codes;
+
+    /// <summary>No enumerated fields: the slots stay empty.</summary>
+    ref ChoiceSlots<string?> IChoiceDocument.ChoiceNames => ref choiceNames;
 }
 
 /// <summary>

@@ -153,6 +153,9 @@ public static class FuzzSeeds
             "priors":[{"cause":"common","prior":0.25,"priorEvidence":EVIDENCE}]
             """,
             """
+            "findingNumbers":[{"id":"a","presentRate":0.3}]
+            """,
+            """
             "addFindings":[{"id":"f.new","name":"New finding","kind":"symptom","region":"buttock","question":"Q?","patientQuestion":"PQ?"}]
             """,
             """
