@@ -18,8 +18,21 @@ using HipPain.Rules.Scoring;
 // [--all] [--equal-priors] explains one development-half case, under the shipped or the analysis's equal priors;
 // --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
 // state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
+// --overlay FILE (repeatable) scores the built-in base with those overlays applied, in order, with the vignettes,
+// --published, --holdout, --calibration and --explain; the other modes refuse it (ScoredBase).
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
+if (!ScoredBase.TryLoad(args, BuiltInKnowledgeBase.Instance, out var scored, out var overlayError))
+{
+    Console.Error.WriteLine(overlayError);
+    return 2;
+}
+
+if (!ScoredBase.OverlayPaths(args).IsEmpty)
+{
+    Console.WriteLine(ScoredBase.Banner(scored, BuiltInKnowledgeBase.Instance, ScoredBase.OverlayPaths(args)));
+}
+
 if (args.Contains("--patient-interview"))
 {
     // --per-case prints every interview instead of the table, to compare two bases interview by interview.
@@ -55,7 +68,7 @@ if (explain >= 0)
     }
 
     // --equal-priors explains the case under the sensitivity analysis's equal priors (docs/accuracy.md), never shipped.
-    var explainBase = args.Contains("--equal-priors") ? CaseMixSensitivity.EqualPriors(BuiltInKnowledgeBase.Instance) : BuiltInKnowledgeBase.Instance;
+    var explainBase = args.Contains("--equal-priors") ? CaseMixSensitivity.EqualPriors(scored) : scored;
     var prepared = PublishedCaseSet.Prepare(PublishedCaseSet.Load(root).Single(c => c.Id == id), explainBase);
     var result = new TriageEngine(explainBase).Triage(prepared.Vignette.ToCase());
     Console.WriteLine($"{id}: reference {prepared.Vignette.Reference}, urgency {result.Urgency} (expected {prepared.Vignette.ExpectedUrgency})");
@@ -99,7 +112,7 @@ if (reservedStatements >= 0)
     }
 
     // --cause ID narrows the count to the cases of one reference cause, for a criterion measured on that cause's cases.
-    if (!TryReadCause(args, out var reservedCause))
+    if (!TryReadCause(args, BuiltInKnowledgeBase.Instance, out var reservedCause))
     {
         return 2;
     }
@@ -122,12 +135,12 @@ if (reservedStatements >= 0)
     return 0;
 }
 
-var report = AccuracyEvaluator.Evaluate(BuiltInKnowledgeBase.Instance, vignettes);
+var report = AccuracyEvaluator.Evaluate(scored, vignettes);
 if (args.Contains("--holdout"))
 {
     // The holdout batches (validation/published-cases-2 to -16): scored as a whole; --details and --cause print per-case
     // rows, but no case is explained rule by rule.
-    var holdouts = HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root);
+    var holdouts = HoldoutAccuracy.EvaluateAll(scored, root);
     if (holdouts.IsEmpty)
     {
         Console.Error.WriteLine($"No holdout batch holds a case ({string.Join(", ", HoldoutBatch.All.Select(b => b.RelativePath + "/cases"))}).");
@@ -149,7 +162,7 @@ if (args.Contains("--holdout"))
     }
 
     // --cause ID: that cause's cases in each batch with the probability the result gives it (facts addendum 33's measure).
-    if (!TryReadCause(args, out var causeId))
+    if (!TryReadCause(args, scored, out var causeId))
     {
         return 2;
     }
@@ -176,7 +189,7 @@ if (args.Contains("--case-mix"))
 if (args.Contains("--calibration"))
 {
     // How often the stated probabilities come true, every scored set pooled: reported, never used to change the base.
-    Console.Write(Calibration.Render(Calibration.Pool(PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root), HoldoutAccuracy.EvaluateAll(BuiltInKnowledgeBase.Instance, root))));
+    Console.Write(Calibration.Render(Calibration.Pool(PublishedAccuracy.Evaluate(scored, root), HoldoutAccuracy.EvaluateAll(scored, root))));
     return 0;
 }
 
@@ -189,7 +202,7 @@ if (args.Contains("--ceiling"))
 
 if (args.Contains("--published"))
 {
-    var published = PublishedAccuracy.Evaluate(BuiltInKnowledgeBase.Instance, root);
+    var published = PublishedAccuracy.Evaluate(scored, root);
     Console.Write(PublishedAccuracy.Summary(published));
     if (args.Contains("--details"))
     {
@@ -219,17 +232,17 @@ if (args.Contains("--write"))
 return report.Top3 >= AccuracyReport.Top3Floor && report.UnderTriagedCount == 0 ? 0 : 1;
 
 // The id after --cause (null when the option is not given); false, with the refusal printed, when it is not a cause of
-// the built-in base.
-static bool TryReadCause(string[] args, out string? causeId)
+// the scored base.
+static bool TryReadCause(string[] args, HipPain.Rules.Model.KnowledgeBase knowledgeBase, out string? causeId)
 {
     var at = Array.IndexOf(args, "--cause");
     var id = at < 0 ? null : at + 1 < args.Length ? args[at + 1] : "";
     causeId = id;
-    if (id is null || BuiltInKnowledgeBase.Instance.Causes.Any(c => c.Id == id))
+    if (id is null || knowledgeBase.Causes.Any(c => c.Id == id))
     {
         return true;
     }
 
-    Console.Error.WriteLine($"--cause takes a cause id of {BuiltInKnowledgeBase.Id}; '{id}' is not one.");
+    Console.Error.WriteLine($"--cause takes a cause id of {knowledgeBase.Id}; '{id}' is not one.");
     return false;
 }
