@@ -20,6 +20,12 @@ using HipPain.Rules.Scoring;
 // state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
 // --overlay FILE (repeatable) scores the built-in base with those overlays applied, in order, with the vignettes,
 // --published, --holdout, --calibration and --explain; the other modes refuse it (ScoredBase).
+if (ScoredBase.UnknownOption(args) is { } unknownOption)
+{
+    Console.Error.WriteLine($"hippain-accuracy: unknown option '{unknownOption}'; the options are {string.Join(", ", ScoredBase.KnownOptions)}.");
+    return 2;
+}
+
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (!ScoredBase.TryLoad(args, BuiltInKnowledgeBase.Instance, out var scored, out var overlayError))

@@ -35,6 +35,14 @@ public sealed class ScoredBaseTests : IDisposable
     }
 
     [Fact]
+    public void UnknownOption_AMisspeltOption_Named_KnownOnesAndValuesPass()
+    {
+        Assert.Equal("--overaly", ScoredBase.UnknownOption(["--holdout", "--overaly", "x.json"]));
+        Assert.Null(ScoredBase.UnknownOption(["--holdout", "--details", "--cause", "gtps", "--overlay", "x.json"]));
+        Assert.Null(ScoredBase.UnknownOption(["--reserved-statements", "rf.hip-prosthesis", "loc.groin", "--cause", "iliopsoas"]));
+    }
+
+    [Fact]
     public void TryLoad_NoOverlay_TheBuiltInBaseItself()
     {
         Assert.True(ScoredBase.TryLoad(["--holdout"], BuiltInKnowledgeBase.Instance, out var scored, out var error));

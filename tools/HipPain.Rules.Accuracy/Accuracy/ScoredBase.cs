@@ -23,6 +23,22 @@ internal static class ScoredBase
     public static readonly ImmutableArray<string> RefusingOverlays =
         ["--write", "--interview", "--patient-interview", "--case-mix", "--ceiling", "--mapping-agreement", "--reserved-statements"];
 
+    /// <summary>Every option the tool reads; an argument that starts with <c>--</c> and is not one of them is refused.</summary>
+    public static readonly ImmutableArray<string> KnownOptions =
+    [
+        "--all", "--calibration", "--case-mix", "--cause", "--ceiling", "--details", "--equal-priors", "--explain", "--holdout",
+        "--interview", "--mapping-agreement", "--patient-interview", "--per-case", "--published", "--reserved-statements",
+        "--write", OverlayOption,
+    ];
+
+    /// <summary>
+    /// The first argument that looks like an option and is not one the tool reads, or null. A misspelt option would
+    /// otherwise be ignored, and a run meant to score an overlay, for example, would print the shipped base's figures.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    public static string? UnknownOption(IReadOnlyList<string> args) =>
+        args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !KnownOptions.Contains(a));
+
     /// <summary>The overlay files named on the command line, in order; an <c>--overlay</c> without a file is an empty name.</summary>
     /// <param name="args">The command line.</param>
     public static ImmutableArray<string> OverlayPaths(IReadOnlyList<string> args)
