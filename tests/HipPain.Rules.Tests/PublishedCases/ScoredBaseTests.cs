@@ -111,8 +111,11 @@ public sealed class ScoredBaseTests : IDisposable
             "appliesTo": { "id": "another-base" }, "findingNumbers": [ { "id": "rf.none", "presentRate": 0.1 } ]
             """));
 
-        Assert.False(ScoredBase.TryLoad(["--holdout", "--overlay", path], BuiltInKnowledgeBase.Instance, out _, out var error));
+        var first = Write("first.json", Overlay("1", """ "findingNumbers": [ { "id": "rf.hip-prosthesis", "presentRate": 0.05 } ] """));
+        Assert.False(ScoredBase.TryLoad(["--holdout", "--overlay", first, "--overlay", path], BuiltInKnowledgeBase.Instance, out var scored, out var error));
 
+        // The first overlay applied, but the run scores nothing overlaid: the caller keeps the built-in base.
+        Assert.Same(BuiltInKnowledgeBase.Instance, scored);
         var lines = error!.Split(Environment.NewLine);
         Assert.Contains(lines, l => l.StartsWith(path + ": HPK053 at $.appliesTo.id: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(path + ": HPK051 at $.findingNumbers[0].id: ", StringComparison.Ordinal) && l.Contains("'rf.none'", StringComparison.Ordinal));

@@ -62,7 +62,8 @@ internal static class ScoredBase
     /// </summary>
     /// <param name="args">The command line.</param>
     /// <param name="builtIn">The base the overlays apply to.</param>
-    /// <param name="knowledgeBase">The base to score: <paramref name="builtIn"/> itself when no overlay is named.</param>
+    /// <param name="knowledgeBase">The base to score: <paramref name="builtIn"/> itself when no overlay is named, and when
+    /// any overlay is refused.</param>
     /// <param name="error">Why the overlays could not be applied, one line per problem; null on success.</param>
     /// <returns>True when every overlay applied.</returns>
     public static bool TryLoad(IReadOnlyList<string> args, KnowledgeBase builtIn, out KnowledgeBase knowledgeBase, out string? error)
@@ -81,6 +82,8 @@ internal static class ScoredBase
             return false;
         }
 
+        // The overlays apply to the result of the ones before; the caller gets it only when every one applied.
+        var current = builtIn;
         foreach (var path in paths)
         {
             if (path.Length == 0)
@@ -106,15 +109,16 @@ internal static class ScoredBase
                 return false;
             }
 
-            if (!overlay.TryApplyTo(knowledgeBase, out var applied, out var problems))
+            if (!overlay.TryApplyTo(current, out var applied, out var problems))
             {
                 error = string.Join(Environment.NewLine, problems.Select(p => $"{path}: {p.Code} at {p.Path}: {p.Message}"));
                 return false;
             }
 
-            knowledgeBase = applied;
+            current = applied;
         }
 
+        knowledgeBase = current;
         return true;
     }
 
