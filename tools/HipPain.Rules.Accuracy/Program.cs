@@ -34,9 +34,10 @@ if (!ScoredBase.TryLoad(args, BuiltInKnowledgeBase.Instance, out var scored, out
     return 2;
 }
 
-if (!ScoredBase.OverlayPaths(args).IsEmpty)
+var overlayPaths = ScoredBase.OverlayPaths(args);
+if (!overlayPaths.IsEmpty)
 {
-    Console.WriteLine(ScoredBase.Banner(scored, BuiltInKnowledgeBase.Instance, ScoredBase.OverlayPaths(args)));
+    Console.WriteLine(ScoredBase.Banner(scored, BuiltInKnowledgeBase.Instance, overlayPaths));
 }
 
 if (args.Contains("--patient-interview"))
