@@ -1,5 +1,6 @@
 using HipPain.Rules.Accuracy;
 using HipPain.Rules.Knowledge;
+using HipPain.Rules.Model;
 using HipPain.Rules.TestKit;
 using HipPain.Rules.Tests.Serialization;
 
@@ -141,5 +142,25 @@ public sealed class ScoredBaseTests : IDisposable
             ["muscle-strain/loc.posterior-thigh", "pubic-ramus-stress-fracture/loc.buttock"],
             shipped.Except(held).Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Equal(BuiltInKnowledgeBase.Instance.RedFlags.Length, scored.RedFlags.Length);
+    }
+
+    [Fact]
+    public void RestPainCandidate_AppliesToTheShippedBase_AndAddsOnlyItsUrgentGate()
+    {
+        var path = Path.Combine(Repository.Root, "validation", "held-back", "constant-rest-pain.overlay.json");
+        Assert.Empty(SchemaChecker.Errors(SchemaChecker.Overlay, File.ReadAllText(path)));
+
+        // A failure here after a new base version: re-base the candidate (its appliesTo), then measure it again with the
+        // command in validation/held-back/README.md.
+        Assert.True(ScoredBase.TryLoad(["--holdout", "--overlay", path], BuiltInKnowledgeBase.Instance, out var scored, out var error), error);
+
+        Assert.Equal(
+            BuiltInKnowledgeBase.Instance.Rules.Select(r => r.ToString()),
+            scored.Rules.Select(r => r.ToString()));
+        var added = Assert.Single(scored.RedFlags, f => BuiltInKnowledgeBase.Instance.RedFlags.All(s => s.Id != f.Id));
+        Assert.Equal("rf.constant-rest-pain", added.Id);
+        Assert.Equal(Urgency.Urgent, added.Urgency);
+        Assert.Equal(["malignancy"], added.SuspectedCauseIds);
+        Assert.Equal(BuiltInKnowledgeBase.Instance.RedFlags.Length + 1, scored.RedFlags.Length);
     }
 }
