@@ -19,7 +19,9 @@ using HipPain.Rules.Scoring;
 // --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
 // state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
 // --overlay FILE (repeatable) scores the built-in base with those overlays applied, in order, with the vignettes,
-// --published, --holdout, --calibration and --explain; the other modes refuse it (ScoredBase).
+// --published, --holdout, --calibration and --explain; the other modes refuse it (ScoredBase). --compare with --overlay
+// sets every scored set on the shipped base beside the overlaid one, lists the cases that moved, and exits 1 when a set
+// loses a case by top-1, top-3 or under-triage (OverlayComparison).
 if (ScoredBase.UnknownOption(args) is { } unknownOption)
 {
     Console.Error.WriteLine($"hippain-accuracy: unknown option '{unknownOption}'; the options are {string.Join(", ", ScoredBase.KnownOptions)}.");
@@ -38,6 +40,26 @@ var overlayPaths = ScoredBase.OverlayPaths(args);
 if (!overlayPaths.IsEmpty)
 {
     Console.WriteLine(ScoredBase.Banner(scored, BuiltInKnowledgeBase.Instance, overlayPaths));
+}
+
+if (args.Contains("--compare"))
+{
+    // Every scored set on the shipped base and on the overlaid one, side by side; exit 1 when a set loses a case.
+    if (overlayPaths.IsEmpty)
+    {
+        Console.Error.WriteLine("--compare sets the shipped base beside an overlaid one; name the overlay with --overlay FILE.");
+        return 2;
+    }
+
+    var shipped = BuiltInKnowledgeBase.Instance;
+    var compared = OverlayComparison.Compare(
+        (AccuracyEvaluator.Evaluate(shipped, vignettes), AccuracyEvaluator.Evaluate(scored, vignettes)),
+        PublishedAccuracy.Evaluate(shipped, root),
+        HoldoutAccuracy.EvaluateAll(shipped, root),
+        PublishedAccuracy.Evaluate(scored, root),
+        HoldoutAccuracy.EvaluateAll(scored, root));
+    Console.Write(OverlayComparison.Render(compared));
+    return compared.Any(s => s.LosesACase) ? 1 : 0;
 }
 
 if (args.Contains("--patient-interview"))

@@ -17,7 +17,8 @@ internal static class ScoredBase
 
     /// <summary>
     /// The options whose output may score an overlaid base: the vignettes (no option), <c>--published</c>,
-    /// <c>--holdout</c> (with <c>--details</c> and <c>--cause</c>), <c>--calibration</c> and <c>--explain</c>. Every
+    /// <c>--holdout</c> (with <c>--details</c> and <c>--cause</c>), <c>--calibration</c>, <c>--explain</c> and
+    /// <c>--compare</c> (which needs one). Every
     /// other mode either writes the documents of the shipped base or measures something an overlay does not reach.
     /// </summary>
     public static readonly ImmutableArray<string> RefusingOverlays =
@@ -26,7 +27,7 @@ internal static class ScoredBase
     /// <summary>Every option the tool reads; an argument that starts with <c>--</c> and is not one of them is refused.</summary>
     public static readonly ImmutableArray<string> KnownOptions =
     [
-        "--all", "--calibration", "--case-mix", "--cause", "--ceiling", "--details", "--equal-priors", "--explain", "--holdout",
+        "--all", "--calibration", "--case-mix", "--cause", "--ceiling", "--compare", "--details", "--equal-priors", "--explain", "--holdout",
         "--interview", "--mapping-agreement", "--patient-interview", "--per-case", "--published", "--reserved-statements",
         "--write", OverlayOption,
     ];
@@ -78,7 +79,7 @@ internal static class ScoredBase
 
         if (RefusingOverlays.FirstOrDefault(args.Contains) is { } mode)
         {
-            error = $"{OverlayOption} scores an overlaid base with the vignettes, --published, --holdout, --calibration or --explain; {mode} reads the shipped base only.";
+            error = $"{OverlayOption} scores an overlaid base with the vignettes, --published, --holdout, --calibration, --explain or --compare; {mode} reads the shipped base only.";
             return false;
         }
 
