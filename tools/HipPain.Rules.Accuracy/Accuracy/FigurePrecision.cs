@@ -15,6 +15,9 @@ internal static class FigurePrecision
     /// <summary>The name of the last row of the table: both halves and every holdout batch together.</summary>
     public const string EverySetPooled = "Every scored set pooled";
 
+    /// <summary>The name of the row before it: every holdout batch together.</summary>
+    public const string HoldoutBatchesPooled = "Holdout batches pooled";
+
     /// <summary>The normal quantile for a two-sided 95 % interval.</summary>
     private const double Z = 1.959963984540054;
 
@@ -58,7 +61,7 @@ internal static class FigurePrecision
         if (holdouts.Count > 1)
         {
             var first = holdouts[0].All;
-            sets.Add(("Holdout batches pooled", first with { Outcomes = [.. holdouts.SelectMany(h => h.All.Outcomes)] }));
+            sets.Add((HoldoutBatchesPooled, first with { Outcomes = [.. holdouts.SelectMany(h => h.All.Outcomes)] }));
             sets.Add((EverySetPooled, first with { Outcomes = [.. published.Development.Outcomes, .. published.Test.Outcomes, .. holdouts.SelectMany(h => h.All.Outcomes)] }));
         }
 

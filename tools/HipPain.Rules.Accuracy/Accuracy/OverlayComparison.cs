@@ -83,10 +83,11 @@ internal static class OverlayComparison
         text.AppendLine(Invariant($"Beside the shipped base, {shipped.KnowledgeBaseId} {shipped.KnowledgeBaseVersion} ({shipped.KnowledgeBaseHash})."));
         text.AppendLine();
         text.AppendLine("Each cell is shipped -> overlaid. Top-1 and top-3 count the cases whose reference diagnosis (or an accepted");
-        text.AppendLine("alternative) is first or in the first three; under-triaged counts the urgent or emergency cases, counting a");
-        text.AppendLine("provisional urgency that asks the right red flag first; over-triaged counts the cases given more than their");
-        text.AppendLine("urgency. A set marked **loses a case** has fewer first, fewer in the first three or more under-triaged: the");
-        text.AppendLine("test floors hold those counts exactly.");
+        text.AppendLine("alternative) is first or in the first three; under-triaged counts the urgent or emergency cases left below");
+        text.AppendLine("their urgency, counting a provisional urgency that asks the right red flag first as escalated; over-triaged");
+        text.AppendLine("counts the cases given a higher urgency than their own. A set marked **loses a case** has fewer first, fewer");
+        text.AppendLine("in the first three or more under-triaged than on the shipped base; the tests hold each published set at its");
+        text.AppendLine("measured counts, so such a change fails a floor.");
         text.AppendLine();
         text.AppendLine("| Set | Cases | Top-1 | Top-3 | Under-triaged | Over-triaged | All-cause Brier | |");
         text.AppendLine("|---|---:|---|---|---|---|---|---|");
@@ -111,7 +112,7 @@ internal static class OverlayComparison
         var moved = 0;
 
         // The pooled rows repeat the batches' cases; each case is listed once, under its own set.
-        foreach (var set in sets.Where(s => s.Name is not ("Holdout batches pooled" or FigurePrecision.EverySetPooled)))
+        foreach (var set in sets.Where(s => s.Name is not (FigurePrecision.HoldoutBatchesPooled or FigurePrecision.EverySetPooled)))
         {
             foreach (var (a, b) in set.Shipped.Outcomes.Zip(set.Overlaid.Outcomes))
             {
