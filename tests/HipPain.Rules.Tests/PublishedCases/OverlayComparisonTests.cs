@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.TestKit;
+using HipPain.Rules.Tests.Serialization;
 
 namespace HipPain.Rules.Tests.PublishedCases;
 
@@ -82,5 +83,28 @@ public sealed class OverlayComparisonTests
         var ex = Assert.Throws<InvalidOperationException>(() => OverlayComparison.Compare((all, fewer), published, holdouts, published, holdouts));
         Assert.Contains("Vignettes", ex.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => OverlayComparison.Compare((all, all), published, holdouts, published, [.. holdouts.Skip(1)]));
+    }
+
+    [Fact]
+    public void TheHeldBackSnapAndClickGroup_MovesOneSnappingHipOutOfTheFirstThree()
+    {
+        var path = Path.Combine(Repository.Root, "validation", "held-back", "snap-click-once.overlay.json");
+        Assert.Empty(SchemaChecker.Errors(SchemaChecker.Overlay, File.ReadAllText(path)));
+
+        // A failure here after a new base version: re-base the candidate (its appliesTo), then measure it again with the
+        // command in validation/held-back/README.md.
+        Assert.True(ScoredBase.TryLoad(["--compare", "--overlay", path], BuiltInKnowledgeBase.Instance, out var overlaid, out var error), error);
+        Assert.Equal(
+            BuiltInKnowledgeBase.Instance.Rules.Select(r => r.ToString()),
+            overlaid.Rules.Select(r => r.ToString()));
+
+        var sets = CompareWith(overlaid);
+
+        // validation/held-back/README.md, section G1.
+        Assert.Equal(["Sixth batch", "Holdout batches pooled", FigurePrecision.EverySetPooled], sets.Where(s => s.LosesACase).Select(s => s.Name));
+        Assert.All(sets.Where(s => s.LosesACase), s => Assert.False(s.LosesTop1 || s.LosesUrgency));
+        var text = OverlayComparison.Render(sets);
+        var moved = text.Split('\n').SkipWhile(l => !l.StartsWith("| Set | Case |", StringComparison.Ordinal)).Skip(2).Where(l => l.StartsWith('|')).ToList();
+        Assert.Equal(["| Sixth batch | `pc6-snapping-02` | snapping-hip | 3 -> 4 | Routine -> Routine | no -> no |"], moved.Select(l => l.TrimEnd('\r')));
     }
 }
