@@ -53,9 +53,9 @@ public sealed class PriorsCommandTests
     }
 
     [Theory]
-    [InlineData("gtps,3\ngtp,2\n", "register.csv line 2: 'gtp' is not a cause of hippain.builtin 0.27.0. Did you mean 'gtps'?")]
-    [InlineData("Cause,Count\nGTPS,3\n", "register.csv line 2: 'GTPS' is not a cause of hippain.builtin 0.27.0. Did you mean 'gtps'?")]
-    [InlineData("gtps,3\ntrochanteric-bursitis\n", "register.csv line 2: 'trochanteric-bursitis' is not a cause of hippain.builtin 0.27.0. Count a diagnosis outside the base as 'other'")]
+    [InlineData("gtps,3\ngtp,2\n", "register.csv line 2: 'gtp' is not a cause of hippain.builtin 0.28.0. Did you mean 'gtps'?")]
+    [InlineData("Cause,Count\nGTPS,3\n", "register.csv line 2: 'GTPS' is not a cause of hippain.builtin 0.28.0. Did you mean 'gtps'?")]
+    [InlineData("gtps,3\ntrochanteric-bursitis\n", "register.csv line 2: 'trochanteric-bursitis' is not a cause of hippain.builtin 0.28.0. Count a diagnosis outside the base as 'other'")]
     [InlineData("cause,count\ngtps,three\n", "register.csv line 2: the count 'three' for 'gtps' is not a whole number from 0 to 2147483647.")]
     [InlineData("gtps,-1\n", "register.csv line 1: the count '-1' for 'gtps' is not a whole number")]
     [InlineData("gtps,1,2\n", "register.csv line 1: expected 'cause-id' or 'cause-id,count', found 3 fields in 'gtps,1,2'.")]

@@ -20,7 +20,7 @@ public static class BuiltInKnowledgeBase
     /// A property, not a constant: the knowledge base is versioned apart from the package, and a caller compiled
     /// against one release must read the version of the base it actually runs with.
     /// </remarks>
-    public static string Version => "0.27.0";
+    public static string Version => "0.28.0";
 
     private static readonly Lazy<KnowledgeBase> Lazy = new(() => CreateBuilder().Build(), LazyThreadSafetyMode.ExecutionAndPublication);
 

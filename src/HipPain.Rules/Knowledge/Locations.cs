@@ -71,12 +71,20 @@ internal static class Locations
             cause.NotTypical(region);
         }
 
-        return cause.Group($"{causeId}/pain-map", "Where it hurts (one pain map, counted once)", g =>
+        return cause.PainMapWithoutBlankRegions(causeId, [.. mapped, .. blank]);
+    }
+
+    /// <summary>
+    /// Groups the location rules of <paramref name="regions"/> as the cause's pain map without adding the matrix's
+    /// other regions as not typical: for a cause that keeps no blank region (malignancy, whose tumour can sit anywhere
+    /// in the pelvis or femur). Its regions still count once (facts addendum 58, C1).
+    /// </summary>
+    public static CauseBuilder PainMapWithoutBlankRegions(this CauseBuilder cause, string causeId, params string[] regions) =>
+        cause.Group($"{causeId}/pain-map", "Where it hurts (one pain map, counted once)", g =>
         {
-            foreach (var region in mapped.Concat(blank))
+            foreach (var region in regions)
             {
                 g.Member($"{causeId}/{region}");
             }
         });
-    }
 }

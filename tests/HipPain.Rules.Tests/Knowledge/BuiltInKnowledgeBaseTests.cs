@@ -30,8 +30,8 @@ public sealed class BuiltInKnowledgeBaseTests
     [Fact]
     public void Version_AfterIssue3_Is020()
     {
-        Assert.Equal("0.27.0", BuiltInKnowledgeBase.Version);
-        Assert.Equal("0.27.0", Kb.Version);
+        Assert.Equal("0.28.0", BuiltInKnowledgeBase.Version);
+        Assert.Equal("0.28.0", Kb.Version);
     }
 
     [Fact]

@@ -84,13 +84,17 @@ public sealed class HoldoutCaseTests
     /// <summary>
     /// Regression floors on the sixth batch, set at what base 0.12.0 with rules R5b to R7 measured when its 51 cases
     /// were first scored, blind, for facts addendum 32 (top-1 23.5%, top-3 56.9%, 1 of 15 urgent or emergency cases
-    /// under-triaged counting provisional urgency). A change may raise them, never lower them. Top-1 raised to 25.5% with
-    /// base 0.14.0 (facts addendum 34, whose screen read this batch), then to 27.5% and top-3 to 58.8% with base 0.15.0
-    /// (facts addendum 36, likewise).
+    /// under-triaged counting provisional urgency). A change may raise them, never lower them to make a figure look
+    /// better. Top-1 raised to 25.5% with base 0.14.0 (facts addendum 34, whose screen read this batch), then to 27.5%
+    /// and top-3 to 58.8% with base 0.15.0 (facts addendum 36, likewise). Top-3 lowered to 56.9% (29 of 51) with base
+    /// 0.28.0, as facts addendum 58 registered before it was built: its correction of a double count (the snapping
+    /// hip's snap and click, one observation in two words, were multiplied) moves `pc6-snapping-02`, a snapping hip
+    /// that states both, from third to fourth. The lost case was third only because the snap was counted twice; the
+    /// figure is reported as it fell (docs/accuracy.md).
     /// </summary>
     private const double SixthBatchTop1Floor = 0.27;
 
-    private const double SixthBatchTop3Floor = 0.58;
+    private const double SixthBatchTop3Floor = 0.56;
 
     private const int SixthBatchUnderTriageCeiling = 1;
 

@@ -80,22 +80,4 @@ public sealed class OverlayComparisonTests
         Assert.Contains("Vignettes", ex.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => OverlayComparison.Compare((all, all), published, holdouts, published, [.. holdouts.Skip(1)]));
     }
-
-    [Fact]
-    public void TheHeldBackSnapAndClickGroup_MovesOneSnappingHipOutOfTheFirstThree()
-    {
-        var overlaid = HeldBackOverlay.Load("snap-click-once.overlay.json");
-        Assert.Equal(
-            BuiltInKnowledgeBase.Instance.Rules.Select(r => r.ToString()),
-            overlaid.Rules.Select(r => r.ToString()));
-
-        var sets = CompareWith(overlaid);
-
-        // validation/held-back/README.md, section G1.
-        Assert.Equal(["Sixth batch", FigurePrecision.HoldoutBatchesPooled, FigurePrecision.EverySetPooled], sets.Where(s => s.LosesACase).Select(s => s.Name));
-        Assert.All(sets.Where(s => s.LosesACase), s => Assert.False(s.LosesTop1 || s.LosesUrgency));
-        var text = OverlayComparison.Render(sets);
-        var moved = text.Split('\n').SkipWhile(l => !l.StartsWith("| Set | Case |", StringComparison.Ordinal)).Skip(2).Where(l => l.StartsWith('|')).ToList();
-        Assert.Equal(["| Sixth batch | `pc6-snapping-02` | snapping-hip | 3 -> 4 | Routine -> Routine | no -> no |"], moved.Select(l => l.TrimEnd('\r')));
-    }
 }

@@ -18,6 +18,7 @@ internal static class SeriousPathology
         .Possible(Groin)
         .Possible(AnteriorThigh)
         .Possible(Buttock)
+        .PainMapWithoutBlankRegions(Id, LateralHip, Groin, AnteriorThigh, Buttock)
         .Finding(CancerHistory, 6.0, 1.0, Sources.Downie2013("History of malignancy raised the probability of spinal malignancy to 33% (22-46%) in back pain, the best-supported red flag; no likelihood ratio in the facts, so an estimate of 6 kept under the tier A cap.").AsEstimate())
         .Finding(WeightLoss, 3.0, 1.0, Sources.RedFlagCluster("Unexplained weight loss is part of the red-flag cluster (V-sec); no ratio, estimate."))
         .Finding(NoImprovement, 3.0, 0.77, Sources.Deyo1988("No response to a month of treatment: sensitivity 31%, specificity 90% for cancer in back pain (A5-1), LR+ 3.1, LR- 0.77; 13 cancers, so held at 3 (tier C cap 4)."))

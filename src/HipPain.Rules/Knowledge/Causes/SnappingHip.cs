@@ -31,6 +31,10 @@ internal static class SnappingHip
         .Finding(Clicking, 1.5, 1.0, Sources.SnappingHipReview("An audible click or snap is commonly reported (iliopsoas tendinitis, A4-32); patients often call the snap a click; modest estimate."))
         .Finding(Ober, 1.5, 1.0, Sources.Estimate("A tight iliotibial band accompanies external snapping; the Ober test has no accuracy study (facts T59, NOT FOUND); modest estimate."))
         .Finding(Thomas, 1.5, 1.0, Sources.Estimate("A tight iliopsoas accompanies internal snapping; the Thomas test has no accuracy study (facts T60, NOT FOUND); modest estimate."))
+        // The click rule's own note says patients often call the snap a click: one observation, counted once (facts addendum 58, C4).
+        .Group($"{Id}/snap-or-click", "The snap, as the patient words it: a snap or a click, counted once", g => g
+            .Member($"{Id}/snap")
+            .Member($"{Id}/{Clicking}"))
         .Treat(ExamineGroin, note: "Reproduce the snap: extend the flexed, abducted hip (internal) or flex and rotate it in side lying (external).")
         .Treat(RelativeRest, note: "Avoid the movement that snaps while it hurts.")
         .Treat(HipFlexorProgramme, note: "Conservative care first (Johnston 1999: 7 of 9 improved).")
