@@ -19,9 +19,10 @@ using HipPain.Rules.Scoring;
 // --reserved-statements CODE... [--cause ID] counts how many of the reserved batch's cases (of one reference cause)
 // state each code, and with --cause how many of them also state another finding of the same evidence group (counts only).
 // --overlay FILE (repeatable) scores the built-in base with those overlays applied, in order, with the vignettes,
-// --published, --holdout, --calibration and --explain; the other modes refuse it (ScoredBase). --compare with --overlay
-// sets every scored set on the shipped base beside the overlaid one, lists the cases that moved, and exits 1 when a set
-// loses a case by top-1, top-3 or under-triage (OverlayComparison).
+// --published, --holdout, --calibration, --explain, --interview and --patient-interview; the other modes refuse it
+// (ScoredBase). --compare with --overlay sets every scored set on the shipped base beside the overlaid one, lists the
+// cases that moved, sets every patient interview beside its overlaid one (InterviewComparison), and exits 1 when a set
+// loses a case by top-1, top-3 or under-triage or a patient interview asks fewer red-flag questions (OverlayComparison).
 if (ScoredBase.UnknownOption(args) is { } unknownOption)
 {
     Console.Error.WriteLine($"hippain-accuracy: unknown option '{unknownOption}'; the options are {string.Join(", ", ScoredBase.KnownOptions)}.");
@@ -59,13 +60,19 @@ if (args.Contains("--compare"))
         PublishedAccuracy.Evaluate(scored, root),
         HoldoutAccuracy.EvaluateAll(scored, root));
     Console.Write(OverlayComparison.Render(compared));
-    return compared.Any(s => s.LosesACase) ? 1 : 0;
+
+    // The same cases as patient interviews, interview by interview: a weight can change which red-flag questions a
+    // patient interview reaches (hazard H21).
+    var interviews = InterviewComparison.Compare(PatientInterviewLength.Measure(root, shipped), PatientInterviewLength.Measure(root, scored));
+    Console.WriteLine();
+    Console.Write(InterviewComparison.Render(interviews));
+    return compared.Any(s => s.LosesACase) || interviews.Any(i => i.AsksFewerRedFlagQuestions) ? 1 : 0;
 }
 
 if (args.Contains("--patient-interview"))
 {
     // --per-case prints every interview instead of the table, to compare two bases interview by interview.
-    var lengths = PatientInterviewLength.Measure(root);
+    var lengths = PatientInterviewLength.Measure(root, scored);
     if (args.Contains("--per-case"))
     {
         PatientInterviewLength.WritePerCase(lengths, Console.Out);
@@ -80,7 +87,7 @@ if (args.Contains("--patient-interview"))
 
 if (args.Contains("--interview"))
 {
-    InterviewReplay.Write(InterviewReplay.Evaluate(new Interviewer(new TriageEngine(BuiltInKnowledgeBase.Instance)), vignettes), Console.Out);
+    InterviewReplay.Write(InterviewReplay.Evaluate(new Interviewer(new TriageEngine(scored)), vignettes), Console.Out);
     return 0;
 }
 

@@ -15,7 +15,7 @@ public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
     [Fact]
     public void Measure_EverySet_MedianAtMost15Questions()
     {
-        var lengths = PatientInterviewLength.Measure(Repository.Root);
+        var lengths = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance);
 
         using var text = new StringWriter();
         PatientInterviewLength.Write(lengths, text);

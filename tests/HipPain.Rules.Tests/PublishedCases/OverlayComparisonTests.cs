@@ -2,6 +2,7 @@ using HipPain.Rules.Accuracy;
 using System.Collections.Immutable;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
+using HipPain.Rules.Serialization;
 using HipPain.Rules.TestKit;
 
 namespace HipPain.Rules.Tests.PublishedCases;
@@ -80,4 +81,91 @@ public sealed class OverlayComparisonTests
         Assert.Contains("Vignettes", ex.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => OverlayComparison.Compare((all, all), published, holdouts, published, [.. holdouts.Skip(1)]));
     }
+
+    private static readonly Lazy<IReadOnlyList<PatientInterviewLength.SetLength>> ShippedInterviews =
+        new(() => PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance));
+
+    private static ImmutableArray<ComparedInterview> CompareInterviewsWith(KnowledgeBase overlaid) =>
+        InterviewComparison.Compare(ShippedInterviews.Value, PatientInterviewLength.Measure(Repository.Root, overlaid));
+
+    [Fact]
+    public void TheShippedBaseBesideItself_EveryPatientInterviewIsIdentical()
+    {
+        var interviews = CompareInterviewsWith(BuiltInKnowledgeBase.Instance);
+
+        Assert.True(interviews.Length > 800, $"{interviews.Length} interviews");
+        Assert.All(interviews, i => Assert.True(i.IsIdentical, $"{i.Set} {i.Shipped.Case}"));
+        var text = InterviewComparison.Render(interviews);
+        Assert.Contains($"{interviews.Length} identical; 0 with the same counts", text, StringComparison.Ordinal);
+        Assert.Contains("none asks fewer red-flag questions (0 ask more).", text, StringComparison.Ordinal);
+        Assert.Contains("| (none) | | | |", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Facts addendum 57's C2 and C3, the low back in the sacroiliac and lumbar pain maps, as an overlay: low-back pain
+    /// weighs less, patient interviews stop asking it, and so never reach the cauda equina questions its answer opens.
+    /// The check that kept that change out, made by the comparison.
+    /// </summary>
+    [Fact]
+    public void TheLowBackInTwoPainMaps_CostsPatientInterviewsTheirCaudaEquinaQuestions()
+    {
+        const string LowBack = """
+            { "formatVersion": 1, "id": "addendum-57-c2-c3", "version": "1",
+              "overrideGroups": [
+                { "id": "sacroiliac-joint-pain/pain-map", "members": [
+                  { "rule": "sacroiliac-joint-pain/loc.buttock" }, { "rule": "sacroiliac-joint-pain/loc.posterior-thigh" },
+                  { "rule": "sacroiliac-joint-pain/loc.groin" }, { "rule": "sacroiliac-joint-pain/loc.lateral-hip" },
+                  { "rule": "sacroiliac-joint-pain/loc.anterior-thigh" }, { "rule": "sacroiliac-joint-pain/loc.lateral-thigh-knee" },
+                  { "rule": "sacroiliac-joint-pain/loc.lower-back" } ] },
+                { "id": "lumbar-radicular/pain-map", "members": [
+                  { "rule": "lumbar-radicular/loc.buttock" }, { "rule": "lumbar-radicular/loc.posterior-thigh" },
+                  { "rule": "lumbar-radicular/loc.anterior-thigh" }, { "rule": "lumbar-radicular/loc.groin" },
+                  { "rule": "lumbar-radicular/loc.lateral-hip" }, { "rule": "lumbar-radicular/loc.lateral-thigh-knee" },
+                  { "rule": "lumbar-radicular/loc.lower-back" } ] } ] }
+            """;
+        Assert.True(OverlayJson.Read(LowBack).TryApplyTo(BuiltInKnowledgeBase.Instance, out var overlaid, out var problems), string.Join("; ", problems));
+
+        var interviews = CompareInterviewsWith(overlaid);
+
+        var fewer = interviews.Where(i => i.AsksFewerRedFlagQuestions).ToList();
+        Assert.Equal(LowBackFewer, fewer.Count);
+        var sij = Assert.Single(fewer, i => i.Shipped.Case == "pc-sij-04");
+        Assert.Contains("loc.lower-back=yes", sij.Shipped.Asked);
+        Assert.Contains("sym.saddle-anaesthesia=no", sij.Shipped.Asked);
+        Assert.DoesNotContain(sij.Overlaid.Asked, a => a.StartsWith("loc.lower-back", StringComparison.Ordinal) || a.StartsWith("sym.saddle-anaesthesia", StringComparison.Ordinal));
+        Assert.Contains($"**{LowBackFewer} ask fewer red-flag questions**", InterviewComparison.Render(interviews), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// R1 adds a gate whose finding every patient interview then asks, and yet four interviews reach fewer red-flag
+    /// questions: validation/held-back/README.md, R1's section.
+    /// </summary>
+    [Fact]
+    public void TheHeldBackRestPainGate_AsksMostPatientsOneMoreRedFlagQuestion_ButFourFewer()
+    {
+        var interviews = CompareInterviewsWith(HeldBackOverlay.Load("constant-rest-pain.overlay.json"));
+
+        Assert.Equal(RestPainFewer, interviews.Count(i => i.AsksFewerRedFlagQuestions));
+        Assert.Equal(RestPainMore, interviews.Count(i => i.Overlaid.RedFlagQuestions > i.Shipped.RedFlagQuestions));
+        Assert.Contains(interviews, i => i.Shipped.Case == "pc16-oa-01" && i.AsksFewerRedFlagQuestions);
+    }
+
+    /// <summary>The three held-back cells cost one patient interview its cauda equina questions (validation/held-back/README.md).</summary>
+    [Fact]
+    public void TheHeldBackCells_CostOnePatientInterviewItsCaudaEquinaQuestions()
+    {
+        var interviews = CompareInterviewsWith(HeldBackOverlay.Load("s8-s11-s12.overlay.json"));
+
+        var fewer = Assert.Single(interviews, i => i.AsksFewerRedFlagQuestions);
+        Assert.Equal("pc16-oa-01", fewer.Shipped.Case);
+        Assert.Equal((7, 4), (fewer.Shipped.RedFlagQuestions, fewer.Overlaid.RedFlagQuestions));
+        Assert.Contains("sym.saddle-anaesthesia=no", fewer.Shipped.Asked);
+        Assert.DoesNotContain(fewer.Overlaid.Asked, a => a.StartsWith("sym.saddle-anaesthesia", StringComparison.Ordinal));
+    }
+
+    private const int LowBackFewer = 14;
+
+    private const int RestPainFewer = 4;
+
+    private const int RestPainMore = 768;
 }

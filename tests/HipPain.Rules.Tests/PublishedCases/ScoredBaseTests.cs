@@ -68,7 +68,7 @@ public sealed class ScoredBaseTests : IDisposable
 
     [Theory]
     [InlineData("--write")]
-    [InlineData("--patient-interview")]
+    [InlineData("--ceiling")]
     [InlineData("--case-mix")]
     [InlineData("--reserved-statements")]
     public void TryLoad_AModeThatReadsTheShippedBaseOnly_RefusedNamingIt(string mode)
@@ -79,6 +79,19 @@ public sealed class ScoredBaseTests : IDisposable
 
         Assert.Same(BuiltInKnowledgeBase.Instance, scored);
         Assert.Contains(mode, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--interview")]
+    [InlineData("--patient-interview")]
+    public void TryLoad_TheInterviewModes_InterviewWithTheOverlaidBase(string mode)
+    {
+        var path = Write("interview.json", Overlay("1", ""));
+
+        Assert.True(ScoredBase.TryLoad([mode, "--overlay", path], BuiltInKnowledgeBase.Instance, out var scored, out var error), error);
+
+        Assert.NotSame(BuiltInKnowledgeBase.Instance, scored);
+        Assert.Equal("clinic", scored.Id);
     }
 
     [Fact]

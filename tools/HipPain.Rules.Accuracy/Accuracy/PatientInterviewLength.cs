@@ -1,6 +1,5 @@
 using System.Globalization;
 using HipPain.Rules.Interview;
-using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Samples.Console;
 using HipPain.Rules.Scoring;
@@ -29,9 +28,11 @@ internal static class PatientInterviewLength
     public sealed record InterviewCount(string Case, int Questions, int RedFlagQuestions, IReadOnlyList<string> Asked);
 
     /// <summary>Interviews every case of each set that has cases (the bundled cases, vignettes, first published set and holdout batches).</summary>
-    public static IReadOnlyList<SetLength> Measure(string root)
+    /// <param name="root">The repository's root.</param>
+    /// <param name="knowledgeBase">The base to interview with: the built-in base, or one with <c>--overlay</c> files applied.</param>
+    public static IReadOnlyList<SetLength> Measure(string root, KnowledgeBase knowledgeBase)
     {
-        var engine = new TriageEngine(BuiltInKnowledgeBase.Instance);
+        var engine = new TriageEngine(knowledgeBase);
         var interviewer = new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Patient });
         var sets = new List<(string Name, List<PatientCase> Cases)>
         {

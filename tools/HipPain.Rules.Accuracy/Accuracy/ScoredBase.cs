@@ -17,12 +17,12 @@ internal static class ScoredBase
 
     /// <summary>
     /// The options whose output may score an overlaid base: the vignettes (no option), <c>--published</c>,
-    /// <c>--holdout</c> (with <c>--details</c> and <c>--cause</c>), <c>--calibration</c>, <c>--explain</c> and
-    /// <c>--compare</c> (which needs one). Every
+    /// <c>--holdout</c> (with <c>--details</c> and <c>--cause</c>), <c>--calibration</c>, <c>--explain</c>,
+    /// <c>--interview</c>, <c>--patient-interview</c> (with <c>--per-case</c>) and <c>--compare</c> (which needs one). Every
     /// other mode either writes the documents of the shipped base or measures something an overlay does not reach.
     /// </summary>
     public static readonly ImmutableArray<string> RefusingOverlays =
-        ["--write", "--interview", "--patient-interview", "--case-mix", "--ceiling", "--mapping-agreement", "--reserved-statements"];
+        ["--write", "--case-mix", "--ceiling", "--mapping-agreement", "--reserved-statements"];
 
     /// <summary>Every option the tool reads; an argument that starts with <c>--</c> and is not one of them is refused.</summary>
     public static readonly ImmutableArray<string> KnownOptions =
@@ -79,7 +79,7 @@ internal static class ScoredBase
 
         if (RefusingOverlays.FirstOrDefault(args.Contains) is { } mode)
         {
-            error = $"{OverlayOption} scores an overlaid base with the vignettes, --published, --holdout, --calibration, --explain or --compare; {mode} reads the shipped base only.";
+            error = $"{OverlayOption} scores an overlaid base with the vignettes, --published, --holdout, --calibration, --explain, --interview, --patient-interview or --compare; {mode} reads the shipped base only.";
             return false;
         }
 
