@@ -10,8 +10,9 @@ using HipPain.Rules.Scoring;
 // updates docs/accuracy.md below its marker line (every set). Exit code 1 when a floor fails (top-3 below 85% or any
 // under-triaged urgent or emergency vignette). With --interview it instead interviews each vignette, asking only
 // what the vignette states, and prints the figures quoted in docs/interview.md; with --patient-interview it runs patient
-// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md), and with
-// --per-case one line per interview instead; with
+// interviews of the bundled cases, vignettes and published cases and prints their lengths (docs/interview.md), with
+// --per-case one line per interview instead, and with --pain-map-first (also for --compare) each interview starts from
+// the pain regions the case states, as a patient marks them on the web sample's body map; with
 // --case-mix it scores the published cases under other priors (a sensitivity analysis, docs/accuracy.md); with --ceiling
 // it sets a model learnt from the other scored sets' cases beside the engine (docs/accuracy.md); with --calibration it
 // prints how often the stated probabilities come true over every scored set pooled (docs/accuracy.md); --explain ID
@@ -63,16 +64,18 @@ if (args.Contains("--compare"))
 
     // The same cases as patient interviews, interview by interview: a weight can change which red-flag questions a
     // patient interview reaches (hazard H21).
-    var interviews = InterviewComparison.Compare(PatientInterviewLength.Measure(root, shipped), PatientInterviewLength.Measure(root, scored));
+    var painMapFirst = args.Contains("--pain-map-first");
+    var interviews = InterviewComparison.Compare(PatientInterviewLength.Measure(root, shipped, painMapFirst), PatientInterviewLength.Measure(root, scored, painMapFirst));
     Console.WriteLine();
-    Console.Write(InterviewComparison.Render(interviews));
+    Console.Write(InterviewComparison.Render(interviews, painMapFirst));
     return compared.Any(s => s.LosesACase) || interviews.Any(i => i.AsksFewerRedFlagQuestions) ? 1 : 0;
 }
 
 if (args.Contains("--patient-interview"))
 {
     // --per-case prints every interview instead of the table, to compare two bases interview by interview.
-    var lengths = PatientInterviewLength.Measure(root, scored);
+    // --pain-map-first starts each interview from the pain regions the case states, as the web sample's body map does.
+    var lengths = PatientInterviewLength.Measure(root, scored, args.Contains("--pain-map-first"));
     if (args.Contains("--per-case"))
     {
         PatientInterviewLength.WritePerCase(lengths, Console.Out);

@@ -34,6 +34,24 @@ public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
         });
     }
 
+    /// <summary>
+    /// <c>--pain-map-first</c>: each interview starts from the regions the case states, as the web sample's body map
+    /// collects them, so no interview asks a region it was given, and no set's median passes 15 questions.
+    /// </summary>
+    [Fact]
+    public void Measure_PainMapFirst_NeverAsksAMarkedRegion_MedianAtMost15Questions()
+    {
+        var lengths = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance, painMapFirst: true);
+
+        Assert.All(lengths, l => Assert.True(l.Median <= 15, $"{l.Name}: median {l.Median}"));
+        var interviews = lengths.SelectMany(l => l.Interviews).ToList();
+        Assert.DoesNotContain(interviews, i => i.Asked.Any(a => a.StartsWith("loc.", StringComparison.Ordinal) && a.EndsWith("=yes", StringComparison.Ordinal)));
+
+        // Without the map some of these interviews ask a region and hear yes: the option changes where they start.
+        var fromAgeAndSex = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance).SelectMany(l => l.Interviews);
+        Assert.Contains(fromAgeAndSex, i => i.Asked.Any(a => a.StartsWith("loc.", StringComparison.Ordinal) && a.EndsWith("=yes", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void WritePerCase_TwoInterviews_OneTabSeparatedLineEachAfterTheHeader()
     {

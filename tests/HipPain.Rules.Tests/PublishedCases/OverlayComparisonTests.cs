@@ -163,6 +163,24 @@ public sealed class OverlayComparisonTests
         Assert.DoesNotContain(fewer.Overlaid.Asked, a => a.StartsWith("sym.saddle-anaesthesia", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The same candidates when each interview starts from the pain regions the case states, as a patient marks them on
+    /// the web sample's body map: the contexts come from the map, and only one interview (a fall that is no longer asked)
+    /// still loses red-flag questions (validation/held-back/README.md; docs/interview.md).
+    /// </summary>
+    [Fact]
+    public void WithThePainMapFirst_TheCandidatesKeepTheirRedFlagQuestions_ButOne()
+    {
+        var shipped = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance, painMapFirst: true);
+
+        var cells = InterviewComparison.Compare(shipped, PatientInterviewLength.Measure(Repository.Root, HeldBackOverlay.Load("s8-s11-s12.overlay.json"), painMapFirst: true));
+        var restPain = InterviewComparison.Compare(shipped, PatientInterviewLength.Measure(Repository.Root, HeldBackOverlay.Load("constant-rest-pain.overlay.json"), painMapFirst: true));
+
+        Assert.DoesNotContain(cells, i => i.AsksFewerRedFlagQuestions);
+        Assert.DoesNotContain(restPain, i => i.AsksFewerRedFlagQuestions);
+        Assert.Contains("starting from age, sex and the pain regions the case states", InterviewComparison.Render(cells, painMapFirst: true), StringComparison.Ordinal);
+    }
+
     private const int LowBackFewer = 14;
 
     private const int RestPainFewer = 4;

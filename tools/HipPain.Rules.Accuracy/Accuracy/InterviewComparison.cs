@@ -59,7 +59,8 @@ internal static class InterviewComparison
     /// (an overlay that adds a gate moves nearly every interview by one question, so the rest are counted, not listed).
     /// </summary>
     /// <param name="interviews">The paired interviews, from <see cref="Compare"/>.</param>
-    public static string Render(IReadOnlyList<ComparedInterview> interviews)
+    /// <param name="painMapFirst">The interviews started from the pain regions the cases state (<c>--pain-map-first</c>).</param>
+    public static string Render(IReadOnlyList<ComparedInterview> interviews, bool painMapFirst = false)
     {
         var text = new StringBuilder();
         var fewer = interviews.Count(i => i.AsksFewerRedFlagQuestions);
@@ -68,8 +69,8 @@ internal static class InterviewComparison
         var shorter = interviews.Count(i => i.Overlaid.Questions < i.Shipped.Questions);
         var reordered = interviews.Count(i => i.IsReorderedOnly);
         var identical = interviews.Count(i => i.IsIdentical);
-        text.AppendLine(Invariant($"Patient interviews ({interviews.Count}: every case above and the bundled cases, starting from age and sex, the simulated"));
-        text.AppendLine("patient answering yes to what the case states and no to everything else), shipped -> overlaid:");
+        text.AppendLine(Invariant($"Patient interviews ({interviews.Count}: every case above and the bundled cases, starting from {(painMapFirst ? "age, sex and the pain regions the case states (--pain-map-first)" : "age and sex")},"));
+        text.AppendLine("the simulated patient answering yes to what the case states and no to everything else), shipped -> overlaid:");
         text.AppendLine(Invariant($"{identical} identical; {reordered} with the same counts, other questions or order; {longer} longer and {shorter} shorter;"));
         text.AppendLine(fewer == 0
             ? Invariant($"none asks fewer red-flag questions ({more} {Ask(more)} more).")

@@ -30,7 +30,10 @@ internal static class PatientInterviewLength
     /// <summary>Interviews every case of each set that has cases (the bundled cases, vignettes, first published set and holdout batches).</summary>
     /// <param name="root">The repository's root.</param>
     /// <param name="knowledgeBase">The base to interview with: the built-in base, or one with <c>--overlay</c> files applied.</param>
-    public static IReadOnlyList<SetLength> Measure(string root, KnowledgeBase knowledgeBase)
+    /// <param name="painMapFirst">Start each interview from age, sex and the pain regions the case states, as a patient
+    /// marks them on the web sample's body map before its first question (<c>--pain-map-first</c>); otherwise from age
+    /// and sex only.</param>
+    public static IReadOnlyList<SetLength> Measure(string root, KnowledgeBase knowledgeBase, bool painMapFirst = false)
     {
         var engine = new TriageEngine(knowledgeBase);
         var interviewer = new Interviewer(engine, new InterviewOptions { Audience = InterviewAudience.Patient });
@@ -41,7 +44,10 @@ internal static class PatientInterviewLength
             ("Published cases", [.. PublishedCaseSet.Load(root).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())]),
         };
         sets.AddRange(HoldoutBatch.All.Select(b => ($"Published cases, {b.LowerName}", (List<PatientCase>)[.. PublishedCaseSet.Load(root, b.RelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())])));
-        return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases))];
+        var painRegions = painMapFirst
+            ? knowledgeBase.Findings.Where(f => f.Kind == FindingKind.PainLocation).Select(f => f.Id).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases, painRegions))];
     }
 
     /// <summary>
@@ -72,7 +78,7 @@ internal static class PatientInterviewLength
         }
     }
 
-    private static SetLength Length(Interviewer interviewer, string name, List<PatientCase> cases)
+    private static SetLength Length(Interviewer interviewer, string name, List<PatientCase> cases, HashSet<string> painRegions)
     {
         var asked = new List<int>();
         var redFlags = new List<int>();
@@ -80,7 +86,9 @@ internal static class PatientInterviewLength
         var interviews = new List<InterviewCount>();
         foreach (var (full, index) in cases.Select((c, i) => (c, i)))
         {
-            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, []), q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
+            // The regions a patient marks are present; an unmarked region stays unknown, as on the web sample's body map.
+            var marked = full.Observations.Where(o => o.State == FindingState.Present && painRegions.Contains(o.FindingId));
+            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, [.. marked]), q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
             asked.Add(transcript.Answers.Length);
             redFlags.Add(transcript.Final.RedFlagQuestionsAsked);
             undecided += transcript.Final.Result.UndecidedRedFlags.IsEmpty ? 0 : 1;

@@ -28,7 +28,7 @@ internal static class ScoredBase
     public static readonly ImmutableArray<string> KnownOptions =
     [
         "--all", "--calibration", "--case-mix", "--cause", "--ceiling", "--compare", "--details", "--equal-priors", "--explain", "--holdout",
-        "--interview", "--mapping-agreement", "--patient-interview", "--per-case", "--published", "--reserved-statements",
+        "--interview", "--mapping-agreement", "--pain-map-first", "--patient-interview", "--per-case", "--published", "--reserved-statements",
         "--write", OverlayOption,
     ];
 
