@@ -30,6 +30,12 @@ if (ScoredBase.UnknownOption(args) is { } unknownOption)
     return 2;
 }
 
+if (args.Contains("--pain-map-first") && !args.Contains("--patient-interview") && !args.Contains("--compare"))
+{
+    Console.Error.WriteLine("--pain-map-first changes how a patient interview starts; give it with --patient-interview or --compare.");
+    return 2;
+}
+
 var root = VignetteSet.FindRepositoryRoot(AppContext.BaseDirectory);
 var vignettes = VignetteSet.Load(Path.Combine(root, VignetteSet.RelativePath));
 if (!ScoredBase.TryLoad(args, BuiltInKnowledgeBase.Instance, out var scored, out var overlayError))
