@@ -52,6 +52,24 @@ public sealed class PatientInterviewLengthTests(ITestOutputHelper output)
         Assert.Contains(fromAgeAndSex, i => i.Asked.Any(a => a.StartsWith("loc.", StringComparison.Ordinal) && a.EndsWith("=yes", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The figures docs/interview.md, hazard H21 and the README quote for starting from the pain map: over every
+    /// interview, 388 fewer questions (12,856 -> 12,468), and 102 interviews ask more red-flag questions, none fewer.
+    /// </summary>
+    [Fact]
+    public void PainMapFirst_AgainstAgeAndSexOnly_FewerQuestions_AndNoInterviewLosesARedFlagQuestion()
+    {
+        var fromAgeAndSex = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance);
+        var fromPainMap = PatientInterviewLength.Measure(Repository.Root, BuiltInKnowledgeBase.Instance, painMapFirst: true);
+
+        var pairs = InterviewComparison.Compare(fromAgeAndSex, fromPainMap);
+
+        Assert.Equal(806, pairs.Length);
+        Assert.Equal((12_856, 12_468), (pairs.Sum(p => p.Shipped.Questions), pairs.Sum(p => p.Overlaid.Questions)));
+        Assert.Equal(102, pairs.Count(p => p.Overlaid.RedFlagQuestions > p.Shipped.RedFlagQuestions));
+        Assert.DoesNotContain(pairs, p => p.AsksFewerRedFlagQuestions);
+    }
+
     [Fact]
     public void WritePerCase_TwoInterviews_OneTabSeparatedLineEachAfterTheHeader()
     {

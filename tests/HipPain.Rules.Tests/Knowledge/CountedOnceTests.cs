@@ -83,11 +83,11 @@ public sealed class CountedOnceTests
     [InlineData("malignancy", new[] { Findings.Groin }, new[] { Findings.Groin, Findings.Buttock, Findings.LateralHip, Findings.AnteriorThigh })]
     public void MoreMembersOfOneGroup_GiveTheCauseNoMoreThanItsStrongest(string causeId, string[] one, string[] more)
     {
-        Assert.Equal(LocationAndSnapFactor(causeId, one), LocationAndSnapFactor(causeId, more), 12);
+        Assert.Equal(ContributionProduct(causeId, one), ContributionProduct(causeId, more), 12);
     }
 
-    /// <summary>The product of the cause's contributions, which the two cases share apart from the group.</summary>
-    private static double LocationAndSnapFactor(string causeId, string[] present)
+    /// <summary>The product of every contribution to the cause; the two cases differ only in the group's members.</summary>
+    private static double ContributionProduct(string causeId, string[] present)
     {
         var result = Engine.Triage(new PatientCase(30, Sex.Female, [.. present.Select(Observation.Present)]));
         var cause = Assert.Single(result.Differential, r => r.Cause.Id == causeId);

@@ -109,21 +109,15 @@ public sealed class OverlayComparisonTests
     [Fact]
     public void TheLowBackInTwoPainMaps_CostsPatientInterviewsTheirCaudaEquinaQuestions()
     {
-        const string LowBack = """
-            { "formatVersion": 1, "id": "addendum-57-c2-c3", "version": "1",
-              "overrideGroups": [
-                { "id": "sacroiliac-joint-pain/pain-map", "members": [
-                  { "rule": "sacroiliac-joint-pain/loc.buttock" }, { "rule": "sacroiliac-joint-pain/loc.posterior-thigh" },
-                  { "rule": "sacroiliac-joint-pain/loc.groin" }, { "rule": "sacroiliac-joint-pain/loc.lateral-hip" },
-                  { "rule": "sacroiliac-joint-pain/loc.anterior-thigh" }, { "rule": "sacroiliac-joint-pain/loc.lateral-thigh-knee" },
-                  { "rule": "sacroiliac-joint-pain/loc.lower-back" } ] },
-                { "id": "lumbar-radicular/pain-map", "members": [
-                  { "rule": "lumbar-radicular/loc.buttock" }, { "rule": "lumbar-radicular/loc.posterior-thigh" },
-                  { "rule": "lumbar-radicular/loc.anterior-thigh" }, { "rule": "lumbar-radicular/loc.groin" },
-                  { "rule": "lumbar-radicular/loc.lateral-hip" }, { "rule": "lumbar-radicular/loc.lateral-thigh-knee" },
-                  { "rule": "lumbar-radicular/loc.lower-back" } ] } ] }
-            """;
-        Assert.True(OverlayJson.Read(LowBack).TryApplyTo(BuiltInKnowledgeBase.Instance, out var overlaid, out var problems), string.Join("; ", problems));
+        // The two pain maps as the base has them, each with its cause's low-back rule added.
+        var builder = new KnowledgeBaseOverlayBuilder("addendum-57-c2-c3", "1");
+        foreach (var causeId in (string[])["sacroiliac-joint-pain", "lumbar-radicular"])
+        {
+            var painMap = BuiltInKnowledgeBase.Instance.GroupsFor(causeId).Single(g => g.Id == $"{causeId}/pain-map");
+            builder.OverrideGroup(painMap.Id, [.. painMap.Members, new EvidenceGroupMember($"{causeId}/loc.lower-back", false)]);
+        }
+
+        Assert.True(builder.Build().TryApplyTo(BuiltInKnowledgeBase.Instance, out var overlaid, out var problems), string.Join("; ", problems));
 
         var interviews = CompareInterviewsWith(overlaid);
 
