@@ -65,6 +65,7 @@ public sealed class Interviewer
         options.Validate();
         Engine = engine;
         model = new InterviewModel(engine, options);
+        PainMap = [.. engine.KnowledgeBase.Findings.Where(f => f.Kind == FindingKind.PainLocation)];
     }
 
     /// <summary>The engine that triages each step.</summary>
@@ -75,6 +76,19 @@ public sealed class Interviewer
 
     /// <summary>The model that predicts answers, with the options' background rate.</summary>
     public AnswerModel AnswerModel => model.Answers;
+
+    /// <summary>
+    /// The regions of the pain map: every pain-location finding of the knowledge base (<see cref="FindingKind.PainLocation"/>),
+    /// in the base's order, for a body map the patient marks on one screen before the first question
+    /// (<see cref="Start(PatientCase, IEnumerable{string})"/>).
+    /// </summary>
+    /// <remarks>
+    /// A patient interview opens a red-flag gate's questions only once the gate's context (<see cref="RedFlag.AskWhen"/>)
+    /// is met, and several contexts are pain regions (low back or buttock for cauda equina; groin, thigh or buttock for
+    /// the stress fractures and osteonecrosis). Marked on a map first, they are known before the first question instead
+    /// of waiting for the interview to ask them one by one (docs/interview.md, hazard H21).
+    /// </remarks>
+    public ImmutableArray<Finding> PainMap { get; }
 
     /// <summary>Ranks every finding the case does not name yet, first to ask first.</summary>
     /// <param name="patientCase">The answers so far.</param>
@@ -218,6 +232,95 @@ public sealed class Interviewer
     /// <exception cref="ArgumentNullException"><paramref name="start"/> is null.</exception>
     /// <exception cref="CaseValidationException">The case has problems; the exception lists every one.</exception>
     public InterviewStep Start(PatientCase start) => Step(start);
+
+    /// <summary>
+    /// Starts an interview from what is already known and the regions the patient marked on the pain map
+    /// (<see cref="PainMap"/>): each marked region is recorded as present, after the starting case's findings; a region
+    /// left unmarked is not recorded, so the interview may still ask it. The map is one screen, not a question: it does
+    /// not count towards <see cref="InterviewOptions.MaximumQuestions"/>, and <see cref="Resume"/> replays it as part of
+    /// the starting findings.
+    /// </summary>
+    /// <param name="start">The starting case: age, sex and any findings already known.</param>
+    /// <param name="painMap">The ids of the marked regions (each one of <see cref="PainMap"/>'s findings); empty when the patient marked none.</param>
+    /// <returns>The first step.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="start"/> or <paramref name="painMap"/> is null.</exception>
+    /// <exception cref="CaseValidationException">
+    /// The starting case or the map has problems; the exception lists every one, the map's at <c>$.painMap[i]</c>: a blank
+    /// id (HPC005), an id the base does not have (HPC001), a finding that is not a pain location (HPC009), a region
+    /// marked twice (HPC003), or a region the starting case gives as absent or unknown (HPC002). A region the case already
+    /// gives as present is accepted and recorded once.
+    /// </exception>
+    public InterviewStep Start(PatientCase start, IEnumerable<string> painMap) => Step(WithPainMap(start, painMap));
+
+    /// <summary>
+    /// Runs a whole interview from what is already known and the regions marked on the pain map, as
+    /// <see cref="Start(PatientCase, IEnumerable{string})"/> starts it.
+    /// </summary>
+    /// <param name="start">The starting case: age, sex and any findings already known.</param>
+    /// <param name="painMap">The ids of the marked regions (each one of <see cref="PainMap"/>'s findings).</param>
+    /// <param name="answer">Answers a question: present, absent, or unknown when the patient cannot say.</param>
+    /// <returns>The transcript with the final result; the marked regions are in its result's case, not among its answers.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="CaseValidationException">The starting case or the map has problems, as for <see cref="Start(PatientCase, IEnumerable{string})"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="answer"/> returned a value that is not a <see cref="FindingState"/>; the message names the finding.</exception>
+    public InterviewTranscript Conduct(PatientCase start, IEnumerable<string> painMap, Func<QuestionSuggestion, FindingState> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return Conduct(WithPainMap(start, painMap), answer);
+    }
+
+    /// <summary>The starting case with the marked regions added as present, or every problem of the case and the map.</summary>
+    private PatientCase WithPainMap(PatientCase start, IEnumerable<string> painMap)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(painMap);
+        var knowledgeBase = Engine.KnowledgeBase;
+        var problems = new List<ValidationProblem>(Engine.Validate(start));
+        var regions = string.Join(", ", PainMap.Select(f => f.Id));
+        var marked = new HashSet<string>(StringComparer.Ordinal);
+        var result = start;
+        var i = -1;
+        foreach (var id in painMap)
+        {
+            i++;
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.painMap[{i}]");
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.CaseMissingFindingId, path, "A region of the pain map is null or blank; give a pain-location finding's id."));
+                continue;
+            }
+
+            if (!knowledgeBase.TryGetFinding(id, out var finding))
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.CaseUnknownFinding, path, $"The pain map marks '{id}', which knowledge base '{knowledgeBase.Id}' {knowledgeBase.Version} does not have; its pain map's regions are: {regions}."));
+                continue;
+            }
+
+            if (finding.Kind != FindingKind.PainLocation)
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.CaseNotAPainRegion, path, $"The pain map marks '{id}' ({finding.Name}), a {finding.Kind} finding, not a pain location; the pain map's regions are: {regions}."));
+                continue;
+            }
+
+            if (!marked.Add(id))
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.CaseDuplicateFinding, path, $"The pain map marks '{id}' ({finding.Name}) more than once."));
+                continue;
+            }
+
+            var stated = start.Observations.Where(o => o.FindingId == id).Select(o => (FindingState?)o.State).FirstOrDefault();
+            if (stated is { } state && state != FindingState.Present)
+            {
+                problems.Add(new ValidationProblem(ErrorCodes.CaseContradiction, path, $"The pain map marks '{id}' ({finding.Name}), but the starting case gives it as {state}."));
+            }
+            else if (stated is null)
+            {
+                result = result.With(id, FindingState.Present);
+            }
+        }
+
+        return problems.Count > 0 ? throw new CaseValidationException(problems) : result;
+    }
 
     /// <summary>
     /// Continues an interview from a state a client sent back. The counts of questions asked are not taken from the

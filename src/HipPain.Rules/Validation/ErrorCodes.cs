@@ -123,4 +123,10 @@ public static partial class ErrorCodes
     /// the other sex; the message names the finding and both sexes.
     /// </summary>
     public const string CaseFindingSexMismatch = "HPC008";
+
+    /// <summary>
+    /// A pain map given to <c>Interviewer.Start</c> or <c>Interviewer.Conduct</c> marks a finding that is not a pain
+    /// location (<see cref="Model.FindingKind.PainLocation"/>); the message names the finding, its kind and the map's regions.
+    /// </summary>
+    public const string CaseNotAPainRegion = "HPC009";
 }

@@ -45,7 +45,7 @@ internal static class PatientInterviewLength
         };
         sets.AddRange(HoldoutBatch.All.Select(b => ($"Published cases, {b.LowerName}", (List<PatientCase>)[.. PublishedCaseSet.Load(root, b.RelativePath).Select(c => PublishedCaseSet.Prepare(c, engine.KnowledgeBase).Vignette.ToCase())])));
         var painRegions = painMapFirst
-            ? knowledgeBase.Findings.Where(f => f.Kind == FindingKind.PainLocation).Select(f => f.Id).ToHashSet(StringComparer.Ordinal)
+            ? interviewer.PainMap.Select(f => f.Id).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
         return [.. sets.Where(s => s.Cases.Count > 0).Select(s => Length(interviewer, s.Name, s.Cases, painRegions))];
     }
@@ -86,9 +86,10 @@ internal static class PatientInterviewLength
         var interviews = new List<InterviewCount>();
         foreach (var (full, index) in cases.Select((c, i) => (c, i)))
         {
-            // The regions a patient marks are present; an unmarked region stays unknown, as on the web sample's body map.
-            var marked = full.Observations.Where(o => o.State == FindingState.Present && painRegions.Contains(o.FindingId));
-            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, [.. marked]), q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
+            // The regions a patient marks are present; an unmarked region stays unknown, as on the web sample's body map
+            // (the library's Interviewer.Conduct with a pain map).
+            var marked = full.Observations.Where(o => o.State == FindingState.Present && painRegions.Contains(o.FindingId)).Select(o => o.FindingId);
+            var transcript = interviewer.Conduct(new PatientCase(full.Age, full.Sex, []), marked, q => full.StateOf(q.Finding.Id) == FindingState.Present ? FindingState.Present : FindingState.Absent);
             asked.Add(transcript.Answers.Length);
             redFlags.Add(transcript.Final.RedFlagQuestionsAsked);
             undecided += transcript.Final.Result.UndecidedRedFlags.IsEmpty ? 0 : 1;
