@@ -3,8 +3,10 @@ using HipPain.Rules.Cli.Input;
 using HipPain.Rules.Cli.Interviewing;
 using HipPain.Rules.Cli.Output;
 using HipPain.Rules.Interview;
+using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
+using HipPain.Rules.Validation;
 using Spectre.Console;
 
 namespace HipPain.Rules.Cli.Commands;
@@ -41,11 +43,20 @@ internal static class InterviewCommand
                 r.AddError($"--max-questions must be between 1 and {InterviewOptions.MaximumQuestionLimit}.");
             }
         });
+        var painMap = new Option<string[]?>("--pain-map")
+        {
+            Description = "The regions the patient marks on the pain map before the first question (pain-location codes, such as loc.groin loc.buttock; see 'hippain kb findings'): recorded as present, not counted as questions. Without it, a patient interview at a terminal shows the map first unless the case gives a pain location.",
+            HelpName = "CODE",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
         var top = SharedOptions.Top("How many causes of the final differential to show (text format).");
         var format = SharedOptions.Format("text: the final result as in 'triage'; json: the last interview-step v1 document (docs/results.md) on standard output, the questions on standard error.");
         var command = new Command("interview", """
             Triage by interview: the interviewer asks the question that tells most (red-flag questions first), shows
-            the top three and the urgency after each answer, and ends with the result. At a terminal, choose Yes, No,
+            the top three and the urgency after each answer, and ends with the result. A patient interview starts from
+            the pain map: at a terminal it asks the patient to mark where it hurts, unless --pain-map or the case gives
+            the regions. At a terminal, choose Yes, No,
             Don't know or Back (take back the previous answer). Otherwise answers are read from standard input, one
             per line: yes/y, no/n, don't know/dk/unknown/?, back/b; blank lines and # comments are skipped. When the
             answers run out first, the result so far is shown and the interview is marked unfinished.
@@ -53,13 +64,14 @@ internal static class InterviewCommand
             Examples:
               hippain interview --age 34 --sex female --present loc.lateral-hip
               hippain interview --audience patient --age 24 --sex female
+              hippain interview --audience patient --age 41 --sex male --pain-map loc.lower-back loc.buttock
               printf 'no\nno\nyes\n' | hippain interview --case samples/cases/lateral-hip-runner.case.json --format json
             """)
         {
             caseFile,
         };
         input.AddTo(command);
-        foreach (var option in new Option[] { audience, maxQuestions, top, format })
+        foreach (var option in new Option[] { audience, painMap, maxQuestions, top, format })
         {
             command.Options.Add(option);
         }
@@ -85,7 +97,8 @@ internal static class InterviewCommand
             var interviewer = new Interviewer(new TriageEngine(knowledgeBase), options);
             var json = p.GetValue(format) == "json";
             var (transcript, answers) = Sources(console, json);
-            var (step, ranOut) = KnowledgeSource.Guard(p.GetValue(caseFile) ?? "case", () => InterviewSession.Run(interviewer, start, answers, transcript));
+            var map = p.GetResult(painMap) is null ? null : p.GetValue(painMap) ?? [];
+            var (step, ranOut) = KnowledgeSource.Guard(p.GetValue(caseFile) ?? "case", () => RunWithPainMap(interviewer, start, map, answers, transcript));
             if (ranOut)
             {
                 transcript.WriteLine();
@@ -105,6 +118,19 @@ internal static class InterviewCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Runs the session; a pain map the interviewer refuses is reported as --pain-map's error, every problem listed.</summary>
+    private static (InterviewStep Step, bool AnswersRanOut) RunWithPainMap(Interviewer interviewer, PatientCase start, IReadOnlyList<string>? painMap, IAnswerSource answers, IAnsiConsole transcript)
+    {
+        try
+        {
+            return InterviewSession.Run(interviewer, start, painMap, answers, transcript);
+        }
+        catch (CaseValidationException ex) when (ex.Problems.All(problem => problem.Path.StartsWith("$.painMap", StringComparison.Ordinal)))
+        {
+            throw new CliException(ExitCodes.Problems, "--pain-map: " + string.Join("; ", ex.Problems));
+        }
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using HipPain.Rules.Interview;
+using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Cli.Interviewing;
 
@@ -12,4 +14,9 @@ internal interface IAnswerSource
     /// <returns>The answer, or null when no more answers come (end of input).</returns>
     /// <exception cref="CliException">A scripted line is not an answer (exit code 2).</exception>
     AnswerChoice? Ask(QuestionSuggestion question, int number, string wording);
+
+    /// <summary>Asks the patient to mark the pain map before the first question, when this source can.</summary>
+    /// <param name="regions">The map's regions (<see cref="Interviewer.PainMap"/>).</param>
+    /// <returns>The ids of the marked regions (possibly none), or null when this source cannot ask (a script gives them with <c>--pain-map</c>).</returns>
+    IReadOnlyList<string>? AskPainMap(ImmutableArray<Finding> regions);
 }

@@ -14,15 +14,34 @@ internal static class InterviewSession
     /// <summary>Runs the interview.</summary>
     /// <param name="interviewer">The interviewer.</param>
     /// <param name="start">The findings given before the first question.</param>
+    /// <param name="painMap">
+    /// The regions marked on the pain map (<c>--pain-map</c>), or null to ask <paramref name="answers"/> for them in a
+    /// patient interview whose starting case gives no pain location (a terminal asks; a script cannot).
+    /// </param>
     /// <param name="answers">Where the answers come from.</param>
     /// <param name="transcript">Where the questions and progress are written.</param>
     /// <returns>The last step, and whether the answers ran out before the interviewer stopped.</returns>
-    public static (InterviewStep Step, bool AnswersRanOut) Run(Interviewer interviewer, PatientCase start, IAnswerSource answers, IAnsiConsole transcript)
+    public static (InterviewStep Step, bool AnswersRanOut) Run(Interviewer interviewer, PatientCase start, IReadOnlyList<string>? painMap, IAnswerSource answers, IAnsiConsole transcript)
     {
         var inv = CultureInfo.InvariantCulture;
         var previous = new Stack<InterviewStep>();
-        var step = interviewer.Step(start);
-        transcript.MarkupLine(string.Create(inv, $"[bold]Interview[/] ({(interviewer.Audience == InterviewAudience.Patient ? "patient" : "clinician")}), {start.Observations.Length} findings given. Answer yes, no, don't know, or back to change the previous answer."));
+        var patient = interviewer.Audience == InterviewAudience.Patient;
+        var givesLocation = start.Observations.Any(o => interviewer.PainMap.Any(f => f.Id == o.FindingId));
+        if (painMap is null && patient && !givesLocation)
+        {
+            painMap = answers.AskPainMap(interviewer.PainMap);
+            if (painMap is null)
+            {
+                transcript.MarkupLine("[grey]No pain map given: the interview starts without one (mark the regions with --pain-map; docs/interview.md).[/]");
+            }
+        }
+
+        painMap ??= [];
+        var step = interviewer.Start(start, painMap);
+        var map = painMap.Count == 0
+            ? string.Empty
+            : ", pain map: " + string.Join("; ", painMap.Distinct(StringComparer.Ordinal).Select(id => interviewer.PainMap.First(f => f.Id == id).Name));
+        transcript.MarkupLine(string.Create(inv, $"[bold]Interview[/] ({(patient ? "patient" : "clinician")}), {start.Observations.Length} findings given{Markup.Escape(map)}. Answer yes, no, don't know, or back to change the previous answer."));
         Progress(transcript, step);
         while (step.NextQuestion is { } question)
         {

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using HipPain.Rules.Interview;
+using HipPain.Rules.Model;
 using Spectre.Console;
 
 namespace HipPain.Rules.Cli.Interviewing;
 
-/// <summary>Answers chosen at a terminal with a Spectre selection prompt: Yes, No, Don't know, Back.</summary>
+/// <summary>Answers chosen at a terminal with a Spectre selection prompt (Yes, No, Don't know, Back), and the pain map with a multi-selection prompt.</summary>
 /// <param name="console">The interactive console.</param>
 internal sealed class PromptAnswers(IAnsiConsole console) : IAnswerSource
 {
@@ -23,5 +25,18 @@ internal sealed class PromptAnswers(IAnsiConsole console) : IAnswerSource
             .AddChoices(Choices.Keys);
         prompt.WrapAround = true;
         return Choices[console.Prompt(prompt)];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string>? AskPainMap(ImmutableArray<Finding> regions)
+    {
+        var prompt = new MultiSelectionPrompt<Finding>()
+            .Title("[bold]Where do you feel the pain?[/] Mark every place it hurts.")
+            .InstructionsText("[grey](Space marks or unmarks a place, Enter goes on; mark none if none fits)[/]")
+            .NotRequired()
+            .UseConverter(f => Markup.Escape(f.Name))
+            .AddChoices(regions);
+        prompt.WrapAround = true;
+        return [.. console.Prompt(prompt).Select(f => f.Id)];
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using HipPain.Rules.Interview;
+using HipPain.Rules.Model;
 
 namespace HipPain.Rules.Cli.Interviewing;
 
@@ -31,6 +33,10 @@ internal sealed class ScriptedAnswers(TextReader reader) : IAnswerSource
 
         return null;
     }
+
+    /// <inheritdoc />
+    /// <remarks>A script's lines answer questions only; its map comes from <c>--pain-map</c>.</remarks>
+    public IReadOnlyList<string>? AskPainMap(ImmutableArray<Finding> regions) => null;
 
     /// <summary>Reads one answer.</summary>
     /// <param name="text">The trimmed line.</param>
