@@ -24,6 +24,37 @@ public sealed class InterviewerPropertyTests
             .Classify(otherSex, "a one-sex finding of the other sex is not suggested");
     }
 
+    /// <summary>
+    /// A pain map is the starting case with the marked regions appended as present: the same result, the same next
+    /// question, no question counted, and every marked region among the state's starting observations.
+    /// </summary>
+    [Property(MaxTest = 400)]
+    public Property Start_WithAPainMap_SameAsTheRegionsAppendedToTheStartingCase(World world, int mask)
+    {
+        var interviewer = new Interviewer(new TriageEngine(world.KnowledgeBase), new InterviewOptions { Audience = InterviewAudience.Patient });
+
+        // The random case without its pain regions, so that every region of the map can be marked.
+        var regions = interviewer.PainMap.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var start = new PatientCase(world.Case.Age, world.Case.Sex, world.Case.Observations.Where(o => !regions.Contains(o.FindingId)), world.Case.Label);
+        var open = interviewer.PainMap.Where(f => RandomWorlds.CanBePresent(f, world.Case.Sex)).ToArray();
+        if (open.Length == 0)
+        {
+            return true.Label(world.ToString()).Classify(true, "no pain region in the base (skipped)");
+        }
+
+        var marked = open.Where((_, i) => (mask >> (i % 31) & 1) == 1).Select(f => f.Id).ToArray();
+        var appended = marked.Aggregate(start, (c, id) => c.With(id, FindingState.Present));
+        var withMap = interviewer.Start(start, marked);
+        var direct = interviewer.Step(appended);
+        var same = withMap.Result.Differential.Select(r => (r.Cause.Id, r.LogOdds)).SequenceEqual(direct.Result.Differential.Select(r => (r.Cause.Id, r.LogOdds)))
+            && withMap.Result.Urgency == direct.Result.Urgency
+            && withMap.NextQuestion?.Finding.Id == direct.NextQuestion?.Finding.Id
+            && withMap.StopReason == direct.StopReason
+            && withMap.QuestionsAsked == 0
+            && withMap.State.StartingObservationCount == start.Observations.Length + marked.Length;
+        return same.Label($"{world}: map {string.Join(' ', marked)}").Classify(marked.Length == 0, "nothing marked");
+    }
+
     [Property]
     public Property RankQuestions_ExpectedGain_FiniteAndNeverNegative(World world)
     {
