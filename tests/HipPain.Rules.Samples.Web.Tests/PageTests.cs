@@ -143,6 +143,20 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task BodyMap_PatientAudienceWithNoRegion_AsksForTheMapFirst()
+    {
+        var page = await Open(Desktop);
+
+        Assert.Equal("No region marked yet.", (await page.TextContentAsync("#chosen"))?.Trim());
+        await page.SelectOptionAsync("#audience", "patient");
+        Assert.Contains("mark every region first", await page.TextContentAsync("#chosen"), StringComparison.Ordinal);
+        await page.Locator(".region[data-region=buttock] > :is(path, ellipse)").First.ClickAsync();
+        Assert.StartsWith("Marked: ", (await page.TextContentAsync("#chosen"))?.Trim(), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#audience", "clinician");
+        Assert.StartsWith("Marked: ", (await page.TextContentAsync("#chosen"))?.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Phone_PatientInSpanish_ResultFitsTheScreen()
     {
         var page = await Open(Phone);

@@ -23,7 +23,8 @@
   // Words of the page itself; the knowledge base's words come from its text pack through the API.
   const WORDS = {
     en: {
-      noRegion: 'No region marked yet.', marked: 'Marked: ', question: 'Question', redFlagQuestion: 'red-flag question',
+      noRegion: 'No region marked yet.', marked: 'Marked: ',
+      noRegionPatient: 'No region marked yet: a patient interview asks some red-flag questions (the back, the hip bone) only where it hurts, so mark every region first.', question: 'Question', redFlagQuestion: 'red-flag question',
       yes: 'Yes', no: 'No', dontKnow: "Don't know", soFar: 'Urgency so far: ', couldBe: ' — could still be ',
       until: ' until these are answered: ', settled: 'Urgency: ', redFlag: 'Red flag: ', excludeFirst: 'Exclude first',
       prior: 'prior', posterior: 'Posterior', priorRow: 'Prior (before any finding)', forCause: 'for', against: 'against',
@@ -37,7 +38,8 @@
       met: 'yes', notMet: 'no', partsMet: 'parts met', rank: 'ranked',
     },
     es: {
-      noRegion: 'Aún no hay ninguna zona marcada.', marked: 'Marcado: ', question: 'Pregunta', redFlagQuestion: 'pregunta de señal de alarma',
+      noRegion: 'Aún no hay ninguna zona marcada.', marked: 'Marcado: ',
+      noRegionPatient: 'Aún no hay ninguna zona marcada: la entrevista al paciente hace algunas preguntas de alarma (la espalda, el hueso de la cadera) solo donde duele, así que marque antes todas las zonas.', question: 'Pregunta', redFlagQuestion: 'pregunta de señal de alarma',
       yes: 'Sí', no: 'No', dontKnow: 'No lo sé', soFar: 'Urgencia por ahora: ', couldBe: ' — aún podría ser ',
       until: ' hasta responder: ', settled: 'Urgencia: ', redFlag: 'Señal de alarma: ', excludeFirst: 'Descartar primero',
       prior: 'previa', posterior: 'Posterior', priorRow: 'Previa (antes de cualquier hallazgo)', forCause: 'a favor', against: 'en contra',
@@ -131,7 +133,8 @@
 
   function renderChosen() {
     const names = [...page.marked].map((id) => page.kb?.findings.find((f) => f.id === id)?.name ?? id);
-    $('chosen').textContent = names.length ? words().marked + names.join('; ') : words().noRegion;
+    const none = $('audience').value === 'patient' ? words().noRegionPatient : words().noRegion;
+    $('chosen').textContent = names.length ? words().marked + names.join('; ') : none;
   }
 
   function startingCase() {
@@ -406,6 +409,7 @@
         if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggleRegion(g); }
       });
     }
+    $('audience').addEventListener('change', renderChosen);
     $('start').addEventListener('click', startInterview);
     $('triage-now').addEventListener('click', triageNow);
     $('skip').addEventListener('click', () => page.step && showResult(page.step.result, null));
