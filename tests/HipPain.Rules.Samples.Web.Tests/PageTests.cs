@@ -149,7 +149,8 @@ public sealed class PageTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 
         Assert.Equal("No region marked yet.", (await page.TextContentAsync("#chosen"))?.Trim());
         await page.SelectOptionAsync("#audience", "patient");
-        Assert.Contains("mark every region first", await page.TextContentAsync("#chosen"), StringComparison.Ordinal);
+        Assert.Contains("mark every place that hurts first", await page.TextContentAsync("#chosen"), StringComparison.Ordinal);
+        await Screenshot(page, "patient-no-region");
         await page.Locator(".region[data-region=buttock] > :is(path, ellipse)").First.ClickAsync();
         Assert.StartsWith("Marked: ", (await page.TextContentAsync("#chosen"))?.Trim(), StringComparison.Ordinal);
         await page.SelectOptionAsync("#audience", "clinician");

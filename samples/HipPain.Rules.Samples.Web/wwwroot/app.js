@@ -24,7 +24,7 @@
   const WORDS = {
     en: {
       noRegion: 'No region marked yet.', marked: 'Marked: ',
-      noRegionPatient: 'No region marked yet: a patient interview asks some red-flag questions (the back, the hip bone) only where it hurts, so mark every region first.', question: 'Question', redFlagQuestion: 'red-flag question',
+      noRegionPatient: 'No region marked yet: a patient interview asks some red-flag questions (the back, the hip bone) only where it hurts, so mark every place that hurts first.', question: 'Question', redFlagQuestion: 'red-flag question',
       yes: 'Yes', no: 'No', dontKnow: "Don't know", soFar: 'Urgency so far: ', couldBe: ' — could still be ',
       until: ' until these are answered: ', settled: 'Urgency: ', redFlag: 'Red flag: ', excludeFirst: 'Exclude first',
       prior: 'prior', posterior: 'Posterior', priorRow: 'Prior (before any finding)', forCause: 'for', against: 'against',
@@ -39,7 +39,7 @@
     },
     es: {
       noRegion: 'Aún no hay ninguna zona marcada.', marked: 'Marcado: ',
-      noRegionPatient: 'Aún no hay ninguna zona marcada: la entrevista al paciente hace algunas preguntas de alarma (la espalda, el hueso de la cadera) solo donde duele, así que marque antes todas las zonas.', question: 'Pregunta', redFlagQuestion: 'pregunta de señal de alarma',
+      noRegionPatient: 'Aún no hay ninguna zona marcada: la entrevista al paciente hace algunas preguntas de alarma (la espalda, el hueso de la cadera) solo donde duele, así que marque antes todas las zonas que duelen.', question: 'Pregunta', redFlagQuestion: 'pregunta de señal de alarma',
       yes: 'Sí', no: 'No', dontKnow: 'No lo sé', soFar: 'Urgencia por ahora: ', couldBe: ' — aún podría ser ',
       until: ' hasta responder: ', settled: 'Urgencia: ', redFlag: 'Señal de alarma: ', excludeFirst: 'Descartar primero',
       prior: 'previa', posterior: 'Posterior', priorRow: 'Previa (antes de cualquier hallazgo)', forCause: 'a favor', against: 'en contra',
