@@ -1,5 +1,6 @@
 using HipPain.Rules.Cli;
 using HipPain.Rules.TestKit;
+using Spectre.Console.Testing;
 
 namespace HipPain.Rules.Cli.Tests;
 
@@ -14,6 +15,33 @@ internal static class CliRunner
         using var error = new StringWriter();
         using var input = new StringReader(standardInput);
         var exitCode = HippainApp.Run(args, new CliConsole(input, output, error));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>An interactive test console 200 columns wide, for the interview's prompts.</summary>
+    public static TestConsole Prompts()
+    {
+        var prompts = new TestConsole().Interactive();
+        prompts.Profile.Width = 200;
+        return prompts;
+    }
+
+    /// <summary>Pushes the keys that answer No (the second choice) to <paramref name="count"/> interview questions.</summary>
+    public static void PushNo(TestConsole prompts, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            prompts.Input.PushKey(ConsoleKey.DownArrow);
+            prompts.Input.PushKey(ConsoleKey.Enter);
+        }
+    }
+
+    /// <summary>Runs with the questions asked at the test console's prompts; standard input is empty.</summary>
+    public static CliRun RunWithPrompts(TestConsole prompts, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = HippainApp.Run(args, new CliConsole(new StringReader(string.Empty), output, error) { Prompts = prompts });
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

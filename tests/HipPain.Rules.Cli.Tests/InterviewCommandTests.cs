@@ -125,26 +125,19 @@ public class InterviewCommandTests
     public void Interview_Prompts_YesNoDontKnowBackChosenWithTheKeyboard()
     {
         var expected = Conduct(InterviewAudience.Clinician, _ => FindingState.Absent);
-        var prompts = new TestConsole().Interactive();
-        prompts.Profile.Width = 200;
+        var prompts = CliRunner.Prompts();
         prompts.Input.PushKey(ConsoleKey.Enter);                                   // Yes
         prompts.Input.PushKey(ConsoleKey.UpArrow);                                 // Back (wraps around)
         prompts.Input.PushKey(ConsoleKey.Enter);
-        for (var i = 0; i < expected.Final.QuestionsAsked; i++)
-        {
-            prompts.Input.PushKey(ConsoleKey.DownArrow);                           // No
-            prompts.Input.PushKey(ConsoleKey.Enter);
-        }
+        CliRunner.PushNo(prompts, expected.Final.QuestionsAsked);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = HippainApp.Run(["interview", "--case", LateralHipCase, "--format", "json"], new CliConsole(new StringReader(string.Empty), output, error) { Prompts = prompts });
+        var run = CliRunner.RunWithPrompts(prompts, "interview", "--case", LateralHipCase, "--format", "json");
 
-        Assert.Equal(0, exit);
+        Assert.Equal(0, run.ExitCode);
         Assert.Contains("answer: Yes", prompts.Output, StringComparison.Ordinal);
         Assert.Contains("answer: Back", prompts.Output, StringComparison.Ordinal);
         Assert.Contains("Don't know", prompts.Output, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(output.ToString());
+        using var document = JsonDocument.Parse(run.Output);
         Assert.True(document.RootElement.GetProperty("finished").GetBoolean());
         Assert.Equal(expected.Final.QuestionsAsked, document.RootElement.GetProperty("questionsAsked").GetInt32());
         Assert.Equal(expected.Final.Result.Leading.Cause.Id, document.RootElement.GetProperty("result").GetProperty("differential")[0].GetProperty("cause").GetString());

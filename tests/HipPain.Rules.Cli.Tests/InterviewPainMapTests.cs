@@ -1,10 +1,8 @@
 using System.Text.Json;
-using HipPain.Rules.Cli;
 using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
-using Spectre.Console.Testing;
 
 namespace HipPain.Rules.Cli.Tests;
 
@@ -71,25 +69,18 @@ public class InterviewPainMapTests
     public void Interview_PatientAtATerminal_MarksThePainMapBeforeTheFirstQuestion()
     {
         var expected = Patient.Conduct(PatientCase.Create(41, Sex.Male), ["loc.lower-back"], _ => FindingState.Absent);
-        var prompts = new TestConsole().Interactive();
-        prompts.Profile.Width = 200;
+        var prompts = CliRunner.Prompts();
         prompts.Input.PushKey(ConsoleKey.UpArrow);                                 // the last region (wraps around): low back
         prompts.Input.PushKey(ConsoleKey.Spacebar);
         prompts.Input.PushKey(ConsoleKey.Enter);
-        for (var i = 0; i < expected.Final.QuestionsAsked; i++)
-        {
-            prompts.Input.PushKey(ConsoleKey.DownArrow);                           // No
-            prompts.Input.PushKey(ConsoleKey.Enter);
-        }
+        CliRunner.PushNo(prompts, expected.Final.QuestionsAsked);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = HippainApp.Run(["interview", "--audience", "patient", "--age", "41", "--sex", "male", "--format", "json"], new CliConsole(new StringReader(string.Empty), output, error) { Prompts = prompts });
+        var run = CliRunner.RunWithPrompts(prompts, "interview", "--audience", "patient", "--age", "41", "--sex", "male", "--format", "json");
 
-        Assert.Equal(0, exit);
+        Assert.Equal(0, run.ExitCode);
         Assert.Contains("Where do you feel the pain?", prompts.Output, StringComparison.Ordinal);
         Assert.Contains("pain map: Low back pain.", prompts.Output, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(output.ToString());
+        using var document = JsonDocument.Parse(run.Output);
         Assert.True(document.RootElement.GetProperty("finished").GetBoolean());
         Assert.Equal(expected.Final.QuestionsAsked, document.RootElement.GetProperty("questionsAsked").GetInt32());
         Assert.Equal(expected.Final.RedFlagQuestionsAsked, document.RootElement.GetProperty("redFlagQuestionsAsked").GetInt32());
@@ -99,21 +90,14 @@ public class InterviewPainMapTests
     public void Interview_ClinicianAtATerminal_NoPainMapPrompt()
     {
         var expected = new Interviewer(new TriageEngine(BuiltInKnowledgeBase.Instance)).Conduct(PatientCase.Create(41, Sex.Male), _ => FindingState.Absent);
-        var prompts = new TestConsole().Interactive();
-        prompts.Profile.Width = 200;
-        for (var i = 0; i < expected.Final.QuestionsAsked; i++)
-        {
-            prompts.Input.PushKey(ConsoleKey.DownArrow);                           // No
-            prompts.Input.PushKey(ConsoleKey.Enter);
-        }
+        var prompts = CliRunner.Prompts();
+        CliRunner.PushNo(prompts, expected.Final.QuestionsAsked);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = HippainApp.Run(["interview", "--age", "41", "--sex", "male", "--format", "json"], new CliConsole(new StringReader(string.Empty), output, error) { Prompts = prompts });
+        var run = CliRunner.RunWithPrompts(prompts, "interview", "--age", "41", "--sex", "male", "--format", "json");
 
-        Assert.Equal(0, exit);
+        Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("Where do you feel the pain?", prompts.Output, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(output.ToString());
+        using var document = JsonDocument.Parse(run.Output);
         Assert.Equal(expected.Final.QuestionsAsked, document.RootElement.GetProperty("questionsAsked").GetInt32());
     }
 }
