@@ -1,11 +1,9 @@
 using System.Text.Json;
-using HipPain.Rules.Cli;
 using HipPain.Rules.Interview;
 using HipPain.Rules.Knowledge;
 using HipPain.Rules.Model;
 using HipPain.Rules.Scoring;
 using HipPain.Rules.Serialization;
-using Spectre.Console.Testing;
 
 namespace HipPain.Rules.Cli.Tests;
 
