@@ -269,13 +269,16 @@ public sealed class Interviewer
         return Conduct(WithPainMap(start, painMap), answer);
     }
 
-    /// <summary>The starting case with the marked regions added as present, or every problem of the case and the map.</summary>
+    /// <summary>
+    /// The starting case with the marked regions added as present, or every problem of the map and the case. A valid
+    /// map leaves the case to <see cref="Step"/>'s own check, so the case is checked once.
+    /// </summary>
     private PatientCase WithPainMap(PatientCase start, IEnumerable<string> painMap)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(painMap);
         var knowledgeBase = Engine.KnowledgeBase;
-        var problems = new List<ValidationProblem>(Engine.Validate(start));
+        var problems = new List<ValidationProblem>();
         var regions = string.Join(", ", PainMap.Select(f => f.Id));
         var marked = new HashSet<string>(StringComparer.Ordinal);
         var result = start;
@@ -319,7 +322,7 @@ public sealed class Interviewer
             }
         }
 
-        return problems.Count > 0 ? throw new CaseValidationException(problems) : result;
+        return problems.Count > 0 ? throw new CaseValidationException([.. Engine.Validate(start), .. problems]) : result;
     }
 
     /// <summary>
