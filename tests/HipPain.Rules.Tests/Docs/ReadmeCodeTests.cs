@@ -54,9 +54,13 @@ public sealed partial class ReadmeCodeTests
             Observation.Present("tim.lying-on-side"),
             Observation.Absent("sym.fever")));
 
-        Console.WriteLine(result.IsUrgencyProvisional   // unknown answers could still raise the urgency
-            ? $"Urgency: {result.Urgency} so far, could be {result.HighestPossibleUrgency}; ask: {string.Join(", ", result.SettlingFindingIds)}"
-            : $"Urgency: {result.Urgency}");
+        if (result.IsUrgencyProvisional)   // unknown answers could still raise the urgency: settle the first red flag next
+        {
+            var first = result.UndecidedRedFlags[0];
+            Console.WriteLine($"Urgency: {result.Urgency} so far, could be {result.HighestPossibleUrgency}; ask first ({first.RedFlag.Name}): {string.Join(", ", first.SettlingFindingIds)}");
+        }
+        else
+            Console.WriteLine($"Urgency: {result.Urgency}");
         Console.WriteLine($"Running: {result.Plan.RunningAdvice.Text}");
         foreach (var cause in result.Differential.Take(3))
         {
@@ -68,6 +72,7 @@ public sealed partial class ReadmeCodeTests
 
         var printed = Console.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Urgency: ", printed[0], StringComparison.Ordinal);
+        Assert.Contains($"ask first ({result.UndecidedRedFlags[0].RedFlag.Name}): {string.Join(", ", result.UndecidedRedFlags[0].SettlingFindingIds)}", printed[0], StringComparison.Ordinal);
         Assert.StartsWith("Running: ", printed[1], StringComparison.Ordinal);
         Assert.Equal(["1. ", "2. ", "3. "], printed.Where(l => !l.StartsWith(' ')).Skip(2).Select(l => l[..3]));
     }
